@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,9 +28,9 @@ from pipeline.schema import (
     ORGANISATION_IDS,
     QUALIFIERS,
     ROLE_IDS,
+    marker_date,
 )
 
-DATE_MARKER = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
 
 
 class GoldError(ValueError):
@@ -47,12 +46,6 @@ class Span:
 
     def as_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "label": self.label, "text": self.text}
-
-
-def marker_date(text: str) -> str | None:
-    """The article date from a leading `` date YYYY-MM-DD `` marker, if present."""
-    match = DATE_MARKER.match(text)
-    return match.group(1) if match else None
 
 
 def _is_word_char(ch: str) -> bool:

@@ -6,6 +6,7 @@ here so a label or id can only be spelled one way in the code base.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 ENTITY_LABELS: Final = (
@@ -80,3 +81,12 @@ STRICT_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "official": (),
 }
 RATE_TOLERANCE: Final = 0.05
+
+# Some articles begin with a metadata marker " date YYYY-MM-DD " before the body (SCHEMA preamble).
+DATE_MARKER: Final = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
+
+
+def marker_date(text: str) -> str | None:
+    """The article date from a leading `` date YYYY-MM-DD `` marker, if present."""
+    match = DATE_MARKER.match(text)
+    return match.group(1) if match else None

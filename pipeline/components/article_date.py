@@ -1,0 +1,34 @@
+"""Component ``article_date``: the date every relative expression resolves against.
+
+The caller may set ``doc._.article_date`` (JSONL input carries a ``date``); else the
+text's leading `` date YYYY-MM-DD `` marker supplies it; else it stays None and
+relative dates stay unresolved rather than being guessed from today's date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extensions import register_extensions
+from pipeline.schema import marker_date
+
+
+class ArticleDateReader:
+    def __init__(self, name: str = "article_date") -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.article_date is None:
+            doc._.article_date = marker_date(doc.text)
+        if doc._.article_date is not None:
+            date.fromisoformat(doc._.article_date)  # a malformed date fails loudly here
+        return doc
+
+
+@Language.factory("article_date")
+def make_article_date(nlp: Language, name: str) -> ArticleDateReader:
+    return ArticleDateReader(name)

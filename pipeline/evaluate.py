@@ -1,0 +1,183 @@
+"""Score predictions against gold exactly as SCHEMA §4 says.
+
+Entities: micro and per-label precision/recall/F1, strict (same start, end, label)
+and lenient (an overlapping span of the same label). Findings: per document, sets
+of core tuples, micro and per type (recording rates match within ±0.05); over
+matched pairs the accuracy of year, qualifier and per_year; and a strict F1 whose
+tuples include them. Error listings say, per document, what was missed and what
+was invented, so a person can see why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from pipeline.schema import CORE_FIELDS, ENTITY_LABELS, FINDING_TYPES, RATE_TOLERANCE, STRICT_FIELDS
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Scores:
+    micro: PRF = field(default_factory=PRF)
+    per_label: dict[str, PRF] = field(default_factory=lambda: defaultdict(PRF))
+
+    def add(self, label: str, score: PRF) -> None:
+        self.per_label[label].add(score)
+        self.micro.add(score)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"micro": self.micro.as_dict(), "per_label": {k: v.as_dict() for k, v in sorted(self.per_label.items())}}
+
+
+def _spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:
+    return [(s["start"], s["end"], s["label"]) for s in record.get("spans", [])]
+
+
+@dataclass
+class EntityReport:
+    strict: Scores
+    lenient: Scores
+    errors: dict[str, dict[str, list[tuple[int, int, str, str]]]]
+
+
+def score_entities(gold: Iterable[dict[str, Any]], pred_by_id: dict[str, dict[str, Any]]) -> EntityReport:
+    strict, lenient = Scores(), Scores()
+    errors: dict[str, dict[str, list[tuple[int, int, str, str]]]] = {}
+    for record in gold:
+        text = record["text"]
+        predicted = pred_by_id.get(record["id"], {"spans": []})
+        gold_spans, pred_spans = set(_spans(record)), set(_spans(predicted))
+        for label in ENTITY_LABELS:
+            g = {s for s in gold_spans if s[2] == label}
+            p = {s for s in pred_spans if s[2] == label}
+            tp = len(g & p)
+            strict.add(label, PRF(tp, len(p) - tp, len(g) - tp))
+            overlaps = lambda a, b: a[0] < b[1] and b[0] < a[1]  # noqa: E731
+            p_hit = sum(1 for x in p if any(overlaps(x, y) for y in g))
+            g_hit = sum(1 for y in g if any(overlaps(x, y) for x in p))
+            lenient.add(label, PRF(p_hit, len(p) - p_hit, len(g) - g_hit))
+        missed = sorted(gold_spans - pred_spans)
+        invented = sorted(pred_spans - gold_spans)
+        if missed or invented:
+            errors[record["id"]] = {
+                "false_negatives": [(s, e, lab, text[s:e]) for s, e, lab in missed],
+                "false_positives": [(s, e, lab, text[s:e]) for s, e, lab in invented],
+            }
+    return EntityReport(strict, lenient, errors)
+
+
+# -- findings ---------------------------------------------------------------
+
+def _core(finding: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(finding.get(f) for f in CORE_FIELDS[finding["type"]])
+
+
+def _core_matches(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["type"] != b["type"]:
+        return False
+    if a["type"] == "recording_rate":
+        try:
+            close = abs(float(a["value"]) - float(b["value"])) <= RATE_TOLERANCE + 1e-9
+        except (TypeError, ValueError, KeyError):
+            return False
+        return close and (a.get("force"), a.get("crime_type")) == (b.get("force"), b.get("crime_type"))
+    return _core(a) == _core(b)
+
+
+def _strict_matches(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return _core_matches(a, b) and all(a.get(f) == b.get(f) for f in STRICT_FIELDS[a["type"]])
+
+
+def _dedupe(findings: list[dict[str, Any]], same: Any) -> list[dict[str, Any]]:
+    unique: list[dict[str, Any]] = []
+    for finding in findings:
+        if finding.get("type") in CORE_FIELDS and not any(same(finding, u) for u in unique):
+            unique.append(finding)
+    return unique
+
+
+def _match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], same: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Greedy one-to-one matching of two sets of findings."""
+    pairs = []
+    free = list(pred)
+    for g in gold:
+        for p in free:
+            if same(g, p):
+                pairs.append((g, p))
+                free.remove(p)
+                break
+    return pairs
+
+
+@dataclass
+class FindingReport:
+    core: Scores
+    strict: Scores
+    attribute_accuracy: dict[str, dict[str, float | int]]
+    errors: dict[str, dict[str, list[dict[str, Any]]]]
+
+
+def score_findings(gold: Iterable[dict[str, Any]], pred_by_id: dict[str, dict[str, Any]]) -> FindingReport:
+    core, strict = Scores(), Scores()
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    errors: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for record in gold:
+        predicted = pred_by_id.get(record["id"], {"findings": []}).get("findings", [])
+        g_core = _dedupe(record.get("findings", []), _core_matches)
+        p_core = _dedupe(predicted, _core_matches)
+        g_strict = _dedupe(record.get("findings", []), _strict_matches)
+        p_strict = _dedupe(predicted, _strict_matches)
+        for ftype in FINDING_TYPES:
+            gs = [f for f in g_core if f["type"] == ftype]
+            ps = [f for f in p_core if f["type"] == ftype]
+            pairs = _match(gs, ps, _core_matches)
+            core.add(ftype, PRF(len(pairs), len(ps) - len(pairs), len(gs) - len(pairs)))
+            for g, p in pairs:
+                for attr in STRICT_FIELDS[ftype]:
+                    total[attr] += 1
+                    right[attr] += g.get(attr) == p.get(attr)
+            gs2 = [f for f in g_strict if f["type"] == ftype]
+            ps2 = [f for f in p_strict if f["type"] == ftype]
+            pairs2 = _match(gs2, ps2, _strict_matches)
+            strict.add(ftype, PRF(len(pairs2), len(ps2) - len(pairs2), len(gs2) - len(pairs2)))
+        matched = _match(g_strict, p_strict, _strict_matches)
+        missed = [g for g in g_strict if not any(g is m[0] for m in matched)]
+        invented = [p for p in p_strict if not any(p is m[1] for m in matched)]
+        if missed or invented:
+            errors[record["id"]] = {"false_negatives": missed, "false_positives": invented}
+    accuracy = {
+        attr: {"accuracy": round(right[attr] / total[attr], 4) if total[attr] else 0.0, "n": total[attr]}
+        for attr in ("year", "qualifier", "per_year")
+    }
+    return FindingReport(core, strict, accuracy, errors)

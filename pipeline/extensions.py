@@ -1,0 +1,49 @@
+"""Every custom ``Doc``/``Span`` attribute the pipeline uses, registered in one place.
+
+Values are plain JSON types (strings, numbers, dicts keyed by strings) so docs
+survive ``Doc.to_bytes`` and ``nlp.pipe(n_process=...)`` unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+CANDIDATES_KEY = "hmicfrs_candidates"
+
+
+def span_key(span: Span) -> str:
+    """The key under which a span's normalised values are stored on its doc."""
+    return f"{span.start_char}:{span.end_char}"
+
+
+def _span_norm(span: Span) -> dict[str, Any] | None:
+    norms = span.doc._.ent_norms
+    return None if norms is None else norms.get(span_key(span))
+
+
+def _article_year(doc: Doc) -> int | None:
+    date = doc._.article_date
+    return int(date[:4]) if date else None
+
+
+def register_extensions() -> None:
+    """Register the attributes; safe to call any number of times."""
+    doc_attrs: dict[str, dict[str, Any]] = {
+        # ISO date of the article (from the input record or the text's date marker).
+        "article_date": {"default": None},
+        "article_year": {"getter": _article_year},
+        "ent_norms": {"default": None},
+        "findings": {"default": None},
+        "source": {"default": None},
+        "doc_id": {"default": None},
+    }
+    for name, kwargs in doc_attrs.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, **kwargs)
+    if not Span.has_extension("norm"):
+        Span.set_extension("norm", getter=_span_norm)
+
+
+register_extensions()

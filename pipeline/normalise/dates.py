@@ -1,0 +1,114 @@
+"""Normalise DATE spans with dateparser, relative to the article's date.
+
+British text: day-month order (``en-GB`` locale, ``DATE_ORDER=DMY``), and relative
+expressions ("yesterday", "this month", "last year") resolve against the article
+date passed as ``RELATIVE_BASE``. dateparser is called on the matched span only and
+its answers are cached by (text, base). Ranges are split and each end parsed; years,
+ISO dates and financial years take a fast path.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+_YEAR = re.compile(r"^(?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?((?:19|20)\d{2})$", re.IGNORECASE)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SPLIT_YEAR = re.compile(r"^((?:19|20)\d{2})\s*[/–-]\s*(\d{2}|\d{4})$")
+_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\band\b|–|-)\s*(?P<b>.+)$", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DURATION = re.compile(r"\b(period|days|weeks|months|years|decades)$", re.IGNORECASE)
+_AGO_HEDGE = re.compile(r"^(?:over|about|around|almost|nearly|some|just|more than|less than|under)\s+(?=.*\bago$)", re.IGNORECASE)
+_CONTEXT_RELATIVE = re.compile(r"^the\s+(previous|same|following|preceding|prior)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NormalDate:
+    """``value``: ISO date, ``YYYY-MM``, ``YYYY`` or ``start/end``; None if unresolvable."""
+
+    value: str | None
+    granularity: str
+    year: int | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "granularity": self.granularity, "year": self.year}
+
+
+def _parse_with_dateparser(text: str, base: date | None) -> tuple[datetime, str] | None:
+    import dateparser  # deferred: its import and first parse are slow
+
+    settings: dict[str, Any] = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+        "PREFER_DATES_FROM": "past",
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parser = dateparser.date.DateDataParser(languages=["en"], locales=["en-GB"], settings=settings)
+        data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return data.date_obj, data.period or "day"
+
+
+def _format(moment: datetime, period: str) -> str:
+    if period == "year":
+        return f"{moment.year:04d}"
+    if period == "month":
+        return f"{moment.year:04d}-{moment.month:02d}"
+    return moment.date().isoformat()
+
+
+@lru_cache(maxsize=16384)
+def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
+    """Normalise one DATE span; ``base_iso`` is the article date (ISO) or None."""
+    base = date.fromisoformat(base_iso) if base_iso else None
+    cleaned = " ".join(_CLOCK.sub(" ", text).replace(",", " ").split()) or text
+    cleaned = _AGO_HEDGE.sub("", cleaned)
+    if _ISO.match(cleaned):
+        return NormalDate(cleaned, "day", int(cleaned[:4]))
+    year = _YEAR.match(cleaned)
+    if year:
+        return NormalDate(year.group(1), "year", int(year.group(1)))
+    split_year = _SPLIT_YEAR.match(cleaned)
+    if split_year:
+        start = int(split_year.group(1))
+        end_text = split_year.group(2)
+        end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+        return NormalDate(f"{start}/{end}", "range", end)
+    if _CONTEXT_RELATIVE.match(cleaned) or _DURATION.search(cleaned) and not cleaned.lower().endswith("ago"):
+        # "the previous year", "an 11-month period": relative to the text, not the article date.
+        return NormalDate(None, "duration" if _DURATION.search(cleaned) else "relative", None)
+    ranged = _RANGE.match(cleaned)
+    if ranged and _parse_with_dateparser(ranged["b"], base) and _parse_with_dateparser(ranged["a"], base):
+        return _normalise_range(ranged["a"], ranged["b"], base)
+    if base is None and not _HAS_YEAR.search(cleaned):
+        # Without an article date, "yesterday" or "18 November" has no year to resolve to.
+        return NormalDate(None, "relative", None)
+    parsed = _parse_with_dateparser(cleaned, base)
+    if parsed is None:
+        return NormalDate(None, "unparsed", None)
+    moment, period = parsed
+    if period == "day" and base is not None and not re.search(r"\d", cleaned) and cleaned.lower().split()[-1] in ("month", "year", "week"):
+        period = cleaned.lower().split()[-1] if cleaned.lower().split()[-1] != "week" else "day"
+    return NormalDate(_format(moment, period), period, moment.year)
+
+
+def _normalise_range(first: str, second: str, base: date | None) -> NormalDate:
+    end_parsed = _parse_with_dateparser(second, base)
+    assert end_parsed is not None
+    end, end_period = end_parsed
+    if not _HAS_YEAR.search(first):
+        first = f"{first} {end.year}"
+    start_parsed = _parse_with_dateparser(first, base)
+    assert start_parsed is not None
+    start, start_period = start_parsed
+    return NormalDate(f"{_format(start, start_period)}/{_format(end, end_period)}", "range", end.year)

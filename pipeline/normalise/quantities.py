@@ -1,0 +1,133 @@
+"""Normalise PERCENT and COUNT spans: value, qualifier and the form the figure took.
+
+quantulum3 parses worded and scaled numbers ("twenty-one thousand", "1.2 million").
+It gets the proportion forms of news copy wrong (it reads "one in four" as 4 and
+"five out of six" as 5 and 6), so ratios, word fractions, hedges and vague
+magnitudes are handled here from the tables in ``data/word_sets.json``. Plain
+numerals take a fast path: quantulum3 costs about 0.3 ms a call.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pipeline.patterns import load_json
+
+_NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_PERCENT_TAIL = re.compile(r"\s*(%|per\s*[-–]?\s*cent|percent|pc|pct)\.?$", re.IGNORECASE)
+_RATIO = re.compile(r"^(?P<n>.+?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>.+)$", re.IGNORECASE)
+
+
+class QuantityError(ValueError):
+    """Text that does not read as a quantity."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float | int
+    qualifier: str
+    form: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "qualifier": self.qualifier, "form": self.form}
+
+
+def _tables() -> dict[str, Any]:
+    return load_json("word_sets.json")
+
+
+def split_hedge(text: str) -> tuple[str | None, str]:
+    """Split a leading hedge phrase off ``text``: ("nearly", "8,000")."""
+    lowered = text.lower()
+    best: str | None = None
+    for hedge in _tables()["hedges"]:
+        if lowered.startswith(hedge + " ") and (best is None or len(hedge) > len(best)):
+            best = hedge
+    if best is None:
+        return None, text.strip()
+    return best, text[len(best) :].strip()
+
+
+def hedge_qualifier(hedge: str | None) -> str | None:
+    return None if hedge is None else _tables()["hedges"][hedge.lower()]
+
+
+@lru_cache(maxsize=8192)
+def parse_number(text: str) -> float:
+    """A cardinal number in digits or words; raises QuantityError otherwise."""
+    cleaned = text.strip().lower().replace("\u2013", "-")
+    if _NUMERAL.match(cleaned):
+        return float(cleaned.replace(",", ""))
+    words = _tables()["number_words"]
+    if cleaned in words:
+        return float(words[cleaned])
+    scales = _tables()["scales"]
+    parts = cleaned.split()
+    if len(parts) == 2 and parts[1] in scales and _NUMERAL.match(parts[0]):
+        return float(parts[0].replace(",", "")) * scales[parts[1]]
+    return _quantulum_number(cleaned)
+
+
+def _quantulum_number(text: str) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        quantities = parser.parse(text)
+    if len(quantities) != 1 or quantities[0].unit.name not in ("dimensionless", "percentage", "per cent"):
+        raise QuantityError(f"not a single number: {text!r}")
+    return float(quantities[0].value)
+
+
+def _tidy(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _fraction_percent(core: str) -> float | None:
+    """'a third' -> 33.3, 'two-thirds' -> 66.7, 'half' -> 50.0; None if not a word fraction."""
+    words = re.split(r"[\s\-–]+", core.lower().strip())
+    denominators = _tables()["denominators"]
+    if words == ["half"]:
+        return 50.0
+    if len(words) == 2 and words[1] in denominators:
+        numerator = parse_number(words[0])
+        return round(100.0 * numerator / denominators[words[1]], 1)
+    return None
+
+
+@lru_cache(maxsize=8192)
+def normalise_percent(text: str) -> Quantity:
+    """'almost one in four' -> 25.0 less_than; '90.9 per cent' -> 90.9 exact."""
+    hedge, core = split_hedge(text)
+    qualifier = hedge_qualifier(hedge)
+    tail = _PERCENT_TAIL.search(core)
+    if tail:
+        value = round(parse_number(core[: tail.start()]), 2)
+        return Quantity(_tidy(value), qualifier or "exact", "percent")
+    ratio = _RATIO.match(core)
+    if ratio:
+        numerator, denominator = parse_number(ratio["n"]), parse_number(ratio["d"])
+        if denominator <= 0 or numerator > denominator:
+            raise QuantityError(f"not a proportion: {text!r}")
+        return Quantity(round(100.0 * numerator / denominator, 1), qualifier or "exact", "ratio")
+    fraction = _fraction_percent(core)
+    if fraction is not None:
+        # A word fraction is a rounded figure: approx unless hedged (SCHEMA §5).
+        return Quantity(fraction, qualifier or "approx", "fraction")
+    raise QuantityError(f"not a proportion: {text!r}")
+
+
+@lru_cache(maxsize=8192)
+def normalise_count(text: str) -> Quantity:
+    """'over 4,100' -> 4100 more_than; 'tens of thousands' -> 20000 approx."""
+    hedge, core = split_hedge(text)
+    qualifier = hedge_qualifier(hedge)
+    vague = _tables()["vague_values"].get(core.lower())
+    if vague is not None:
+        return Quantity(vague, qualifier or "approx", "vague")
+    value = parse_number(core)
+    return Quantity(_tidy(round(value, 2)), qualifier or "exact", "number")

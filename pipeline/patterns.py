@@ -1,0 +1,96 @@
+"""Turn the data files in ``pipeline/data`` into SpanRuler patterns.
+
+The lexicons are written the way people read them (one spelling per name); this
+module expands the spelling variants that real coverage uses (straight and curly
+apostrophes, "and"/"&", force name + head noun) so the data stays short. Registered
+as ``hmicfrs.patterns.v1`` for the ``[initialize]`` block of the pipeline config.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import spacy
+import srsly
+
+DATA_DIR = Path(__file__).parent / "data"
+# Label a bare place name gets until the force-context rule decides it names the force.
+FORCE_PLACE = "FORCE_PLACE"
+
+
+def spelling_variants(phrase: str) -> set[str]:
+    """The phrase with both apostrophe styles and with "and" <-> "&"."""
+    variants = {phrase}
+    for a, b in (("'", "’"), (" and ", " & ")):
+        variants |= {v.replace(a, b) for v in variants} | {v.replace(b, a) for v in variants}
+    return variants
+
+
+def _token_pattern(phrase: str) -> list[dict[str, str]]:
+    return [{"ORTH": word} for word in phrase.split()]
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Full force names (place + head, listed names), aliases, and bare places."""
+    heads = forces["force_heads"]
+    for force in forces["forces"]:
+        fid = force["id"]
+        full = set(force["names"])
+        for place in force["places"]:
+            full |= {f"{place} {head}" for head in heads}
+        for name in sorted(set().union(*(spelling_variants(n) for n in full)) if full else ()):
+            yield {"label": "FORCE", "pattern": name, "id": fid}
+        for alias in force["aliases"]:
+            yield {"label": "FORCE", "pattern": _token_pattern(alias), "id": fid}
+        for place in sorted(set().union(*(spelling_variants(p) for p in force["places"])) if force["places"] else ()):
+            yield {"label": FORCE_PLACE, "pattern": place, "id": fid}
+
+
+def lexicon_patterns(lexicon: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Phrase patterns (case-insensitive) and exact token patterns for each entry."""
+    for entry in lexicon["entries"]:
+        for phrase in entry.get("phrases", []):
+            for variant in sorted(spelling_variants(phrase)):
+                yield {"label": entry["label"], "pattern": variant, "id": entry["id"]}
+        for exact in entry.get("exact", []):
+            yield {"label": entry["label"], "pattern": _token_pattern(exact), "id": entry["id"]}
+
+
+def token_patterns(path: Path, sets: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
+    """JSONL token patterns in which ``{"IN": "$name"}`` refers to a word set."""
+
+    def expand(value: Any) -> Any:
+        if isinstance(value, str) and value.startswith("$"):
+            return sets[value[1:]]
+        if isinstance(value, dict):
+            return {k: expand(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [expand(v) for v in value]
+        return value
+
+    for row in srsly.read_jsonl(path):
+        yield expand(row)
+
+
+@spacy.registry.misc("hmicfrs.patterns.v1")
+def make_patterns(
+    forces: str = "forces.json",
+    lexicon: str = "lexicon.json",
+    token_files: Iterable[str] = ("patterns/quantities.jsonl", "patterns/dates.jsonl"),
+    word_sets: str = "word_sets.json",
+) -> list[dict[str, Any]]:
+    """All entity-candidate patterns, read from files under ``pipeline/data``."""
+    sets = load_json(word_sets)["sets"]
+    patterns = list(force_patterns(load_json(forces)))
+    patterns.extend(lexicon_patterns(load_json(lexicon)))
+    for name in token_files:
+        patterns.extend(token_patterns(DATA_DIR / name, sets))
+    return patterns
