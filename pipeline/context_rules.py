@@ -9,8 +9,10 @@ rules in file order; keeping them as data means a reviewer reads the policy
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar
 
+import spacy
 from spacy.tokens import Doc, Span
 
 from pipeline.patterns import load_json
@@ -40,11 +42,21 @@ class Condition:
         return cls.kinds[key](params)
 
 
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    return spacy.blank("en").tokenizer
+
+
+def tokenize_phrase(phrase: str) -> tuple[str, ...]:
+    """Lower-cased tokens of a phrase, split exactly as documents are ("police, fire")."""
+    return tuple(t.lower_ for t in _tokenizer()(phrase))
+
+
 class _PhraseCondition(Condition):
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
         self.window = int(params.get("window", 1))
-        self.phrases = [tuple(w.lower().split()) for w in params["words"]]
+        self.phrases = [tokenize_phrase(w) for w in params["words"]]
         self.longest = max((len(p) for p in self.phrases), default=1)
 
 
@@ -65,14 +77,18 @@ class PrecededBy(_PhraseCondition):
 
 
 class FollowedBy(_PhraseCondition):
-    """A listed word or phrase starts within ``window`` tokens after the span."""
+    """A listed word or phrase starts within ``window`` tokens after the span (after ``skip`` words)."""
 
     key = "followed_by"
 
     def holds(self, span: Span, candidates: CandidateIndex) -> bool:
         doc = span.doc
+        after = span.end
+        skip = self.params.get("skip", ())
+        while after < len(doc) and doc[after].lower_ in skip:
+            after += 1
         for gap in range(self.window):
-            start = span.end + gap
+            start = after + gap
             for phrase in self.phrases:
                 end = start + len(phrase)
                 if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == phrase:
@@ -87,6 +103,27 @@ class FollowedByLabel(Condition):
 
     def holds(self, span: Span, candidates: CandidateIndex) -> bool:
         return bool(candidates.labels_starting_at(span.end) & set(self.params["labels"]))
+
+
+class PrecededByLabel(Condition):
+    """The token right before the span ends a candidate with one of ``labels``."""
+
+    key = "preceded_by_label"
+
+    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
+        return bool(candidates.labels_ending_at(span.start) & set(self.params["labels"]))
+
+
+class LineStart(Condition):
+    """The span is the first word on its line (list numbering, headings)."""
+
+    key = "line_start"
+
+    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
+        if span.start == 0:
+            return True
+        prev = span.doc[span.start - 1]
+        return "\n" in prev.text or "\n" in prev.whitespace_
 
 
 def _is_title_word(token: Any) -> bool:
@@ -158,11 +195,16 @@ class CandidateIndex:
 
     def __init__(self, spans: list[Span]) -> None:
         self.by_start: dict[int, set[str]] = {}
+        self.by_end: dict[int, set[str]] = {}
         for span in spans:
             self.by_start.setdefault(span.start, set()).add(span.label_)
+            self.by_end.setdefault(span.end, set()).add(span.label_)
 
     def labels_starting_at(self, index: int) -> set[str]:
         return self.by_start.get(index, set())
+
+    def labels_ending_at(self, index: int) -> set[str]:
+        return self.by_end.get(index, set())
 
 
 @dataclass
@@ -212,19 +254,51 @@ def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
     return [ContextRule.from_dict(r) for r in load_json(name)["rules"]]
 
 
-def apply_context_rules(doc: Doc, spans: list[Span], rules: list[ContextRule]) -> list[Span]:
-    """The candidates that survive the rules, relabelled where a rule says so."""
+_COORDINATORS = {"and", "or", ",", "&"}
+
+
+def apply_context_rules(doc: Doc, spans: list[Span], rules: list[ContextRule], coordinated: frozenset[str] = frozenset()) -> list[Span]:
+    """The candidates that survive the rules, relabelled where a rule says so.
+
+    For labels in ``coordinated``, a rejection spreads along a coordination: in
+    "Police in Norfolk and Suffolk" the locative rejects "Norfolk" as the area, so
+    "Suffolk" is the area too.
+    """
     index = CandidateIndex(spans)
     kept: list[Span] = []
+    rejected: dict[str, set[tuple[int, int]]] = {}
     for span in spans:
         for rule in rules:
             if not (rule.applies_to(span) and rule.fires(span, index)):
                 continue
             if rule.action == "reject":
+                rejected.setdefault(span.label_, set()).add((span.start, span.end))
                 break
             span = Span(doc, span.start, span.end, label=rule.to or span.label_, span_id=rule.to_id or span.id_)
         else:
             kept.append(span)
+    for label in coordinated:
+        kept = _spread_rejection(doc, kept, label, rejected.get(label, set()))
     return kept
+
+
+def _spread_rejection(doc: Doc, kept: list[Span], label: str, rejected: set[tuple[int, int]]) -> list[Span]:
+    if not rejected:
+        return kept
+    ends = {end: start for start, end in rejected}
+    starts = {start: end for start, end in rejected}
+    changed = True
+    alive = {(s.start, s.end): s for s in kept if s.label_ == label}
+    while changed:
+        changed = False
+        for (start, end), span in list(alive.items()):
+            before = start - 1 if start > 0 and doc[start - 1].lower_ in _COORDINATORS else None
+            after = end if end < len(doc) and doc[end].lower_ in _COORDINATORS else None
+            if (before is not None and before in ends) or (after is not None and after + 1 in starts):
+                del alive[(start, end)]
+                ends[end] = start
+                starts[start] = end
+                changed = True
+    return [s for s in kept if s.label_ != label or (s.start, s.end) in alive]
 
 

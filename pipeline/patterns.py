@@ -9,6 +9,8 @@ as ``hmicfrs.patterns.v1`` for the ``[initialize]`` block of the pipeline config
 from __future__ import annotations
 
 import json
+import re
+from itertools import product
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -22,10 +24,20 @@ FORCE_PLACE = "FORCE_PLACE"
 
 
 def spelling_variants(phrase: str) -> set[str]:
-    """The phrase with both apostrophe styles and with "and" <-> "&"."""
+    """The phrase with each apostrophe straight or curly and each "and" as "&" or not.
+
+    Every occurrence varies on its own: the inspectorate's official name mixes them
+    ("Constabulary and Fire & Rescue Services").
+    """
     variants = {phrase}
     for a, b in (("'", "’"), (" and ", " & ")):
-        variants |= {v.replace(a, b) for v in variants} | {v.replace(b, a) for v in variants}
+        splitter = re.compile(f"({re.escape(a)}|{re.escape(b)})")
+        expanded: set[str] = set()
+        for variant in variants:
+            parts = splitter.split(variant)
+            choices = [[part] if i % 2 == 0 else [a, b] for i, part in enumerate(parts)]
+            expanded |= {"".join(choice) for choice in product(*choices)}
+        variants = expanded
     return variants
 
 
@@ -57,7 +69,11 @@ def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:
 def lexicon_patterns(lexicon: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Phrase patterns (case-insensitive) and exact token patterns for each entry."""
     for entry in lexicon["entries"]:
-        for phrase in entry.get("phrases", []):
+        phrases = list(entry.get("phrases", []))
+        if entry["label"] == "ROLE":
+            # Titles of office also appear in the plural ("chief constables", "PCCs").
+            phrases += [p + "s" for p in phrases if not p.endswith("s")]
+        for phrase in phrases:
             for variant in sorted(spelling_variants(phrase)):
                 yield {"label": entry["label"], "pattern": variant, "id": entry["id"]}
         for exact in entry.get("exact", []):

@@ -49,20 +49,28 @@ class EntityResolver:
                 longest[span.start] = span
         merged: list[Span] = []
         for span in dates:
-            # date + TIME or TIME + date, next to each other or across a comma
             for gap in (0, 1):
                 other = longest.get(span.end + gap)
-                if other is None or (gap and doc[span.end].text not in {",", "on", "at"}):
+                if other is None:
                     continue
-                if {span.label_, other.label_} == {"DATE", "TIME"}:
+                joiner = doc[span.end].lower_ if gap else ""
+                if {span.label_, other.label_} == {"DATE", "TIME"} and joiner in {"", ",", "on", "at"}:
                     date_id = span.id_ if span.label_ == "DATE" else other.id_
                     merged.append(Span(doc, span.start, other.end, label="DATE", span_id=date_id))
-                elif span.label_ == other.label_ == "DATE" and gap and span.id_ in _DATE_PARTS and other.id_ in _DATE_PARTS:
-                    joiner = doc[span.end].lower_
-                    between = span.start > 0 and doc[span.start - 1].lower_ == "between"
-                    if joiner in _RANGE_JOINERS and (joiner != "and" or between):
-                        merged.append(Span(doc, span.start, other.end, label="DATE", span_id="range"))
+                elif gap and span.label_ == other.label_ == "DATE" and self._is_range(doc, span, other, joiner):
+                    merged.append(Span(doc, span.start, other.end, label="DATE", span_id="range"))
         return [s for s in spans if s.label_ != "TIME"] + merged
+
+    @staticmethod
+    def _is_range(doc: Doc, first: Span, second: Span, joiner: str) -> bool:
+        """'1 March to 31 May', 'between June and November 2017', 'February and August 2014'."""
+        if first.id_ not in _DATE_PARTS or second.id_ not in _DATE_PARTS or joiner not in _RANGE_JOINERS:
+            return False
+        if joiner != "and":
+            return True
+        between = first.start > 0 and doc[first.start - 1].lower_ == "between"
+        shared_year = not any(_YEARLIKE.match(t.text) for t in first) and any(_YEARLIKE.match(t.text) for t in second)
+        return between or shared_year
 
     def _extend_hedges(self, doc: Doc, span: Span) -> Span:
         for size in range(_MAX_HEDGE_TOKENS, 0, -1):
@@ -104,8 +112,8 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
         spans = self._assemble_dates(doc, spans)
+        spans = apply_context_rules(doc, spans, self.rules, coordinated=frozenset({FORCE_PLACE}))
         spans = [self._extend_hedges(doc, s) if s.label_ in ("PERCENT", "COUNT") else s for s in spans]
-        spans = apply_context_rules(doc, spans, self.rules)
         spans = [s for s in spans if s.label_ not in ("PERCENT", "COUNT") or self._valid_quantity(s)]
         spans = [Span(doc, s.start, s.end, label="FORCE", span_id=s.id_) if s.label_ == FORCE_PLACE else s for s in spans]
         doc.ents = [

@@ -20,7 +20,8 @@ from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.patterns import DATA_DIR, load_json
 
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]*['’][A-Z]?[a-zà-ÿ]+|[A-Z]\.?)$")
-_BLOCKING_LABELS = {"FORCE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
+_BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
+_AFTER_ROLE_SKIP = {",", ")", "(", "’s", "'s"}
 MAX_NAME_TOKENS = 4
 
 
@@ -96,10 +97,12 @@ class PersonTagger:
                 add(i + 1, self._run_from(doc, i + 1, blocked), min_len=2)
                 start = self._run_to(doc, i, blocked)
                 add(start, i, min_len=2)
-            elif token.text in self.byline_words and (i == 0 or "\n" in doc[i - 1].whitespace_):
+            elif token.text in self.byline_words and (i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text):
                 add(i + 1, self._run_from(doc, i + 1, blocked), min_len=2)
         for role in roles:
             start = role.end
+            while start < len(doc) and start - role.end < 3 and doc[start].text in _AFTER_ROLE_SKIP:
+                start += 1
             while start < len(doc) and doc[start].text in self.honorifics:
                 start += 1
             add(start, self._run_from(doc, start, blocked))

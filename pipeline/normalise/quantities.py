@@ -69,6 +69,9 @@ def parse_number(text: str) -> float:
     parts = cleaned.split()
     if len(parts) == 2 and parts[1] in scales and _NUMERAL.match(parts[0]):
         return float(parts[0].replace(",", "")) * scales[parts[1]]
+    if cleaned.isalpha():
+        # A lone word that is not a number word ("third", "first") is not a cardinal.
+        raise QuantityError(f"not a cardinal number: {text!r}")
     return _quantulum_number(cleaned)
 
 
