@@ -1,0 +1,59 @@
+"""Date normalisation with dateparser relative to the article date (British day-month order)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalise.dates import normalise_date
+
+CASES = [
+    ("yesterday", "2017-09-07", "2017-09-06", 2017),
+    ("today", "2017-09-07", "2017-09-07", 2017),
+    ("this month", "2017-09-07", "2017-09", 2017),
+    ("last year", "2017-09-07", "2016", 2016),
+    ("1 March to 31 May", "2019-01-15", "2018-03-01/2018-05-31", 2018),
+    ("Tuesday Nov 18, 2014", None, "2014-11-18", 2014),
+    ("9 February 2017", None, "2017-02-09", 2017),
+    ("2014", None, "2014", 2014),
+    ("2017-09-07", None, "2017-09-07", 2017),
+    ("10/03/2017", None, "2017-03-10", 2017),
+    ("1 October 2015 to 31 March 2016", None, "2015-10-01/2016-03-31", 2016),
+    ("June and November 2017", None, "2017-06/2017-11", 2017),
+    ("2016/17", None, "2016/2017", 2017),
+    ("18 November 2014 10:32", None, "2014-11-18", 2014),
+    ("November 2014", None, "2014-11", 2014),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "value", "year"), CASES)
+def test_dates(text: str, base: str | None, value: str, year: int) -> None:
+    d = normalise_date(text, base)
+    assert (d.value, d.year) == (value, year)
+
+
+@pytest.mark.parametrize("text", ["yesterday", "this month", "18 November"])
+def test_relative_dates_without_an_article_date_stay_unresolved(text: str) -> None:
+    assert normalise_date(text, None).year is None
+
+
+@pytest.mark.parametrize("text", ["the previous year", "an 11-month period"])
+def test_text_relative_expressions_are_not_guessed(text: str) -> None:
+    assert normalise_date(text, "2019-01-15").value is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)))
+def test_day_month_year_is_read_day_first(day: date) -> None:
+    text = f"{day.day} {day.strftime('%B')} {day.year}"
+    assert normalise_date(text, None).value == day.isoformat()
+    assert normalise_date(day.strftime("%d/%m/%Y"), None).value == day.isoformat()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.dates(min_value=date(1995, 1, 2), max_value=date(2040, 12, 31)))
+def test_yesterday_is_the_day_before_the_article(base: date) -> None:
+    assert normalise_date("yesterday", base.isoformat()).value == (base - timedelta(days=1)).isoformat()

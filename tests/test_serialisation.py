@@ -1,0 +1,40 @@
+"""Docs and the pipeline survive serialisation: what multiprocessing and model directories rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+TEXT = " date 2019-01-15 West Midlands Police failed to record more than 16,600 violent crimes each year, HMICFRS said yesterday."
+
+
+def _view(doc: Doc) -> list[tuple[str, str, object]]:
+    return [(e.label_, e.text, e._.norm) for e in doc.ents]
+
+
+def test_doc_bytes_round_trip_keeps_values(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert _view(restored) == _view(doc)
+    assert restored._.article_date == "2019-01-15"
+
+
+def test_pipeline_to_disk_and_back_gives_the_same_output(nlp: Language, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "copy")
+    copy = spacy.load(tmp_path / "copy")
+    assert _view(copy(TEXT)) == _view(nlp(TEXT))
+    assert copy.pipe_names == nlp.pipe_names
+
+
+def test_the_pipeline_is_assembled_from_the_config(nlp: Language) -> None:
+    assert nlp.pipe_names == [
+        "paragraph_boundaries", "sentencizer", "article_date", "entity_candidates",
+        "person_tagger", "entity_resolver", "entity_normaliser",
+    ]
+    # The model carries exactly the patterns generated from the data files.
+    from pipeline.patterns import make_patterns
+
+    assert len(nlp.get_pipe("entity_candidates").patterns) == len(make_patterns())
