@@ -10,18 +10,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.patterns import load_json
+from pipeline.token_view import TokenView, token_view
 
 _QUOTES = {"'", "‘", "’", '"', "“", "”"}
 
 
+class Candidate(NamedTuple):
+    """A possible entity: token offsets, label and the id of the pattern or rule that found it."""
+
+    start: int
+    end: int
+    label: str
+    id: str
+
+
+class CandidateIndex:
+    """The document view plus candidates by start and end token, for rules that look at neighbours."""
+
+    def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
+        self.view = token_view(doc)
+        self.by_start: dict[int, set[str]] = {}
+        self.by_end: dict[int, set[str]] = {}
+        for c in candidates:
+            self.by_start.setdefault(c.start, set()).add(c.label)
+            self.by_end.setdefault(c.end, set()).add(c.label)
+
+    def labels_starting_at(self, index: int) -> set[str]:
+        return self.by_start.get(index, set())
+
+    def labels_ending_at(self, index: int) -> set[str]:
+        return self.by_end.get(index, set())
+
+
 class Condition:
-    """A test on a candidate span in its document."""
+    """A test on a candidate span (its token offsets) in its document."""
 
     kinds: ClassVar[dict[str, type[Condition]]] = {}
     key: ClassVar[str] = ""
@@ -32,7 +60,7 @@ class Condition:
     def __init__(self, params: dict[str, Any]) -> None:
         self.params = params
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         raise NotImplementedError
 
     @classmethod
@@ -56,8 +84,12 @@ class _PhraseCondition(Condition):
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
         self.window = int(params.get("window", 1))
-        self.phrases = [tokenize_phrase(w) for w in params["words"]]
-        self.longest = max((len(p) for p in self.phrases), default=1)
+        # Phrases grouped by length: one set lookup per length instead of one comparison per phrase.
+        self.by_length: dict[int, frozenset[tuple[str, ...]]] = {}
+        for words in params["words"]:
+            phrase = tokenize_phrase(words)
+            self.by_length[len(phrase)] = self.by_length.get(len(phrase), frozenset()) | {phrase}
+        self.skip = frozenset(params.get("skip", ()))
 
 
 class PrecededBy(_PhraseCondition):
@@ -65,13 +97,13 @@ class PrecededBy(_PhraseCondition):
 
     key = "preceded_by"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        doc = span.doc
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        lower = ctx.view.lower
         for gap in range(self.window):
-            end = span.start - gap
-            for phrase in self.phrases:
-                start = end - len(phrase)
-                if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == phrase:
+            stop = start - gap
+            for length, phrases in self.by_length.items():
+                begin = stop - length
+                if begin >= 0 and tuple(lower[begin:stop]) in phrases:
                     return True
         return False
 
@@ -81,17 +113,15 @@ class FollowedBy(_PhraseCondition):
 
     key = "followed_by"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        doc = span.doc
-        after = span.end
-        skip = self.params.get("skip", ())
-        while after < len(doc) and doc[after].lower_ in skip:
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        lower, n = ctx.view.lower, ctx.view.n
+        after = end
+        while after < n and lower[after] in self.skip:
             after += 1
         for gap in range(self.window):
-            start = after + gap
-            for phrase in self.phrases:
-                end = start + len(phrase)
-                if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == phrase:
+            begin = after + gap
+            for length, phrases in self.by_length.items():
+                if begin + length <= n and tuple(lower[begin : begin + length]) in phrases:
                     return True
         return False
 
@@ -101,8 +131,8 @@ class FollowedByLabel(Condition):
 
     key = "followed_by_label"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        return bool(candidates.labels_starting_at(span.end) & set(self.params["labels"]))
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return bool(ctx.labels_starting_at(end) & set(self.params["labels"]))
 
 
 class PrecededByLabel(Condition):
@@ -110,8 +140,8 @@ class PrecededByLabel(Condition):
 
     key = "preceded_by_label"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        return bool(candidates.labels_ending_at(span.start) & set(self.params["labels"]))
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return bool(ctx.labels_ending_at(start) & set(self.params["labels"]))
 
 
 class LineStart(Condition):
@@ -119,15 +149,8 @@ class LineStart(Condition):
 
     key = "line_start"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        if span.start == 0:
-            return True
-        prev = span.doc[span.start - 1]
-        return "\n" in prev.text or "\n" in prev.whitespace_
-
-
-def _is_title_word(token: Any) -> bool:
-    return token.is_alpha and token.text[0].isupper() and not token.is_sent_start
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return start == 0 or ctx.view.is_line_break(start - 1)
 
 
 class NextIsTitle(Condition):
@@ -135,9 +158,9 @@ class NextIsTitle(Condition):
 
     key = "next_is_title"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        doc = span.doc
-        return span.end < len(doc) and "\n" not in span[-1].whitespace_ and _is_title_word(doc[span.end])
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        return end < view.n and view.is_title_word(end)
 
 
 class PrevIsTitle(Condition):
@@ -145,12 +168,12 @@ class PrevIsTitle(Condition):
 
     key = "prev_is_title"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        doc = span.doc
-        if span.start == 0 or span[0].is_sent_start:
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        if view.is_sentence_initial(start):
             return False
-        prev = doc[span.start - 1]
-        return _is_title_word(prev) and "\n" not in prev.whitespace_ and prev.lower_ not in ("the", "a")
+        prev = start - 1
+        return view.is_title_word(prev) and view.lower[prev] not in ("the", "a")
 
 
 class NextIsContentWord(Condition):
@@ -158,12 +181,11 @@ class NextIsContentWord(Condition):
 
     key = "next_is_content_word"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        doc = span.doc
-        if span.end >= len(doc):
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        if end >= view.n:
             return False
-        nxt = doc[span.end]
-        return nxt.is_alpha and nxt.is_lower and not nxt.is_stop and nxt.lower_ not in self.params.get("except", ())
+        return view.is_lower_word(end) and not view.stop[end] and view.lower[end] not in self.params.get("except", ())
 
 
 class Capitalised(Condition):
@@ -171,8 +193,8 @@ class Capitalised(Condition):
 
     key = "capitalised"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        return span.text[:1].isupper()
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return ctx.view.text[start][:1].isupper()
 
 
 class Quoted(Condition):
@@ -180,31 +202,9 @@ class Quoted(Condition):
 
     key = "quoted"
 
-    def holds(self, span: Span, candidates: CandidateIndex) -> bool:
-        doc = span.doc
-        return (
-            span.start > 0
-            and span.end < len(doc)
-            and doc[span.start - 1].text in _QUOTES
-            and doc[span.end].text[:1] in _QUOTES
-        )
-
-
-class CandidateIndex:
-    """Candidates by start token, for rules that look at their neighbours."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.by_start: dict[int, set[str]] = {}
-        self.by_end: dict[int, set[str]] = {}
-        for span in spans:
-            self.by_start.setdefault(span.start, set()).add(span.label_)
-            self.by_end.setdefault(span.end, set()).add(span.label_)
-
-    def labels_starting_at(self, index: int) -> set[str]:
-        return self.by_start.get(index, set())
-
-    def labels_ending_at(self, index: int) -> set[str]:
-        return self.by_end.get(index, set())
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        return start > 0 and end < view.n and view.text[start - 1] in _QUOTES and view.text[end][:1] in _QUOTES
 
 
 @dataclass
@@ -237,17 +237,14 @@ class ContextRule:
             comment=data.get("comment", ""),
         )
 
-    def applies_to(self, span: Span) -> bool:
-        return (
-            span.label_ == self.label
-            and (self.ids is None or span.id_ in self.ids)
-            and (self.texts is None or span.text in self.texts)
+    def applies_to(self, cand: Candidate, ctx: CandidateIndex) -> bool:
+        return (self.ids is None or cand.id in self.ids) and (
+            self.texts is None or ctx.view.span_text(cand.start, cand.end) in self.texts
         )
 
-    def fires(self, span: Span, candidates: CandidateIndex) -> bool:
-        return all(c.holds(span, candidates) for c in self.when) and not any(
-            c.holds(span, candidates) for c in self.unless
-        )
+    def fires(self, cand: Candidate, ctx: CandidateIndex) -> bool:
+        start, end = cand.start, cand.end
+        return all(c.holds(start, end, ctx) for c in self.when) and not any(c.holds(start, end, ctx) for c in self.unless)
 
 
 def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
@@ -257,48 +254,51 @@ def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
 _COORDINATORS = {"and", "or", ",", "&"}
 
 
-def apply_context_rules(doc: Doc, spans: list[Span], rules: list[ContextRule], coordinated: frozenset[str] = frozenset()) -> list[Span]:
+def apply_context_rules(
+    doc: Doc, candidates: list[Candidate], rules: list[ContextRule], coordinated: frozenset[str] = frozenset()
+) -> list[Candidate]:
     """The candidates that survive the rules, relabelled where a rule says so.
 
     For labels in ``coordinated``, a rejection spreads along a coordination: in
     "Police in Norfolk and Suffolk" the locative rejects "Norfolk" as the area, so
     "Suffolk" is the area too.
     """
-    index = CandidateIndex(spans)
-    kept: list[Span] = []
+    ctx = CandidateIndex(doc, candidates)
+    by_label: dict[str, list[ContextRule]] = {}
+    for rule in rules:
+        by_label.setdefault(rule.label, []).append(rule)
+    kept: list[Candidate] = []
     rejected: dict[str, set[tuple[int, int]]] = {}
-    for span in spans:
-        for rule in rules:
-            if not (rule.applies_to(span) and rule.fires(span, index)):
+    for cand in candidates:
+        for rule in by_label.get(cand.label, ()):
+            if not (rule.applies_to(cand, ctx) and rule.fires(cand, ctx)):
                 continue
             if rule.action == "reject":
-                rejected.setdefault(span.label_, set()).add((span.start, span.end))
+                rejected.setdefault(cand.label, set()).add((cand.start, cand.end))
                 break
-            span = Span(doc, span.start, span.end, label=rule.to or span.label_, span_id=rule.to_id or span.id_)
+            cand = Candidate(cand.start, cand.end, rule.to or cand.label, rule.to_id or cand.id)
         else:
-            kept.append(span)
+            kept.append(cand)
     for label in coordinated:
-        kept = _spread_rejection(doc, kept, label, rejected.get(label, set()))
+        kept = _spread_rejection(ctx.view, kept, label, rejected.get(label, set()))
     return kept
 
 
-def _spread_rejection(doc: Doc, kept: list[Span], label: str, rejected: set[tuple[int, int]]) -> list[Span]:
+def _spread_rejection(view: TokenView, kept: list[Candidate], label: str, rejected: set[tuple[int, int]]) -> list[Candidate]:
     if not rejected:
         return kept
     ends = {end: start for start, end in rejected}
     starts = {start: end for start, end in rejected}
     changed = True
-    alive = {(s.start, s.end): s for s in kept if s.label_ == label}
+    alive = {(c.start, c.end) for c in kept if c.label == label}
     while changed:
         changed = False
-        for (start, end), span in list(alive.items()):
-            before = start - 1 if start > 0 and doc[start - 1].lower_ in _COORDINATORS else None
-            after = end if end < len(doc) and doc[end].lower_ in _COORDINATORS else None
-            if (before is not None and before in ends) or (after is not None and after + 1 in starts):
-                del alive[(start, end)]
+        for start, end in list(alive):
+            before = start > 0 and view.lower[start - 1] in _COORDINATORS and (start - 1) in ends
+            after = end < view.n and view.lower[end] in _COORDINATORS and (end + 1) in starts
+            if before or after:
+                alive.discard((start, end))
                 ends[end] = start
                 starts[start] = end
                 changed = True
-    return [s for s in kept if s.label_ != label or (s.start, s.end) in alive]
-
-
+    return [c for c in kept if c.label != label or (c.start, c.end) in alive]

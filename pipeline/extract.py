@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import register_extensions
 from pipeline.io import Article, InputProblem
+from pipeline.token_view import token_view
 
 DEFAULT_MODEL = Path("models/hmicfrs")
 
@@ -36,16 +37,19 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 def doc_to_record(doc: Doc) -> dict[str, Any]:
     """The SCHEMA §3 record of a processed doc; spans carry their normalised values."""
+    text = token_view(doc).source
+    norms = doc._.ent_norms or {}
     spans = []
     for ent in doc.ents:
-        span: dict[str, Any] = {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text}
-        span.update(ent._.norm or {})
+        start, end = ent.start_char, ent.end_char
+        span: dict[str, Any] = {"start": start, "end": end, "label": ent.label_, "text": text[start:end]}
+        span.update(norms.get(f"{start}:{end}", {}))
         spans.append(span)
     return {
         "id": doc._.doc_id,
         "source": doc._.source,
         "date": doc._.article_date,
-        "text": doc.text,
+        "text": text,
         "spans": spans,
         "findings": list(doc._.findings or []),
     }

@@ -2,8 +2,10 @@
 
 The lexicons are written the way people read them (one spelling per name); this
 module expands the spelling variants that real coverage uses (straight and curly
-apostrophes, "and"/"&", force name + head noun) so the data stays short. Registered
-as ``hmicfrs.patterns.v1`` for the ``[initialize]`` block of the pipeline config.
+apostrophes, "and"/"&", force name + head noun) so the data stays short. Every
+pattern is a phrase pattern: spaCy's PhraseMatcher finds them all in one pass
+whatever their number. Registered as ``hmicfrs.patterns.v1`` for the
+``[initialize]`` block of the pipeline config.
 """
 
 from __future__ import annotations
@@ -13,10 +15,9 @@ import re
 from itertools import product
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 import spacy
-import srsly
 
 DATA_DIR = Path(__file__).parent / "data"
 # Label a bare place name gets until the force-context rule decides it names the force.
@@ -41,10 +42,6 @@ def spelling_variants(phrase: str) -> set[str]:
     return variants
 
 
-def _token_pattern(phrase: str) -> list[dict[str, str]]:
-    return [{"ORTH": word} for word in phrase.split()]
-
-
 @lru_cache(maxsize=None)
 def load_json(name: str) -> Any:
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
@@ -61,7 +58,7 @@ def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:
         for name in sorted(set().union(*(spelling_variants(n) for n in full)) if full else ()):
             yield {"label": "FORCE", "pattern": name, "id": fid}
         for alias in force["aliases"]:
-            yield {"label": "FORCE", "pattern": _token_pattern(alias), "id": fid}
+            yield {"label": "FORCE", "pattern": alias, "id": fid}
         for place in sorted(set().union(*(spelling_variants(p) for p in force["places"])) if force["places"] else ()):
             yield {"label": FORCE_PLACE, "pattern": place, "id": fid}
 
@@ -77,36 +74,23 @@ def lexicon_patterns(lexicon: dict[str, Any]) -> Iterator[dict[str, Any]]:
             for variant in sorted(spelling_variants(phrase)):
                 yield {"label": entry["label"], "pattern": variant, "id": entry["id"]}
         for exact in entry.get("exact", []):
-            yield {"label": entry["label"], "pattern": _token_pattern(exact), "id": entry["id"]}
+            yield {"label": entry["label"], "pattern": exact, "id": entry["id"]}
 
 
-def token_patterns(path: Path, sets: dict[str, list[str]]) -> Iterator[dict[str, Any]]:
-    """JSONL token patterns in which ``{"IN": "$name"}`` refers to a word set."""
+def exact_forms(forces: dict[str, Any], lexicon: dict[str, Any]) -> frozenset[str]:
+    """Names that count only in their exact casing ("Met" the force, not "met" the verb).
 
-    def expand(value: Any) -> Any:
-        if isinstance(value, str) and value.startswith("$"):
-            return sets[value[1:]]
-        if isinstance(value, dict):
-            return {k: expand(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [expand(v) for v in value]
-        return value
-
-    for row in srsly.read_jsonl(path):
-        yield expand(row)
+    They are matched case-insensitively with every other phrase (one PhraseMatcher
+    pass) and the resolver drops a match whose casing differs.
+    """
+    forms = {alias for force in forces["forces"] for alias in force["aliases"]}
+    forms |= {exact for entry in lexicon["entries"] for exact in entry.get("exact", [])}
+    return frozenset(forms)
 
 
 @spacy.registry.misc("hmicfrs.patterns.v1")
-def make_patterns(
-    forces: str = "forces.json",
-    lexicon: str = "lexicon.json",
-    token_files: Iterable[str] = ("patterns/quantities.jsonl", "patterns/dates.jsonl"),
-    word_sets: str = "word_sets.json",
-) -> list[dict[str, Any]]:
-    """All entity-candidate patterns, read from files under ``pipeline/data``."""
-    sets = load_json(word_sets)["sets"]
+def make_patterns(forces: str = "forces.json", lexicon: str = "lexicon.json") -> list[dict[str, Any]]:
+    """The phrase patterns of every name, title and category, from ``pipeline/data``."""
     patterns = list(force_patterns(load_json(forces)))
     patterns.extend(lexicon_patterns(load_json(lexicon)))
-    for name in token_files:
-        patterns.extend(token_patterns(DATA_DIR / name, sets))
     return patterns

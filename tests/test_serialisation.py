@@ -31,8 +31,8 @@ def test_pipeline_to_disk_and_back_gives_the_same_output(nlp: Language, tmp_path
 
 def test_the_pipeline_is_assembled_from_the_config(nlp: Language) -> None:
     assert nlp.pipe_names == [
-        "paragraph_boundaries", "sentencizer", "article_date", "entity_candidates",
-        "person_tagger", "entity_resolver", "entity_normaliser",
+        "line_sentencizer", "article_date", "entity_candidates",
+        "figure_tagger", "person_tagger", "entity_resolver", "entity_normaliser",
     ]
     # The model carries exactly the patterns generated from the data files.
     from pipeline.patterns import make_patterns

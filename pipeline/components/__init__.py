@@ -2,8 +2,9 @@
 
 from pipeline.components import (  # noqa: F401
     article_date,
-    paragraph_boundaries,
     entity_normaliser,
     entity_resolver,
+    figure_tagger,
+    line_sentencizer,
     person_tagger,
 )

@@ -12,24 +12,25 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.extensions import register_extensions, span_key
 from pipeline.normalise.dates import normalise_date
 from pipeline.normalise.quantities import normalise_count, normalise_percent
+from pipeline.token_view import token_view
 
 
-def normalise_entity(ent: Span, article_date: str | None) -> dict[str, Any]:
-    label = ent.label_
+def normalise_entity(label: str, text: str, kb_id: str, article_date: str | None) -> dict[str, Any]:
+    """The normalised attributes of one entity, from its label and text."""
     if label == "PERCENT":
-        return normalise_percent(ent.text).as_dict()
+        return normalise_percent(text).as_dict()
     if label == "COUNT":
-        return normalise_count(ent.text).as_dict()
+        return normalise_count(text).as_dict()
     if label == "DATE":
-        return normalise_date(ent.text, article_date).as_dict()
+        return normalise_date(text, article_date).as_dict()
     if label == "PERSON":
-        return {"name": ent.text, "surname": ent[-1].text}
-    return {"id": ent.kb_id_}
+        return {"name": text, "surname": text.split()[-1]}
+    return {"id": kb_id}
 
 
 class EntityNormaliser:
@@ -38,7 +39,13 @@ class EntityNormaliser:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ent_norms = {span_key(ent): normalise_entity(ent, doc._.article_date) for ent in doc.ents}
+        view = token_view(doc)
+        article_date = doc._.article_date
+        norms = {}
+        for ent in doc.ents:
+            text = view.span_text(ent.start, ent.end)
+            norms[span_key(ent)] = normalise_entity(ent.label_, text, ent.kb_id_, article_date)
+        doc._.ent_norms = norms
         return doc
 
 

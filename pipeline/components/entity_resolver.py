@@ -1,10 +1,11 @@
 """Component ``entity_resolver``: turn overlapping candidates into ``doc.ents``.
 
-Candidates come from the span ruler and the person tagger. The resolver assembles
-what the token patterns cannot (date ranges, clock times, hedges in front of a
-figure), applies the context rules of ``data/context_rules.json``, drops quantities
-that do not normalise, and keeps the longest non-overlapping spans, breaking ties
-by label priority. Canonical ids travel as the entities' ``kb_id``.
+Candidates come from the span ruler, the figure tagger and the person tagger. The
+resolver drops names matched in the wrong case, assembles what no single pattern
+covers (date ranges, clock times), applies the context rules of
+``data/context_rules.json``, takes the hedge in front of a figure into its span,
+drops quantities that do not normalise, and keeps the longest non-overlapping spans,
+breaking ties by label priority. Canonical ids travel as the entities' ``kb_id``.
 """
 
 from __future__ import annotations
@@ -15,18 +16,22 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.context_rules import apply_context_rules, load_context_rules
+from pipeline.context_rules import Candidate, apply_context_rules, load_context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
-from pipeline.patterns import FORCE_PLACE, load_json
+from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
+from pipeline.token_view import TokenView, token_view
 
 DEFAULT_PRIORITY = {
     "INSPECTORATE": 9, "ROLE": 8, "FORCE": 7, "PERSON": 6, "DATE": 5,
     "PERCENT": 4, "CRIME_TYPE": 3, "GRADE": 2, "COUNT": 1,
 }
+# Labels whose entities carry the canonical id of the pattern that found them.
+ID_LABELS = frozenset({"FORCE", "INSPECTORATE", "ROLE", "CRIME_TYPE", "GRADE"})
 _DATE_PARTS = {"iso", "dmy", "mdy", "my", "year", "numeric"}
 _RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
 
 
@@ -38,87 +43,103 @@ class EntityResolver:
         self.priority = label_priority
         self.rules = load_context_rules(rules_file)
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
+        self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
+        self.exact_lower = frozenset(form.lower() for form in self.exact)
+        self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
+
+    def _wrong_case(self, view: TokenView, c: Candidate) -> bool:
+        """An exact-case name ("Met", "PCC") matched in another casing ("met")."""
+        if view.lower[c.start] not in self.exact_first_words:
+            return False
+        text = view.span_text(c.start, c.end)
+        return text.lower() in self.exact_lower and text not in self.exact
 
     # -- assembly ----------------------------------------------------------
-    def _assemble_dates(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _assemble_dates(self, view: TokenView, cands: list[Candidate]) -> list[Candidate]:
         """Merge date ranges ('1 March to 31 May') and clock times into one DATE."""
-        dates = sorted((s for s in spans if s.label_ in ("DATE", "TIME")), key=lambda s: (s.start, -len(s)))
-        longest: dict[int, Span] = {}
-        for span in dates:
-            if span.start not in longest or len(span) > len(longest[span.start]):
-                longest[span.start] = span
-        merged: list[Span] = []
-        for span in dates:
+        dates = sorted((c for c in cands if c.label in ("DATE", "TIME")), key=lambda c: (c.start, -(c.end - c.start)))
+        longest: dict[int, Candidate] = {}
+        for c in dates:
+            if c.start not in longest:
+                longest[c.start] = c
+        merged: list[Candidate] = []
+        for c in dates:
             for gap in (0, 1):
-                other = longest.get(span.end + gap)
+                other = longest.get(c.end + gap)
                 if other is None:
                     continue
-                joiner = doc[span.end].lower_ if gap else ""
-                if {span.label_, other.label_} == {"DATE", "TIME"} and joiner in {"", ",", "on", "at"}:
-                    date_id = span.id_ if span.label_ == "DATE" else other.id_
-                    merged.append(Span(doc, span.start, other.end, label="DATE", span_id=date_id))
-                elif gap and span.label_ == other.label_ == "DATE" and self._is_range(doc, span, other, joiner):
-                    merged.append(Span(doc, span.start, other.end, label="DATE", span_id="range"))
-        return [s for s in spans if s.label_ != "TIME"] + merged
+                joiner = view.lower[c.end] if gap else ""
+                if {c.label, other.label} == {"DATE", "TIME"} and joiner in {"", ",", "on", "at"}:
+                    date_id = c.id if c.label == "DATE" else other.id
+                    merged.append(Candidate(c.start, other.end, "DATE", date_id))
+                elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
+                    merged.append(Candidate(c.start, other.end, "DATE", "range"))
+        return [c for c in cands if c.label != "TIME"] + merged
 
     @staticmethod
-    def _is_range(doc: Doc, first: Span, second: Span, joiner: str) -> bool:
+    def _is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
         """'1 March to 31 May', 'between June and November 2017', 'February and August 2014'."""
-        if first.id_ not in _DATE_PARTS or second.id_ not in _DATE_PARTS or joiner not in _RANGE_JOINERS:
+        if first.id not in _DATE_PARTS or second.id not in _DATE_PARTS or joiner not in _RANGE_JOINERS:
             return False
         if joiner != "and":
             return True
-        between = first.start > 0 and doc[first.start - 1].lower_ == "between"
-        shared_year = not any(_YEARLIKE.match(t.text) for t in first) and any(_YEARLIKE.match(t.text) for t in second)
-        return between or shared_year
+        between = first.start > 0 and view.lower[first.start - 1] == "between"
+        has_year = lambda c: any(_YEARLIKE.match(view.text[i]) for i in range(c.start, c.end))  # noqa: E731
+        return between or (not has_year(first) and has_year(second))
 
-    def _extend_hedges(self, doc: Doc, span: Span) -> Span:
+    def _extend_hedge(self, view: TokenView, c: Candidate) -> Candidate:
         for size in range(_MAX_HEDGE_TOKENS, 0, -1):
-            start = span.start - size
-            if start >= 0 and " ".join(t.lower_ for t in doc[start : span.start]) in self.hedges:
-                return Span(doc, start, span.end, label=span.label_, span_id=span.id_)
-        return span
+            start = c.start - size
+            if start >= 0 and " ".join(view.lower[start : c.start]) in self.hedges:
+                return Candidate(start, c.end, c.label, c.id)
+        return c
 
-    def _valid_quantity(self, span: Span) -> bool:
-        core = span.text
+    def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
+        text = view.span_text(c.start, c.end)
+        last = view.text[c.end - 1]
         try:
-            if span.label_ == "PERCENT":
-                normalise_percent(core)
-                if span.id_ == "ratio":
-                    denominator = span[-1].text
-                    if _YEARLIKE.match(denominator):
+            if c.label == "PERCENT":
+                normalise_percent(text)
+                if c.id == "ratio":
+                    if _YEARLIKE.match(last):
                         return False
-                    if any(t.lower_ == "out" for t in span) and span[-1].like_num and span[-1].text.isdigit() and int(span[-1].text) > 20:
+                    if view.lower[c.start + 1] == "out" and last.isdigit() and int(last) > 20:
                         return False  # "87 out of 117" is an audit sample: two COUNTs
             else:
-                if span.id_ == "number" and len(span) == 1 and (_YEARLIKE.match(span.text) or re.fullmatch(r"\d+\.\d+", span.text)):
+                if c.id == "number" and c.end - c.start == 1 and (_YEARLIKE.match(last) or _DECIMAL.match(last)):
                     return False
-                normalise_count(core)
+                normalise_count(text)
         except (QuantityError, ValueError, ZeroDivisionError):
             return False
         return True
 
     # -- selection ---------------------------------------------------------
-    def _select(self, spans: Iterable[Span]) -> list[Span]:
-        ranked = sorted(spans, key=lambda s: (-len(s), -self.priority.get(s.label_, 0), s.start))
+    def _select(self, cands: Iterable[Candidate]) -> list[Candidate]:
+        ranked = sorted(set(cands), key=lambda c: (c.start - c.end, -self.priority.get(c.label, 0), c.start))
         taken: set[int] = set()
-        chosen: list[Span] = []
-        for span in ranked:
-            if taken.isdisjoint(range(span.start, span.end)):
-                chosen.append(span)
-                taken.update(range(span.start, span.end))
-        return sorted(chosen, key=lambda s: s.start)
+        chosen: list[Candidate] = []
+        for c in ranked:
+            if taken.isdisjoint(range(c.start, c.end)):
+                chosen.append(c)
+                taken.update(range(c.start, c.end))
+        return sorted(chosen)
+
+    def resolve(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        view = token_view(doc)
+        cands = [c for c in cands if not self._wrong_case(view, c)]
+        cands = self._assemble_dates(view, cands)
+        cands = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
+        cands = [self._extend_hedge(view, c) if c.label in ("PERCENT", "COUNT") else c for c in cands]
+        cands = [c for c in cands if c.label not in ("PERCENT", "COUNT") or self._valid_quantity(view, c)]
+        cands = [c._replace(label="FORCE") if c.label == FORCE_PLACE else c for c in cands]
+        return self._select(cands)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        spans = self._assemble_dates(doc, spans)
-        spans = apply_context_rules(doc, spans, self.rules, coordinated=frozenset({FORCE_PLACE}))
-        spans = [self._extend_hedges(doc, s) if s.label_ in ("PERCENT", "COUNT") else s for s in spans]
-        spans = [s for s in spans if s.label_ not in ("PERCENT", "COUNT") or self._valid_quantity(s)]
-        spans = [Span(doc, s.start, s.end, label="FORCE", span_id=s.id_) if s.label_ == FORCE_PLACE else s for s in spans]
+        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        cands = [Candidate(s.start, s.end, s.label_, s.id_) for s in group]
         doc.ents = [
-            Span(doc, s.start, s.end, label=s.label_, kb_id=s.id_ if s.label_ not in ("PERCENT", "COUNT", "DATE", "PERSON") else "")
-            for s in self._select(spans)
+            Span(doc, c.start, c.end, label=c.label, kb_id=c.id if c.label in ID_LABELS else "")
+            for c in self.resolve(doc, cands)
         ]
         return doc
 

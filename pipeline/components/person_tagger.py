@@ -14,10 +14,11 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from pipeline.extensions import CANDIDATES_KEY, register_extensions
+from pipeline.extensions import CANDIDATES_KEY, add_candidates, register_extensions
 from pipeline.patterns import DATA_DIR, load_json
+from pipeline.token_view import TokenView, token_view
 
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]*['’][A-Z]?[a-zà-ÿ]+|[A-Z]\.?)$")
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
@@ -46,88 +47,92 @@ class PersonTagger:
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
 
     # -- token tests -------------------------------------------------------
-    def _name_like(self, token: Token, blocked: set[int]) -> bool:
+    def _name_like(self, view: TokenView, i: int, blocked: set[int]) -> bool:
+        text = view.text[i]
         return (
-            token.i not in blocked
-            and token.text not in self.not_names
-            and token.text not in self.honorifics
-            and bool(_NAME_SHAPE.match(token.text))
+            i not in blocked
+            and text not in self.not_names
+            and text not in self.honorifics
+            and bool(_NAME_SHAPE.match(text))
         )
 
-    def _run_from(self, doc: Doc, i: int, blocked: set[int]) -> int:
+    def _run_from(self, view: TokenView, i: int, blocked: set[int]) -> int:
         """End (exclusive) of the run of name tokens starting at ``i``."""
         j = i
-        while j < len(doc) and j - i < MAX_NAME_TOKENS and self._name_like(doc[j], blocked):
-            if "\n" in doc[j].whitespace_:
-                return j + 1
-            if j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ and self._name_like(doc[j + 2], blocked):
+        while j < view.n and j - i < MAX_NAME_TOKENS and self._name_like(view, j, blocked):
+            if j + 2 < view.n and view.text[j + 1] == "-" and not view.space[j] and self._name_like(view, j + 2, blocked):
                 j += 3
                 continue
             j += 1
         return j
 
-    def _run_to(self, doc: Doc, end: int, blocked: set[int]) -> int:
+    def _run_to(self, view: TokenView, end: int, blocked: set[int]) -> int:
         """Start of the run of name tokens ending just before ``end``."""
         i = end
-        while i > 0 and end - i < MAX_NAME_TOKENS and self._name_like(doc[i - 1], blocked) and "\n" not in doc[i - 1].whitespace_:
+        while i > 0 and end - i < MAX_NAME_TOKENS and self._name_like(view, i - 1, blocked):
             i -= 1
         return i
 
     # -- frames ------------------------------------------------------------
-    def _find(self, doc: Doc, roles: list[Span], blocked: set[int]) -> list[tuple[int, int]]:
+    def _find(self, view: TokenView, roles: list[tuple[int, int]], blocked: set[int]) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
+        text = view.text
 
         def add(start: int, end: int, min_len: int = 1) -> None:
             # Single capitals ("J.") can only sit inside a longer name.
-            while end > start and len(doc[end - 1].text.rstrip(".")) <= 1:
+            while end > start and len(text[end - 1].rstrip(".")) <= 1:
                 end -= 1
-            if end - start >= min_len and len(doc[start].text.rstrip(".")) > 1:
+            if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        for token in doc:
-            i = token.i
-            if token.text in self.honorifics and i + 1 < len(doc):
-                start = i + 1 + (doc[i + 1].text == ".")
-                while start < len(doc) and doc[start].text in self.honorifics:
+        for i in range(view.n):
+            word = text[i]
+            if word in self.honorifics and i + 1 < view.n:
+                start = i + 1 + (text[i + 1] == ".")
+                while start < view.n and text[start] in self.honorifics:
                     start += 1
-                add(start, self._run_from(doc, start, blocked))
-            elif token.text in self.first_names and self._name_like(token, blocked):
-                add(i, self._run_from(doc, i, blocked), min_len=2)
-            elif token.lower_ in self.speech_verbs and i + 1 < len(doc):
-                add(i + 1, self._run_from(doc, i + 1, blocked), min_len=2)
-                start = self._run_to(doc, i, blocked)
-                add(start, i, min_len=2)
-            elif token.text in self.byline_words and (i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text):
-                add(i + 1, self._run_from(doc, i + 1, blocked), min_len=2)
-        for role in roles:
-            start = role.end
-            while start < len(doc) and start - role.end < 3 and doc[start].text in _AFTER_ROLE_SKIP:
+                add(start, self._run_from(view, start, blocked))
+            elif word in self.first_names and self._name_like(view, i, blocked):
+                add(i, self._run_from(view, i, blocked), min_len=2)
+            elif view.lower[i] in self.speech_verbs and i + 1 < view.n:
+                add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
+                add(self._run_to(view, i, blocked), i, min_len=2)
+            elif word in self.byline_words and (i == 0 or view.is_line_break(i - 1)):
+                add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
+        for role_start, role_end in roles:
+            start = role_end
+            while start < view.n and start - role_end < 3 and text[start] in _AFTER_ROLE_SKIP:
                 start += 1
-            while start < len(doc) and doc[start].text in self.honorifics:
+            while start < view.n and text[start] in self.honorifics:
                 start += 1
-            add(start, self._run_from(doc, start, blocked))
+            add(start, self._run_from(view, start, blocked))
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
-            for comma in range(role.start - 1, max(role.start - 5, 0), -1):
-                if doc[comma].is_sent_end or doc[comma].text in {".", ":", ";", '"', "“", "”"}:
+            for comma in range(role_start - 1, max(role_start - 5, 0), -1):
+                if text[comma] in {".", ":", ";", '"', "“", "”"} or view.is_line_break(comma):
                     break
-                if doc[comma].text == ",":
-                    add(self._run_to(doc, comma, blocked), comma, min_len=2)
+                if text[comma] == ",":
+                    add(self._run_to(view, comma, blocked), comma, min_len=2)
                     break
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        blocked = {i for span in candidates if span.label_ in _BLOCKING_LABELS for i in range(span.start, span.end)}
-        roles = [s for s in candidates if s.label_ == "ROLE"]
-        found = self._find(doc, roles, blocked)
-        # Later bare surnames of people already named ("Mr Parr" -> "Parr" handled above; "Parr said").
-        surnames = {doc[end - 1].text for start, end in found if end - start >= 2}
+        view = token_view(doc)
+        blocked: set[int] = set()
+        roles: list[tuple[int, int]] = []
+        for span in doc.spans.get(self.spans_key, ()):
+            label = span.label_
+            if label in _BLOCKING_LABELS:
+                blocked.update(range(span.start, span.end))
+            if label == "ROLE":
+                roles.append((span.start, span.end))
+        found = self._find(view, roles, blocked)
+        # Later bare surnames of people already named in full ("Billingham said").
+        surnames = {view.text[end - 1] for start, end in found if end - start >= 2}
         taken = {i for start, end in found for i in range(start, end)}
-        for token in doc:
-            if token.text in surnames and token.i not in taken and self._name_like(token, blocked):
-                found.append((token.i, token.i + 1))
-        new = [Span(doc, start, end, label="PERSON") for start, end in sorted(set(found))]
-        doc.spans[self.spans_key] = candidates + new
+        for i in range(view.n):
+            if view.text[i] in surnames and i not in taken and self._name_like(view, i, blocked):
+                found.append((i, i + 1))
+        add_candidates(doc, self.spans_key, [Span(doc, start, end, label="PERSON") for start, end in sorted(set(found))])
         return doc
 
 

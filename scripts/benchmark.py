@@ -1,0 +1,92 @@
+"""Throughput and peak memory of the pipeline against spaCy's own floor, in one run.
+
+Each configuration runs in a fresh subprocess on the same documents (the bundled
+corpus, replicated), so peak memory is its own and no cache is shared. The baseline
+is ``spacy.blank("en")`` with a sentencizer: tokenising and splitting sentences is
+work any spaCy pipeline does, so the ratio says what our rules cost on top.
+
+    python scripts/benchmark.py [--docs 900] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus_texts(n_docs: int) -> list[tuple[str, str | None]]:
+    from pipeline.io import Article, read_inputs
+
+    articles = [a for a in read_inputs([ROOT / "corpus" / "articles"]) if isinstance(a, Article)]
+    return [(articles[i % len(articles)].text, articles[i % len(articles)].date) for i in range(n_docs)]
+
+
+def run_mode(mode: str, n_docs: int) -> dict[str, float]:
+    docs = corpus_texts(n_docs)
+    loading = time.perf_counter()
+    if mode == "baseline":
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        nlp("Warm-up.")
+        loaded = time.perf_counter()
+        for doc in nlp.pipe(text for text, _ in docs):
+            pass
+    else:
+        from pipeline.extract import doc_to_record, load_pipeline, make_doc
+        from pipeline.io import Article
+
+        nlp = load_pipeline(ROOT / "models" / "hmicfrs")
+        # Warm-up loads what the normalisers load lazily (dateparser's tables, quantulum3's).
+        warm_up = "Kent Police recorded about twenty-one thousand crimes, 90% of them yesterday."
+        doc_to_record(nlp(make_doc(nlp, Article("warm-up", warm_up, "2017-01-01", "x"))))
+        loaded = time.perf_counter()
+        for i, (text, date) in enumerate(docs):
+            doc_to_record(nlp(make_doc(nlp, Article(str(i), text, date, "bench"))))
+    elapsed = time.perf_counter() - loaded
+    return {"docs": n_docs, "seconds": elapsed, "docs_per_s": n_docs / elapsed, "load_s": loaded - loading,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def measure(mode: str, n_docs: int) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--mode", mode, "--docs", str(n_docs)],
+                         check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=900)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--mode", choices=["baseline", "full"])
+    args = parser.parse_args()
+    if args.mode:
+        print(json.dumps(run_mode(args.mode, args.docs)))
+        return
+    rows = {}
+    for mode in ("baseline", "full"):
+        runs = [measure(mode, args.docs) for _ in range(args.repeat)]
+        rows[mode] = {"docs_per_s": statistics.median(r["docs_per_s"] for r in runs),
+                      "load_s": statistics.median(r["load_s"] for r in runs),
+                      "peak_rss_mb": max(r["peak_rss_mb"] for r in runs)}
+    base = rows["baseline"]["docs_per_s"]
+    print(f"{args.docs} documents from the bundled corpus, median of {args.repeat} runs, one process each;")
+    print("throughput after start-up (loading the pipeline and warming the lazy normalisers)\n")
+    print("| configuration | docs/s | throughput vs baseline | peak RSS (MB) | start-up (s) |")
+    print("|---|---:|---:|---:|---:|")
+    names = {"baseline": 'spacy.blank("en") + sentencizer', "full": "hmicfrs pipeline (extract, to records)"}
+    for mode, row in rows.items():
+        print(f"| {names[mode]} | {row['docs_per_s']:.0f} | {row['docs_per_s'] / base:.2f} | {row['peak_rss_mb']:.0f} | {row['load_s']:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
