@@ -10,24 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 import spacy
 from spacy.tokens import Doc
 
+from pipeline.candidates import Candidate
 from pipeline.patterns import load_json
 from pipeline.token_view import TokenView, token_view
 
 _QUOTES = {"'", "‘", "’", '"', "“", "”"}
-
-
-class Candidate(NamedTuple):
-    """A possible entity: token offsets, label and the id of the pattern or rule that found it."""
-
-    start: int
-    end: int
-    label: str
-    id: str
 
 
 class CandidateIndex:
@@ -35,17 +27,25 @@ class CandidateIndex:
 
     def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
         self.view = token_view(doc)
-        self.by_start: dict[int, set[str]] = {}
-        self.by_end: dict[int, set[str]] = {}
-        for c in candidates:
-            self.by_start.setdefault(c.start, set()).add(c.label)
-            self.by_end.setdefault(c.end, set()).add(c.label)
+        self.candidates = candidates
+        self._by_start: dict[int, set[str]] | None = None
+        self._by_end: dict[int, set[str]] = {}
+
+    def _index(self) -> None:
+        self._by_start = {}
+        for c in self.candidates:
+            self._by_start.setdefault(c.start, set()).add(c.label)
+            self._by_end.setdefault(c.end, set()).add(c.label)
 
     def labels_starting_at(self, index: int) -> set[str]:
-        return self.by_start.get(index, set())
+        if self._by_start is None:
+            self._index()
+        return self._by_start.get(index, set())  # type: ignore[union-attr]
 
     def labels_ending_at(self, index: int) -> set[str]:
-        return self.by_end.get(index, set())
+        if self._by_start is None:
+            self._index()
+        return self._by_end.get(index, set())
 
 
 class Condition:

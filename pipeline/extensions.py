@@ -13,14 +13,6 @@ from spacy.tokens import Doc, Span
 CANDIDATES_KEY = "hmicfrs_candidates"
 
 
-def add_candidates(doc: Doc, key: str, spans: list[Span]) -> None:
-    """Append entity candidates to the doc's candidate span group (created if absent)."""
-    if key in doc.spans:
-        doc.spans[key].extend(spans)
-    else:
-        doc.spans[key] = spans
-
-
 def span_key(span: Span) -> str:
     """The key under which a span's normalised values are stored on its doc."""
     return f"{span.start_char}:{span.end_char}"

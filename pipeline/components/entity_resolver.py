@@ -16,7 +16,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.context_rules import Candidate, apply_context_rules, load_context_rules
+from pipeline.candidates import Candidate, board_candidates, clear_candidates, span_group_candidates
+from pipeline.context_rules import apply_context_rules, load_context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
 from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
@@ -36,10 +37,13 @@ _MAX_HEDGE_TOKENS = 4
 
 
 class EntityResolver:
-    def __init__(self, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str) -> None:
+    def __init__(
+        self, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool = False
+    ) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
+        self.keep_candidates = keep_candidates
         self.priority = label_priority
         self.rules = load_context_rules(rules_file)
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
@@ -135,8 +139,10 @@ class EntityResolver:
         return self._select(cands)
 
     def __call__(self, doc: Doc) -> Doc:
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
-        cands = [Candidate(s.start, s.end, s.label_, s.id_) for s in group]
+        cands = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
+        if self.keep_candidates:
+            doc.spans[self.spans_key] = [Span(doc, c.start, c.end, label=c.label, span_id=c.id) for c in cands]
+        clear_candidates(doc)
         doc.ents = [
             Span(doc, c.start, c.end, label=c.label, kb_id=c.id if c.label in ID_LABELS else "")
             for c in self.resolve(doc, cands)
@@ -150,9 +156,10 @@ class EntityResolver:
         "spans_key": CANDIDATES_KEY,
         "label_priority": DEFAULT_PRIORITY,
         "rules_file": "context_rules.json",
+        "keep_candidates": False,
     },
 )
 def make_entity_resolver(
-    nlp: Language, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str
+    nlp: Language, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool
 ) -> EntityResolver:
-    return EntityResolver(name, spans_key, label_priority, rules_file)
+    return EntityResolver(name, spans_key, label_priority, rules_file, keep_candidates)

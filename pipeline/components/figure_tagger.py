@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.extensions import CANDIDATES_KEY, add_candidates, register_extensions
+from pipeline.candidates import Candidate, add_candidates
+from pipeline.extensions import register_extensions
 from pipeline.patterns import load_json
-from pipeline.token_view import token_view
+from pipeline.token_view import TokenView, token_view
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ORDINAL_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
@@ -60,6 +61,7 @@ class GrammarRule:
 
 
 def _digit_parts(text: str) -> set[str]:
+    """Parts read off a token that starts with a digit (a year, a day, a clock time...)."""
     parts: set[str] = set()
     if _NUMERAL.match(text):
         parts.add("NUM")
@@ -88,55 +90,99 @@ def _digit_parts(text: str) -> set[str]:
     return parts
 
 
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass
+class _RuleIndex:
+    by_second: dict[str, list[tuple[GrammarRule, tuple[str, ...] | None]]]
+    others: list[tuple[GrammarRule, tuple[str, ...] | None]]
+
+
+class _LazyParts:
+    """Token parts computed on first use: most tokens are never asked about."""
+
+    __slots__ = ("tagger", "view", "n", "memo")
+
+    def __init__(self, tagger: FigureTagger, view: TokenView) -> None:
+        self.tagger, self.view, self.n = tagger, view, view.n
+        self.memo: dict[int, frozenset[str]] = {}
+
+    def __getitem__(self, i: int) -> frozenset[str]:
+        found = self.memo.get(i)
+        if found is None:
+            found = self.memo[i] = self.tagger.parts_of(self.view, i)
+        return found
+
+
 class FigureTagger:
-    def __init__(self, name: str = "figure_tagger", spans_key: str = CANDIDATES_KEY, grammar: str = "figure_grammar.json") -> None:
+    def __init__(self, name: str = "figure_tagger", grammar: str = "figure_grammar.json") -> None:
         register_extensions()
         self.name = name
-        self.spans_key = spans_key
         data = load_json(grammar)
         sets = load_json("word_sets.json")["sets"]
 
         def words(spec: str | list[str]) -> list[str]:
             return sets[spec[1:]] if isinstance(spec, str) else spec
 
-        self.word_parts: dict[str, set[str]] = {}
+        word_parts: dict[str, set[str]] = {}
         for part, spec in data["word_parts"].items():
             for word in words(spec):
-                self.word_parts.setdefault(word.lower(), set()).add(part)
+                word_parts.setdefault(word.lower(), set()).add(part)
         for word in load_json("word_sets.json")["number_words"]:
             if word not in ("a", "an"):
-                self.word_parts.setdefault(word, set()).add("NUM")
-        self.cased_parts: dict[str, set[str]] = {}
+                word_parts.setdefault(word, set()).add("NUM")
+        self.word_parts = {w: frozenset(ps) for w, ps in word_parts.items()}
+        cased_parts: dict[str, set[str]] = {}
         for part, spec in data["cased_parts"].items():
             for word in words(spec):
-                self.cased_parts.setdefault(word, set()).add(part)
+                cased_parts.setdefault(word, set()).add(part)
+        self.cased_parts = {w: frozenset(ps) for w, ps in cased_parts.items()}
         self.rules = [GrammarRule.from_dict(r) for r in data["rules"]]
-        self.rules_by_first: dict[str, list[tuple[GrammarRule, tuple[str, ...] | None]]] = {}
+        # Rules indexed by the part that can begin them and, where the first two
+        # elements are required, by the second part too: a start token then only
+        # tries the rules its neighbour can continue.
+        self.rules_by_first: dict[str, _RuleIndex] = {}
         for rule in self.rules:
-            for element in rule.seq:
-                self.rules_by_first.setdefault(element.part, []).append((rule, rule.fixed))
+            for k, element in enumerate(rule.seq):
+                index = self.rules_by_first.setdefault(element.part, _RuleIndex({}, []))
+                rest = rule.seq[k + 1 :]
+                if not element.optional and rest and not rest[0].optional:
+                    index.by_second.setdefault(rest[0].part, []).append((rule, rule.fixed))
+                else:
+                    index.others.append((rule, rule.fixed))
                 if not element.optional:
                     break
+        starters = set(self.rules_by_first)
+        self.starter_words = frozenset(w for w, ps in self.word_parts.items() if ps & starters)
 
-    def token_parts(self, doc: Doc) -> list[set[str]]:
-        parts: list[set[str]] = []
-        empty: set[str] = set()
-        view = token_view(doc)
-        for text, lower in zip(view.text, view.lower):
-            found = self.word_parts.get(lower, empty)
-            if text[:1].isdigit():
-                found = found | _digit_parts(text)
-            elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
-                found = found | {"MODIFIED_YEAR"}
-            if text in self.cased_parts:
-                found = found | self.cased_parts[text]
-            parts.append(found)
-        return parts
+    def _starts(self, view: TokenView) -> list[int]:
+        """Tokens that can begin a rule: a starting word, a capitalised name, or a figure.
 
-    @staticmethod
-    def _ends(parts: list[set[str]], rule: GrammarRule, fixed: tuple[str, ...] | None, i: int) -> set[int] | tuple[int, ...]:
+        Every other token is looked at only when a rule that has already begun reaches it.
+        """
+        starter_words, cased = self.starter_words, self.cased_parts
+        return [
+            i
+            for i, (text, lower) in enumerate(zip(view.text, view.lower))
+            if lower in starter_words or text[:1].isdigit() or text in cased or ("-" in text and _MODIFIED_YEAR.match(text))
+        ]
+
+    def parts_of(self, view: TokenView, i: int) -> frozenset[str]:
+        """The parts of token ``i``: word classes and digit shapes."""
+        text = view.text[i]
+        found = self.word_parts.get(view.lower[i], _EMPTY)
+        if text[:1].isdigit():
+            found = found | _digit_parts(text)
+        elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
+            found = found | {"MODIFIED_YEAR"}
+        if text in self.cased_parts:
+            found = found | self.cased_parts[text]
+        return found
+
+    def _ends(self, parts: _LazyParts, rule: GrammarRule, fixed: tuple[str, ...] | None, i: int) -> set[int] | tuple[int, ...]:
         """Every end position at which ``rule`` matches from token ``i``."""
-        n = len(parts)
+        n = parts.n
         if fixed is not None:
             end = i + len(fixed)
             if end > n:
@@ -153,24 +199,31 @@ class FigureTagger:
                 break
         return positions
 
-    def __call__(self, doc: Doc) -> Doc:
-        parts = self.token_parts(doc)
+    def candidates(self, doc: Doc) -> set[tuple[int, int, str, str]]:
+        view = token_view(doc)
+        parts = _LazyParts(self, view)
         found: set[tuple[int, int, str, str]] = set()
-        for i, token_parts in enumerate(parts):
-            if not token_parts:
-                continue
-            for part in token_parts:
-                for rule, fixed in self.rules_by_first.get(part, ()):
+        n = view.n
+        for i in self._starts(view):
+            for part in parts[i]:
+                index = self.rules_by_first.get(part)
+                if index is None:
+                    continue
+                tries = list(index.others)
+                if i + 1 < n and index.by_second:
+                    for second in parts[i + 1]:
+                        tries.extend(index.by_second.get(second, ()))
+                for rule, fixed in tries:
                     for end in self._ends(parts, rule, fixed, i):
                         if end > i:
                             found.add((i, end, rule.label, rule.id))
-        spans = [Span(doc, start, end, label=label, span_id=rid) for start, end, label, rid in sorted(found)]
-        add_candidates(doc, self.spans_key, spans)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        add_candidates(doc, (Candidate(*found) for found in sorted(self.candidates(doc))))
         return doc
 
 
-@Language.factory(
-    "figure_tagger", default_config={"spans_key": CANDIDATES_KEY, "grammar": "figure_grammar.json"}
-)
-def make_figure_tagger(nlp: Language, name: str, spans_key: str, grammar: str) -> FigureTagger:
-    return FigureTagger(name, spans_key, grammar)
+@Language.factory("figure_tagger", default_config={"grammar": "figure_grammar.json"})
+def make_figure_tagger(nlp: Language, name: str, grammar: str) -> FigureTagger:
+    return FigureTagger(name, grammar)

@@ -14,9 +14,10 @@ import re
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from pipeline.extensions import CANDIDATES_KEY, add_candidates, register_extensions
+from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
+from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.patterns import DATA_DIR, load_json
 from pipeline.token_view import TokenView, token_view
 
@@ -45,6 +46,8 @@ class PersonTagger:
         self.byline_words = frozenset(titles["byline_words"])
         self.not_names = frozenset(titles["not_names"])
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
+        # Words that open one of the frames below; every other token is skipped.
+        self.triggers = self.honorifics | self.first_names | self.byline_words
 
     # -- token tests -------------------------------------------------------
     def _name_like(self, view: TokenView, i: int, blocked: set[int]) -> bool:
@@ -85,7 +88,9 @@ class PersonTagger:
             if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        for i in range(view.n):
+        triggers, speech = self.triggers, self.speech_verbs
+        lower = view.lower
+        for i in [i for i in range(view.n) if text[i] in triggers or lower[i] in speech]:
             word = text[i]
             if word in self.honorifics and i + 1 < view.n:
                 start = i + 1 + (text[i + 1] == ".")
@@ -119,12 +124,11 @@ class PersonTagger:
         view = token_view(doc)
         blocked: set[int] = set()
         roles: list[tuple[int, int]] = []
-        for span in doc.spans.get(self.spans_key, ()):
-            label = span.label_
-            if label in _BLOCKING_LABELS:
-                blocked.update(range(span.start, span.end))
-            if label == "ROLE":
-                roles.append((span.start, span.end))
+        for cand in span_group_candidates(doc, self.spans_key) + board_candidates(doc):
+            if cand.label in _BLOCKING_LABELS:
+                blocked.update(range(cand.start, cand.end))
+            if cand.label == "ROLE":
+                roles.append((cand.start, cand.end))
         found = self._find(view, roles, blocked)
         # Later bare surnames of people already named in full ("Billingham said").
         surnames = {view.text[end - 1] for start, end in found if end - start >= 2}
@@ -132,7 +136,7 @@ class PersonTagger:
         for i in range(view.n):
             if view.text[i] in surnames and i not in taken and self._name_like(view, i, blocked):
                 found.append((i, i + 1))
-        add_candidates(doc, self.spans_key, [Span(doc, start, end, label="PERSON") for start, end in sorted(set(found))])
+        add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc
 
 
