@@ -36,6 +36,8 @@ def register_extensions() -> None:
         "article_year": {"getter": _article_year},
         "ent_norms": {"default": None},
         "findings": {"default": None},
+        # Per sentence: offsets, the forces it names, and the force it is about (force_focus).
+        "sentences": {"default": None},
         "source": {"default": None},
         "doc_id": {"default": None},
     }

@@ -5,6 +5,8 @@ from pipeline.components import (  # noqa: F401
     entity_normaliser,
     entity_resolver,
     figure_tagger,
+    finding_linker,
+    force_focus,
     line_sentencizer,
     person_tagger,
 )

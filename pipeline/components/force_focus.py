@@ -1,0 +1,57 @@
+"""Component ``force_focus``: which police force each sentence is about.
+
+News copy names a force once and then says "the force", "the constabulary", "it",
+"its"; round-ups switch from one force to the next ("The watchdog also published a
+report on Leicestershire ... the force recorded 84.1%"). The focus of a sentence is
+the last force named up to and including it, so anaphora and topic switches both
+resolve to the force most recently in the reader's mind. A sentence about forces in
+general ("nationally", "across England and Wales") that names no force is marked
+national: its figures are not any one force's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.cues import Cues, load_cues
+from pipeline.extensions import register_extensions
+from pipeline.token_view import token_view
+
+
+class ForceFocus:
+    def __init__(self, name: str = "force_focus", cues: str = "finding_cues.json") -> None:
+        register_extensions()
+        self.name = name
+        self.cues: Cues = load_cues(cues)
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = token_view(doc)
+        forces = [(e.start, e.end, e.kb_id_) for e in doc.ents if e.label_ == "FORCE"]
+        sentences: list[dict[str, Any]] = []
+        focus: str | None = None
+        k = 0
+        for sent in doc.sents:
+            named: list[list[Any]] = []
+            while k < len(forces) and forces[k][0] < sent.end:
+                if forces[k][0] >= sent.start:
+                    named.append(list(forces[k]))
+                k += 1
+            previous = focus
+            if named:
+                focus = named[-1][2]
+            national = not named and self.cues.find(view, "national", sent.start, sent.end) != []
+            sentences.append({
+                "start": sent.start_char, "end": sent.end_char,
+                "tok_start": sent.start, "tok_end": sent.end,
+                "forces": named, "focus_before": previous, "focus": focus, "national": national,
+            })
+        doc._.sentences = sentences
+        return doc
+
+
+@Language.factory("force_focus", default_config={"cues": "finding_cues.json"})
+def make_force_focus(nlp: Language, name: str, cues: str) -> ForceFocus:
+    return ForceFocus(name, cues)

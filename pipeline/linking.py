@@ -1,0 +1,496 @@
+"""Linking rules: from entities and cues to SCHEMA §2 findings, one small class per finding type.
+
+Each rule reads a ``LinkContext``: the document's sentences (with the force each is
+about, from ``force_focus``), its entities with their normalised values, and the
+cue phrases of ``data/finding_cues.json``. The decisions shared by all rules live
+on the context: which force a figure belongs to (the nearest force named before it
+in its sentence, else after it, else the sentence's focus), which year governs it,
+which crime type it counts, whether it counts recorded or unrecorded crimes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, ClassVar, Iterator
+
+from spacy.tokens import Doc
+
+from pipeline.cues import Cues, PhraseSet
+from pipeline.patterns import load_json
+from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
+from pipeline.token_view import TokenView, token_view
+
+_FLIP = {"more_than": "less_than", "less_than": "more_than"}
+_CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "incidents", "cases", "allegations"})
+_FIGURES = frozenset({"PERCENT", "COUNT"})
+
+
+@dataclass(frozen=True)
+class Ent:
+    start: int
+    end: int
+    label: str
+    kb_id: str
+    norm: dict[str, Any]
+    start_char: int
+    end_char: int
+
+    def ref(self) -> list[Any]:
+        return [self.start_char, self.end_char, self.label]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A PERCENT or COUNT; ``start``/``end`` cover a hedged figure and its precise form in brackets."""
+
+    ent: Ent
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    forces: list[tuple[int, int, str]]
+    focus_before: str | None
+    national: bool
+    ents: list[Ent] = field(default_factory=list)
+
+    def of(self, label: str) -> list[Ent]:
+        return [e for e in self.ents if e.label == label]
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> PhraseSet:
+    forces = load_json("forces.json")["forces"]
+    return PhraseSet([p for f in forces for p in f["places"]])
+
+
+@lru_cache(maxsize=1)
+def _place_ids() -> dict[tuple[str, ...], str]:
+    from pipeline.context_rules import tokenize_phrase
+
+    return {tokenize_phrase(p): f["id"] for f in load_json("forces.json")["forces"] for p in f["places"]}
+
+
+class LinkContext:
+    """Everything the rules share about one document."""
+
+    def __init__(self, doc: Doc, cues: Cues) -> None:
+        self.doc = doc
+        self.cues = cues
+        self.view: TokenView = token_view(doc)
+        date = doc._.article_date
+        self.article_year: int | None = int(date[:4]) if date else None
+        norms = doc._.ent_norms or {}
+        self.sentences: list[Sentence] = [
+            Sentence(i, s["tok_start"], s["tok_end"], s["start"], s["end"],
+                     [tuple(f) for f in s["forces"]], s["focus_before"], s["national"])  # type: ignore[misc]
+            for i, s in enumerate(doc._.sentences or [])
+        ]
+        k = 0
+        for ent in doc.ents:
+            e = Ent(ent.start, ent.end, ent.label_, ent.kb_id_, norms.get(f"{ent.start_char}:{ent.end_char}", {}),
+                    ent.start_char, ent.end_char)
+            while k < len(self.sentences) and e.start >= self.sentences[k].end:
+                k += 1
+            if k < len(self.sentences):
+                self.sentences[k].ents.append(e)
+        self.used_counts: set[int] = set()
+
+    # -- figures -------------------------------------------------------------
+    def figures(self, sent: Sentence) -> list[Figure]:
+        """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
+        ents = [e for e in sent.ents if e.label in _FIGURES]
+        out: list[Figure] = []
+        skip = set()
+        for i, e in enumerate(ents):
+            if i in skip:
+                continue
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if (nxt is not None and nxt.label == e.label and nxt.start == e.end + 1 and self.view.text[e.end] == "("
+                    and nxt.end < self.view.n and self.view.text[nxt.end] == ")"):
+                out.append(Figure(nxt, e.start, nxt.end + 1))
+                skip.add(i + 1)
+            else:
+                out.append(Figure(e, e.start, e.end))
+        return out
+
+    def scope(self, sent: Sentence, figs: list[Figure], fig: Figure) -> tuple[int, int]:
+        """From the previous figure's end to the next figure's start, within the sentence."""
+        i = figs.index(fig)
+        start = figs[i - 1].end if i > 0 else sent.start
+        end = figs[i + 1].start if i + 1 < len(figs) else sent.end
+        return start, end
+
+    def polarity(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool = False) -> str | None:
+        """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said."""
+        start, end = self.scope(sent, figs, fig)
+        ranges = [(start, end)] if local_only else [(start, end), (sent.start, sent.end)]
+        for lo, hi in ranges:
+            neg = self.cues.find(self.view, "negative_record", lo, hi)
+            pos = [p for p in self.cues.find(self.view, "positive_record", lo, hi)
+                   if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+            if neg or pos:
+                distance = lambda m: min(abs(m[0] - fig.end), abs(fig.start - m[1]))  # noqa: E731
+                best_neg = min((distance(m) for m in neg), default=10**6)
+                best_pos = min((distance(m) for m in pos), default=10**6)
+                return "neg" if best_neg <= best_pos else "pos"
+        return None
+
+    def is_change(self, fig: Figure) -> bool:
+        view, cues = self.view, self.cues
+        return cues.precedes(view, "change_before", fig.start, 1) is not None or cues.follows(view, "change_after", fig.end, 2) is not None
+
+    def is_previous_figure(self, fig: Figure) -> bool:
+        """'up from 84.7% in 2014': an earlier figure, dated by the date after it."""
+        return self.cues.precedes(self.view, "previous_figure", fig.start, 1) is not None
+
+    def about_other_things(self, fig: Figure) -> bool:
+        view = self.view
+        if self.cues.follows(view, "other_subject", fig.end, 2) is not None:
+            return True
+        return fig.end < view.n and view.lower[fig.end] in self.other_nouns
+
+    @property
+    def other_nouns(self) -> frozenset[str]:
+        return frozenset(self.cues.data["other_count_nouns"])
+
+    # -- shared attributes ---------------------------------------------------
+    def force_for(self, sent: Sentence, tok: int) -> str | None:
+        before = [f for f in sent.forces if f[1] <= tok]
+        if before:
+            return before[-1][2]
+        after = [f for f in sent.forces if f[0] >= tok]
+        if after:
+            return after[0][2]
+        return sent.focus_before
+
+    def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
+        view = self.view
+        links = self.cues.data["crime_type_links"]
+        ct_at = {e.start: e for e in sent.ents if e.label == "CRIME_TYPE"}
+        i = fig_end
+        while i < min(fig_end + 6, sent.end):
+            if i in ct_at:
+                return ct_at[i].kb_id
+            if view.lower[i] in _CRIME_NOUNS:
+                return "all_crime"
+            if view.lower[i] not in links:
+                break
+            i += 1
+        before = [e for e in sent.ents if e.label == "CRIME_TYPE" and e.end <= fig_start and not self._blocked_type(e)]
+        in_scope = [e for e in before if e.start >= scope_start]
+        if in_scope:
+            return in_scope[-1].kb_id
+        if before:
+            return before[-1].kb_id
+        return "all_crime"
+
+    def _blocked_type(self, ent: Ent) -> bool:
+        return self.cues.precedes(self.view, "crime_type_blockers", ent.start, 3) is not None
+
+    def year_for(self, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
+        dates = [e for e in sent.ents if e.label == "DATE" and e.norm.get("year") is not None]
+        previous = [f for f in figs if self.is_previous_figure(f)]
+        if isinstance(fig, Figure) and fig in previous:
+            after = [d for d in dates if d.start >= fig.end]
+            return after[0].norm["year"] if after else self.article_year
+        claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
+        usable = [d for d in dates if id(d) not in claimed
+                  and self.cues.precedes(self.view, "date_blockers", d.start, 4) is None]
+        if not usable:
+            return self.article_year
+        return min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end))).norm["year"]
+
+    def qualifier(self, sent: Sentence, stated: str) -> str:
+        """The figure's own hedge; an exact figure framed as an estimate is approx (SCHEMA §5)."""
+        if stated == "exact" and self.cues.find(self.view, "estimate", sent.start, sent.end):
+            return "approx"
+        return stated
+
+    def per_year(self, fig: Figure, scope_end: int) -> bool:
+        return self.cues.follows(self.view, "per_year", fig.end, min(8, max(scope_end - fig.end, 1))) is not None
+
+    def place_before(self, tok: int, window: int = 6) -> str | None:
+        """A force's place name ending within ``window`` tokens before ``tok`` ("Norfolk PCC")."""
+        view, places, ids = self.view, _place_index(), _place_ids()
+        for end in range(tok, max(tok - window, 0), -1):
+            length = places.ends_at(view.lower, end)
+            if length:
+                return ids[tuple(view.lower[end - length : end])]
+            if view.lower[end - 1] in {".", ":", ";", "\n", '"', "“", "”"} or "\n" in view.text[end - 1]:
+                break
+        return None
+
+
+def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
+    """A finding with its SCHEMA fields in order, the sentence as evidence, and its entities."""
+    finding: dict[str, Any] = {"type": ftype}
+    for name in FINDING_FIELDS[ftype]:
+        finding[name] = fields[name]
+    finding["evidence"] = {"start": sent.start_char, "end": sent.end_char}
+    finding["entities"] = [e.ref() for e in ents]
+    return finding
+
+
+class LinkRule:
+    """One kind of finding."""
+
+    finding_type: ClassVar[str]
+
+    def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
+        raise NotImplementedError
+
+
+class AuditSampleRule(LinkRule):
+    """'74 of 81 audited rape reports recorded'; 'of 314 ... had only recorded 260';
+    'Of the 2,176 audited, 470 related to domestic abuse - of these 354 were recorded'."""
+
+    finding_type = "audit_sample"
+    _JOIN = {("of",), ("out", "of"), ("of", "the"), ("out", "of", "the"), ("of", "a"), ("out", "of", "a")}
+    _TOTAL_INTRO = {"of", "from", "among", "out"}
+
+    def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
+        view, cues = ctx.view, ctx.cues
+        for sent in ctx.sentences:
+            counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
+            if len(counts) < 2 or sent.national:
+                continue
+            audited = bool(cues.find(view, "audit", sent.start, sent.end))
+            recorded = bool(cues.find(view, "positive_record", sent.start, sent.end))
+            for a, b in zip(counts, counts[1:]):
+                if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
+                    if ctx.polarity(sent, counts, b) == "neg" and not recorded:
+                        continue
+                    yield self._make(ctx, sent, counts, a, b, b)
+            for r in counts:
+                if r.start in ctx.used_counts or not self._says_recorded(ctx, r):
+                    continue
+                total = self._total_for(ctx, counts, r)
+                if total is not None:
+                    yield self._make(ctx, sent, counts, r, total, total)
+
+    def _says_recorded(self, ctx: LinkContext, r: Figure) -> bool:
+        view, cues = ctx.view, ctx.cues
+        after = view.lower[r.end : r.end + 4]
+        if cues.precedes(view, "negative_record", r.end + 4, 4) is not None:
+            return False
+        return ("recorded" in after and "not" not in after) or view.lower[r.start - 1 : r.start] == ["recorded"] or (
+            r.start >= 2 and view.lower[r.start - 2] == "recorded")
+
+    def _total_for(self, ctx: LinkContext, counts: list[Figure], r: Figure) -> Figure | None:
+        view = ctx.view
+        earlier = [c for c in counts if c.end <= r.start]
+        if not earlier:
+            return None
+        if ctx.cues.precedes(view, "sub_part", r.start, 2) is not None:
+            return earlier[-1]
+        for c in reversed(earlier):
+            intro = view.lower[max(c.start - 2, 0) : c.start]
+            if any(w in self._TOTAL_INTRO for w in intro) and c.ent.norm.get("value", 0) >= r.ent.norm.get("value", 0):
+                return c
+        return None
+
+    def _make(self, ctx: LinkContext, sent: Sentence, counts: list[Figure], rec: Figure, total: Figure, typed: Figure) -> dict[str, Any]:
+        ctx.used_counts.update({rec.start, total.start})
+        recorded, whole = rec.ent.norm["value"], total.ent.norm["value"]
+        crime_type = ctx.crime_type_for(sent, typed.start, typed.end, min(rec.start, total.start))
+        return make_finding(
+            "audit_sample", sent, [rec.ent, total.ent],
+            force=ctx.force_for(sent, total.start), crime_type=crime_type,
+            recorded=int(recorded), total=int(whole), year=ctx.year_for(sent, counts, rec),
+        )
+
+
+class RecordingRateRule(LinkRule):
+    """'records around 76 per cent of crimes'; 'fails to record almost one in four' -> 75.0 more_than."""
+
+    finding_type = "recording_rate"
+
+    def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
+        for sent in ctx.sentences:
+            if sent.national:
+                continue
+            figs = ctx.figures(sent)
+            for fig in figs:
+                ent = fig.ent
+                value = ent.norm.get("value")
+                if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
+                    continue
+                if ctx.is_change(fig) or ctx.about_other_things(fig):
+                    continue
+                polarity = ctx.polarity(sent, figs, fig)
+                force = ctx.force_for(sent, fig.start)
+                if polarity is None or force is None:
+                    continue
+                qualifier = ctx.qualifier(sent, ent.norm.get("qualifier", "exact"))
+                if polarity == "neg":
+                    value, qualifier = 100.0 - value, _FLIP.get(qualifier, qualifier)
+                scope_start, _ = ctx.scope(sent, figs, fig)
+                yield make_finding(
+                    "recording_rate", sent, [ent],
+                    force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope_start),
+                    value=round(float(value), 1), qualifier=qualifier, year=ctx.year_for(sent, figs, fig),
+                )
+
+
+class UnrecordedCountRule(LinkRule):
+    """'fails to record over 4,100 reported crimes a year'; '116 were not recorded'; 'Of these, 4,200 were ...'."""
+
+    finding_type = "unrecorded_count"
+
+    def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
+        previous: dict[str, Any] | None = None
+        for sent in ctx.sentences:
+            found_here: list[dict[str, Any]] = []
+            figs = ctx.figures(sent)
+            if not sent.national:
+                for fig in figs:
+                    finding = self._finding(ctx, sent, figs, fig, previous, found_here)
+                    if finding is not None:
+                        found_here.append(finding)
+                        yield finding
+            if found_here:
+                previous = found_here[-1]
+            elif figs or sent.forces:
+                previous = None
+
+    def _finding(self, ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure,
+                 previous: dict[str, Any] | None, found_here: list[dict[str, Any]]) -> dict[str, Any] | None:
+        ent = fig.ent
+        if ent.label != "COUNT" or fig.start in ctx.used_counts or ctx.about_other_things(fig):
+            return None
+        value = ent.norm.get("value")
+        if value is None:
+            return None
+        scope_start, scope_end = ctx.scope(sent, figs, fig)
+        polarity = ctx.polarity(sent, figs, fig, local_only=True)
+        per_year = ctx.per_year(fig, scope_end)
+        if polarity != "neg":
+            # "Of these, 4,200 were reports of violent crime": part of the previous sentence's unrecorded count.
+            opens_with_part = ctx.cues.follows(ctx.view, "sub_part", sent.start, 2) is not None
+            if not (opens_with_part and previous is not None and previous["type"] == "unrecorded_count" and fig == figs[0]):
+                return None
+            per_year = per_year or previous["per_year"]
+        elif found_here:
+            return None  # a breakdown of the count already found in this sentence
+        force = ctx.force_for(sent, fig.start)
+        if force is None:
+            return None
+        return make_finding(
+            "unrecorded_count", sent, [ent],
+            force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope_start),
+            value=int(value), per_year=per_year,
+            qualifier=ctx.qualifier(sent, ent.norm.get("qualifier", "exact")), year=ctx.year_for(sent, figs, fig),
+        )
+
+
+class GradeRule(LinkRule):
+    """'rated as inadequate'; 'rated two forces – Thames Valley and North Yorkshire – as inadequate'."""
+
+    finding_type = "grade"
+    _LIST_JOINERS = {",", "and", "&", "–", "-", "—"}
+
+    def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
+        view, cues = ctx.view, ctx.cues
+        for sent in ctx.sentences:
+            grades = sent.of("GRADE")
+            if not grades or sent.national:
+                continue
+            general = not sent.forces and "forces" in view.lower[sent.start : sent.end]
+            if general:
+                continue
+            areas = cues.data["areas"]
+            area_cues = PhraseSet(list(areas))
+            figs = ctx.figures(sent)
+            for grade in grades:
+                if cues.precedes(view, "hypothetical", grade.start, 4) is not None:
+                    continue
+                area = DEFAULT_AREA
+                for i in range(grade.end, min(grade.end + 8, sent.end)):
+                    length = area_cues.match_at(view.lower, i)
+                    if length:
+                        area = areas[" ".join(view.lower[i : i + length])]
+                        break
+                for force in self._forces(ctx, sent, grade):
+                    yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
+                                       year=ctx.year_for(sent, figs, grade))
+
+    def _forces(self, ctx: LinkContext, sent: Sentence, grade: Ent) -> list[str]:
+        if not sent.forces:
+            return [sent.focus_before] if sent.focus_before else []
+        groups: list[list[tuple[int, int, str]]] = [[sent.forces[0]]]
+        for prev, cur in zip(sent.forces, sent.forces[1:]):
+            between = ctx.view.lower[prev[1] : cur[0]]
+            if between and all(w in self._LIST_JOINERS for w in between):
+                groups[-1].append(cur)
+            else:
+                groups.append([cur])
+        before = [g for g in groups if g[-1][1] <= grade.start]
+        chosen = before[-1] if before else next(g for g in groups if g[0][0] >= grade.end)
+        return list(dict.fromkeys(f[2] for f in chosen))
+
+
+class OfficialRule(LinkRule):
+    """A named person with a title of office in a force or the inspectorate."""
+
+    finding_type = "official"
+    _BETWEEN = {",", "the", "a", "its", "their", "'s", "’s", "force", "force's", "deputy", "now", "acting", "temporary", "who", "is"}
+
+    def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
+        view = ctx.view
+        for sent in ctx.sentences:
+            people = sent.of("PERSON")
+            for role in sent.of("ROLE"):
+                person = self._person_for(ctx, sent, role, people)
+                if person is None:
+                    continue
+                organisation = self._organisation(ctx, sent, role, person)
+                if organisation is None:
+                    continue
+                yield make_finding("official", sent, [person, role], person=view.span_text(person.start, person.end),
+                                   role=role.kb_id, organisation=organisation)
+
+    def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
+        view = ctx.view
+        for person in people:
+            between = view.text[role.end : person.start]
+            if person.start >= role.end and all(t in {",", ")", "(", "Sir", "Dame", "Mr", "Mrs", "Ms", "Dr", "Lord", "Baroness", "Lady", "Professor"} for t in between) and len(between) <= 3:
+                return person
+            gap = view.lower[person.end : role.start]
+            if role.start >= person.end and gap[:1] == [","] and len(gap) <= 6 and all(
+                    t in self._BETWEEN or any(f[0] <= person.end + k < f[1] for f in sent.forces) for k, t in enumerate(gap)):
+                return person
+        return None
+
+    def _organisation(self, ctx: LinkContext, sent: Sentence, role: Ent, person: Ent) -> str | None:
+        cues, view = ctx.cues, ctx.view
+        if role.kb_id in cues.data["inspectorate_roles"]:
+            return "hmicfrs"
+        if role.kb_id in cues.data["london_roles"]:
+            return cues.data["london_roles"][role.kb_id]
+        if role.kb_id == "other" and " ".join(view.lower[role.start : role.end]) in cues.data["non_police_offices"]:
+            return None
+        if role.kb_id in cues.data["commissioner_roles"]:
+            place = ctx.place_before(role.start)
+            if place is None and view.lower[role.end : role.end + 1] == ["for"]:
+                place = _place_ids().get(tuple(view.lower[role.end + 1 : role.end + 3])) or _place_ids().get(
+                    tuple(view.lower[role.end + 1 : role.end + 2]))
+            if place is not None:
+                return place
+        # A force named right before the title or after the appositive ("Leicestershire Ch Con", "of Kent Police").
+        first = min(role.start, person.start)
+        last = max(role.end, person.end)
+        adjacent = [f for f in sent.forces if first - 3 <= f[1] <= first or last <= f[0] <= last + 3]
+        if adjacent:
+            return adjacent[0][2]
+        return ctx.force_for(sent, first)
+
+
+RULES: tuple[type[LinkRule], ...] = (AuditSampleRule, RecordingRateRule, UnrecordedCountRule, GradeRule, OfficialRule)
