@@ -38,6 +38,8 @@ def register_extensions() -> None:
         "findings": {"default": None},
         # Per sentence: offsets, the forces it names, and the force it is about (force_focus).
         "sentences": {"default": None},
+        # Force places the resolver read as areas (token start, end, force id): topic signals.
+        "force_areas": {"default": None},
         "source": {"default": None},
         "doc_id": {"default": None},
     }

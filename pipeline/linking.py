@@ -22,7 +22,10 @@ from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
 from pipeline.token_view import TokenView, token_view
 
 _FLIP = {"more_than": "less_than", "less_than": "more_than"}
-_CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "incidents", "cases", "allegations"})
+_CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "incidents", "allegations"})
+# Recording rates in this coverage are recorded shares of at least a half; a smaller
+# share said about recording is the unrecorded share (and the converse).
+_PLAUSIBLE_RATE = 50.0
 _FIGURES = frozenset({"PERCENT", "COUNT"})
 
 
@@ -59,6 +62,7 @@ class Sentence:
     forces: list[tuple[int, int, str]]
     focus_before: str | None
     national: bool
+    areas: list[tuple[int, int, str]] = field(default_factory=list)
     ents: list[Ent] = field(default_factory=list)
 
     def of(self, label: str) -> list[Ent]:
@@ -90,7 +94,8 @@ class LinkContext:
         norms = doc._.ent_norms or {}
         self.sentences: list[Sentence] = [
             Sentence(i, s["tok_start"], s["tok_end"], s["start"], s["end"],
-                     [tuple(f) for f in s["forces"]], s["focus_before"], s["national"])  # type: ignore[misc]
+                     [tuple(f) for f in s["forces"]], s["focus_before"], s["national"],  # type: ignore[misc]
+                     [tuple(a) for a in s.get("areas", [])])  # type: ignore[misc]
             for i, s in enumerate(doc._.sentences or [])
         ]
         k = 0
@@ -102,6 +107,14 @@ class LinkContext:
             if k < len(self.sentences):
                 self.sentences[k].ents.append(e)
         self.used_counts: set[int] = set()
+        self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
+
+    def rest_of_sample(self, sent: Sentence, force: str, value: int) -> dict[str, Any] | None:
+        """The audit sample, in this or the previous sentence, whose unrecorded remainder is ``value``."""
+        for index, sample in reversed(self.samples):
+            if sent.index - 1 <= index <= sent.index and sample["force"] == force and sample["total"] - sample["recorded"] == value:
+                return sample
+        return None
 
     # -- figures -------------------------------------------------------------
     def figures(self, sent: Sentence) -> list[Figure]:
@@ -137,15 +150,23 @@ class LinkContext:
             pos = [p for p in self.cues.find(self.view, "positive_record", lo, hi)
                    if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
             if neg or pos:
-                distance = lambda m: min(abs(m[0] - fig.end), abs(fig.start - m[1]))  # noqa: E731
-                best_neg = min((distance(m) for m in neg), default=10**6)
-                best_pos = min((distance(m) for m in pos), default=10**6)
+                best_neg = min((self._distance(fig, m) for m in neg), default=10**6)
+                best_pos = min((self._distance(fig, m) for m in pos), default=10**6)
                 return "neg" if best_neg <= best_pos else "pos"
         return None
 
+    def _distance(self, fig: Figure, cue: tuple[int, int]) -> int:
+        """Tokens between a figure and a cue, each clause boundary between them counting five more."""
+        lo, hi = (cue[1], fig.start) if cue[1] <= fig.start else (fig.end, cue[0])
+        boundaries = len(self.cues.find(self.view, "clause_boundaries", lo, hi))
+        return max(hi - lo, 0) + 5 * boundaries
+
     def is_change(self, fig: Figure) -> bool:
+        """'up 8.3%', 'a 13.1% increase', and margins of error '(+/- 2.8 percent)'."""
         view, cues = self.view, self.cues
-        return cues.precedes(view, "change_before", fig.start, 1) is not None or cues.follows(view, "change_after", fig.end, 2) is not None
+        return (cues.precedes(view, "change_before", fig.start, 1) is not None
+                or cues.follows(view, "change_after", fig.end, 2) is not None
+                or cues.precedes(view, "margin", fig.start, 1) is not None)
 
     def is_previous_figure(self, fig: Figure) -> bool:
         """'up from 84.7% in 2014': an earlier figure, dated by the date after it."""
@@ -163,12 +184,15 @@ class LinkContext:
 
     # -- shared attributes ---------------------------------------------------
     def force_for(self, sent: Sentence, tok: int) -> str | None:
-        before = [f for f in sent.forces if f[1] <= tok]
-        if before:
-            return before[-1][2]
-        after = [f for f in sent.forces if f[0] >= tok]
-        if after:
-            return after[0][2]
+        """The nearest force named before ``tok`` in the sentence, else after it; else an area
+        named in it ("In Gwent, inspectors found ..."); else the force the text was about."""
+        for named in (sent.forces, sent.areas):
+            before = [f for f in named if f[1] <= tok]
+            if before:
+                return before[-1][2]
+            after = [f for f in named if f[0] >= tok]
+            if after:
+                return after[0][2]
         return sent.focus_before
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
@@ -180,6 +204,9 @@ class LinkContext:
             if i in ct_at:
                 return ct_at[i].kb_id
             if view.lower[i] in _CRIME_NOUNS:
+                if i + 1 < sent.end and view.lower[i + 1] == "of":  # "reports of rape"
+                    i += 2
+                    continue
                 return "all_crime"
             if view.lower[i] not in links:
                 break
@@ -208,9 +235,11 @@ class LinkContext:
             return self.article_year
         return min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end))).norm["year"]
 
-    def qualifier(self, sent: Sentence, stated: str) -> str:
-        """The figure's own hedge; an exact figure framed as an estimate is approx (SCHEMA §5)."""
-        if stated == "exact" and self.cues.find(self.view, "estimate", sent.start, sent.end):
+    def qualifier(self, sent: Sentence, figs: list[Figure], fig: Figure, stated: str) -> str:
+        """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
+        fails to record 21,200") is approx (SCHEMA §5). The framing precedes the figure in its clause."""
+        scope_start, _ = self.scope(sent, figs, fig)
+        if stated == "exact" and self.cues.find(self.view, "estimate", scope_start, fig.start):
             return "approx"
         return stated
 
@@ -262,6 +291,8 @@ class AuditSampleRule(LinkRule):
             counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
             if len(counts) < 2 or sent.national:
                 continue
+            if cues.find(view, "audit_blockers", sent.start, sent.end):
+                continue  # decisions to cancel crimes, not recording
             audited = bool(cues.find(view, "audit", sent.start, sent.end))
             recorded = bool(cues.find(view, "positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
@@ -277,23 +308,29 @@ class AuditSampleRule(LinkRule):
                     yield self._make(ctx, sent, counts, r, total, total)
 
     def _says_recorded(self, ctx: LinkContext, r: Figure) -> bool:
+        """'354 were recorded', '185 of these had been recorded', 'had only recorded 260', 'only 89 were.'"""
         view, cues = ctx.view, ctx.cues
-        after = view.lower[r.end : r.end + 4]
-        if cues.precedes(view, "negative_record", r.end + 4, 4) is not None:
+        after = view.lower[r.end : r.end + 6]
+        if "not" in after[:4] or "n't" in after[:4] or cues.follows(view, "negative_record", r.end, 4) is not None:
             return False
-        return ("recorded" in after and "not" not in after) or view.lower[r.start - 1 : r.start] == ["recorded"] or (
-            r.start >= 2 and view.lower[r.start - 2] == "recorded")
+        if "recorded" in after[:6] and "." not in after[: after.index("recorded")]:
+            return True
+        if after[:2] in (["were", "."], ["was", "."], ["had", "."]) and cues.precedes(view, "sub_part", r.start, 3):
+            return True
+        return "recorded" in view.lower[max(r.start - 2, 0) : r.start]
 
     def _total_for(self, ctx: LinkContext, counts: list[Figure], r: Figure) -> Figure | None:
         view = ctx.view
         earlier = [c for c in counts if c.end <= r.start]
         if not earlier:
             return None
-        if ctx.cues.precedes(view, "sub_part", r.start, 2) is not None:
-            return earlier[-1]
+        # "of these, 354 were recorded", "of which 911 had been", "185 of these had been recorded"
+        if ctx.cues.precedes(view, "sub_part", r.start, 3) is not None or ctx.cues.follows(view, "sub_part", r.end, 1) is not None:
+            return earlier[-1] if earlier[-1].ent.norm.get("value", 0) >= r.ent.norm.get("value", 0) else None
         for c in reversed(earlier):
             intro = view.lower[max(c.start - 2, 0) : c.start]
-            if any(w in self._TOTAL_INTRO for w in intro) and c.ent.norm.get("value", 0) >= r.ent.norm.get("value", 0):
+            introduced = any(w in self._TOTAL_INTRO for w in intro) or ctx.cues.precedes(view, "audit", c.start, 2) is not None
+            if introduced and c.ent.norm.get("value", 0) >= r.ent.norm.get("value", 0):
                 return c
         return None
 
@@ -301,11 +338,18 @@ class AuditSampleRule(LinkRule):
         ctx.used_counts.update({rec.start, total.start})
         recorded, whole = rec.ent.norm["value"], total.ent.norm["value"]
         crime_type = ctx.crime_type_for(sent, typed.start, typed.end, min(rec.start, total.start))
-        return make_finding(
+        if crime_type == "all_crime":
+            # "of 314 crimes that HMICFRS deemed to be related to domestic abuse, ... recorded 260"
+            between = [e for e in sent.ents if e.label == "CRIME_TYPE" and total.end <= e.start and e.end <= rec.start]
+            if between:
+                crime_type = between[0].kb_id
+        finding = make_finding(
             "audit_sample", sent, [rec.ent, total.ent],
             force=ctx.force_for(sent, total.start), crime_type=crime_type,
             recorded=int(recorded), total=int(whole), year=ctx.year_for(sent, counts, rec),
         )
+        ctx.samples.append((sent.index, finding))
+        return finding
 
 
 class RecordingRateRule(LinkRule):
@@ -329,7 +373,11 @@ class RecordingRateRule(LinkRule):
                 force = ctx.force_for(sent, fig.start)
                 if polarity is None or force is None:
                     continue
-                qualifier = ctx.qualifier(sent, ent.norm.get("qualifier", "exact"))
+                qualifier = ctx.qualifier(sent, figs, fig, ent.norm.get("qualifier", "exact"))
+                if polarity == "neg" and value > _PLAUSIBLE_RATE >= 100.0 - value:
+                    polarity = "pos"  # "at 90.8 per cent" beside another clause's "not recorded"
+                elif polarity == "pos" and value < _PLAUSIBLE_RATE <= 100.0 - value:
+                    polarity = "neg"
                 if polarity == "neg":
                     value, qualifier = 100.0 - value, _FLIP.get(qualifier, qualifier)
                 scope_start, _ = ctx.scope(sent, figs, fig)
@@ -367,8 +415,8 @@ class UnrecordedCountRule(LinkRule):
         if ent.label != "COUNT" or fig.start in ctx.used_counts or ctx.about_other_things(fig):
             return None
         value = ent.norm.get("value")
-        if value is None:
-            return None
+        if value is None or ent.norm.get("form") == "vague":
+            return None  # "tens of thousands" is not a figure a dataset can hold
         scope_start, scope_end = ctx.scope(sent, figs, fig)
         polarity = ctx.polarity(sent, figs, fig, local_only=True)
         per_year = ctx.per_year(fig, scope_end)
@@ -383,11 +431,16 @@ class UnrecordedCountRule(LinkRule):
         force = ctx.force_for(sent, fig.start)
         if force is None:
             return None
+        crime_type = ctx.crime_type_for(sent, fig.start, fig.end, scope_start)
+        year = ctx.year_for(sent, figs, fig)
+        sample = ctx.rest_of_sample(sent, force, int(value))
+        if sample is not None and crime_type == "all_crime":
+            # "116 were not recorded" after "of these 354 were recorded" (of 470): the rest of that sample.
+            crime_type, year = sample["crime_type"], sample["year"]
         return make_finding(
             "unrecorded_count", sent, [ent],
-            force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope_start),
-            value=int(value), per_year=per_year,
-            qualifier=ctx.qualifier(sent, ent.norm.get("qualifier", "exact")), year=ctx.year_for(sent, figs, fig),
+            force=force, crime_type=crime_type, value=int(value), per_year=per_year,
+            qualifier=ctx.qualifier(sent, figs, fig, ent.norm.get("qualifier", "exact")), year=year,
         )
 
 
@@ -432,9 +485,22 @@ class GradeRule(LinkRule):
                 groups[-1].append(cur)
             else:
                 groups.append([cur])
+        groups = [g for g in groups if not self._modifier(ctx, sent, g)] or groups
         before = [g for g in groups if g[-1][1] <= grade.start]
-        chosen = before[-1] if before else next(g for g in groups if g[0][0] >= grade.end)
+        after = [g for g in groups if g[0][0] >= grade.end]
+        chosen = before[-1] if before else after[0] if after else groups[-1]
         return list(dict.fromkeys(f[2] for f in chosen))
+
+    _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as", "neighbouring", "while", "whereas"}
+
+    def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[tuple[int, int, str]]) -> bool:
+        """Forces named in a relative or comparative clause ("which shares units with X and Y")."""
+        i = group[0][0] - 1
+        while i >= sent.start and ctx.view.lower[i] != ",":
+            if ctx.view.lower[i] in self._MODIFIER_WORDS:
+                return True
+            i -= 1
+        return False
 
 
 class OfficialRule(LinkRule):
@@ -445,6 +511,12 @@ class OfficialRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
+        full_names: dict[str, str] = {}
+        for sent in ctx.sentences:
+            for person in sent.of("PERSON"):
+                name = view.span_text(person.start, person.end)
+                if " " in name:
+                    full_names.setdefault(view.text[person.end - 1], name)
         for sent in ctx.sentences:
             people = sent.of("PERSON")
             for role in sent.of("ROLE"):
@@ -454,31 +526,35 @@ class OfficialRule(LinkRule):
                 organisation = self._organisation(ctx, sent, role, person)
                 if organisation is None:
                     continue
-                yield make_finding("official", sent, [person, role], person=view.span_text(person.start, person.end),
-                                   role=role.kb_id, organisation=organisation)
+                name = view.span_text(person.start, person.end)
+                # "Supt Banks added": the person introduced earlier as "Superintendent Jo Banks".
+                name = full_names.get(name, name)
+                yield make_finding("official", sent, [person, role], person=name, role=role.kb_id, organisation=organisation)
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
         view = ctx.view
         for person in people:
             between = view.text[role.end : person.start]
-            if person.start >= role.end and all(t in {",", ")", "(", "Sir", "Dame", "Mr", "Mrs", "Ms", "Dr", "Lord", "Baroness", "Lady", "Professor"} for t in between) and len(between) <= 3:
+            if person.start >= role.end and len(between) <= 3 and all(t in self._TITLES for t in between):
                 return person
-            gap = view.lower[person.end : role.start]
+            if person.start >= role.end and between[:1] == ["for"] and len(between) <= 5 and ctx.place_before(person.start, 4):
+                return person  # "Police and Crime Commissioner for Bedfordshire Kathryn Holloway"
+            gap = view.text[person.end : role.start]
             if role.start >= person.end and gap[:1] == [","] and len(gap) <= 6 and all(
-                    t in self._BETWEEN or any(f[0] <= person.end + k < f[1] for f in sent.forces) for k, t in enumerate(gap)):
+                    t.lower() in self._BETWEEN or t[:1].isupper() for t in gap):
                 return person
         return None
+
+    _TITLES = {",", ")", "(", "Sir", "Dame", "Mr", "Mrs", "Ms", "Dr", "Lord", "Baroness", "Lady", "Professor"}
 
     def _organisation(self, ctx: LinkContext, sent: Sentence, role: Ent, person: Ent) -> str | None:
         cues, view = ctx.cues, ctx.view
         if role.kb_id in cues.data["inspectorate_roles"]:
             return "hmicfrs"
-        if role.kb_id in cues.data["london_roles"]:
-            return cues.data["london_roles"][role.kb_id]
         if role.kb_id == "other" and " ".join(view.lower[role.start : role.end]) in cues.data["non_police_offices"]:
             return None
-        if role.kb_id in cues.data["commissioner_roles"]:
-            place = ctx.place_before(role.start)
+        if role.kb_id in cues.data["commissioner_roles"] or role.kb_id in cues.data["london_roles"]:
+            place = ctx.place_before(role.start, 8)
             if place is None and view.lower[role.end : role.end + 1] == ["for"]:
                 place = _place_ids().get(tuple(view.lower[role.end + 1 : role.end + 3])) or _place_ids().get(
                     tuple(view.lower[role.end + 1 : role.end + 2]))
@@ -490,7 +566,8 @@ class OfficialRule(LinkRule):
         adjacent = [f for f in sent.forces if first - 3 <= f[1] <= first or last <= f[0] <= last + 3]
         if adjacent:
             return adjacent[0][2]
-        return ctx.force_for(sent, first)
+        force = ctx.force_for(sent, first)
+        return force if force is not None else cues.data["london_roles"].get(role.kb_id)
 
 
 RULES: tuple[type[LinkRule], ...] = (AuditSampleRule, RecordingRateRule, UnrecordedCountRule, GradeRule, OfficialRule)

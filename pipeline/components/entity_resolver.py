@@ -132,7 +132,10 @@ class EntityResolver:
         view = token_view(doc)
         cands = [c for c in cands if not self._wrong_case(view, c)]
         cands = self._assemble_dates(view, cands)
-        cands = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
+        kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
+        # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
+        doc._.force_areas = sorted({(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE} - {(c.start, c.end, c.id) for c in kept})
+        cands = kept
         cands = [self._extend_hedge(view, c) if c.label in ("PERCENT", "COUNT") else c for c in cands]
         cands = [c for c in cands if c.label not in ("PERCENT", "COUNT") or self._valid_quantity(view, c)]
         cands = [c._replace(label="FORCE") if c.label == FORCE_PLACE else c for c in cands]

@@ -30,23 +30,22 @@ class ForceFocus:
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
         forces = [(e.start, e.end, e.kb_id_) for e in doc.ents if e.label_ == "FORCE"]
+        areas = [tuple(a) for a in (doc._.force_areas or [])]
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
-        k = 0
         for sent in doc.sents:
-            named: list[list[Any]] = []
-            while k < len(forces) and forces[k][0] < sent.end:
-                if forces[k][0] >= sent.start:
-                    named.append(list(forces[k]))
-                k += 1
+            named = [list(f) for f in forces if sent.start <= f[0] < sent.end]
+            placed = [list(a) for a in areas if sent.start <= a[0] < sent.end]
             previous = focus
             if named:
                 focus = named[-1][2]
-            national = not named and self.cues.find(view, "national", sent.start, sent.end) != []
+            elif placed:
+                focus = placed[-1][2]
+            national = not named and not placed and self.cues.find(view, "national", sent.start, sent.end) != []
             sentences.append({
                 "start": sent.start_char, "end": sent.end_char,
                 "tok_start": sent.start, "tok_end": sent.end,
-                "forces": named, "focus_before": previous, "focus": focus, "national": national,
+                "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
             })
         doc._.sentences = sentences
         return doc
