@@ -20,6 +20,7 @@ def test_doc_bytes_round_trip_keeps_values(nlp: Language) -> None:
     restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert _view(restored) == _view(doc)
     assert restored._.article_date == "2019-01-15"
+    assert restored._.findings == doc._.findings and doc._.findings
 
 
 def test_pipeline_to_disk_and_back_gives_the_same_output(nlp: Language, tmp_path: Path) -> None:
@@ -32,7 +33,7 @@ def test_pipeline_to_disk_and_back_gives_the_same_output(nlp: Language, tmp_path
 def test_the_pipeline_is_assembled_from_the_config(nlp: Language) -> None:
     assert nlp.pipe_names == [
         "line_sentencizer", "article_date", "entity_candidates",
-        "figure_tagger", "person_tagger", "entity_resolver", "entity_normaliser",
+        "figure_tagger", "person_tagger", "entity_resolver", "entity_normaliser", "force_focus", "finding_linker",
     ]
     # The model carries exactly the patterns generated from the data files.
     from pipeline.patterns import make_patterns
