@@ -42,7 +42,20 @@ def test_entity_scores_do_not_fall_below_the_floor(numbers: dict[str, dict[str, 
 
 
 @pytest.mark.parametrize("split", SPLITS)
+def test_finding_scores_do_not_fall_below_the_floor(numbers: dict[str, dict[str, Any]], split: str) -> None:
+    floor = FLOOR[split]
+    got = numbers[split]["findings"]
+    assert got["core"]["micro"]["f1"] >= floor["findings_core_f1"]
+    assert got["strict"]["micro"]["f1"] >= floor["findings_strict_f1"]
+    for ftype, f1 in floor["findings_core_f1_per_type"].items():
+        assert got["core"]["per_label"][ftype]["f1"] >= f1, ftype
+
+
+@pytest.mark.parametrize("split", SPLITS)
 def test_pipeline_beats_the_baselines(numbers: dict[str, dict[str, Any]], split: str) -> None:
     got = numbers[split]["entities"]
     for baseline in got["baselines"].values():
         assert got["strict"]["micro"]["f1"] > baseline["micro"]["f1"] + 0.2
+    found = numbers[split]["findings"]
+    for baseline in found["baselines"].values():
+        assert found["core"]["micro"]["f1"] > baseline["micro"]["f1"] + 0.2

@@ -1,0 +1,107 @@
+"""Findings from the phrasing of real coverage: conversions, force resolution, years, and what is
+not a finding. Each case is a short text and the findings it must (or must not) give."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from pipeline.schema import CORE_FIELDS, STRICT_FIELDS
+
+
+def findings(nlp: Language, text: str, date: str | None = None) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date
+    return list(nlp(doc)._.findings)
+
+
+def _key(f: dict[str, Any]) -> tuple[Any, ...]:
+    fields = CORE_FIELDS[f["type"]] + STRICT_FIELDS[f["type"]]
+    return (f["type"],) + tuple(f.get(k) for k in fields)
+
+
+RR, UC, AS, GR, OF = "recording_rate", "unrecorded_count", "audit_sample", "grade", "official"
+
+CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
+    ("Leicestershire Police is failing to record almost one in four crimes reported to it.", "2017-09-07",
+     [{"type": RR, "force": "leicestershire", "crime_type": "all_crime", "value": 75.0, "qualifier": "more_than", "year": 2017}]),
+    ("Leicestershire Police was inspected. The force records around 76 per cent of crimes reported to it.", "2017-09-07",
+     [{"type": RR, "force": "leicestershire", "crime_type": "all_crime", "value": 76.0, "qualifier": "approx", "year": 2017}]),
+    ("Wiltshire Police fails to record over 4,100 reported crimes a year.", None,
+     [{"type": UC, "force": "wiltshire", "crime_type": "all_crime", "value": 4100, "per_year": True, "qualifier": "more_than", "year": None}]),
+    ("Wiltshire Police was inspected. Violent crimes were under-reported by 12.3 per cent, with more than 1,800 a year going unrecorded.", None,
+     [{"type": RR, "force": "wiltshire", "crime_type": "violence", "value": 87.7, "qualifier": "exact", "year": None},
+      {"type": UC, "force": "wiltshire", "crime_type": "violence", "value": 1800, "per_year": True, "qualifier": "more_than", "year": None}]),
+    ("Leicestershire Police was criticised. I am disappointed to find that a third of reported violent crimes are not properly recorded.", "2017-09-07",
+     [{"type": RR, "force": "leicestershire", "crime_type": "violence", "value": 66.7, "qualifier": "approx", "year": 2017}]),
+    ("In 2017 the same watchdog said five out of six reported crimes were recorded by West Midlands Police - but 38,800 each year were not.", "2019-01-15",
+     [{"type": RR, "force": "west_midlands", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2017},
+      {"type": UC, "force": "west_midlands", "crime_type": "all_crime", "value": 38800, "per_year": True, "qualifier": "exact", "year": 2017}]),
+    ("Sussex Police was inspected. Some 19.6 per cent of crimes were falling by the wayside.", "2018-01-01",
+     [{"type": RR, "force": "sussex", "crime_type": "all_crime", "value": 80.4, "qualifier": "approx", "year": 2018}]),
+    ("Wiltshire Police was audited: 74 of 81 audited rape reports were recorded accurately.", None,
+     [{"type": AS, "force": "wiltshire", "crime_type": "rape", "recorded": 74, "total": 81, "year": None}]),
+    ("West Midlands Police was re-inspected. Of the 2,176 reports of crime audited, 470 related to domestic abuse - of these 354 were recorded.", "2019-01-15",
+     [{"type": AS, "force": "west_midlands", "crime_type": "domestic_abuse", "recorded": 354, "total": 470, "year": 2019}]),
+    ("Gloucestershire police has been rated 'inadequate' after the inspection.", "2018-01-01",
+     [{"type": GR, "force": "gloucestershire", "area": "crime_data_integrity", "grade": "inadequate", "year": 2018}]),
+    ("The inspectorate rated two forces – Thames Valley and North Yorkshire – as inadequate.", "2020-01-01",
+     [{"type": GR, "force": "thames_valley", "area": "crime_data_integrity", "grade": "inadequate", "year": 2020},
+      {"type": GR, "force": "north_yorkshire", "area": "crime_data_integrity", "grade": "inadequate", "year": 2020}]),
+    ("Wiltshire Police was inspected. The force was rated outstanding for the leadership and culture from senior officers.", None,
+     [{"type": GR, "force": "wiltshire", "area": "leadership_and_culture", "grade": "outstanding", "year": None}]),
+    ("HM Inspector of Constabulary Zoe Billingham said the findings were of concern.", None,
+     [{"type": OF, "person": "Zoe Billingham", "role": "hm_inspector_of_constabulary", "organisation": "hmicfrs"}]),
+    ("Wiltshire and Swindon Police and Crime Commissioner Angus Macpherson said it mattered.", None,
+     [{"type": OF, "person": "Angus Macpherson", "role": "police_and_crime_commissioner", "organisation": "wiltshire"}]),
+    ("Gloucestershire Constabulary was criticised. Responding to the report, chief constable Rod Hansen said it was a failure.", None,
+     [{"type": OF, "person": "Rod Hansen", "role": "chief_constable", "organisation": "gloucestershire"}]),
+    ("West Midlands Police was rated inadequate. The watchdog also published a report on Leicestershire. In 2018, the force recorded around 84.1% of reported crime, up 8.3% from the previous year.", "2019-01-15",
+     [{"type": GR, "force": "west_midlands", "area": "crime_data_integrity", "grade": "inadequate", "year": 2019},
+      {"type": RR, "force": "leicestershire", "crime_type": "all_crime", "value": 84.1, "qualifier": "approx", "year": 2018}]),
+    ("Hertfordshire Constabulary fails to record nearly one in five (19.6%) of crimes.", "2017-02-09",
+     [{"type": RR, "force": "hertfordshire", "crime_type": "all_crime", "value": 80.4, "qualifier": "exact", "year": 2017}]),
+    ("Kent Police was inspected. The report estimated that the force fails to record 9,200 crimes a year.", "2016-01-01",
+     [{"type": UC, "force": "kent", "crime_type": "all_crime", "value": 9200, "per_year": True, "qualifier": "approx", "year": 2016}]),
+    ("In Gwent, inspectors found that five out of six reported crimes were recorded.", "2018-06-01",
+     [{"type": RR, "force": "gwent", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2018}]),
+    ("Kent Police was inspected for the period 1 October 2015 to 31 March 2016, when it recorded 83.6 per cent of crimes.", "2017-01-10",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 83.6, "qualifier": "exact", "year": 2016}]),
+]
+
+NOT_FINDINGS: list[tuple[str, str]] = [
+    ("About three quarters of police forces have been inspected and of those, two-thirds were rated as either \"inadequate\" or \"requiring improvement\".", "general grades of forces"),
+    ("Nationally, forces recorded 81 per cent of crimes, a national crime-recording rate unchanged since 2014.", "a national rate"),
+    ("Kent Police has 3,600 officers and 2,000 staff.", "staff numbers"),
+    ("Kent Police recorded more crime, up 8.3% from the previous year.", "a change is not a rate"),
+    ("Kent Police was inspected. Among 49 victims who should have been told a crime had been cancelled, 15 were not informed.", "cancelled-crime decisions"),
+    ("Kent Police was inspected. Decisions to cancel recorded crimes were found to be correct in 49 of the 52 cases reviewed.", "cancelled-crime decisions"),
+    ("A force spokesman said the force records crime properly.", "an unnamed spokesman"),
+    ("Home Secretary Priti Patel said forces must record every crime.", "a minister"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), CASES)
+def test_findings(nlp: Language, text: str, date: str | None, expected: list[dict[str, Any]]) -> None:
+    found = findings(nlp, text, date)
+    assert sorted(map(_key, found)) == sorted(map(_key, expected)), found
+
+
+@pytest.mark.parametrize(("text", "why"), NOT_FINDINGS)
+def test_not_findings(nlp: Language, text: str, why: str) -> None:
+    assert findings(nlp, text) == [], why
+
+
+def test_findings_carry_evidence_and_their_entities(nlp: Language) -> None:
+    text = "Gloucestershire police has been rated 'inadequate'. In total 81.6 per cent of all crimes were recorded."
+    doc = nlp(text)
+    for finding in doc._.findings:
+        evidence = text[finding["evidence"]["start"] : finding["evidence"]["end"]]
+        assert evidence.strip() and all(evidence in s.text or s.text in evidence for s in doc.sents if s.start_char == finding["evidence"]["start"])
+        for start, end, label in finding["entities"]:
+            assert any(e.start_char == start and e.end_char == end and e.label_ == label for e in doc.ents)
+            assert finding["evidence"]["start"] <= start < end <= finding["evidence"]["end"]
+    rate = next(f for f in doc._.findings if f["type"] == "recording_rate")
+    assert text[rate["evidence"]["start"] : rate["evidence"]["end"]] == "In total 81.6 per cent of all crimes were recorded."
