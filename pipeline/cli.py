@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
+from tqdm import tqdm
 
 from pipeline import baselines
 from pipeline.evaluate import score_entities, score_findings
@@ -29,8 +30,10 @@ def _run_extraction(inputs: list[Path], out: Path, model: Path) -> tuple[list[di
     problems: list[InputProblem] = []
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(out.suffix + ".tmp")
-    with tmp.open("w", encoding="utf-8") as handle:
+    progress = tqdm(desc="extracting", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+    with tmp.open("w", encoding="utf-8") as handle, progress:
         for item in extract_records(nlp, read_inputs(inputs)):
+            progress.update()
             if isinstance(item, InputProblem):
                 problems.append(item)
                 typer.echo(f"skipped {item.describe()}", err=True)

@@ -6,6 +6,7 @@ as token tuples, so a cue list can grow without slowing the search.
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from typing import Any
 
@@ -40,37 +41,65 @@ class PhraseSet:
 
 
 class Cues:
+    """All cue lists; a document is scanned once for every cue and the matches are cached.
+
+    Phrases are indexed by their first word, so the scan costs one dictionary look-up
+    per token whatever the number of cues.
+    """
+
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.sets = {name: PhraseSet(value) for name, value in data.items() if isinstance(value, list) and name != "_doc"}
+        # One-word cues by word; longer cues by their first two words, longest first.
+        self.single: dict[str, list[str]] = {}
+        self.by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        for name, phrases in self.sets.items():
+            for group in phrases.by_length.values():
+                for phrase in group:
+                    if len(phrase) == 1:
+                        self.single.setdefault(phrase[0], []).append(name)
+                    else:
+                        self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
+        for entries in self.by_pair.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._scans: weakref.WeakKeyDictionary[TokenView, dict[str, list[tuple[int, int]]]] = weakref.WeakKeyDictionary()
+
+    def _matches(self, view: TokenView) -> dict[str, list[tuple[int, int]]]:
+        found = self._scans.get(view)
+        if found is None:
+            found = {name: [] for name in self.sets}
+            reach = {name: 0 for name in self.sets}  # end of the last match kept, per cue list
+            lower = view.lower
+            single, by_pair = self.single, self.by_pair
+            for i, pair in enumerate(zip(lower, lower[1:] + [""])):
+                for phrase, name in by_pair.get(pair, ()):
+                    end = i + len(phrase)
+                    if i >= reach[name] and tuple(lower[i:end]) == phrase:
+                        found[name].append((i, end))
+                        reach[name] = end
+                for name in single.get(pair[0], ()):
+                    if i >= reach[name]:
+                        found[name].append((i, i + 1))
+                        reach[name] = i + 1
+            self._scans[view] = found
+        return found
 
     def find(self, view: TokenView, name: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Every (longest, non-overlapping) match of cue ``name`` within tokens [start, end)."""
-        phrases = self.sets[name]
-        found = []
-        i = max(start, 0)
-        end = min(end, view.n)
-        while i < end:
-            length = phrases.match_at(view.lower, i)
-            if length and i + length <= end:
-                found.append((i, i + length))
-                i += length
-            else:
-                i += 1
-        return found
+        """The matches of cue ``name`` lying within tokens [start, end)."""
+        return [m for m in self._matches(view)[name] if m[0] >= start and m[1] <= end]
 
     def follows(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """Start of a cue beginning within ``window`` tokens from token ``i``."""
-        for k in range(i, min(i + window, view.n)):
-            if self.sets[name].match_at(view.lower, k):
-                return k
+        for s, _ in self._matches(view)[name]:
+            if i <= s < i + window:
+                return s
         return None
 
     def precedes(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """End of a cue ending within ``window`` tokens before token ``i``."""
-        for k in range(i, max(i - window, 0), -1):
-            if self.sets[name].ends_at(view.lower, k):
-                return k
+        for _, e in self._matches(view)[name]:
+            if i - window < e <= i:
+                return e
         return None
 
 

@@ -106,6 +106,8 @@ class LinkContext:
                 k += 1
             if k < len(self.sentences):
                 self.sentences[k].ents.append(e)
+        self.other_nouns = frozenset(cues.data["other_count_nouns"])
+        self._figures: dict[int, list[Figure]] = {}
         self.used_counts: set[int] = set()
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
 
@@ -119,6 +121,12 @@ class LinkContext:
     # -- figures -------------------------------------------------------------
     def figures(self, sent: Sentence) -> list[Figure]:
         """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
+        cached = self._figures.get(sent.index)
+        if cached is None:
+            cached = self._figures[sent.index] = self._find_figures(sent)
+        return cached
+
+    def _find_figures(self, sent: Sentence) -> list[Figure]:
         ents = [e for e in sent.ents if e.label in _FIGURES]
         out: list[Figure] = []
         skip = set()
@@ -177,10 +185,6 @@ class LinkContext:
         if self.cues.follows(view, "other_subject", fig.end, 2) is not None:
             return True
         return fig.end < view.n and view.lower[fig.end] in self.other_nouns
-
-    @property
-    def other_nouns(self) -> frozenset[str]:
-        return frozenset(self.cues.data["other_count_nouns"])
 
     # -- shared attributes ---------------------------------------------------
     def force_for(self, sent: Sentence, tok: int) -> str | None:
@@ -459,8 +463,7 @@ class GradeRule(LinkRule):
             general = not sent.forces and "forces" in view.lower[sent.start : sent.end]
             if general:
                 continue
-            areas = cues.data["areas"]
-            area_cues = PhraseSet(list(areas))
+            areas, area_cues = cues.data["areas"], self._area_cues(cues)
             figs = ctx.figures(sent)
             for grade in grades:
                 if cues.precedes(view, "hypothetical", grade.start, 4) is not None:
@@ -474,6 +477,11 @@ class GradeRule(LinkRule):
                 for force in self._forces(ctx, sent, grade):
                     yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
                                        year=ctx.year_for(sent, figs, grade))
+
+    @staticmethod
+    @lru_cache(maxsize=4)
+    def _area_cues(cues: Cues) -> PhraseSet:
+        return PhraseSet(list(cues.data["areas"]))
 
     def _forces(self, ctx: LinkContext, sent: Sentence, grade: Ent) -> list[str]:
         if not sent.forces:
