@@ -51,3 +51,31 @@ def span_group_candidates(doc: Doc, key: str) -> list[Candidate]:
         found = [Candidate(s.start, s.end, s.label_, s.id_) for s in doc.spans[key]] if key in doc.spans else []
         _FROM_GROUP[doc] = found
     return found
+
+
+class EntityRow(NamedTuple):
+    """A chosen entity as plain values: token and character offsets, label, canonical id."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str
+    start_char: int
+    end_char: int
+
+
+_ENTITIES: weakref.WeakKeyDictionary[Doc, list[EntityRow]] = weakref.WeakKeyDictionary()
+
+
+def set_entities(doc: Doc, rows: list[EntityRow]) -> None:
+    """Record the entities just written to ``doc.ents`` so later components need not rebuild Spans."""
+    _ENTITIES[doc] = rows
+
+
+def entity_rows(doc: Doc) -> list[EntityRow]:
+    """``doc.ents`` as rows: from the resolver's record when this process made them, else read."""
+    rows = _ENTITIES.get(doc)
+    if rows is None:
+        rows = [EntityRow(e.start, e.end, e.label_, e.kb_id_, e.start_char, e.end_char) for e in doc.ents]
+        _ENTITIES[doc] = rows
+    return rows

@@ -238,9 +238,14 @@ class ContextRule:
         )
 
     def applies_to(self, cand: Candidate, ctx: CandidateIndex) -> bool:
-        return (self.ids is None or cand.id in self.ids) and (
-            self.texts is None or ctx.view.span_text(cand.start, cand.end) in self.texts
-        )
+        if self.ids is not None and cand.id not in self.ids:
+            return False
+        if self.texts is None:
+            return True
+        # Most candidates are one token: compare its text without building a string.
+        view = ctx.view
+        text = view.text[cand.start] if cand.end - cand.start == 1 else view.span_text(cand.start, cand.end)
+        return text in self.texts
 
     def fires(self, cand: Candidate, ctx: CandidateIndex) -> bool:
         start, end = cand.start, cand.end

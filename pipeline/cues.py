@@ -62,6 +62,7 @@ class Cues:
                         self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
         for entries in self.by_pair.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self.first_words = frozenset(self.single) | frozenset(pair[0] for pair in self.by_pair)
         self._scans: weakref.WeakKeyDictionary[TokenView, dict[str, list[tuple[int, int]]]] = weakref.WeakKeyDictionary()
 
     def _matches(self, view: TokenView) -> dict[str, list[tuple[int, int]]]:
@@ -70,8 +71,10 @@ class Cues:
             found = {name: [] for name in self.sets}
             reach = {name: 0 for name in self.sets}  # end of the last match kept, per cue list
             lower = view.lower
-            single, by_pair = self.single, self.by_pair
-            for i, pair in enumerate(zip(lower, lower[1:] + [""])):
+            single, by_pair, firsts = self.single, self.by_pair, self.first_words
+            n = len(lower)
+            for i in [i for i, word in enumerate(lower) if word in firsts]:
+                pair = (lower[i], lower[i + 1] if i + 1 < n else "")
                 for phrase, name in by_pair.get(pair, ()):
                     end = i + len(phrase)
                     if i >= reach[name] and tuple(lower[i:end]) == phrase:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import register_extensions
+from pipeline.candidates import entity_rows
 from pipeline.io import Article, InputProblem
 from pipeline.token_view import token_view
 
@@ -40,9 +41,9 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
     text = token_view(doc).source
     norms = doc._.ent_norms or {}
     spans = []
-    for ent in doc.ents:
+    for ent in entity_rows(doc):
         start, end = ent.start_char, ent.end_char
-        span: dict[str, Any] = {"start": start, "end": end, "label": ent.label_, "text": text[start:end]}
+        span: dict[str, Any] = {"start": start, "end": end, "label": ent.label, "text": text[start:end]}
         span.update(norms.get(f"{start}:{end}", {}))
         spans.append(span)
     return {

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Iterator
 
 from spacy.tokens import Doc
 
+from pipeline.candidates import entity_rows
 from pipeline.cues import Cues, PhraseSet
 from pipeline.patterns import load_json
 from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
@@ -99,8 +100,8 @@ class LinkContext:
             for i, s in enumerate(doc._.sentences or [])
         ]
         k = 0
-        for ent in doc.ents:
-            e = Ent(ent.start, ent.end, ent.label_, ent.kb_id_, norms.get(f"{ent.start_char}:{ent.end_char}", {}),
+        for ent in entity_rows(doc):
+            e = Ent(ent.start, ent.end, ent.label, ent.kb_id, norms.get(f"{ent.start_char}:{ent.end_char}", {}),
                     ent.start_char, ent.end_char)
             while k < len(self.sentences) and e.start >= self.sentences[k].end:
                 k += 1

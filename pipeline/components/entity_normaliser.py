@@ -14,7 +14,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extensions import register_extensions, span_key
+from pipeline.candidates import entity_rows
+from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date
 from pipeline.normalise.quantities import normalise_count, normalise_percent
 from pipeline.token_view import token_view
@@ -42,9 +43,9 @@ class EntityNormaliser:
         view = token_view(doc)
         article_date = doc._.article_date
         norms = {}
-        for ent in doc.ents:
+        for ent in entity_rows(doc):
             text = view.span_text(ent.start, ent.end)
-            norms[span_key(ent)] = normalise_entity(ent.label_, text, ent.kb_id_, article_date)
+            norms[f"{ent.start_char}:{ent.end_char}"] = normalise_entity(ent.label, text, ent.kb_id, article_date)
         doc._.ent_norms = norms
         return doc
 

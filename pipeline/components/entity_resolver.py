@@ -16,7 +16,14 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.candidates import Candidate, board_candidates, clear_candidates, span_group_candidates
+from pipeline.candidates import (
+    Candidate,
+    EntityRow,
+    board_candidates,
+    clear_candidates,
+    set_entities,
+    span_group_candidates,
+)
 from pipeline.context_rules import apply_context_rules, load_context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
@@ -146,10 +153,9 @@ class EntityResolver:
         if self.keep_candidates:
             doc.spans[self.spans_key] = [Span(doc, c.start, c.end, label=c.label, span_id=c.id) for c in cands]
         clear_candidates(doc)
-        doc.ents = [
-            Span(doc, c.start, c.end, label=c.label, kb_id=c.id if c.label in ID_LABELS else "")
-            for c in self.resolve(doc, cands)
-        ]
+        ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.id if c.label in ID_LABELS else "") for c in self.resolve(doc, cands)]
+        doc.ents = ents
+        set_entities(doc, [EntityRow(e.start, e.end, e.label_, e.kb_id_, e.start_char, e.end_char) for e in ents])
         return doc
 
 

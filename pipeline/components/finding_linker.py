@@ -8,8 +8,6 @@ the entity spans it was built from.
 
 from __future__ import annotations
 
-import json
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,10 +26,10 @@ class FindingLinker:
     def __call__(self, doc: Doc) -> Doc:
         ctx = LinkContext(doc, self.cues)
         findings = []
-        seen: set[str] = set()
+        seen: set[tuple[tuple[str, str], ...]] = set()
         for rule in self.rules:
             for finding in rule.find(ctx):
-                key = json.dumps({k: v for k, v in finding.items() if k != "entities"}, sort_keys=True)
+                key = tuple((k, str(v)) for k, v in finding.items() if k != "entities")
                 if key not in seen:
                     seen.add(key)
                     findings.append(finding)

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.candidates import entity_rows
 from pipeline.cues import Cues, load_cues
 from pipeline.extensions import register_extensions
 from pipeline.token_view import token_view
@@ -29,7 +30,7 @@ class ForceFocus:
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
-        forces = [(e.start, e.end, e.kb_id_) for e in doc.ents if e.label_ == "FORCE"]
+        forces = [(e.start, e.end, e.kb_id) for e in entity_rows(doc) if e.label == "FORCE"]
         areas = [tuple(a) for a in (doc._.force_areas or [])]
         sentences: list[dict[str, Any]] = []
         focus: str | None = None

@@ -1,30 +1,56 @@
-"""Component ``line_sentencizer``: spaCy's Sentencizer, with a line break also ending a sentence.
+"""Component ``line_sentencizer``: sentence boundaries at final punctuation and at line breaks.
 
-Headlines, captions, bylines and scraped debris carry no final full stop, so the
-punctuation rule alone would glue them to the next paragraph and findings would
-take the wrong evidence. spaCy tokenises a run of line breaks as one whitespace
-token; adding those tokens to the sentencizer's punctuation set splits there at
-no extra cost.
+The rule is spaCy's Sentencizer's (a sentence ends at a token in ``punct_chars``; the
+next token that is neither punctuation nor such a token starts the next one), plus:
+a line break ends a sentence, because headlines, captions, bylines and scraped debris
+carry no full stop and would otherwise be glued to the next paragraph, giving findings
+the wrong evidence. It works on attribute arrays instead of visiting every ``Token``:
+on this corpus that is a small fraction of the Sentencizer's cost.
 """
 
 from __future__ import annotations
 
 from typing import Iterable
 
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
-
-LINE_BREAK_TOKENS = tuple("\n" * k + " " * j for k in range(1, 9) for j in range(0, 4)) + tuple(
-    " " * j + "\n" * k for k in range(1, 9) for j in range(1, 4)
-)
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
 
-class LineSentencizer(Sentencizer):
-    def __init__(self, name: str = "line_sentencizer", *, punct_chars: Iterable[str] | None = None, overwrite: bool = False) -> None:
-        chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
-        super().__init__(name, punct_chars=chars + list(LINE_BREAK_TOKENS), overwrite=overwrite)
+class LineSentencizer:
+    def __init__(self, name: str = "line_sentencizer", *, punct_chars: Iterable[str] | None = None) -> None:
+        self.name = name
+        self.punct_chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
+        self._end_ids = numpy.array(sorted({get_string_id(c) for c in self.punct_chars}), dtype="uint64")
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        ends = numpy.isin(rows[:, 0], self._end_ids)
+        strings = doc.vocab.strings
+        for i in numpy.flatnonzero(rows[:, 2]).tolist():
+            if "\n" in strings[int(rows[i, 0])]:
+                ends[i] = True
+        words = numpy.flatnonzero((rows[:, 1] == 0) & ~ends)
+        after = numpy.searchsorted(words, numpy.flatnonzero(ends), side="right")
+        starts = numpy.full(n, -1, dtype="int64")
+        starts[words[after[after < len(words)]]] = 1
+        starts[0] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        return doc
+
+    def to_disk(self, path: str, *, exclude: Iterable[str] = ()) -> None:  # no state beyond the config
+        return None
+
+    def from_disk(self, path: str, *, exclude: Iterable[str] = ()) -> LineSentencizer:
+        return self
 
 
-@Language.factory("line_sentencizer", default_config={"punct_chars": None, "overwrite": False})
-def make_line_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None, overwrite: bool) -> LineSentencizer:
-    return LineSentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
+@Language.factory("line_sentencizer", default_config={"punct_chars": None})
+def make_line_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None) -> LineSentencizer:
+    return LineSentencizer(name, punct_chars=punct_chars)
