@@ -151,9 +151,15 @@ class LinkContext:
         return start, end
 
     def polarity(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool = False) -> str | None:
-        """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said."""
+        """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said.
+
+        A sentence that opens by pointing back ("This represents nearly one in five (19.6%)")
+        takes the cue of the sentence before it."""
         start, end = self.scope(sent, figs, fig)
         ranges = [(start, end)] if local_only else [(start, end), (sent.start, sent.end)]
+        if not local_only and sent.index > 0 and self.view.lower[sent.start] in self.cues.data["anaphoric_openers"]:
+            before = self.sentences[sent.index - 1]
+            ranges.append((before.start, before.end))
         for lo, hi in ranges:
             neg = self.cues.find(self.view, "negative_record", lo, hi)
             pos = [p for p in self.cues.find(self.view, "positive_record", lo, hi)
@@ -176,6 +182,16 @@ class LinkContext:
         return (cues.precedes(view, "change_before", fig.start, 1) is not None
                 or cues.follows(view, "change_after", fig.end, 2) is not None
                 or cues.precedes(view, "margin", fig.start, 1) is not None)
+
+    def is_sub_share(self, fig: Figure) -> bool:
+        """'about 9,000 crimes, around a third of which are violent': a share of another figure,
+        unless recording is what is said of it ('97 per cent of which was recorded')."""
+        part = self.cues.follows(self.view, "sub_part", fig.end, 1)
+        if part is None:
+            return False
+        window_end = min(fig.end + 6, self.view.n)
+        return not (self.cues.find(self.view, "positive_record", fig.end, window_end)
+                    or self.cues.find(self.view, "negative_record", fig.end, window_end))
 
     def is_previous_figure(self, fig: Figure) -> bool:
         """'up from 84.7% in 2014': an earlier figure, dated by the date after it."""
@@ -296,17 +312,18 @@ class AuditSampleRule(LinkRule):
             counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
             if len(counts) < 2 or sent.national:
                 continue
-            if cues.find(view, "audit_blockers", sent.start, sent.end):
-                continue  # decisions to cancel crimes, not recording
+            blockers = cues.find(view, "audit_blockers", sent.start, sent.end)
             audited = bool(cues.find(view, "audit", sent.start, sent.end))
             recorded = bool(cues.find(view, "positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
+                if any(start < b.end for start, _ in blockers):
+                    continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
                 if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
                     if ctx.polarity(sent, counts, b) == "neg" and not recorded:
                         continue
                     yield self._make(ctx, sent, counts, a, b, b)
             for r in counts:
-                if r.start in ctx.used_counts or not self._says_recorded(ctx, r):
+                if r.start in ctx.used_counts or not self._says_recorded(ctx, r) or any(start < r.end for start, _ in blockers):
                     continue
                 total = self._total_for(ctx, counts, r)
                 if total is not None:
@@ -372,7 +389,7 @@ class RecordingRateRule(LinkRule):
                 value = ent.norm.get("value")
                 if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
                     continue
-                if ctx.is_change(fig) or ctx.about_other_things(fig):
+                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig):
                     continue
                 polarity = ctx.polarity(sent, figs, fig)
                 force = ctx.force_for(sent, fig.start)
@@ -486,7 +503,8 @@ class GradeRule(LinkRule):
 
     def _forces(self, ctx: LinkContext, sent: Sentence, grade: Ent) -> list[str]:
         if not sent.forces:
-            return [sent.focus_before] if sent.focus_before else []
+            force = ctx.force_for(sent, grade.start)
+            return [force] if force else []
         groups: list[list[tuple[int, int, str]]] = [[sent.forces[0]]]
         for prev, cur in zip(sent.forces, sent.forces[1:]):
             between = ctx.view.lower[prev[1] : cur[0]]
@@ -500,7 +518,7 @@ class GradeRule(LinkRule):
         chosen = before[-1] if before else after[0] if after else groups[-1]
         return list(dict.fromkeys(f[2] for f in chosen))
 
-    _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as", "neighbouring", "while", "whereas"}
+    _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as", "neighbouring"}
 
     def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[tuple[int, int, str]]) -> bool:
         """Forces named in a relative or comparative clause ("which shares units with X and Y")."""

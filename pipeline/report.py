@@ -10,7 +10,7 @@ from pipeline.schema import ENTITY_LABELS, FINDING_TYPES
 
 
 def _row(name: str, cells: Iterable[str]) -> str:
-    return f"{name:<24}" + "".join(f"{c:>22}" for c in cells)
+    return f"{name:<24}" + "".join(f"{c:>26}" for c in cells)
 
 
 def _prf(scores: Scores, label: str | None) -> str:

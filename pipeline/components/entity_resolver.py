@@ -141,12 +141,15 @@ class EntityResolver:
         cands = self._assemble_dates(view, cands)
         kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
-        doc._.force_areas = sorted({(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE} - {(c.start, c.end, c.id) for c in kept})
+        areas = {(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE} - {(c.start, c.end, c.id) for c in kept}
         cands = kept
         cands = [self._extend_hedge(view, c) if c.label in ("PERCENT", "COUNT") else c for c in cands]
         cands = [c for c in cands if c.label not in ("PERCENT", "COUNT") or self._valid_quantity(view, c)]
         cands = [c._replace(label="FORCE") if c.label == FORCE_PLACE else c for c in cands]
-        return self._select(cands)
+        chosen = self._select(cands)
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        doc._.force_areas = sorted(a for a in areas if taken.isdisjoint(range(a[0], a[1])))
+        return chosen
 
     def __call__(self, doc: Doc) -> Doc:
         cands = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
