@@ -119,6 +119,8 @@ class EntityResolver:
             else:
                 if c.id == "number" and c.end - c.start == 1 and (_YEARLIKE.match(last) or _DECIMAL.match(last)):
                     return False
+                if len(last) > 1 and last[0] == "0" and last[1].isdigit():
+                    return False  # "0800 555 111", "01234": phone numbers and codes, not counts
                 normalise_count(text)
         except (QuantityError, ValueError, ZeroDivisionError):
             return False
