@@ -63,6 +63,31 @@ def run_mode(mode: str, n_docs: int) -> dict[str, float]:
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def stage_costs(n_docs: int, repeat: int = 3) -> dict[str, float]:
+    """CPU milliseconds per document of each stage (tokenizer, each component), best of ``repeat``."""
+    from pipeline.extract import load_pipeline, make_doc
+    from pipeline.io import Article
+
+    nlp = load_pipeline(ROOT / "models" / "hmicfrs")
+    articles = [Article(str(i), text, date, "bench") for i, (text, date) in enumerate(corpus_texts(n_docs))]
+    for article in articles[:50]:
+        nlp(make_doc(nlp, article))
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        spent = dict.fromkeys(["tokenizer", *nlp.pipe_names], 0.0)
+        for article in articles:
+            start = time.process_time()
+            doc = make_doc(nlp, article)
+            spent["tokenizer"] += time.process_time() - start
+            for name, proc in nlp.pipeline:
+                start = time.process_time()
+                doc = proc(doc)
+                spent[name] += time.process_time() - start
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, float("inf")), 1000 * seconds / len(articles))
+    return best
+
+
 def measure(mode: str, n_docs: int) -> dict[str, float]:
     out = subprocess.run([sys.executable, __file__, "--mode", mode, "--docs", str(n_docs)],
                          check=True, capture_output=True, text=True, cwd=ROOT)
@@ -74,7 +99,13 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=900)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--mode", choices=["baseline", "full", "records"])
+    parser.add_argument("--stages", action="store_true", help="also print the CPU cost of each stage")
     args = parser.parse_args()
+    if args.stages:
+        print("| stage | CPU ms per document |\n|---|---:|")
+        for name, ms in stage_costs(args.docs).items():
+            print(f"| {name} | {ms:.2f} |")
+        print()
     if args.mode:
         print(json.dumps(run_mode(args.mode, args.docs)))
         return
