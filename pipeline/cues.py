@@ -87,6 +87,10 @@ class Cues:
             self._scans[view] = found
         return found
 
+    def scan(self, view: TokenView) -> CueMatches:
+        """Every cue's matches in a document, for repeated queries."""
+        return CueMatches(self._matches(view), self.data)
+
     def find(self, view: TokenView, name: str, start: int, end: int) -> list[tuple[int, int]]:
         """The matches of cue ``name`` lying within tokens [start, end)."""
         return [m for m in self._matches(view)[name] if m[0] >= start and m[1] <= end]
@@ -101,6 +105,31 @@ class Cues:
     def precedes(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """End of a cue ending within ``window`` tokens before token ``i``."""
         for _, e in self._matches(view)[name]:
+            if i - window < e <= i:
+                return e
+        return None
+
+
+class CueMatches:
+    """One document's cue matches; the queries of ``Cues`` without the per-call look-up."""
+
+    __slots__ = ("matches", "data")
+
+    def __init__(self, matches: dict[str, list[tuple[int, int]]], data: dict[str, Any]) -> None:
+        self.matches = matches
+        self.data = data
+
+    def find(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
+        return [m for m in self.matches[name] if m[0] >= start and m[1] <= end]
+
+    def follows(self, name: str, i: int, window: int = 1) -> int | None:
+        for s, _ in self.matches[name]:
+            if i <= s < i + window:
+                return s
+        return None
+
+    def precedes(self, name: str, i: int, window: int = 1) -> int | None:
+        for _, e in self.matches[name]:
             if i - window < e <= i:
                 return e
         return None

@@ -90,6 +90,7 @@ class LinkContext:
         self.doc = doc
         self.cues = cues
         self.view: TokenView = token_view(doc)
+        self.m = cues.scan(self.view)
         date = doc._.article_date
         self.article_year: int | None = int(date[:4]) if date else None
         norms = doc._.ent_norms or {}
@@ -161,8 +162,8 @@ class LinkContext:
             before = self.sentences[sent.index - 1]
             ranges.append((before.start, before.end))
         for lo, hi in ranges:
-            neg = self.cues.find(self.view, "negative_record", lo, hi)
-            pos = [p for p in self.cues.find(self.view, "positive_record", lo, hi)
+            neg = self.m.find("negative_record", lo, hi)
+            pos = [p for p in self.m.find("positive_record", lo, hi)
                    if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
             if neg or pos:
                 best_neg = min((self._distance(fig, m) for m in neg), default=10**6)
@@ -173,33 +174,32 @@ class LinkContext:
     def _distance(self, fig: Figure, cue: tuple[int, int]) -> int:
         """Tokens between a figure and a cue, each clause boundary between them counting five more."""
         lo, hi = (cue[1], fig.start) if cue[1] <= fig.start else (fig.end, cue[0])
-        boundaries = len(self.cues.find(self.view, "clause_boundaries", lo, hi))
+        boundaries = len(self.m.find("clause_boundaries", lo, hi))
         return max(hi - lo, 0) + 5 * boundaries
 
     def is_change(self, fig: Figure) -> bool:
         """'up 8.3%', 'a 13.1% increase', and margins of error '(+/- 2.8 percent)'."""
-        view, cues = self.view, self.cues
-        return (cues.precedes(view, "change_before", fig.start, 1) is not None
-                or cues.follows(view, "change_after", fig.end, 2) is not None
-                or cues.precedes(view, "margin", fig.start, 1) is not None)
+        return (self.m.precedes("change_before", fig.start, 1) is not None
+                or self.m.follows("change_after", fig.end, 2) is not None
+                or self.m.precedes("margin", fig.start, 1) is not None)
 
     def is_sub_share(self, fig: Figure) -> bool:
         """'about 9,000 crimes, around a third of which are violent': a share of another figure,
         unless recording is what is said of it ('97 per cent of which was recorded')."""
-        part = self.cues.follows(self.view, "sub_part", fig.end, 1)
+        part = self.m.follows("sub_part", fig.end, 1)
         if part is None:
             return False
         window_end = min(fig.end + 6, self.view.n)
-        return not (self.cues.find(self.view, "positive_record", fig.end, window_end)
-                    or self.cues.find(self.view, "negative_record", fig.end, window_end))
+        return not (self.m.find("positive_record", fig.end, window_end)
+                    or self.m.find("negative_record", fig.end, window_end))
 
     def is_previous_figure(self, fig: Figure) -> bool:
         """'up from 84.7% in 2014': an earlier figure, dated by the date after it."""
-        return self.cues.precedes(self.view, "previous_figure", fig.start, 1) is not None
+        return self.m.precedes("previous_figure", fig.start, 1) is not None
 
     def about_other_things(self, fig: Figure) -> bool:
         view = self.view
-        if self.cues.follows(view, "other_subject", fig.end, 2) is not None:
+        if self.m.follows("other_subject", fig.end, 2) is not None:
             return True
         return fig.end < view.n and view.lower[fig.end] in self.other_nouns
 
@@ -241,7 +241,7 @@ class LinkContext:
         return "all_crime"
 
     def _blocked_type(self, ent: Ent) -> bool:
-        return self.cues.precedes(self.view, "crime_type_blockers", ent.start, 3) is not None
+        return self.m.precedes("crime_type_blockers", ent.start, 3) is not None
 
     def year_for(self, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
         dates = [e for e in sent.ents if e.label == "DATE" and e.norm.get("year") is not None]
@@ -251,7 +251,7 @@ class LinkContext:
             return after[0].norm["year"] if after else self.article_year
         claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
         usable = [d for d in dates if id(d) not in claimed
-                  and self.cues.precedes(self.view, "date_blockers", d.start, 4) is None]
+                  and self.m.precedes("date_blockers", d.start, 4) is None]
         if not usable:
             return self.article_year
         return min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end))).norm["year"]
@@ -260,12 +260,12 @@ class LinkContext:
         """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
         fails to record 21,200") is approx (SCHEMA §5). The framing precedes the figure in its clause."""
         scope_start, _ = self.scope(sent, figs, fig)
-        if stated == "exact" and self.cues.find(self.view, "estimate", scope_start, fig.start):
+        if stated == "exact" and self.m.find("estimate", scope_start, fig.start):
             return "approx"
         return stated
 
     def per_year(self, fig: Figure, scope_end: int) -> bool:
-        return self.cues.follows(self.view, "per_year", fig.end, min(8, max(scope_end - fig.end, 1))) is not None
+        return self.m.follows("per_year", fig.end, min(8, max(scope_end - fig.end, 1))) is not None
 
     def place_before(self, tok: int, window: int = 6) -> str | None:
         """A force's place name ending within ``window`` tokens before ``tok`` ("Norfolk PCC")."""
@@ -312,9 +312,9 @@ class AuditSampleRule(LinkRule):
             counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
             if len(counts) < 2 or sent.national:
                 continue
-            blockers = cues.find(view, "audit_blockers", sent.start, sent.end)
-            audited = bool(cues.find(view, "audit", sent.start, sent.end))
-            recorded = bool(cues.find(view, "positive_record", sent.start, sent.end))
+            blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
+            audited = bool(ctx.m.find("audit", sent.start, sent.end))
+            recorded = bool(ctx.m.find("positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
                 if any(start < b.end for start, _ in blockers):
                     continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
@@ -333,11 +333,11 @@ class AuditSampleRule(LinkRule):
         """'354 were recorded', '185 of these had been recorded', 'had only recorded 260', 'only 89 were.'"""
         view, cues = ctx.view, ctx.cues
         after = view.lower[r.end : r.end + 6]
-        if "not" in after[:4] or "n't" in after[:4] or cues.follows(view, "negative_record", r.end, 4) is not None:
+        if "not" in after[:4] or "n't" in after[:4] or ctx.m.follows("negative_record", r.end, 4) is not None:
             return False
         if "recorded" in after[:6] and "." not in after[: after.index("recorded")]:
             return True
-        if after[:2] in (["were", "."], ["was", "."], ["had", "."]) and cues.precedes(view, "sub_part", r.start, 3):
+        if after[:2] in (["were", "."], ["was", "."], ["had", "."]) and ctx.m.precedes("sub_part", r.start, 3):
             return True
         return "recorded" in view.lower[max(r.start - 2, 0) : r.start]
 
@@ -347,11 +347,11 @@ class AuditSampleRule(LinkRule):
         if not earlier:
             return None
         # "of these, 354 were recorded", "of which 911 had been", "185 of these had been recorded"
-        if ctx.cues.precedes(view, "sub_part", r.start, 3) is not None or ctx.cues.follows(view, "sub_part", r.end, 1) is not None:
+        if ctx.m.precedes("sub_part", r.start, 3) is not None or ctx.m.follows("sub_part", r.end, 1) is not None:
             return earlier[-1] if earlier[-1].ent.norm.get("value", 0) >= r.ent.norm.get("value", 0) else None
         for c in reversed(earlier):
             intro = view.lower[max(c.start - 2, 0) : c.start]
-            introduced = any(w in self._TOTAL_INTRO for w in intro) or ctx.cues.precedes(view, "audit", c.start, 2) is not None
+            introduced = any(w in self._TOTAL_INTRO for w in intro) or ctx.m.precedes("audit", c.start, 2) is not None
             if introduced and c.ent.norm.get("value", 0) >= r.ent.norm.get("value", 0):
                 return c
         return None
@@ -444,7 +444,7 @@ class UnrecordedCountRule(LinkRule):
         per_year = ctx.per_year(fig, scope_end)
         if polarity != "neg":
             # "Of these, 4,200 were reports of violent crime": part of the previous sentence's unrecorded count.
-            opens_with_part = ctx.cues.follows(ctx.view, "sub_part", sent.start, 2) is not None
+            opens_with_part = ctx.m.follows("sub_part", sent.start, 2) is not None
             if not (opens_with_part and previous is not None and previous["type"] == "unrecorded_count" and fig == figs[0]):
                 return None
             per_year = per_year or previous["per_year"]
@@ -484,7 +484,7 @@ class GradeRule(LinkRule):
             areas, area_cues = cues.data["areas"], self._area_cues(cues)
             figs = ctx.figures(sent)
             for grade in grades:
-                if cues.precedes(view, "hypothetical", grade.start, 4) is not None:
+                if ctx.m.precedes("hypothetical", grade.start, 4) is not None:
                     continue
                 area = DEFAULT_AREA
                 for i in range(grade.end, min(grade.end + 8, sent.end)):

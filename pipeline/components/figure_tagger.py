@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from pipeline.candidates import Candidate, add_candidates
 from pipeline.extensions import register_extensions
 from pipeline.patterns import load_json
-from pipeline.token_view import TokenView, token_view
+from pipeline.token_view import token_view
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ORDINAL_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
@@ -91,28 +91,13 @@ def _digit_parts(text: str) -> set[str]:
 
 
 _EMPTY: frozenset[str] = frozenset()
+_MEMO_LIMIT = 200_000
 
 
 @dataclass
 class _RuleIndex:
     by_second: dict[str, list[tuple[GrammarRule, tuple[str, ...] | None]]]
     others: list[tuple[GrammarRule, tuple[str, ...] | None]]
-
-
-class _LazyParts:
-    """Token parts computed on first use: most tokens are never asked about."""
-
-    __slots__ = ("tagger", "view", "n", "memo")
-
-    def __init__(self, tagger: FigureTagger, view: TokenView) -> None:
-        self.tagger, self.view, self.n = tagger, view, view.n
-        self.memo: dict[int, frozenset[str]] = {}
-
-    def __getitem__(self, i: int) -> frozenset[str]:
-        found = self.memo.get(i)
-        if found is None:
-            found = self.memo[i] = self.tagger.parts_of(self.view, i)
-        return found
 
 
 class FigureTagger:
@@ -154,35 +139,29 @@ class FigureTagger:
                 if not element.optional:
                     break
         starters = set(self.rules_by_first)
-        self.starter_words = frozenset(w for w, ps in self.word_parts.items() if ps & starters)
+        self.starter_parts = frozenset(starters)
+        self._memo: dict[str, tuple[frozenset[str], bool]] = {}
 
-    def _starts(self, view: TokenView) -> list[int]:
-        """Tokens that can begin a rule: a starting word, a capitalised name, or a figure.
+    def _token_parts(self, text: str) -> tuple[frozenset[str], bool]:
+        """The parts of a token (word classes and digit shapes) and whether it can begin a rule."""
+        known = self._memo.get(text)
+        if known is None:
+            found = self.word_parts.get(text.lower(), _EMPTY)
+            if text[:1].isdigit():
+                found = found | _digit_parts(text)
+            elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
+                found = found | {"MODIFIED_YEAR"}
+            if text in self.cased_parts:
+                found = found | self.cased_parts[text]
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            known = self._memo[text] = (found, bool(found & self.starter_parts))
+        return known
 
-        Every other token is looked at only when a rule that has already begun reaches it.
-        """
-        starter_words, cased = self.starter_words, self.cased_parts
-        return [
-            i
-            for i, (text, lower) in enumerate(zip(view.text, view.lower))
-            if lower in starter_words or text[:1].isdigit() or text in cased or ("-" in text and _MODIFIED_YEAR.match(text))
-        ]
-
-    def parts_of(self, view: TokenView, i: int) -> frozenset[str]:
-        """The parts of token ``i``: word classes and digit shapes."""
-        text = view.text[i]
-        found = self.word_parts.get(view.lower[i], _EMPTY)
-        if text[:1].isdigit():
-            found = found | _digit_parts(text)
-        elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
-            found = found | {"MODIFIED_YEAR"}
-        if text in self.cased_parts:
-            found = found | self.cased_parts[text]
-        return found
-
-    def _ends(self, parts: _LazyParts, rule: GrammarRule, fixed: tuple[str, ...] | None, i: int) -> set[int] | tuple[int, ...]:
+    @staticmethod
+    def _ends(parts: list[frozenset[str]], rule: GrammarRule, fixed: tuple[str, ...] | None, i: int) -> set[int] | tuple[int, ...]:
         """Every end position at which ``rule`` matches from token ``i``."""
-        n = parts.n
+        n = len(parts)
         if fixed is not None:
             end = i + len(fixed)
             if end > n:
@@ -201,10 +180,12 @@ class FigureTagger:
 
     def candidates(self, doc: Doc) -> set[tuple[int, int, str, str]]:
         view = token_view(doc)
-        parts = _LazyParts(self, view)
+        # Parts are memoised by token text: the same words recur in every article.
+        known = [self._token_parts(text) for text in view.text]
+        parts = [k[0] for k in known]
         found: set[tuple[int, int, str, str]] = set()
         n = view.n
-        for i in self._starts(view):
+        for i in [i for i, k in enumerate(known) if k[1]]:
             for part in parts[i]:
                 index = self.rules_by_first.get(part)
                 if index is None:
