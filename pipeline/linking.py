@@ -161,6 +161,12 @@ class LinkContext:
         if not local_only and sent.index > 0 and self.view.lower[sent.start] in self.cues.data["anaphoric_openers"]:
             before = self.sentences[sent.index - 1]
             ranges.append((before.start, before.end))
+        if not local_only and self._list_line(sent):
+            # "Cheshire Constabulary – Inadequate – 86.7%": the cue is in the line that opens the list.
+            for before in reversed(self.sentences[max(sent.index - 25, 0) : sent.index]):
+                if not self._list_line(before):
+                    ranges.append((before.start, before.end))
+                    break
         for lo, hi in ranges:
             neg = self.m.find("negative_record", lo, hi)
             pos = [p for p in self.m.find("positive_record", lo, hi)
@@ -170,6 +176,13 @@ class LinkContext:
                 best_pos = min((self._distance(fig, m) for m in pos), default=10**6)
                 return "neg" if best_neg <= best_pos else "pos"
         return None
+
+    def _list_line(self, sent: Sentence) -> bool:
+        """A short line naming a force and giving a figure or grade, as in a table or bullet list."""
+        return (sent.end - sent.start <= 24 and bool(sent.forces)
+                and any(e.label in ("PERCENT", "GRADE") for e in sent.ents)
+                and not self.m.find("positive_record", sent.start, sent.end)
+                and not self.m.find("negative_record", sent.start, sent.end))
 
     def _distance(self, fig: Figure, cue: tuple[int, int]) -> int:
         """Tokens between a figure and a cue, each clause boundary between them counting five more."""
@@ -204,10 +217,17 @@ class LinkContext:
         return fig.end < view.n and view.lower[fig.end] in self.other_nouns
 
     # -- shared attributes ---------------------------------------------------
-    def force_for(self, sent: Sentence, tok: int) -> str | None:
-        """The nearest force named before ``tok`` in the sentence, else after it; else an area
-        named in it ("In Gwent, inspectors found ..."); else the force the text was about."""
-        for named in (sent.forces, sent.areas):
+    def force_for(self, sent: Sentence, tok: int, end: int | None = None) -> str | None:
+        """The force a figure at ``tok`` belongs to: one named right after it ("82.1 per cent at
+        Cheshire Constabulary"); else the nearest named before it in the sentence, else after it,
+        leaving aside forces in comparisons ("second behind Dorset"); else an area named in the
+        sentence ("In Gwent, inspectors found ..."); else the force the text was about."""
+        if end is not None and end + 1 < self.view.n and self.view.lower[end] in ("at", "for", "by"):
+            for f in sent.forces:
+                if f[0] == end + 1:
+                    return f[2]
+        main = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
+        for named in (main or sent.forces, sent.areas):
             before = [f for f in named if f[1] <= tok]
             if before:
                 return before[-1][2]
@@ -215,6 +235,17 @@ class LinkContext:
             if after:
                 return after[0][2]
         return sent.focus_before
+
+    _COMPARISON = {"behind", "than", "like", "unlike", "ahead", "below", "above", "alongside", "including", "which", "whose", "neighbouring"}
+
+    def in_comparison(self, sent: Sentence, tok: int) -> bool:
+        """A force named inside a comparison or relative clause ("behind Dorset", "which shares ... with X")."""
+        i = tok - 1
+        while i >= sent.start and self.view.lower[i] not in (",", "–", "—", "(", ")"):
+            if self.view.lower[i] in self._COMPARISON:
+                return True
+            i -= 1
+        return False
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
         view = self.view
@@ -250,11 +281,20 @@ class LinkContext:
             after = [d for d in dates if d.start >= fig.end]
             return after[0].norm["year"] if after else self.article_year
         claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
-        usable = [d for d in dates if id(d) not in claimed
-                  and self.m.precedes("date_blockers", d.start, 4) is None]
+        usable = [d for d in dates if id(d) not in claimed and self._governs(d, fig)]
         if not usable:
             return self.article_year
         return min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end))).norm["year"]
+
+    def _governs(self, date: Ent, fig: Figure | Ent) -> bool:
+        """A date before a figure governs it unless it dates something else ("since the last
+        report, in 2014"; but "the last inspection, in 2016, when it recorded 89.1%"); a date
+        after it governs it only within its clause ("not recorded in 2013")."""
+        if date.start >= fig.end:
+            return not self.m.find("clause_boundaries", fig.end, date.start)
+        if self.m.precedes("date_blockers", date.start, 4) is None:
+            return True
+        return "when" in self.view.lower[date.end : fig.start]
 
     def qualifier(self, sent: Sentence, figs: list[Figure], fig: Figure, stated: str) -> str:
         """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
@@ -312,6 +352,8 @@ class AuditSampleRule(LinkRule):
             counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
             if len(counts) < 2 or sent.national:
                 continue
+            if ctx.m.find("timeliness", sent.start, sent.end):
+                continue  # "64 of 1,112 reports taking longer than 24 hours": timeliness, not recording
             blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
             audited = bool(ctx.m.find("audit", sent.start, sent.end))
             recorded = bool(ctx.m.find("positive_record", sent.start, sent.end))
@@ -392,7 +434,7 @@ class RecordingRateRule(LinkRule):
                 if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig):
                     continue
                 polarity = ctx.polarity(sent, figs, fig)
-                force = ctx.force_for(sent, fig.start)
+                force = ctx.force_for(sent, fig.start, fig.end)
                 if polarity is None or force is None:
                     continue
                 qualifier = ctx.qualifier(sent, figs, fig, ent.norm.get("qualifier", "exact"))
@@ -450,7 +492,7 @@ class UnrecordedCountRule(LinkRule):
             per_year = per_year or previous["per_year"]
         elif found_here:
             return None  # a breakdown of the count already found in this sentence
-        force = ctx.force_for(sent, fig.start)
+        force = ctx.force_for(sent, fig.start, fig.end)
         if force is None:
             return None
         crime_type = ctx.crime_type_for(sent, fig.start, fig.end, scope_start)
@@ -483,6 +525,8 @@ class GradeRule(LinkRule):
                 continue
             areas, area_cues = cues.data["areas"], self._area_cues(cues)
             figs = ctx.figures(sent)
+            if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
+                continue  # "outstanding, good, requires improvement or inadequate": the scale itself
             for grade in grades:
                 if ctx.m.precedes("hypothetical", grade.start, 4) is not None:
                     continue
@@ -534,7 +578,9 @@ class OfficialRule(LinkRule):
     """A named person with a title of office in a force or the inspectorate."""
 
     finding_type = "official"
-    _BETWEEN = {",", "the", "a", "its", "their", "'s", "’s", "force", "force's", "deputy", "now", "acting", "temporary", "who", "is"}
+    _BETWEEN = {",", "the", "a", "its", "their", "'s", "’s", "'", "’", "force", "force's", "deputy", "now", "acting", "temporary",
+                "who", "is", "was", "then", "took", "over", "as", "became", "succeeded", "has", "been", "appointed",
+                "named", "and", "&", "former", "county", "county's", "new", "\n"}
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
@@ -567,8 +613,8 @@ class OfficialRule(LinkRule):
             if person.start >= role.end and between[:1] == ["for"] and len(between) <= 5 and ctx.place_before(person.start, 4):
                 return person  # "Police and Crime Commissioner for Bedfordshire Kathryn Holloway"
             gap = view.text[person.end : role.start]
-            if role.start >= person.end and gap[:1] == [","] and len(gap) <= 6 and all(
-                    t.lower() in self._BETWEEN or t[:1].isupper() for t in gap):
+            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0] and len(gap) == 1)) and len(gap) <= 9 and all(
+                    t.lower() in self._BETWEEN or t[:1].isupper() or "\n" in t for t in gap):
                 return person
         return None
 

@@ -87,12 +87,12 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     if _CONTEXT_RELATIVE.match(cleaned) or _DURATION.search(cleaned) and not cleaned.lower().endswith("ago"):
         # "the previous year", "an 11-month period": relative to the text, not the article date.
         return NormalDate(None, "duration" if _DURATION.search(cleaned) else "relative", None)
+    if base is None and not _HAS_YEAR.search(cleaned):
+        # Without an article date, "yesterday" or "January to June" has no year to resolve to.
+        return NormalDate(None, "relative", None)
     ranged = _RANGE.match(cleaned)
     if ranged and _parse_with_dateparser(ranged["b"], base) and _parse_with_dateparser(ranged["a"], base):
         return _normalise_range(ranged["a"], ranged["b"], base)
-    if base is None and not _HAS_YEAR.search(cleaned):
-        # Without an article date, "yesterday" or "18 November" has no year to resolve to.
-        return NormalDate(None, "relative", None)
     parsed = _parse_with_dateparser(cleaned, base)
     if parsed is None:
         return NormalDate(None, "unparsed", None)
