@@ -352,14 +352,14 @@ class AuditSampleRule(LinkRule):
             counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
             if len(counts) < 2 or sent.national:
                 continue
-            if ctx.m.find("timeliness", sent.start, sent.end):
-                continue  # "64 of 1,112 reports taking longer than 24 hours": timeliness, not recording
             blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
             audited = bool(ctx.m.find("audit", sent.start, sent.end))
             recorded = bool(ctx.m.find("positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
                 if any(start < b.end for start, _ in blockers):
                     continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
+                if ctx.m.find("timeliness", b.end, min(b.end + 6, sent.end)):
+                    continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
                 if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
                     if ctx.polarity(sent, counts, b) == "neg" and not recorded:
                         continue
