@@ -180,7 +180,6 @@ class LinkContext:
     def _list_line(self, sent: Sentence) -> bool:
         """A short line naming a force and giving a figure or grade, as in a table or bullet list."""
         return (sent.end - sent.start <= 24 and bool(sent.forces)
-                and any(e.label in ("PERCENT", "GRADE") for e in sent.ents)
                 and not self.m.find("positive_record", sent.start, sent.end)
                 and not self.m.find("negative_record", sent.start, sent.end))
 
@@ -484,13 +483,26 @@ class UnrecordedCountRule(LinkRule):
         scope_start, scope_end = ctx.scope(sent, figs, fig)
         polarity = ctx.polarity(sent, figs, fig, local_only=True)
         per_year = ctx.per_year(fig, scope_end)
-        if polarity != "neg":
-            # "Of these, 4,200 were reports of violent crime": part of the previous sentence's unrecorded count.
-            opens_with_part = ctx.m.follows("sub_part", sent.start, 2) is not None
-            if not (opens_with_part and previous is not None and previous["type"] == "unrecorded_count" and fig == figs[0]):
+        parent = found_here[-1] if found_here else previous
+        if parent is not None and parent["type"] != "unrecorded_count":
+            parent = None
+        # "about 6,300 ..., about 3,800 of them violent crimes": a part of that count, named by its crime type.
+        typed_part = (parent is not None and ctx.m.follows("sub_part", fig.end, 1) is not None
+                      and ctx.crime_type_for(sent, fig.start, fig.end, scope_start) != "all_crime")
+        if typed_part:
+            per_year = per_year or parent["per_year"]  # type: ignore[index]
+        elif polarity != "neg":
+            if parent is None:
                 return None
-            per_year = per_year or previous["per_year"]
-        elif found_here:
+            if ctx.is_previous_figure(fig) and found_here:
+                # "fails to record roughly 4,000 crimes a year, down from more than 11,000 in 2019"
+                per_year = per_year or parent["per_year"]
+            elif ctx.m.follows("sub_part", sent.start, 2) is not None and fig == figs[0] and parent is previous:
+                # "Of these, 4,200 were reports of violent crime": part of the previous sentence's count.
+                per_year = per_year or parent["per_year"]
+            else:
+                return None
+        elif found_here and not ctx.is_previous_figure(fig):
             return None  # a breakdown of the count already found in this sentence
         force = ctx.force_for(sent, fig.start, fig.end)
         if force is None:
@@ -585,11 +597,17 @@ class OfficialRule(LinkRule):
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
         full_names: dict[str, str] = {}
+        first_names: dict[str, set[str]] = {}
         for sent in ctx.sentences:
             for person in sent.of("PERSON"):
                 name = view.span_text(person.start, person.end)
                 if " " in name:
                     full_names.setdefault(view.text[person.end - 1], name)
+                    first_names.setdefault(view.text[person.start], set()).add(name)
+        # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
+        for first, names in first_names.items():
+            if len(names) == 1:
+                full_names.setdefault(first, next(iter(names)))
         for sent in ctx.sentences:
             people = sent.of("PERSON")
             for role in sent.of("ROLE"):
@@ -613,7 +631,7 @@ class OfficialRule(LinkRule):
             if person.start >= role.end and between[:1] == ["for"] and len(between) <= 5 and ctx.place_before(person.start, 4):
                 return person  # "Police and Crime Commissioner for Bedfordshire Kathryn Holloway"
             gap = view.text[person.end : role.start]
-            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0] and len(gap) == 1)) and len(gap) <= 9 and all(
+            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= 9 and all(
                     t.lower() in self._BETWEEN or t[:1].isupper() or "\n" in t for t in gap):
                 return person
         return None

@@ -69,6 +69,24 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "gwent", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2018}]),
     ("Kent Police was inspected for the period 1 October 2015 to 31 March 2016, when it recorded 83.6 per cent of crimes.", "2017-01-10",
      [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 83.6, "qualifier": "exact", "year": 2016}]),
+    ("Below is the share of reported crime each force records.\n\nForce – Grade – Crimes recorded\n\n"
+     "Cheshire Constabulary – Inadequate – 86.7%\nDurham Constabulary – Outstanding – 96.0%\n", "2019-03-28",
+     [{"type": RR, "force": "cheshire", "crime_type": "all_crime", "value": 86.7, "qualifier": "exact", "year": 2019},
+      {"type": RR, "force": "durham", "crime_type": "all_crime", "value": 96.0, "qualifier": "exact", "year": 2019},
+      {"type": GR, "force": "cheshire", "area": "crime_data_integrity", "grade": "inadequate", "year": 2019},
+      {"type": GR, "force": "durham", "area": "crime_data_integrity", "grade": "outstanding", "year": 2019}]),
+    ("Cleveland Police was inspected. It estimates the force now fails to record roughly 4,000 crimes a year, down from more than 11,000 in 2019.", "2023-09-14",
+     [{"type": UC, "force": "cleveland", "crime_type": "all_crime", "value": 4000, "per_year": True, "qualifier": "approx", "year": 2023},
+      {"type": UC, "force": "cleveland", "crime_type": "all_crime", "value": 11000, "per_year": True, "qualifier": "more_than", "year": 2019}]),
+    ("North Wales Police was inspected. They estimated about 6,300 crimes a year go unrecorded, about 3,800 of them violent crimes.", "2017-11-16",
+     [{"type": UC, "force": "north_wales", "crime_type": "all_crime", "value": 6300, "per_year": True, "qualifier": "approx", "year": 2017},
+      {"type": UC, "force": "north_wales", "crime_type": "violence", "value": 3800, "per_year": True, "qualifier": "approx", "year": 2017}]),
+    ("South Wales Police was praised.\nREAD MORE: Gwent Police chief constable announces retirement\n"
+     "Supt Emma Lloyd, who heads the force's crime standards unit, said it was good news.", None,
+     [{"type": OF, "person": "Emma Lloyd", "role": "superintendent", "organisation": "south_wales"}]),
+    ("Dyfed-Powys Police recorded 91.9 per cent of crimes. That compares with 86.7 per cent when the force was last inspected, in 2016.", "2021-03-04",
+     [{"type": RR, "force": "dyfed_powys", "crime_type": "all_crime", "value": 91.9, "qualifier": "exact", "year": 2021},
+      {"type": RR, "force": "dyfed_powys", "crime_type": "all_crime", "value": 86.7, "qualifier": "exact", "year": 2016}]),
 ]
 
 NOT_FINDINGS: list[tuple[str, str]] = [
@@ -80,6 +98,8 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("Kent Police was inspected. Decisions to cancel recorded crimes were found to be correct in 49 of the 52 cases reviewed.", "cancelled-crime decisions"),
     ("A force spokesman said the force records crime properly.", "an unnamed spokesman"),
     ("Home Secretary Priti Patel said forces must record every crime.", "a minister"),
+    ("Forces are graded outstanding, good, requires improvement or inadequate.", "the grading scale itself"),
+    ("North Wales Police was slow to record some crimes, with 64 of 1,112 reports audited taking longer than the 24 hours allowed.", "timeliness, not recording"),
 ]
 
 

@@ -38,7 +38,11 @@ class ForceFocus:
             named = [list(f) for f in forces if sent.start <= f[0] < sent.end]
             placed = [list(a) for a in areas if sent.start <= a[0] < sent.end]
             previous = focus
-            if named:
+            # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
+            debris = self.cues.follows(view, "debris", sent.start, 2) is not None
+            if debris:
+                named, placed = [], []
+            elif named:
                 focus = named[-1][2]
             elif placed:
                 focus = placed[-1][2]
