@@ -346,7 +346,7 @@ class AuditSampleRule(LinkRule):
     _TOTAL_INTRO = {"of", "from", "among", "out"}
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
-        view, cues = ctx.view, ctx.cues
+        view = ctx.view
         for sent in ctx.sentences:
             counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
             if len(counts) < 2 or sent.national:
@@ -372,7 +372,7 @@ class AuditSampleRule(LinkRule):
 
     def _says_recorded(self, ctx: LinkContext, r: Figure) -> bool:
         """'354 were recorded', '185 of these had been recorded', 'had only recorded 260', 'only 89 were.'"""
-        view, cues = ctx.view, ctx.cues
+        view = ctx.view
         after = view.lower[r.end : r.end + 6]
         if "not" in after[:4] or "n't" in after[:4] or ctx.m.follows("negative_record", r.end, 4) is not None:
             return False
