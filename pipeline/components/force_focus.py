@@ -30,6 +30,7 @@ class ForceFocus:
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
+        text = view.source
         forces = [(e.start, e.end, e.kb_id) for e in entity_rows(doc) if e.label == "FORCE"]
         areas = [tuple(a) for a in (doc._.force_areas or [])]
         sentences: list[dict[str, Any]] = []
@@ -47,8 +48,13 @@ class ForceFocus:
             elif placed:
                 focus = placed[-1][2]
             national = not named and not placed and self.cues.find(view, "national", sent.start, sent.end) != []
+            start, end = sent.start_char, sent.end_char
+            while end > start and text[end - 1].isspace():  # evidence without the line breaks around it
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
             sentences.append({
-                "start": sent.start_char, "end": sent.end_char,
+                "start": start, "end": end,
                 "tok_start": sent.start, "tok_end": sent.end,
                 "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
             })
