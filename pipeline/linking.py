@@ -195,12 +195,28 @@ class LinkContext:
                 or self.m.follows("change_after", fig.end, 2) is not None
                 or self.m.precedes("margin", fig.start, 1) is not None)
 
+    def is_general(self, sent: Sentence, figs: list[Figure], fig: Figure) -> bool:
+        """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
+        or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
+        start, end = self.scope(sent, figs, fig)
+        named = [f[1] for f in sent.forces + sent.areas]
+        for cue in ("general_figure", "other_measures"):
+            for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
+                if not any(e_ <= n <= fig.start for n in named):  # "the average was 83 per cent"
+                    return True
+            after = self.m.find(cue, fig.end, min(end, fig.end + 4))
+            if after and not self.m.find("clause_boundaries", fig.end, after[0][0]):
+                return True  # "One in three violent crimes nationally", not "93%, above the national average"
+        return False
+
     def is_sub_share(self, fig: Figure) -> bool:
         """'about 9,000 crimes, around a third of which are violent': a share of another figure,
         unless recording is what is said of it ('97 per cent of which was recorded')."""
         part = self.m.follows("sub_part", fig.end, 1)
         if part is None:
             return False
+        if self.m.find("positive_record", max(fig.start - 3, 0), fig.start) or self.m.find("negative_record", max(fig.start - 4, 0), fig.start):
+            return False  # "recorded 91.7 per cent of them"
         window_end = min(fig.end + 6, self.view.n)
         return not (self.m.find("positive_record", fig.end, window_end)
                     or self.m.find("negative_record", fig.end, window_end))
@@ -221,8 +237,8 @@ class LinkContext:
         Cheshire Constabulary"); else the nearest named before it in the sentence, else after it,
         leaving aside forces in comparisons ("second behind Dorset"); else an area named in the
         sentence ("In Gwent, inspectors found ..."); else the force the text was about."""
-        if end is not None and end + 1 < self.view.n and self.view.lower[end] in ("at", "for", "by"):
-            for f in sent.forces:
+        if end is not None and end + 1 < self.view.n and self.view.lower[end] in ("at", "for", "by", "in"):
+            for f in sent.forces + sent.areas:
                 if f[0] == end + 1:
                     return f[2]
         main = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
@@ -235,7 +251,7 @@ class LinkContext:
                 return after[0][2]
         return sent.focus_before
 
-    _COMPARISON = {"behind", "than", "like", "unlike", "ahead", "below", "above", "alongside", "including", "which", "whose", "neighbouring"}
+    _COMPARISON = {"behind", "than", "like", "unlike", "ahead", "below", "above", "alongside", "including", "which", "whose"}
 
     def in_comparison(self, sent: Sentence, tok: int) -> bool:
         """A force named inside a comparison or relative clause ("behind Dorset", "which shares ... with X")."""
@@ -293,7 +309,8 @@ class LinkContext:
             return not self.m.find("clause_boundaries", fig.end, date.start)
         if self.m.precedes("date_blockers", date.start, 4) is None:
             return True
-        return "when" in self.view.lower[date.end : fig.start]
+        # "the last inspection, in 2016, when it recorded 89.1%"; "When the force was last inspected, in 2014, it ..."
+        return "when" in self.view.lower[date.end : fig.start] or "when" in self.view.lower[max(date.start - 8, 0) : date.start]
 
     def qualifier(self, sent: Sentence, figs: list[Figure], fig: Figure, stated: str) -> str:
         """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
@@ -408,7 +425,7 @@ class AuditSampleRule(LinkRule):
                 crime_type = between[0].kb_id
         finding = make_finding(
             "audit_sample", sent, [rec.ent, total.ent],
-            force=ctx.force_for(sent, total.start), crime_type=crime_type,
+            force=ctx.force_for(sent, total.start, total.end), crime_type=crime_type,
             recorded=int(recorded), total=int(whole), year=ctx.year_for(sent, counts, rec),
         )
         ctx.samples.append((sent.index, finding))
@@ -430,7 +447,7 @@ class RecordingRateRule(LinkRule):
                 value = ent.norm.get("value")
                 if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
                     continue
-                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig):
+                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, figs, fig):
                     continue
                 polarity = ctx.polarity(sent, figs, fig)
                 force = ctx.force_for(sent, fig.start, fig.end)
@@ -539,18 +556,24 @@ class GradeRule(LinkRule):
             figs = ctx.figures(sent)
             if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
-            for grade in grades:
+            for k, grade in enumerate(grades):
                 if ctx.m.precedes("hypothetical", grade.start, 4) is not None:
                     continue
-                area = DEFAULT_AREA
-                for i in range(grade.end, min(grade.end + 8, sent.end)):
+                # "inadequate for recording data about crime and for responding to the public": one per area.
+                stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
+                found_areas: list[str] = []
+                i = grade.end
+                while i < stop and view.lower[i] != "adequate":
                     length = area_cues.match_at(view.lower, i)
                     if length:
-                        area = areas[" ".join(view.lower[i : i + length])]
-                        break
+                        found_areas.append(areas[" ".join(view.lower[i : i + length])])
+                        i += length
+                    else:
+                        i += 1
                 for force in self._forces(ctx, sent, grade):
-                    yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
-                                       year=ctx.year_for(sent, figs, grade))
+                    for area in dict.fromkeys(found_areas or [DEFAULT_AREA]):
+                        yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
+                                           year=ctx.year_for(sent, figs, grade))
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -574,7 +597,7 @@ class GradeRule(LinkRule):
         chosen = before[-1] if before else after[0] if after else groups[-1]
         return list(dict.fromkeys(f[2] for f in chosen))
 
-    _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as", "neighbouring"}
+    _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as"}
 
     def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[tuple[int, int, str]]) -> bool:
         """Forces named in a relative or comparative clause ("which shares units with X and Y")."""

@@ -36,7 +36,7 @@ def test_splits_are_disjoint_and_sized(gold_splits: dict[str, list[dict[str, Any
     texts = [r["text"] for records in gold_splits.values() for r in records]
     assert len(ids) == len(set(ids)) and len(texts) == len(set(texts))
     assert len(gold_splits["seeds"]) == 5
-    assert len(gold_splits["dev"]) + len(gold_splits["dev2"]) + len(gold_splits["test"]) >= 30
+    assert len(gold_splits["dev"]) + len(gold_splits["dev2"]) + len(gold_splits["dev3"]) + len(gold_splits["test"]) >= 30
 
 
 def test_seed_articles_are_the_shared_seeds_byte_for_byte() -> None:
@@ -51,7 +51,7 @@ def test_written_set_covers_every_territorial_force(gold_splits: dict[str, list[
     from pipeline.schema import TERRITORIAL_FORCES
 
     tagged = set()
-    for split in ("dev", "dev2", "test"):
+    for split in ("dev", "dev2", "dev3", "test"):
         for record in gold_splits[split]:
             tagged |= {f.get("force") for f in record["findings"]} | {f.get("organisation") for f in record["findings"]}
     assert set(TERRITORIAL_FORCES) <= tagged | _forces_named(gold_splits)
@@ -65,7 +65,7 @@ def _forces_named(gold_splits: dict[str, list[dict[str, Any]]]) -> set[str]:
         for place in force["places"]:
             names[place.lower()] = force["id"]
     found = set()
-    for split in ("dev", "dev2", "test"):
+    for split in ("dev", "dev2", "dev3", "test"):
         for record in gold_splits[split]:
             for span in record["spans"]:
                 if span["label"] == "FORCE":
