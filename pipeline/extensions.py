@@ -33,6 +33,8 @@ def register_extensions() -> None:
     doc_attrs: dict[str, dict[str, Any]] = {
         # ISO date of the article (from the input record or the text's date marker).
         "article_date": {"default": None},
+        # The verbatim text when the tokenizer read odd spaces (U+00A0...) as plain ones.
+        "raw_text": {"default": None},
         "article_year": {"getter": _article_year},
         "ent_norms": {"default": None},
         "findings": {"default": None},

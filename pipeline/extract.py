@@ -38,7 +38,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 def doc_to_record(doc: Doc) -> dict[str, Any]:
     """The SCHEMA §3 record of a processed doc; spans carry their normalised values."""
-    text = token_view(doc).source
+    text = doc._.raw_text or token_view(doc).source
     norms = doc._.ent_norms or {}
     spans = []
     for ent in entity_rows(doc):

@@ -30,4 +30,5 @@ def entities(nlp: Language, text: str, date: str | None = None) -> list[tuple[st
     doc = nlp.make_doc(text)
     doc._.article_date = date
     doc = nlp(doc)
-    return [(ent.label_, ent.text, ent._.norm) for ent in doc.ents]
+    text = doc._.raw_text or doc.text
+    return [(ent.label_, text[ent.start_char : ent.end_char], ent._.norm) for ent in doc.ents]

@@ -55,6 +55,10 @@ TAGGED: list[tuple[str, str | None, list[tuple[str, str, dict[str, Any]]]]] = [
       ("DATE", "this month", {"value": "2019-01"})]),
     ("Published: 09:45 Friday 10 March 2017", None, [("DATE", "09:45 Friday 10 March 2017", {"value": "2017-03-10"})]),
     ("It was inspected between June and November 2017.", None, [("DATE", "June and November 2017", {"year": 2017})]),
+    # Scraped pages put non-breaking spaces inside names and figures.
+    ("Kent\u00a0Police recorded 90.9\u00a0per cent of crimes and failed to record over\u00a04,100.", None,
+     [("FORCE", "Kent\u00a0Police", {"id": "kent"}), ("PERCENT", "90.9\u00a0per cent", {"value": 90.9}),
+      ("COUNT", "over\u00a04,100", {"value": 4100, "qualifier": "more_than"})]),
 ]
 
 NOT_TAGGED: list[tuple[str, str, str]] = [
@@ -70,6 +74,15 @@ NOT_TAGGED: list[tuple[str, str, str]] = [
     ("A Sexual Assault Referral Centre helped.", "Sexual Assault", "inside an organisation's name"),
     ("The force fails to record crimes a year.", "a year", "rate periods are not dates"),
 ]
+
+
+def test_odd_spaces_keep_the_text_verbatim(nlp: Language) -> None:
+    from pipeline.extract import doc_to_record
+
+    text = "Kent\u00a0Police recorded 90.9\u2009% of crimes."
+    record = doc_to_record(nlp(text))
+    assert record["text"] == text
+    assert [s["text"] for s in record["spans"]] == ["Kent\u00a0Police", "90.9\u2009%"]
 
 
 def _matches(found: list[tuple[str, str, dict[str, Any]]], label: str, text: str, norm: dict[str, Any]) -> bool:

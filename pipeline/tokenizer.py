@@ -1,0 +1,70 @@
+"""The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces.
+
+Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). spaCy makes
+each such character a token of its own, which splits "per cent" and force names and
+breaks every pattern across them. Each is replaced one-for-one by a plain space before
+tokenising, so offsets are unchanged; the verbatim text is kept on the doc
+(``doc._.raw_text``) for output and evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extensions import register_extensions
+
+SPACE_LIKE = {ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u2005\u2006\u2008"}
+
+
+class SpaceNormalisingTokenizer:
+    """Wraps a spaCy tokenizer; serialises as the tokenizer it wraps."""
+
+    def __init__(self, inner: Any) -> None:
+        register_extensions()
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        plain = text.translate(SPACE_LIKE)
+        doc = self.inner(plain)
+        if plain != text:
+            doc._.raw_text = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, rules, explain, ...
+        return getattr(self.inner, name)
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> SpaceNormalisingTokenizer:
+        self.inner.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.inner.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> SpaceNormalisingTokenizer:
+        self.inner.from_bytes(data, **kwargs)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SpaceNormalisingTokenizer, (self.inner,))
+
+
+@spacy.registry.tokenizers("hmicfrs.Tokenizer.v1")
+def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
+    base = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp: Language) -> SpaceNormalisingTokenizer:
+        return SpaceNormalisingTokenizer(base(nlp))
+
+    return create
