@@ -36,9 +36,11 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def doc_to_record(doc: Doc) -> dict[str, Any]:
-    """The SCHEMA §3 record of a processed doc; spans carry their normalised values."""
-    text = doc._.raw_text or token_view(doc).source
+def doc_to_record(doc: Doc, text: str | None = None) -> dict[str, Any]:
+    """The SCHEMA §3 record of a processed doc; spans carry their normalised values.
+
+    ``text`` is the article as read, when the caller has it (rebuilding it from the doc costs a pass)."""
+    text = text or doc._.raw_text or token_view(doc).source
     norms = doc._.ent_norms or {}
     spans = []
     for ent in entity_rows(doc):
@@ -66,6 +68,6 @@ def extract_records(
             continue
         try:
             doc = nlp(make_doc(nlp, item))
-            yield doc_to_record(doc)
+            yield doc_to_record(doc, item.text)
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
             yield InputProblem(item.source, f"pipeline failed on {item.id!r}: {type(err).__name__}: {err}")

@@ -9,6 +9,7 @@ tokenising, so offsets are unchanged; the verbatim text is kept on the doc
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -18,7 +19,9 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import register_extensions
 
-SPACE_LIKE = {ord(c): " " for c in "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u2005\u2006\u2008"}
+_ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u2005\u2006\u2008"
+SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 
 
 class SpaceNormalisingTokenizer:
@@ -29,10 +32,10 @@ class SpaceNormalisingTokenizer:
         self.inner = inner
 
     def __call__(self, text: str) -> Doc:
-        plain = text.translate(SPACE_LIKE)
-        doc = self.inner(plain)
-        if plain != text:
-            doc._.raw_text = text
+        if not _ODD_SPACE.search(text):
+            return self.inner(text)
+        doc = self.inner(text.translate(SPACE_LIKE))
+        doc._.raw_text = text
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:

@@ -181,7 +181,8 @@ class FigureTagger:
     def candidates(self, doc: Doc) -> set[tuple[int, int, str, str]]:
         view = token_view(doc)
         # Parts are memoised by token text: the same words recur in every article.
-        known = [self._token_parts(text) for text in view.text]
+        memo, learn = self._memo, self._token_parts
+        known = [memo.get(text) or learn(text) for text in view.text]
         parts = [k[0] for k in known]
         found: set[tuple[int, int, str, str]] = set()
         n = view.n

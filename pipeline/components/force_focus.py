@@ -11,7 +11,10 @@ national: its figures are not any one force's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
+
+import numpy
+from spacy.attrs import IDX, SENT_START
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +22,36 @@ from spacy.tokens import Doc
 from pipeline.candidates import entity_rows
 from pipeline.cues import Cues, load_cues
 from pipeline.extensions import register_extensions
-from pipeline.token_view import token_view
+from pipeline.token_view import TokenView, token_view
+
+
+class _Sent(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def _sentences(doc: Doc, view: TokenView) -> list[_Sent]:
+    """Sentence offsets read from arrays (``doc.sents`` builds a Span per sentence)."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([SENT_START, IDX])
+    starts = numpy.flatnonzero(rows[:, 0] == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    idx = rows[:, 1].tolist()
+    ends = starts[1:] + [len(doc)]
+    out = []
+    for s, e in zip(starts, ends):
+        # Evidence leaves out the whitespace tokens (line breaks) at either end of a sentence.
+        first, last = s, e - 1
+        while last > first and not view.text[last].strip():
+            last -= 1
+        while first < last and not view.text[first].strip():
+            first += 1
+        out.append(_Sent(s, e, idx[first], idx[last] + len(view.text[last].rstrip())))
+    return out
 
 
 class ForceFocus:
@@ -30,29 +62,25 @@ class ForceFocus:
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
-        text = view.source
+        cues = self.cues.scan(view)
         forces = [(e.start, e.end, e.kb_id) for e in entity_rows(doc) if e.label == "FORCE"]
         areas = [tuple(a) for a in (doc._.force_areas or [])]
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
-        for sent in doc.sents:
+        for sent in _sentences(doc, view):
             named = [list(f) for f in forces if sent.start <= f[0] < sent.end]
             placed = [list(a) for a in areas if sent.start <= a[0] < sent.end]
             previous = focus
             # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
-            debris = self.cues.follows(view, "debris", sent.start, 2) is not None
+            debris = cues.follows("debris", sent.start, 2) is not None
             if debris:
                 named, placed = [], []
             elif named:
                 focus = named[-1][2]
             elif placed:
                 focus = placed[-1][2]
-            national = not named and not placed and self.cues.find(view, "national", sent.start, sent.end) != []
+            national = not named and not placed and cues.find("national", sent.start, sent.end) != []
             start, end = sent.start_char, sent.end_char
-            while end > start and text[end - 1].isspace():  # evidence without the line breaks around it
-                end -= 1
-            while start < end and text[start].isspace():
-                start += 1
             sentences.append({
                 "start": start, "end": end,
                 "tok_start": sent.start, "tok_end": sent.end,

@@ -26,14 +26,15 @@ class LineSentencizer:
     def __init__(self, name: str = "line_sentencizer", *, punct_chars: Iterable[str] | None = None) -> None:
         self.name = name
         self.punct_chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
-        self._end_ids = numpy.array(sorted({get_string_id(c) for c in self.punct_chars}), dtype="uint64")
+        self._end_ids = frozenset(get_string_id(c) for c in self.punct_chars)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
-        ends = numpy.isin(rows[:, 0], self._end_ids)
+        end_ids = self._end_ids
+        ends = numpy.array([orth in end_ids for orth in rows[:, 0].tolist()], dtype=bool)
         strings = doc.vocab.strings
         for i in numpy.flatnonzero(rows[:, 2]).tolist():
             if "\n" in strings[int(rows[i, 0])]:
