@@ -168,7 +168,7 @@ class KnowledgeBase:
             for data in changed:
                 self.replace_article(data)
         report.findings = sum(d.findings for d in changed)
-        facts = self.refresh_consolidated()
+        facts = self.consolidated()
         report.facts = len(facts)
         report.conflicts = sum(f.conflict for f in facts)
         report.quads = len(self.store)
@@ -217,13 +217,15 @@ class KnowledgeBase:
     def _state_digest(self) -> str:
         return v.digest([CONSOLIDATION_VERSION, sorted(self._article_digests().items())])
 
-    def refresh_consolidated(self, force: bool = False) -> list[ConsolidatedFact]:
-        """Recompute the consolidated graph unless it already matches the article graphs."""
+    def refresh_consolidated(self, force: bool = False) -> list[ConsolidatedFact] | None:
+        """Recompute the consolidated graph unless it already matches the article graphs;
+        the facts when it was recomputed, None when it was up to date."""
         state = self._state_digest()
-        facts = consolidate(self.mentions())
         stored = [row["state"].value for row in self._select(q.STORED_STATE)]
-        if force or stored != [state]:
-            self._replace_graph(v.CONSOLIDATED_GRAPH, fact_quads(facts, state))
+        if not force and stored == [state]:
+            return None
+        facts = consolidate(self.mentions())
+        self._replace_graph(v.CONSOLIDATED_GRAPH, fact_quads(facts, state))
         return facts
 
     def mentions(self) -> list[Mention]:
@@ -256,7 +258,8 @@ class KnowledgeBase:
 
     def consolidated(self) -> list[ConsolidatedFact]:
         """Every consolidated fact (the graph is brought up to date first)."""
-        return self.refresh_consolidated()
+        facts = self.refresh_consolidated()
+        return facts if facts is not None else consolidate(self.mentions())
 
     def summary_facts(self, n: int = 5) -> list[ConsolidatedFact]:
         """A few facts worth printing after a load: the best-supported first."""
@@ -299,11 +302,11 @@ class KnowledgeBase:
 
     def force_facts(self, force_id: str) -> Table:
         self.refresh_consolidated()
-        return self.table(q.FORCE_FACTS, force=v.force_iri(force_id)).without("force")
+        return self.table(q.bind(q.FORCE_FACTS, force=v.force_iri(force_id)))
 
     def rates(self, year: int, crime_type: str | None = None) -> Table:
         self.refresh_consolidated()
-        table = self.table(q.RATES, year=v.year_literal(year)).without("year")
+        table = self.table(q.bind(q.RATES, year=v.year_literal(year)))
         if crime_type:
             table = Table(table.headers, [r for r in table.rows if r[1] == crime_type])
         return table
@@ -335,7 +338,7 @@ class KnowledgeBase:
     def provenance(self, ident: str) -> list[dict[str, Any]]:
         """Where a finding comes from (article, offsets, sentence, spans, pipeline version, time);
         for a consolidated fact, the same for each of its mentions, the preferred one first."""
-        facts = {v.fact_iri(f.fact_id).value: f for f in self.refresh_consolidated()}
+        facts = {v.fact_iri(f.fact_id).value: f for f in self.consolidated()}
         node = self.resolve(ident)
         findings = [node]
         if node.value in facts:
