@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import NamedNode, Store
 from spacy.language import Language
 
 from pipeline.extract import extract_records
@@ -356,3 +356,15 @@ def test_csv_and_jsonl_exports_have_one_fact_each(tmp_path: Path, leicestershire
     assert len(lines) == len(facts)
     line = next(x for x in lines if x["key"] == ["recording_rate", "leicestershire", "all_crime", "2017"])
     assert line["preferred"]["value"] == 76.0 and len(line["mentions"]) == 3 and line["conflict"]
+
+
+def test_the_documented_example_queries_run(leicestershire_records) -> None:
+    import re
+
+    doc = (ROOT / "docs" / "knowledge-base.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sparql\n(.*?)```", doc, re.S)
+    assert len(queries) == 5
+    kb = kb_with(leicestershire_records)
+    tables = [kb.table(query) for query in queries]
+    assert tables[0].as_dicts() == [{"force": "leicestershire", "conflicts": "2"}]
+    assert tables[3].column("findings") == [str(kb.counts()["findings"])]

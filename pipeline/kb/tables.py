@@ -25,11 +25,6 @@ class Table:
         index = self.headers.index(name)
         return [row[index] for row in self.rows]
 
-    def without(self, *names: str) -> Table:
-        """The table less some columns (e.g. a parameter every row repeats)."""
-        keep = [i for i, h in enumerate(self.headers) if h not in names]
-        return Table([self.headers[i] for i in keep], [[row[i] for i in keep] for row in self.rows])
-
     def as_dicts(self) -> list[dict[str, str]]:
         return [dict(zip(self.headers, row)) for row in self.rows]
 

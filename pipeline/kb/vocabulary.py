@@ -40,7 +40,7 @@ PREFIXES: Final[dict[str, str]] = {
     "xsd": XSD,
     "owl": OWL,
     "force": ID + "force/",
-    "org": ID + "organisation/",
+    "organisation": ID + "organisation/",
     "article": ID + "article/",
     "finding": ID + "finding/",
     "fact": ID + "fact/",
