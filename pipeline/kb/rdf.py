@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 from pyoxigraph import Literal, NamedNode, Quad
 
 from pipeline.kb import vocabulary as v
-from pipeline.kb.consolidate import normalise_name
+from pipeline.kb.consolidate import ConsolidatedFact, normalise_name
 from pipeline.schema import (
     DEFAULT_AREA,
     FINDING_FIELDS,
@@ -302,7 +302,7 @@ def insert_data(quads: Iterable[Quad]) -> str:
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 
-def fact_quads(facts: Iterable[Any], state_digest: str) -> list[Quad]:
+def fact_quads(facts: Iterable[ConsolidatedFact], state_digest: str) -> list[Quad]:
     """The consolidated graph: one hx:ConsolidatedFinding per fact, and the state it was computed from."""
     g = _Graph(v.CONSOLIDATED_GRAPH)
     g.add(v.CONSOLIDATED_GRAPH, v.hx("stateDigest"), v.string(state_digest))
@@ -311,7 +311,7 @@ def fact_quads(facts: Iterable[Any], state_digest: str) -> list[Quad]:
     return g.quads
 
 
-def _add_fact(g: _Graph, fact: Any) -> None:
+def _add_fact(g: _Graph, fact: ConsolidatedFact) -> None:
     node = v.fact_iri(fact.fact_id)
     preferred = fact.preferred
     ftype = fact.type
