@@ -184,7 +184,7 @@ class KnowledgeBase:
         self.store.add(BULK_MARKER)
         self.store.flush()
         self.store.bulk_extend(quad for data in articles for quad in data.quads)
-        self.store.remove(BULK_MARKER)
+        self.store.remove_graph(v.META_GRAPH)  # the marker, and the graph name with it
         self.store.flush()
 
     def _replace_graph(self, graph: NamedNode, quads: list[Quad]) -> None:
