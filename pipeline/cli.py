@@ -18,9 +18,11 @@ from pipeline import baselines
 from pipeline.evaluate import score_entities, score_findings
 from pipeline.extract import DEFAULT_MODEL, extract_records, load_pipeline
 from pipeline.io import InputProblem, load_records, read_inputs, Article
+from pipeline.kb.cli import kb_app
 from pipeline.report import entity_table, error_listing, finding_table, summary
 
 app = typer.Typer(add_completion=False, help="Extract facts from news coverage of HMICFRS crime-recording inspections.")
+app.add_typer(kb_app, name="kb")
 EXIT_SOME_BAD = 3
 
 

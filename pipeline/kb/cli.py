@@ -1,0 +1,216 @@
+"""``hmicfrs-extract kb ...``: load extraction output into the knowledge base, ask it questions, export it.
+
+Exit codes as the rest of the command line: 0 success; 1 the store cannot be used (locked
+by another process, an interrupted bulk load, no such finding); 2 wrong usage; 3 loaded,
+but some records or findings were reported bad and skipped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import typer
+
+from pipeline.kb.store import DEFAULT_STORE, EXPORT_FORMATS, KnowledgeBase, KnowledgeBaseError
+from pipeline.kb.tables import FORMATS, Table, render
+from pipeline.schema import FORCE_IDS
+
+kb_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                     help="The knowledge base: findings as RDF in an embedded pyoxigraph store (default out/kb).")
+EXIT_SOME_BAD = 3
+
+StoreOption = typer.Option(DEFAULT_STORE, "--store", help="the store directory (created if absent)")
+FormatOption = typer.Option("table", "--format", "-f", help=f"output: {', '.join(FORMATS)}")
+
+
+def _open(store: Path) -> KnowledgeBase:
+    try:
+        return KnowledgeBase(store)
+    except KnowledgeBaseError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(1) from None
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in allowed:
+        typer.echo(f"unknown format {fmt!r}: use one of {', '.join(allowed)}", err=True)
+        raise typer.Exit(2)
+
+
+def _print(table: Table, fmt: str) -> None:
+    typer.echo(render(table, fmt))
+
+
+def _read_records(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
+    """Records of one JSONL file; the file's modification time stands in for the extraction time."""
+    extracted_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                problems.append(f"{path}:{number}: malformed JSON ({err.msg})")
+                continue
+            if isinstance(record, dict):
+                record.setdefault("extracted_at", extracted_at)
+            yield record
+
+
+@kb_app.command()
+def load(
+    files: list[Path] = typer.Argument(..., help="extraction output or gold JSONL files (SCHEMA §3 records)"),
+    store: Path = StoreOption,
+    pipeline_version: Optional[str] = typer.Option(None, help="record this version (default: the record's "
+                                                   "'pipeline_version', else this package's version)"),
+    bulk: Optional[bool] = typer.Option(None, "--bulk/--no-bulk", help="bulk_extend into an empty store "
+                                        "(default: only for large loads into an empty store)"),
+) -> None:
+    """Add new articles, replace re-extracted ones (atomically, per article), skip unchanged ones."""
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing:
+        typer.echo(f"no such file: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
+    problems: list[str] = []
+    records = (record for path in files for record in _read_records(path, problems))
+    with _open(store) as kb:
+        try:
+            report = kb.load_records(records, pipeline_version=pipeline_version, bulk=bulk)
+        except KnowledgeBaseError as err:
+            typer.echo(str(err), err=True)
+            raise typer.Exit(1) from None
+        problems += report.problems
+        for problem in problems:
+            typer.echo(f"skipped {problem}", err=True)
+        typer.echo(f"{store}: {report.describe()}")
+        for fact in kb.summary_facts(3):
+            typer.echo(f"  {fact.describe()}")
+    if problems:
+        raise typer.Exit(EXIT_SOME_BAD)
+
+
+@kb_app.command()
+def query(
+    sparql: str = typer.Argument(..., help="a SPARQL query; the default graph is the union of all graphs, "
+                                 "and the prefixes hx:, prov:, dcterms:, schema:, force:, fact:, ... are declared"),
+    fmt: str = FormatOption,
+    store: Path = StoreOption,
+) -> None:
+    """Run any SPARQL query (SELECT as a table, csv, tsv or json; ASK as true/false; CONSTRUCT as N-Triples)."""
+    _check_format(fmt)
+    with _open(store) as kb:
+        kb.refresh_consolidated()
+        try:
+            if fmt == "table":
+                try:
+                    _print(kb.table(sparql), fmt)
+                except KnowledgeBaseError:
+                    typer.echo(kb.raw_query(sparql, "csv"))
+            else:
+                typer.echo(kb.raw_query(sparql, fmt))
+        except SyntaxError as err:
+            typer.echo(f"SPARQL syntax error: {err}", err=True)
+            raise typer.Exit(2) from None
+
+
+def _force_id(name: str) -> str:
+    force_id = "_".join(name.lower().replace("-", " ").replace("&", "and").split())
+    force_id = force_id.removesuffix("_police").removesuffix("_constabulary")
+    if force_id in FORCE_IDS:
+        return force_id
+    close = difflib.get_close_matches(force_id, FORCE_IDS, n=3)
+    typer.echo(f"unknown force {name!r}" + (f"; did you mean {', '.join(close)}?" if close else ""), err=True)
+    raise typer.Exit(2)
+
+
+@kb_app.command()
+def force(
+    name: str = typer.Argument(..., help="a force id (kent, west_midlands) or name ('West Midlands Police')"),
+    fmt: str = FormatOption,
+    store: Path = StoreOption,
+) -> None:
+    """Every consolidated fact about one force (its officials included), with the articles behind each."""
+    _check_format(fmt)
+    force_id = _force_id(name)
+    with _open(store) as kb:
+        _print(kb.force_facts(force_id), fmt)
+
+
+@kb_app.command()
+def rates(
+    year: int = typer.Option(..., "--year", help="the inspection year"),
+    crime_type: Optional[str] = typer.Option(None, "--crime-type", help="only this crime type (e.g. all_crime)"),
+    fmt: str = FormatOption,
+    store: Path = StoreOption,
+) -> None:
+    """Recording rates of every force in one year: the preferred value, conflicts and sources."""
+    _check_format(fmt)
+    with _open(store) as kb:
+        _print(kb.rates(year, crime_type), fmt)
+
+
+@kb_app.command()
+def conflicts(fmt: str = FormatOption, store: Path = StoreOption) -> None:
+    """Facts whose articles disagree: every value stated, the one preferred, and which rule chose it."""
+    _check_format(fmt)
+    with _open(store) as kb:
+        _print(kb.conflicts(), fmt)
+
+
+@kb_app.command()
+def officials(fmt: str = FormatOption, store: Path = StoreOption) -> None:
+    """Every named official (one row per person, role and organisation, spellings folded)."""
+    _check_format(fmt)
+    with _open(store) as kb:
+        _print(kb.officials(), fmt)
+
+
+@kb_app.command()
+def provenance(
+    ident: str = typer.Argument(..., metavar="FINDING_OR_FACT", help="an IRI, finding:HASH, fact:HASH, or the start of a hash"),
+    json_out: bool = typer.Option(False, "--json", help="print JSON instead of text"),
+    store: Path = StoreOption,
+) -> None:
+    """Where a finding comes from: article, character offsets, sentence, entity spans, pipeline version, time.
+    For a consolidated fact, the same for every mention."""
+    with _open(store) as kb:
+        try:
+            entries = kb.provenance(ident)
+        except KnowledgeBaseError as err:
+            typer.echo(str(err), err=True)
+            raise typer.Exit(1) from None
+    if json_out:
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=1))
+        return
+    for entry in entries:
+        offsets = f"{entry['start']}-{entry['end']}" if entry["start"] else "(none: article-level provenance only)"
+        preferred = "  (preferred)" if entry["preferred"] else ""
+        typer.echo(f"{entry['finding']}  {entry['type']} {entry['value']}{preferred}")
+        typer.echo(f"  article   {entry['article']} ({entry['source'] or 'no source'}, {entry['date'] or 'undated'})")
+        typer.echo(f"  offsets   {offsets}")
+        if entry["sentence"]:
+            typer.echo(f"  sentence  {' '.join(entry['sentence'].split())}")
+        for span in entry["entities"]:
+            typer.echo(f"  entity    {span['label']} {span['start']}-{span['end']} {span['text']!r}")
+        typer.echo(f"  stated by the inspectorate: {entry['by_inspectorate']}")
+        typer.echo(f"  extracted by hmicfrs-extract {entry['version']} at {entry['generated']}")
+
+
+@kb_app.command()
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help=f"one of {', '.join(EXPORT_FORMATS)}"),
+    output: Path = typer.Option(..., "-o", "--output", help="the file to write"),
+    store: Path = StoreOption,
+) -> None:
+    """Write the store (turtle/ntriples: all graphs merged; nquads/trig: graphs kept) or the
+    consolidated facts (csv: a row each; jsonl: a fact a line, with its mentions)."""
+    _check_format(fmt, EXPORT_FORMATS)
+    with _open(store) as kb:
+        count = kb.export(fmt, output)
+    unit = "quads" if fmt in ("nquads", "trig") else "triples" if fmt in ("turtle", "ntriples") else "facts"
+    typer.echo(f"wrote {count} {unit} to {output}")

@@ -1,0 +1,345 @@
+"""SCHEMA §3 records to RDF quads: one named graph per article, plus the reference graph.
+
+Everything an article contributes (the article, the extraction activity, its findings
+with their provenance, the spans they rest on) goes into that article's own graph, so
+replacing an article is dropping one graph and inserting another.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from typing import Any, Callable, Iterable, Mapping
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from pipeline.kb import vocabulary as v
+from pipeline.kb.consolidate import ConsolidatedFact, normalise_name
+from pipeline.schema import (
+    DEFAULT_AREA,
+    FINDING_FIELDS,
+    FORCE_IDS,
+    INSPECTORATE_ID,
+    TERRITORIAL_FORCES,
+)
+
+INSPECTOR_ROLES = frozenset({"hm_inspector_of_constabulary", "hm_chief_inspector_of_constabulary"})
+NULLABLE_FIELDS = frozenset({"year", "qualifier", "per_year"})
+INSPECTORATE_LABEL = "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
+INSPECTORATE_NAMES = ("HMICFRS", "HMIC", "Her Majesty's Inspectorate of Constabulary")
+
+
+class RecordError(ValueError):
+    """A record that cannot be loaded at all (no id, no text, findings not a list)."""
+
+
+@dataclass
+class ArticleData:
+    """The quads of one article's graph and what the loader reports about them."""
+
+    key: str
+    graph: NamedNode
+    digest: str
+    quads: list[Quad]
+    findings: int
+    problems: list[str] = field(default_factory=list)
+
+
+def article_key(record: Mapping[str, Any]) -> str:
+    """The article's identity in the store: its id, else its source."""
+    key = record.get("id") or record.get("source")
+    if not isinstance(key, str) or not key:
+        raise RecordError("a record needs a non-empty 'id' (or 'source')")
+    return key
+
+
+def content_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_digest(record: Mapping[str, Any], pipeline_version: str) -> str:
+    """What decides 'unchanged': text, date, source, pipeline version and findings (in any order)."""
+    findings = sorted(json.dumps(f, sort_keys=True, ensure_ascii=False) for f in record["findings"])
+    return v.digest({
+        "id": record.get("id"), "source": record.get("source"), "date": record.get("date"),
+        "sha256": content_sha256(record["text"]), "pipeline_version": pipeline_version, "findings": findings,
+    })
+
+
+def _check_record(record: Any) -> None:
+    if not isinstance(record, Mapping):
+        raise RecordError("a record must be a JSON object")
+    if not isinstance(record.get("text"), str):
+        raise RecordError("a record needs a string 'text'")
+    if not isinstance(record.get("findings", []), list):
+        raise RecordError("'findings' must be a list")
+
+
+def _inspectorate_voices(record: Mapping[str, Any]) -> set[str]:
+    """Normalised names (and surnames) of the people the article names as inspectorate officials."""
+    voices: set[str] = set()
+    for finding in record.get("findings", []):
+        if finding.get("type") == "official" and finding.get("organisation") == INSPECTORATE_ID and finding.get("person"):
+            name = normalise_name(str(finding["person"]))
+            voices.update({name, name.split()[-1]})
+    return voices
+
+
+def stated_by_inspectorate(record: Mapping[str, Any], start: int, end: int, voices: set[str]) -> bool:
+    """True when the sentence [start, end) holds an INSPECTORATE span, an HM Inspector ROLE span,
+    or a PERSON span naming an inspectorate official of the same article."""
+    for span in record.get("spans", []):
+        if span.get("start", -1) < start or span.get("end", end + 1) > end:
+            continue
+        label = span.get("label")
+        if label == "INSPECTORATE":
+            return True
+        if label == "ROLE" and span.get("id") in INSPECTOR_ROLES:
+            return True
+        if label == "PERSON" and normalise_name(str(span.get("name") or span.get("text", ""))) in voices:
+            return True
+    return False
+
+
+def finding_hash(key: str, finding: Mapping[str, Any]) -> str:
+    """Stable finding identity: article, type, every SCHEMA field, evidence offsets."""
+    ftype = finding["type"]
+    values = [_canonical(name, finding.get(name)) for name in FINDING_FIELDS[ftype]]
+    evidence = finding.get("evidence") or {}
+    return v.digest([key, ftype, values, evidence.get("start"), evidence.get("end")], 20)
+
+
+def _canonical(name: str, value: Any) -> Any:
+    """Rates to one decimal, as they are stored, so 76.04 and 76.0 hash alike."""
+    return round(value, 1) if name == "value" and isinstance(value, float) else value
+
+
+def _field_objects(ftype: str, name: str, value: Any) -> Literal | NamedNode:
+    """The RDF object of one SCHEMA field."""
+    makers: dict[str, Callable[[Any], Literal | NamedNode]] = {
+        "force": v.force_iri,
+        "organisation": v.organisation_iri,
+        "year": v.year_literal,
+        "per_year": v.boolean,
+        "recorded": v.integer,
+        "total": v.integer,
+        "value": v.decimal if ftype == "recording_rate" else v.integer,
+    }
+    return makers.get(name, lambda x: v.string(str(x)))(value)
+
+
+FIELD_PREDICATES: dict[str, str] = {
+    "force": "force", "crime_type": "crimeType", "value": "value", "qualifier": "qualifier",
+    "year": "year", "per_year": "perYear", "recorded": "recorded", "total": "total",
+    "area": "area", "grade": "grade", "person": "personName", "role": "role",
+    "organisation": "organisation",
+}
+
+
+def _missing_fields(finding: Mapping[str, Any]) -> list[str]:
+    return [n for n in FINDING_FIELDS[finding["type"]] if finding.get(n) is None and n not in NULLABLE_FIELDS]
+
+
+class _Graph:
+    """Collects quads for one graph, so the builders below read as lists of statements."""
+
+    def __init__(self, graph: NamedNode) -> None:
+        self.graph = graph
+        self.quads: list[Quad] = []
+
+    def add(self, subject: NamedNode, predicate: NamedNode, obj: Literal | NamedNode) -> None:
+        self.quads.append(Quad(subject, predicate, obj, self.graph))
+
+
+def article_data(record: Mapping[str, Any], pipeline_version: str, extracted_at: datetime) -> ArticleData:
+    """Every quad of one article's graph; findings that cannot be read are reported and left out."""
+    _check_record(record)
+    key = article_key(record)
+    text: str = record["text"]
+    g = _Graph(v.article_graph(key))
+    art = v.article_iri(key)
+    record_hash = record_digest(record, pipeline_version)
+    g.add(art, v.RDF_TYPE, v.schema("NewsArticle"))
+    g.add(art, v.dcterms("identifier"), v.string(key))
+    if record.get("source"):
+        g.add(art, v.dcterms("source"), v.string(str(record["source"])))
+    if record.get("date"):
+        g.add(art, v.dcterms("date"), v.typed(str(record["date"])[:10], "date"))
+    g.add(art, v.schema("sha256"), v.string(content_sha256(text)))
+    g.add(art, v.hx("recordDigest"), v.string(record_hash))
+
+    agent = v.agent_iri(pipeline_version)
+    g.add(agent, v.RDF_TYPE, v.prov("SoftwareAgent"))
+    g.add(agent, v.RDFS_LABEL, v.string(f"hmicfrs-extract {pipeline_version}"))
+    g.add(agent, v.schema("softwareVersion"), v.string(pipeline_version))
+    activity = v.activity_iri(v.digest([key, record_hash], 20))
+    when = v.typed(extracted_at.isoformat(), "dateTime")
+    g.add(activity, v.RDF_TYPE, v.prov("Activity"))
+    g.add(activity, v.prov("used"), art)
+    g.add(activity, v.prov("wasAssociatedWith"), agent)
+    g.add(activity, v.prov("endedAtTime"), when)
+
+    voices = _inspectorate_voices(record)
+    problems: list[str] = []
+    count = 0
+    for number, finding in enumerate(record.get("findings", []), start=1):
+        problem = _finding_problem(finding)
+        if problem:
+            problems.append(f"{key}: finding {number} skipped: {problem}")
+            continue
+        _add_finding(g, key, record, finding, art, activity, when, voices)
+        count += 1
+    return ArticleData(key, g.graph, record_hash, g.quads, count, problems)
+
+
+def _finding_problem(finding: Any) -> str | None:
+    if not isinstance(finding, Mapping):
+        return "not a JSON object"
+    if finding.get("type") not in FINDING_FIELDS:
+        return f"unknown type {finding.get('type')!r}"
+    missing = _missing_fields(finding)
+    return f"missing {', '.join(missing)}" if missing else None
+
+
+def _add_finding(g: _Graph, key: str, record: Mapping[str, Any], finding: Mapping[str, Any], art: NamedNode,
+                 activity: NamedNode, when: Literal, voices: set[str]) -> None:
+    ftype = finding["type"]
+    node = v.finding_iri(finding_hash(key, finding))
+    g.add(node, v.RDF_TYPE, v.hx("Finding"))
+    g.add(node, v.RDF_TYPE, v.hx(v.FINDING_CLASSES[ftype]))
+    g.add(node, v.hx("findingType"), v.string(ftype))
+    for name in FINDING_FIELDS[ftype]:
+        value = finding.get(name)
+        if name == "area" and value is None:
+            value = DEFAULT_AREA
+        if value is not None:
+            g.add(node, v.hx(FIELD_PREDICATES[name]), _field_objects(ftype, name, value))
+    if ftype == "official":
+        person = v.person_iri(normalise_name(str(finding["person"])))
+        g.add(node, v.hx("person"), person)
+        g.add(person, v.RDF_TYPE, v.schema("Person"))
+        g.add(person, v.schema("name"), v.string(str(finding["person"])))
+    else:
+        year = finding.get("year") if finding.get("year") is not None else _date_year(record)
+        if year is not None:
+            inspection = v.inspection_iri(str(finding["force"]), int(year))
+            g.add(node, v.hx("inspection"), inspection)
+            g.add(inspection, v.RDF_TYPE, v.hx("Inspection"))
+            g.add(inspection, v.hx("force"), v.force_iri(str(finding["force"])))
+            g.add(inspection, v.hx("year"), v.year_literal(int(year)))
+    g.add(node, v.prov("wasDerivedFrom"), art)
+    g.add(node, v.prov("wasGeneratedBy"), activity)
+    g.add(node, v.prov("generatedAtTime"), when)
+    _add_evidence(g, key, record, finding, node, art, voices)
+
+
+def _date_year(record: Mapping[str, Any]) -> int | None:
+    return int(str(record["date"])[:4]) if record.get("date") else None
+
+
+def _add_evidence(g: _Graph, key: str, record: Mapping[str, Any], finding: Mapping[str, Any], node: NamedNode,
+                  art: NamedNode, voices: set[str]) -> None:
+    """Sentence offsets and text, the entity spans, the inspectorate flag (false without evidence)."""
+    text: str = record["text"]
+    evidence = finding.get("evidence")
+    by_inspectorate = False
+    if isinstance(evidence, Mapping) and isinstance(evidence.get("start"), int) and isinstance(evidence.get("end"), int):
+        start, end = evidence["start"], evidence["end"]
+        g.add(node, v.hx("evidenceStart"), v.integer(start))
+        g.add(node, v.hx("evidenceEnd"), v.integer(end))
+        g.add(node, v.hx("evidenceText"), v.string(text[start:end]))
+        by_inspectorate = stated_by_inspectorate(record, start, end, voices)
+    for start, end, label in finding.get("entities") or []:
+        span = v.span_iri(key, int(start), int(end), str(label))
+        g.add(node, v.hx("entity"), span)
+        g.add(span, v.RDF_TYPE, v.hx("TextSpan"))
+        g.add(span, v.dcterms("isPartOf"), art)
+        g.add(span, v.hx("spanStart"), v.integer(start))
+        g.add(span, v.hx("spanEnd"), v.integer(end))
+        g.add(span, v.hx("spanLabel"), v.string(str(label)))
+        g.add(span, v.hx("spanText"), v.string(text[int(start):int(end)]))
+    g.add(node, v.hx("statedByInspectorate"), v.boolean(by_inspectorate))
+
+
+def reference_quads() -> list[Quad]:
+    """Forces (all 48 of SCHEMA, labels and name variants from data/forces.json) and the inspectorate."""
+    g = _Graph(v.REFERENCE_GRAPH)
+    data = json.loads(resources.files("pipeline").joinpath("data/forces.json").read_text(encoding="utf-8"))
+    by_id = {entry["id"]: entry for entry in data["forces"]}
+    for force_id in FORCE_IDS:
+        entry = by_id[force_id]
+        node = v.force_iri(force_id)
+        label = (entry["places"] or entry["names"])[0]
+        g.add(node, v.RDF_TYPE, v.hx("PoliceForce"))
+        g.add(node, v.dcterms("identifier"), v.string(force_id))
+        g.add(node, v.RDFS_LABEL, v.string(label))
+        g.add(node, v.hx("territorial"), v.boolean(force_id in TERRITORIAL_FORCES))
+        for name in _unique(entry["places"] + entry["names"] + entry["aliases"]):
+            if name != label:
+                g.add(node, v.schema("alternateName"), v.string(name))
+    node = v.organisation_iri(INSPECTORATE_ID)
+    g.add(node, v.RDF_TYPE, v.hx("Inspectorate"))
+    g.add(node, v.dcterms("identifier"), v.string(INSPECTORATE_ID))
+    g.add(node, v.RDFS_LABEL, v.string(INSPECTORATE_LABEL))
+    for name in INSPECTORATE_NAMES:
+        g.add(node, v.schema("alternateName"), v.string(name))
+    return g.quads
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def insert_data(quads: Iterable[Quad]) -> str:
+    """The body of a SPARQL ``INSERT DATA`` for quads (terms in N-Triples syntax, valid SPARQL)."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    blocks = [f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}" for graph, lines in by_graph.items()]
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+def fact_quads(facts: Iterable[ConsolidatedFact], state_digest: str) -> list[Quad]:
+    """The consolidated graph: one hx:ConsolidatedFinding per fact, and the state it was computed from."""
+    g = _Graph(v.CONSOLIDATED_GRAPH)
+    g.add(v.CONSOLIDATED_GRAPH, v.hx("stateDigest"), v.string(state_digest))
+    for fact in facts:
+        _add_fact(g, fact)
+    return g.quads
+
+
+def _add_fact(g: _Graph, fact: ConsolidatedFact) -> None:
+    node = v.fact_iri(fact.fact_id)
+    preferred = fact.preferred
+    ftype = fact.type
+    g.add(node, v.RDF_TYPE, v.hx("ConsolidatedFinding"))
+    g.add(node, v.hx("findingType"), v.string(ftype))
+    for name in FINDING_FIELDS[ftype]:
+        value = DEFAULT_AREA if name == "area" and preferred.fields.get(name) is None else preferred.fields.get(name)
+        if name == "year":
+            value = fact.year
+        if value is not None:
+            g.add(node, v.hx(FIELD_PREDICATES[name]), _field_objects(ftype, name, value))
+    if ftype == "official":
+        g.add(node, v.hx("normalisedName"), v.string(fact.key[1]))
+        g.add(node, v.hx("person"), v.person_iri(fact.key[1]))
+    elif fact.year is None:
+        g.add(node, v.hx("yearUnknown"), v.boolean(True))
+    else:
+        g.add(node, v.hx("inspection"), v.inspection_iri(str(preferred.fields["force"]), fact.year))
+    g.add(node, v.hx("preferredValue"), v.string(fact.preferred_value))
+    g.add(node, v.hx("preferredMention"), NamedNode(preferred.finding_iri))
+    for mention in fact.mentions:
+        g.add(node, v.hx("mention"), NamedNode(mention.finding_iri))
+        g.add(node, v.hx("supportingArticle"), v.article_iri(mention.article_id))
+    for value, _count in fact.values:
+        if value:
+            g.add(node, v.hx("distinctValue"), v.string(value))
+    g.add(node, v.hx("valueSummary"), v.string(fact.values_summary()))
+    g.add(node, v.hx("conflict"), v.boolean(fact.conflict))
+    g.add(node, v.hx("preferenceReason"), v.string(fact.reason))
+    g.add(node, v.hx("mentionCount"), v.integer(len(fact.mentions)))
+    g.add(node, v.hx("sourceCount"), v.integer(len(fact.sources)))

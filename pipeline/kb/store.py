@@ -1,0 +1,437 @@
+"""The knowledge base: an embedded, persistent pyoxigraph store of articles, findings and facts.
+
+Layout (docs/knowledge-base.md): one named graph per article, replaced whole in one SPARQL
+UPDATE when the article is re-extracted; a reference graph (forces, the inspectorate);
+the vocabulary graph; the consolidated graph, derived from the article graphs and
+recomputed whenever they change (and before it is read, should a crash have left it
+behind them).
+
+    with KnowledgeBase("out/kb") as kb:
+        report = kb.load_records(records)
+        for fact in kb.summary_facts(5):
+            print(fact.describe())
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Iterable, Mapping
+from urllib.parse import unquote
+
+from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable, parse
+from pyoxigraph import serialize as rdf_serialize
+
+from pipeline import __version__
+from pipeline.kb import queries as q
+from pipeline.kb import vocabulary as v
+from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate
+from pipeline.kb.rdf import ArticleData, RecordError, article_data, fact_quads, insert_data, reference_quads
+from pipeline.kb.tables import Table, term_text
+
+DEFAULT_STORE = Path("out") / "kb"
+# Loads of at least this many new articles into an empty store go through bulk_extend.
+BULK_THRESHOLD = 500
+# Bump when the consolidation rule changes: the consolidated graph is then recomputed.
+CONSOLIDATION_VERSION = "1"
+
+RDF_FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "nquads": RdfFormat.N_QUADS,
+    "trig": RdfFormat.TRIG,
+}
+EXPORT_FORMATS = (*RDF_FORMATS, "csv", "jsonl")
+BULK_MARKER = Quad(v.META_GRAPH, v.hx("bulkLoadInProgress"), v.boolean(True), v.META_GRAPH)
+
+
+class KnowledgeBaseError(RuntimeError):
+    """The store cannot be used as asked (locked by another process, interrupted bulk load, bad id)."""
+
+
+@dataclass
+class LoadReport:
+    """What a load did, per article: added (new), replaced (re-extracted), unchanged (same digest)."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    findings: int = 0
+    facts: int = 0
+    conflicts: int = 0
+    quads: int = 0
+    bulk: bool = False
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        mode = " (bulk)" if self.bulk else ""
+        return (f"articles: {self.added} added, {self.replaced} replaced, {self.unchanged} unchanged{mode}; "
+                f"{self.findings} findings written; {self.facts} consolidated facts ({self.conflicts} with conflicts); "
+                f"{self.quads} quads in the store; {self.seconds:.2f} s")
+
+
+def _number(term: Any) -> int | float | None:
+    if term is None:
+        return None
+    return float(term.value) if term.datatype.value.endswith("#decimal") else int(term.value)
+
+
+def _iri_id(term: Any) -> str | None:
+    """The SCHEMA id at the end of a force or organisation IRI."""
+    return unquote(term.value.rsplit("/", 1)[-1]) if term is not None else None
+
+
+def _text(term: Any) -> str | None:
+    return term.value if term is not None else None
+
+
+class KnowledgeBase:
+    """One store directory, opened read-write by one process at a time (RocksDB holds a lock)."""
+
+    def __init__(self, path: str | Path | None = DEFAULT_STORE) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            self.store = Store(str(path)) if path is not None else Store()
+        except OSError as err:
+            if "lock" in str(err).lower():
+                raise KnowledgeBaseError(
+                    f"the knowledge base at {path} is open in another process (one writer at a time): {err}") from None
+            raise
+        if BULK_MARKER in self.store:
+            raise KnowledgeBaseError(
+                f"a bulk load into {path} was interrupted, so the store is incomplete: delete it and load again")
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock) now rather than at garbage collection."""
+        if getattr(self, "store", None) is not None:
+            self.store.flush()
+            self.store = None  # type: ignore[assignment]
+
+    # ------------------------------------------------------------------ loading
+
+    def load_records(self, records: Iterable[Mapping[str, Any]], pipeline_version: str | None = None,
+                     extracted_at: datetime | None = None, bulk: bool | None = None) -> LoadReport:
+        """Load SCHEMA §3 records: new articles are added, changed ones replaced, the same ones skipped.
+
+        ``pipeline_version`` defaults to the record's ``pipeline_version`` key, else this package's
+        version; ``extracted_at`` to the record's ``extracted_at`` key, else now. ``bulk`` (default:
+        at least BULK_THRESHOLD new articles into an empty store) writes through ``bulk_extend``,
+        which is fast but not transactional; it is only allowed into an empty store.
+        """
+        started = time.perf_counter()
+        report = LoadReport()
+        now = extracted_at or datetime.now(timezone.utc).replace(microsecond=0)
+        pending: dict[str, ArticleData] = {}
+        for number, record in enumerate(records, start=1):
+            try:
+                version = pipeline_version or str(record.get("pipeline_version") or __version__)
+                when = datetime.fromisoformat(record["extracted_at"]) if record.get("extracted_at") else now
+                data = article_data(record, version, when)
+            except (RecordError, ValueError, TypeError, AttributeError) as err:
+                report.problems.append(f"record {number} skipped: {err}")
+                continue
+            if data.key in pending:
+                report.problems.append(f"{data.key}: given twice in this load; the later record is kept")
+            report.problems.extend(data.problems)
+            pending[data.key] = data
+        self._ensure_reference()
+        existing = self._article_digests()
+        changed = []
+        for data in pending.values():
+            old = existing.get(data.graph.value)
+            if old == data.digest:
+                report.unchanged += 1
+                continue
+            report.added += old is None
+            report.replaced += old is not None
+            changed.append(data)
+        report.bulk = bulk if bulk is not None else (not existing and len(changed) >= BULK_THRESHOLD)
+        if report.bulk:
+            if existing:
+                raise KnowledgeBaseError("a bulk load needs an empty store; load without --bulk")
+            self._bulk_write(changed)
+        else:
+            for data in changed:
+                self.replace_article(data)
+        report.findings = sum(d.findings for d in changed)
+        facts = self.consolidated()
+        report.facts = len(facts)
+        report.conflicts = sum(f.conflict for f in facts)
+        report.quads = len(self.store)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def replace_article(self, data: ArticleData) -> None:
+        """Drop the article's graph and insert its new content in ONE update: all or nothing."""
+        self.store.update(f"DROP SILENT GRAPH {data.graph} ;\n{insert_data(data.quads)}")
+
+    def _bulk_write(self, articles: list[ArticleData]) -> None:
+        """bulk_extend is not transactional: a marker says 'incomplete' until it has finished."""
+        self.store.add(BULK_MARKER)
+        self.store.flush()
+        self.store.bulk_extend(quad for data in articles for quad in data.quads)
+        self.store.remove_graph(v.META_GRAPH)  # the marker, and the graph name with it
+        self.store.flush()
+
+    def _replace_graph(self, graph: NamedNode, quads: list[Quad]) -> None:
+        self.store.update(f"DROP SILENT GRAPH {graph} ;\n{insert_data(quads)}")
+
+    def _ensure_reference(self) -> None:
+        """The reference and vocabulary graphs, rewritten only when their content changed."""
+        wanted = {
+            v.REFERENCE_GRAPH: reference_quads(),
+            v.VOCABULARY_GRAPH: [Quad(x.subject, x.predicate, x.object, v.VOCABULARY_GRAPH)
+                                 for x in parse(v.vocabulary_turtle(), format=RdfFormat.TURTLE)],
+        }
+        for graph, quads in wanted.items():
+            current = {str(x) for x in self.store.quads_for_pattern(None, None, None, graph)}
+            if current != {str(x) for x in self._canonical(quads)}:
+                self._replace_graph(graph, quads)
+
+    @staticmethod
+    def _canonical(quads: list[Quad]) -> list[Quad]:
+        """Quads as the store would hold them (it normalises literals, e.g. decimals)."""
+        scratch = Store()
+        scratch.extend(quads)
+        return list(scratch)
+
+    def _article_digests(self) -> dict[str, str]:
+        return {row["g"].value: row["digest"].value for row in self._select(q.ARTICLE_DIGESTS)}
+
+    # ------------------------------------------------------------------ consolidation
+
+    def _state_digest(self) -> str:
+        return v.digest([CONSOLIDATION_VERSION, sorted(self._article_digests().items())])
+
+    def refresh_consolidated(self, force: bool = False) -> list[ConsolidatedFact] | None:
+        """Recompute the consolidated graph unless it already matches the article graphs;
+        the facts when it was recomputed, None when it was up to date."""
+        state = self._state_digest()
+        stored = [row["state"].value for row in self._select(q.STORED_STATE)]
+        if not force and stored == [state]:
+            return None
+        facts = consolidate(self.mentions())
+        self._replace_graph(v.CONSOLIDATED_GRAPH, fact_quads(facts, state))
+        return facts
+
+    def mentions(self) -> list[Mention]:
+        """Every finding in the article graphs, as consolidation reads it."""
+        mentions = []
+        for row in self._select(q.MENTIONS):
+            fields: dict[str, Any] = {"type": row["type"].value}
+            ftype = fields["type"]
+            if ftype == "official":
+                fields.update(person=_text(row["person"]), role=_text(row["role"]),
+                              organisation=_iri_id(row["organisation"]))
+            else:
+                fields.update(force=_iri_id(row["force"]), year=_number(row["year"]))
+                if ftype == "grade":
+                    fields.update(area=_text(row["area"]), grade=_text(row["grade"]))
+                else:
+                    fields.update(crime_type=_text(row["crime_type"]))
+                if ftype in ("recording_rate", "unrecorded_count"):
+                    fields.update(value=_number(row["value"]), qualifier=_text(row["qualifier"]))
+                if ftype == "unrecorded_count":
+                    fields.update(per_year=row["per_year"] is not None and row["per_year"].value == "true")
+                if ftype == "audit_sample":
+                    fields.update(recorded=_number(row["recorded"]), total=_number(row["total"]))
+            mentions.append(Mention(
+                finding_iri=row["finding"].value, article_id=row["article"].value,
+                article_date=_text(row["date"]), fields=fields,
+                stated_by_inspectorate=row["by_inspectorate"].value == "true",
+                evidence_start=_number(row["evidence_start"]), source=_text(row["source"])))
+        return mentions
+
+    def consolidated(self) -> list[ConsolidatedFact]:
+        """Every consolidated fact (the graph is brought up to date first)."""
+        facts = self.refresh_consolidated()
+        return facts if facts is not None else consolidate(self.mentions())
+
+    def summary_facts(self, n: int = 5) -> list[ConsolidatedFact]:
+        """A few facts worth printing after a load: the best-supported first."""
+        facts = self.consolidated()
+        facts.sort(key=lambda f: (-len(f.sources), -len(f.mentions), f.key))
+        return facts[:n]
+
+    # ------------------------------------------------------------------ querying
+
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> Any:
+        """A SPARQL query over the union of all graphs, with the vocabulary prefixes declared."""
+        subs = {Variable(name): term for name, term in (substitutions or {}).items()}
+        return self.store.query(sparql, prefixes=v.PREFIXES, use_default_graph_as_union=True,
+                                substitutions=subs or None)
+
+    def _select(self, sparql: str, **substitutions: Any) -> list[Any]:
+        return list(self.query(sparql, substitutions))
+
+    def table(self, sparql: str, **substitutions: Any) -> Table:
+        """A SELECT answer as a Table of display strings."""
+        result = self.query(sparql, substitutions)
+        if not isinstance(result, QuerySolutions):
+            raise KnowledgeBaseError("only SELECT queries give a table")
+        headers = [var.value for var in result.variables]
+        rows = [[term_text(solution[name]) for name in headers] for solution in result]
+        return Table(headers, rows)
+
+    def raw_query(self, sparql: str, fmt: str) -> str:
+        """Any query, answered in a W3C results format (csv, tsv, json) or N-Triples for graphs."""
+        self.refresh_consolidated()
+        result = self.query(sparql)
+        if isinstance(result, QueryBoolean):
+            return "true" if bool(result) else "false"
+        if isinstance(result, QuerySolutions):
+            from pyoxigraph import QueryResultsFormat
+
+            formats = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
+            return result.serialize(format=formats[fmt]).decode("utf-8")
+        return rdf_serialize(result, format=RdfFormat.N_TRIPLES).decode("utf-8")
+
+    def force_facts(self, force_id: str) -> Table:
+        self.refresh_consolidated()
+        return self.table(q.bind(q.FORCE_FACTS, force=v.force_iri(force_id)))
+
+    def rates(self, year: int, crime_type: str | None = None) -> Table:
+        self.refresh_consolidated()
+        table = self.table(q.bind(q.RATES, year=v.year_literal(year)))
+        if crime_type:
+            table = Table(table.headers, [r for r in table.rows if r[1] == crime_type])
+        return table
+
+    def conflicts(self) -> Table:
+        self.refresh_consolidated()
+        return self.table(q.CONFLICTS)
+
+    def officials(self) -> Table:
+        self.refresh_consolidated()
+        return self.table(q.OFFICIALS)
+
+    def resolve(self, ident: str) -> NamedNode:
+        """A finding or fact from its IRI, its prefixed name (finding:…, fact:…) or a prefix of its hash."""
+        if ident.startswith(("http://", "https://")):
+            prefixes = [ident]
+        elif ":" in ident and ident.split(":", 1)[0] in v.PREFIXES:
+            name, rest = ident.split(":", 1)
+            prefixes = [v.PREFIXES[name] + rest]
+        else:
+            prefixes = [v.PREFIXES["finding"] + ident, v.PREFIXES["fact"] + ident]
+        found = sorted({row["x"].value for p in prefixes for row in self._select(q.RESOLVE_ID, prefix=Literal(p))})
+        if not found:
+            raise KnowledgeBaseError(f"no finding or fact matches {ident!r}")
+        if len(found) > 1:
+            raise KnowledgeBaseError(f"{ident!r} is ambiguous: {', '.join(v.shorten(x) for x in found[:5])}")
+        return NamedNode(found[0])
+
+    def provenance(self, ident: str) -> list[dict[str, Any]]:
+        """Where a finding comes from (article, offsets, sentence, spans, pipeline version, time);
+        for a consolidated fact, the same for each of its mentions, the preferred one first."""
+        facts = {v.fact_iri(f.fact_id).value: f for f in self.consolidated()}
+        node = self.resolve(ident)
+        findings = [node]
+        if node.value in facts:
+            findings = [NamedNode(m.finding_iri) for m in facts[node.value].mentions]
+        answers = []
+        for finding in findings:
+            for row in self._select(q.PROVENANCE, finding=finding):
+                entry = {name: term_text(row[name]) for name in
+                         ("type", "value", "article", "source", "date", "sha256", "start", "end", "sentence",
+                          "by_inspectorate", "version", "generated", "activity")}
+                if entry["type"] == "recording_rate" and entry["value"]:
+                    entry["value"] = f"{float(entry['value']):.1f}"
+                entry["finding"] = v.shorten(finding.value)
+                entry["preferred"] = node.value in facts and finding == findings[0]
+                entry["entities"] = [
+                    {name: term_text(span[name]) for name in ("label", "start", "end", "text")}
+                    for span in self._select(q.PROVENANCE_SPANS, finding=finding)]
+                answers.append(entry)
+        return answers
+
+    def counts(self) -> dict[str, int]:
+        row = self._select(q.COUNTS)[0]
+        return {"articles": int(row["articles"].value), "findings": int(row["findings"].value),
+                "quads": len(self.store), "graphs": sum(1 for _ in self.store.named_graphs())}
+
+    # ------------------------------------------------------------------ export
+
+    def export(self, fmt: str, output: Path) -> int:
+        """Write the store in an RDF format, or the consolidated facts as CSV or JSONL; returns items written.
+
+        Turtle and N-Triples hold triples only: they get the union of all graphs (graph names
+        are lost). N-Quads and TriG keep every graph.
+        """
+        self.refresh_consolidated()
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if fmt in ("nquads", "trig"):
+            self.store.dump(output, RDF_FORMATS[fmt], prefixes=v.PREFIXES if fmt == "trig" else None)
+            return len(self.store)
+        if fmt in ("turtle", "ntriples"):
+            triples = list(self.query(q.UNION_TRIPLES))
+            rdf_serialize(triples, output, RDF_FORMATS[fmt], prefixes=v.PREFIXES if fmt == "turtle" else None)
+            return len(set(triples))
+        facts = self.consolidated()
+        if fmt == "csv":
+            output.write_text(facts_csv(facts), encoding="utf-8")
+        elif fmt == "jsonl":
+            with output.open("w", encoding="utf-8") as handle:
+                for fact in facts:
+                    handle.write(json.dumps(fact_json(fact), ensure_ascii=False) + "\n")
+        else:
+            raise KnowledgeBaseError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+        return len(facts)
+
+
+CSV_COLUMNS = ("fact", "type", "force", "year", "crime_type", "area", "person", "role", "organisation",
+               "preferred_value", "qualifier", "per_year", "conflict", "all_values", "preference_reason",
+               "mentions", "n_sources", "sources")
+
+
+def fact_json(fact: ConsolidatedFact) -> dict[str, Any]:
+    """One consolidated fact with its preferred value and every mention, for JSONL."""
+    return {
+        "fact": v.shorten(v.fact_iri(fact.fact_id).value),
+        "type": fact.type,
+        "key": list(fact.key),
+        "year": fact.year,
+        "preferred": {k: val for k, val in fact.preferred.fields.items() if k != "type"},
+        "preferred_value": fact.preferred_value,
+        "conflict": fact.conflict,
+        "values": [{"value": val, "mentions": count} for val, count in fact.values],
+        "preference_reason": fact.reason,
+        "sources": fact.sources,
+        "mentions": [{
+            "finding": v.shorten(m.finding_iri), "article": m.article_id, "source": m.source,
+            "date": m.article_date, "fields": {k: val for k, val in m.fields.items() if k != "type"},
+            "stated_by_inspectorate": m.stated_by_inspectorate, "evidence_start": m.evidence_start,
+        } for m in fact.mentions],
+    }
+
+
+def facts_csv(facts: list[ConsolidatedFact]) -> str:
+    """One row per consolidated fact, for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for fact in facts:
+        get = fact.field
+        writer.writerow([
+            v.shorten(v.fact_iri(fact.fact_id).value), fact.type, get("force") or "",
+            "" if fact.year is None else fact.year, get("crime_type") or "", get("area") or "",
+            get("person") or "", get("role") or "", get("organisation") or "", fact.preferred_value,
+            get("qualifier") or "", "" if get("per_year") is None else str(get("per_year")).lower(),
+            str(fact.conflict).lower(), fact.values_summary(), fact.reason, len(fact.mentions),
+            len(fact.sources), "; ".join(fact.sources),
+        ])
+    return out.getvalue()
