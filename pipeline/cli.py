@@ -18,7 +18,8 @@ from pipeline import baselines
 from pipeline.evaluate import score_entities, score_findings
 from pipeline.extract import DEFAULT_MODEL, extract_records, load_pipeline
 from pipeline.io import InputProblem, load_records, read_inputs, Article
-from pipeline.kb.cli import kb_app
+from pipeline.kb.store import DEFAULT_STORE
+from pipeline.kb.cli import kb_app, load_files
 from pipeline.report import entity_table, error_listing, finding_table, summary
 
 app = typer.Typer(add_completion=False, help="Extract facts from news coverage of HMICFRS crime-recording inspections.")
@@ -51,6 +52,8 @@ def extract(
     inputs: list[Path] = typer.Argument(..., help=".txt files, directories of them, or .jsonl files of {id, text, date?, source?}"),
     output: Path = typer.Option(..., "-o", "--output", help="where to write the SCHEMA §3 JSONL records"),
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    kb: bool = typer.Option(False, "--kb", help="also load the output into the knowledge base"),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", help="the knowledge base directory (with --kb)"),
 ) -> None:
     """Tag entities and findings in every input document; bad documents are reported and skipped."""
     try:
@@ -60,6 +63,8 @@ def extract(
         raise typer.Exit(1) from None
     typer.echo(summary(records, len(problems)))
     typer.echo(f"wrote {output}")
+    if kb and load_files([output], store):
+        raise typer.Exit(EXIT_SOME_BAD)
     if problems:
         raise typer.Exit(EXIT_SOME_BAD)
 
@@ -118,8 +123,9 @@ def run(
     corpus: Path = typer.Option(Path("corpus"), help="the corpus folder (articles/ and gold/)"),
     out: Path = typer.Option(Path("out"), help="output folder"),
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    store: Optional[Path] = typer.Option(None, "--store", help="the knowledge base directory (default OUT/kb)"),
 ) -> None:
-    """The main job: extract the bundled corpus into OUT and score it against its gold."""
+    """The main job: extract the bundled corpus into OUT, score it against its gold, load it into the knowledge base."""
     articles_dir = corpus / "articles"
     splits = sorted(p.name for p in articles_dir.iterdir() if p.is_dir())
     all_problems = 0
@@ -136,6 +142,8 @@ def run(
             text, numbers = evaluation_report(gold, preds, show_errors=False)
             typer.echo(text)
             (out / f"{split}.scores.json").write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+    typer.echo("\n=== knowledge base: the facts with most sources")
+    all_problems += len(load_files([out / f"{split}.jsonl" for split in splits], store or out / "kb", show=5))
     if all_problems:
         raise typer.Exit(EXIT_SOME_BAD)
 

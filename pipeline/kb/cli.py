@@ -76,6 +76,15 @@ def load(
     if missing:
         typer.echo(f"no such file: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
+    if load_files(files, store, pipeline_version, bulk):
+        raise typer.Exit(EXIT_SOME_BAD)
+
+
+def load_files(files: list[Path], store: Path, pipeline_version: str | None = None, bulk: bool | None = None,
+               show: int = 3) -> list[str]:
+    """Load JSONL files into the store and print what changed and a few facts; the problems reported.
+
+    Shared by ``kb load``, ``extract --kb`` and ``run``."""
     problems: list[str] = []
     records = (record for path in files for record in _read_records(path, problems))
     with _open(store) as kb:
@@ -88,10 +97,9 @@ def load(
         for problem in problems:
             typer.echo(f"skipped {problem}", err=True)
         typer.echo(f"{store}: {report.describe()}")
-        for fact in kb.summary_facts(3):
+        for fact in kb.summary_facts(show):
             typer.echo(f"  {fact.describe()}")
-    if problems:
-        raise typer.Exit(EXIT_SOME_BAD)
+    return problems
 
 
 @kb_app.command()

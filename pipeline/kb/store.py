@@ -262,9 +262,10 @@ class KnowledgeBase:
         return facts if facts is not None else consolidate(self.mentions())
 
     def summary_facts(self, n: int = 5) -> list[ConsolidatedFact]:
-        """A few facts worth printing after a load: the best-supported first."""
+        """A few facts worth printing after a load: inspection findings reported by several
+        articles first (a conflict among them before agreement), then officials."""
         facts = self.consolidated()
-        facts.sort(key=lambda f: (-len(f.sources), -len(f.mentions), f.key))
+        facts.sort(key=lambda f: (f.type == "official", -len(f.sources), not f.conflict, -len(f.mentions), f.key))
         return facts[:n]
 
     # ------------------------------------------------------------------ querying
