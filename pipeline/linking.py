@@ -28,6 +28,7 @@ _CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "
 # share said about recording is the unrecorded share (and the converse).
 _PLAUSIBLE_RATE = 50.0
 _FIGURES = frozenset({"PERCENT", "COUNT"})
+_DIFFERENCE_UNITS = frozenset({"point", "points", "pts", "pp"})  # "6.5 percentage points": a difference
 
 
 @dataclass(frozen=True)
@@ -190,8 +191,10 @@ class LinkContext:
         return max(hi - lo, 0) + 5 * boundaries
 
     def is_change(self, fig: Figure) -> bool:
-        """'up 8.3%', 'a 13.1% increase', and margins of error '(+/- 2.8 percent)'."""
-        return (self.m.precedes("change_before", fig.start, 1) is not None
+        """'up 8.3%', 'a 13.1% increase', 'over one percentage point' (a difference, never a rate),
+        and margins of error '(+/- 2.8 percent)'."""
+        return (self.view.lower[fig.end - 1] in _DIFFERENCE_UNITS
+                or self.m.precedes("change_before", fig.start, 1) is not None
                 or self.m.follows("change_after", fig.end, 2) is not None
                 or self.m.precedes("margin", fig.start, 1) is not None)
 
@@ -570,10 +573,27 @@ class GradeRule(LinkRule):
                         i += length
                     else:
                         i += 1
+                if not found_areas:
+                    found_areas = self._area_before(ctx, area_cues, areas, grade, grades[k - 1].end if k else sent.start)
                 for force in self._forces(ctx, sent, grade):
                     for area in dict.fromkeys(found_areas or [DEFAULT_AREA]):
                         yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
                                            year=ctx.year_for(sent, figs, grade))
+
+    _AREA_TO_GRADE = {"–", "-", "—", ":", "was", "were", "is", "are", "rated", "graded", "as", "'", "‘", "’", '"', "“"}
+
+    def _area_before(self, ctx: LinkContext, area_cues: PhraseSet, areas: dict[str, str], grade: Ent, floor: int) -> list[str]:
+        """A PEEL list line, "Preventing crime – good" or "Investigating crime: requires improvement"."""
+        lower = ctx.view.lower
+        i = grade.start
+        while i > floor and grade.start - i < 3 and lower[i - 1] in self._AREA_TO_GRADE:
+            i -= 1
+        if i == grade.start:
+            return []
+        length = area_cues.ends_at(lower, i)
+        if not length or i - length < floor:
+            return []
+        return [areas[" ".join(lower[i - length : i])]]
 
     @staticmethod
     @lru_cache(maxsize=4)
@@ -631,6 +651,7 @@ class OfficialRule(LinkRule):
         for first, names in first_names.items():
             if len(names) == 1:
                 full_names.setdefault(first, next(iter(names)))
+        found = []
         for sent in ctx.sentences:
             people = sent.of("PERSON")
             for role in sent.of("ROLE"):
@@ -643,7 +664,10 @@ class OfficialRule(LinkRule):
                 name = view.span_text(person.start, person.end)
                 # "Supt Banks added": the person introduced earlier as "Superintendent Jo Banks".
                 name = full_names.get(name, name)
-                yield make_finding("official", sent, [person, role], person=name, role=role.kb_id, organisation=organisation)
+                found.append(make_finding("official", sent, [person, role], person=name, role=role.kb_id, organisation=organisation))
+        # "Commissioner Okonkwo said": a bare title for someone whose office the text has named.
+        specific = {f["person"] for f in found if f["role"] != "other"}
+        yield from (f for f in found if f["role"] != "other" or f["person"] not in specific)
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
         view = ctx.view
@@ -653,12 +677,16 @@ class OfficialRule(LinkRule):
                 return person
             if person.start >= role.end and between[:1] == ["for"] and len(between) <= 5 and ctx.place_before(person.start, 4):
                 return person  # "Police and Crime Commissioner for Bedfordshire Kathryn Holloway"
+            if (person.start >= role.end and between[:1] == ["for"] and between[-1:] == [","] and len(between) <= 10
+                    and all(t[:1].isupper() or t in self._PLACE_JOINERS for t in between[1:])):
+                return person  # "The Police and Crime Commissioner for Hampshire and the Isle of Wight, Claire Lavington"
             gap = view.text[person.end : role.start]
             if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= 9 and all(
                     t.lower() in self._BETWEEN or t[:1].isupper() or "\n" in t for t in gap):
                 return person
         return None
 
+    _PLACE_JOINERS = {"and", "&", "the", "of", ","}
     _TITLES = {",", ")", "(", "Sir", "Dame", "Mr", "Mrs", "Ms", "Dr", "Lord", "Baroness", "Lady", "Professor"}
 
     def _organisation(self, ctx: LinkContext, sent: Sentence, role: Ent, person: Ent) -> str | None:
