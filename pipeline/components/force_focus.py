@@ -19,7 +19,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.candidates import entity_rows
+from pipeline.candidates import EntityRow, entity_rows
 from pipeline.cues import Cues, load_cues
 from pipeline.extensions import register_extensions
 from pipeline.token_view import TokenView, token_view
@@ -60,10 +60,26 @@ class ForceFocus:
         self.name = name
         self.cues: Cues = load_cues(cues)
 
+    _PAST = frozenset({"former", "ex", "ex-", "retired", "previously"})
+
+    def _past_offices(self, view: TokenView, rows: list[EntityRow]) -> set[int]:
+        """Starts of forces named as someone's past office ("Mr Cooke, a former chief constable of
+        Merseyside Police"): a biography, not a switch of topic."""
+        starts = {e.start for e in rows if e.label == "FORCE"}
+        past = set()
+        for e in rows:
+            if e.label == "ROLE" and e.start > 0 and view.lower[e.start - 1] in self._PAST:
+                after = e.end + 1 + (e.end + 1 < view.n and view.lower[e.end + 1] == "the")
+                if e.end < view.n and view.lower[e.end] in ("of", "at", "for") and after in starts:
+                    past.add(after)
+        return past
+
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
         cues = self.cues.scan(view)
-        forces = [(e.start, e.end, e.kb_id) for e in entity_rows(doc) if e.label == "FORCE"]
+        rows = entity_rows(doc)
+        forces = [(e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"]
+        past = self._past_offices(view, rows)
         areas = [tuple(a) for a in (doc._.force_areas or [])]
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
@@ -75,8 +91,8 @@ class ForceFocus:
             debris = cues.follows("debris", sent.start, 2) is not None
             if debris:
                 named, placed = [], []
-            elif named:
-                focus = named[-1][2]
+            elif [f for f in named if f[0] not in past]:
+                focus = [f for f in named if f[0] not in past][-1][2]
             elif placed:
                 focus = placed[-1][2]
             national = not named and not placed and cues.find("national", sent.start, sent.end) != []

@@ -45,6 +45,7 @@ class PersonTagger:
         self.speech_verbs = frozenset(titles["speech_verbs"])
         self.byline_words = frozenset(titles["byline_words"])
         self.not_names = frozenset(titles["not_names"])
+        self.organisation_words = frozenset(titles["organisation_words"])
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
         # Words that open one of the frames below; every other token is skipped.
         self.triggers = self.honorifics | self.first_names | self.byline_words
@@ -76,6 +77,15 @@ class PersonTagger:
             i -= 1
         return i
 
+    def _organisation_name(self, view: TokenView, start: int) -> bool:
+        """The run before 'said' names an organisation: 'the charity Safe Harbour', 'Office for National Statistics'."""
+        if start == 0:
+            return False
+        before = view.lower[start - 1]
+        if before in self.organisation_words:
+            return True
+        return before in ("for", "of") and start >= 2 and view.text[start - 2][:1].isupper()
+
     # -- frames ------------------------------------------------------------
     def _find(self, view: TokenView, roles: list[tuple[int, int]], blocked: set[int]) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
@@ -101,7 +111,9 @@ class PersonTagger:
                 add(i, self._run_from(view, i, blocked), min_len=2)
             elif view.lower[i] in self.speech_verbs and i + 1 < view.n:
                 add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
-                add(self._run_to(view, i, blocked), i, min_len=2)
+                start = self._run_to(view, i, blocked)
+                if not self._organisation_name(view, start):
+                    add(start, i, min_len=2)
             elif word in self.byline_words and (i == 0 or view.is_line_break(i - 1)):
                 add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
         for role_start, role_end in roles:
