@@ -253,6 +253,8 @@ def test_a_shard_renamed_but_not_committed_is_redone_not_duplicated(tmp_path: Pa
     (out / ledger_rows[0]["path"]).unlink()
     sink = open_sink(None, out, 5, MODEL)
     assert len(sink.notes) == 3
+    with pytest.raises(RuntimeError, match="another run"):
+        open_sink(None, out, 5, MODEL)  # one run at a time per folder
     counts = run_batch([source], sink, options)
     assert (counts.extracted, counts.skipped) == (5, 7)
     assert sorted(json.loads(line)["id"] for line in _lines(out)) == sorted(ids)

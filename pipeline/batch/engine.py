@@ -112,14 +112,14 @@ def make_runner(options: BatchOptions) -> ChunkRunner:
 def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -> RunCounts:
     """Extract every input document into ``sink``; bad ones go to the quarantine file beside it."""
     inputs = [str(path) for path in inputs]
-    check_model(options.model)
-    version = pipeline_version(options.model)
     started, clock = now(), time.perf_counter()
     counts = RunCounts()
     quarantine = QuarantineWriter(sink.quarantine_path)
     seen = SeenIds()
     bar = Progress.wanted() if options.progress is None else options.progress
     try:
+        check_model(options.model)
+        version = pipeline_version(options.model)
         with make_runner(options) as runner:
             total = estimate_total(inputs) if bar else None
             progress = Progress(bar, total, options.log_every)

@@ -8,6 +8,7 @@ files and the ledger in step.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -24,6 +25,7 @@ SHARD_GLOB = "shard-*.jsonl"
 MANIFEST = "manifest.json"
 QUARANTINE = "quarantine.jsonl"
 LEDGER = "ledger.sqlite"
+LOCK = ".lock"
 
 
 def now() -> str:
@@ -96,6 +98,14 @@ class ShardSink:
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir, self.shard_size, self.version = out_dir, shard_size, version
         self.quarantine_path = out_dir / QUARANTINE
+        # Two runs on one folder would number their shards alike; the kernel drops the lock
+        # when its holder dies, so a killed run never leaves the folder locked.
+        self._lock = (out_dir / LOCK).open("w")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise RuntimeError(f"another run is writing to {out_dir}") from None
         self.ledger = Ledger(out_dir / LEDGER)
         self.notes = recover(out_dir, self.ledger)
         self.seq = self.ledger.next_seq()
@@ -136,12 +146,16 @@ class ShardSink:
             self._commit()
         compact(self.out_dir, self.ledger)
         write_manifest(self.out_dir, self.ledger, run)
-        self.ledger.close()
+        self.close()
 
     def abort(self) -> None:
         if self._handle is not None:
             self._handle.close()
+        self.close()
+
+    def close(self) -> None:
         self.ledger.close()
+        self._lock.close()  # releases the lock
 
 
 def recover(out_dir: Path, ledger: Ledger) -> list[str]:
