@@ -28,10 +28,10 @@ from pipeline.extract import extract_records
 from pipeline.io import Article, read_inputs
 from tests import batch_helpers
 from tests.conftest import ROOT
+from tests.test_io_cli import GOOD, _bad_corpus
 
 MODEL = ROOT / "models" / "hmicfrs"
 ARTICLES = ROOT / "corpus" / "articles"
-GOOD = " date 2018-03-09 Kent Police failed to record about 1 in 5 crimes, HMICFRS said yesterday.\n"
 
 
 def _lines(folder: Path) -> list[str]:
@@ -83,32 +83,21 @@ def test_inputs_stream_folders_globs_and_gzip_in_sorted_order(tmp_path: Path) ->
 
 
 def _bad_folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "latin1.txt").write_bytes("Caf\xe9 society: Essex Police".encode("latin-1"))
-    (folder / "empty.txt").write_text("", encoding="utf-8")
-    (folder / "spaces.txt").write_text("  \n\t \n", encoding="utf-8")
-    (folder / "binary.txt").write_bytes(b"\x00\x01\x02GIF89a")
+    """The bad documents of the one-file tests, plus the kinds only a batch meets."""
+    folder = _bad_corpus(tmp_path)
+    (folder / "zero.txt").write_text("", encoding="utf-8")
     (folder / "long.txt").write_text("Kent Police. " * 500, encoding="utf-8")  # 6,500 characters
     (folder / "boom.txt").write_text(f"Surrey Police said {batch_helpers.FAIL_MARKER}.", encoding="utf-8")
-    lines = [
-        json.dumps({"id": "j1", "text": "Surrey Police was rated good.", "date": "2019-05-01"}),
-        "{not json",
-        json.dumps({"id": "j2", "date": "2019-05-01"}),
-        json.dumps({"id": "j1", "text": "A duplicate id."}),
-        json.dumps({"id": "j4", "text": "Dorset Police recorded 92.4% of crimes."}),
-    ]
-    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     good_gz = gzip.compress((json.dumps({"id": "g1", "text": "Kent Police recorded 90% of crimes."}) + "\n").encode())
     (folder / "ok.jsonl.gz").write_bytes(good_gz)
-    ids = _corpus_jsonl(tmp_path / "big.jsonl.gz", 40, "cut")
+    _corpus_jsonl(tmp_path / "big.jsonl.gz", 40, "cut")
     (folder / "cut.jsonl.gz").write_bytes((tmp_path / "big.jsonl.gz").read_bytes()[:3000])  # truncated stream
     return folder
 
 
 EXPECTED_CODES = {"not_utf8": 1, "empty": 2, "binary": 1, "too_long": 1, "pipeline_error": 1, "malformed_json": 1,
-                  "missing_text": 1, "duplicate_id": 1, "corrupt_gzip": 1, "no_such_path": 1}
+                  "missing_text": 1, "duplicate_id": 1, "bad_date": 1, "not_object": 1, "corrupt_gzip": 1,
+                  "no_such_path": 1}
 
 
 def test_every_bad_document_is_quarantined_and_the_counts_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -177,17 +166,22 @@ def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path, nlp: Languag
 
 
 def test_dask_loads_the_pipeline_once_per_worker_and_matches_a_local_run(tmp_path: Path, nlp: Language) -> None:
-    source = tmp_path / "docs.jsonl.gz"
-    _corpus_jsonl(source, 40)
+    source = tmp_path / "in"
+    source.mkdir()
+    _corpus_jsonl(source / "docs.jsonl.gz", 40)
+    (source / "boom.txt").write_text(f"Kent Police {batch_helpers.FAIL_MARKER}", encoding="utf-8")
+    (source / "empty.txt").write_text(" ", encoding="utf-8")
     local = tmp_path / "local"
-    run_batch([source], open_sink(None, local, 15, MODEL), BatchOptions(model=MODEL, progress=False))
+    run_batch([source], open_sink(None, local, 15, MODEL),
+              BatchOptions(model=MODEL, loader=batch_helpers.failing_loader, progress=False))
     batch_helpers.LOADS.clear()
     options = BatchOptions(model=MODEL, dask="local", dask_workers=1, dask_processes=False, chunk_size=5,
-                           loader=batch_helpers.counting_loader, progress=False)
+                           loader=batch_helpers.failing_loader, progress=False)
     counts = run_batch([source], open_sink(None, tmp_path / "dask", 15, MODEL), options)
-    assert counts.extracted == 40
-    assert len(batch_helpers.LOADS) == 1  # 8 tasks, one load: the plugin's setup, not the tasks
-    assert _lines(tmp_path / "dask") == _lines(local) == _reference(nlp, [source])
+    assert (counts.extracted, counts.quarantined) == (40, 2)
+    assert len(batch_helpers.LOADS) == 1  # 9 tasks, one load: the plugin's setup, not the tasks
+    assert _lines(tmp_path / "dask") == _lines(local) == _reference(nlp, [source / "docs.jsonl.gz"])
+    assert (tmp_path / "dask" / "quarantine.jsonl").read_text() == (local / "quarantine.jsonl").read_text()
     for name in ("counts", "quarantined_by_code"):
         assert _manifest(tmp_path / "dask")["run"][name] == _manifest(local)["run"][name]
     assert _manifest(tmp_path / "dask")["options"]["runner"] == "dask"
