@@ -1,7 +1,8 @@
 """The ``hmicfrs-extract`` command line: extract, evaluate, run, gold.
 
-Exit codes: 0 success; 1 a fatal error (no pipeline, unreadable gold); 2 wrong usage;
-3 the run finished but some input documents were reported bad and skipped.
+Exit codes: 0 success; 1 a fatal error (no pipeline, unreadable gold, no Dask cluster);
+2 wrong usage; 3 the run finished but some input documents were reported bad and skipped
+(quarantined).
 """
 
 from __future__ import annotations
@@ -12,60 +13,79 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from tqdm import tqdm
 
 from pipeline import baselines
+from pipeline.batch.engine import BatchOptions, RunCounts, check_model, open_sink, run_batch
 from pipeline.evaluate import score_entities, score_findings
 from pipeline.extract import DEFAULT_MODEL, extract_records, load_pipeline
-from pipeline.io import InputProblem, load_records, read_inputs, Article
-from pipeline.kb.store import DEFAULT_STORE
+from pipeline.io import DEFAULT_MAX_CHARS, InputProblem, load_records, Article
 from pipeline.kb.cli import kb_app, load_files
-from pipeline.report import entity_table, error_listing, finding_table, summary
+from pipeline.kb.store import DEFAULT_STORE
+from pipeline.report import count_summary, entity_table, error_listing, finding_table, summary
 
 app = typer.Typer(add_completion=False, help="Extract facts from news coverage of HMICFRS crime-recording inspections.")
 app.add_typer(kb_app, name="kb")
+EXIT_FATAL = 1
 EXIT_SOME_BAD = 3
 
 
-def _run_extraction(inputs: list[Path], out: Path, model: Path) -> tuple[list[dict[str, Any]], list[InputProblem]]:
-    nlp = load_pipeline(model)
-    records: list[dict[str, Any]] = []
-    problems: list[InputProblem] = []
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    progress = tqdm(desc="extracting", unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
-    with tmp.open("w", encoding="utf-8") as handle, progress:
-        for item in extract_records(nlp, read_inputs(inputs)):
-            progress.update()
-            if isinstance(item, InputProblem):
-                problems.append(item)
-                typer.echo(f"skipped {item.describe()}", err=True)
-                continue
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
-            records.append(item)
-    tmp.replace(out)
-    return records, problems
+def _run_extraction(inputs: list[Path], out: Path, model: Path) -> tuple[list[dict[str, Any]], int]:
+    """One JSONL file of records for the inputs (the ``run`` command); returns them and the problem count."""
+    check_model(model)
+    counts = run_batch(inputs, open_sink(out, None, 1, model), BatchOptions(model=model))
+    return load_records(out), counts.quarantined
+
+
+def _summary(counts: RunCounts) -> str:
+    return count_summary(counts.extracted, counts.quarantined, counts.labels, counts.findings, counts.skipped)
 
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., help=".txt files, directories of them, or .jsonl files of {id, text, date?, source?}"),
-    output: Path = typer.Option(..., "-o", "--output", help="where to write the SCHEMA §3 JSONL records"),
+    inputs: list[Path] = typer.Argument(..., help=".txt, .jsonl or .jsonl.gz files, folders of them (recursive), "
+                                        "or quoted glob patterns ('data/**/*.jsonl.gz'); JSONL lines are {id, text, date?, source?}"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="write every record to this one JSONL file"),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="write shard-NNNNN.jsonl files, manifest.json, "
+                                           "quarantine.jsonl and a resume ledger here; run again to resume"),
+    shard_size: int = typer.Option(1000, min=1, help="documents per shard (--out-dir)"),
+    workers: int = typer.Option(1, min=1, help="worker processes on this machine, each loading the pipeline once"),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS|local",
+                                       help="run on a Dask scheduler (tcp://host:8786), or 'local' for a LocalCluster"),
+    dask_workers: int = typer.Option(2, min=1, help="worker processes of --dask local"),
+    chunk_size: int = typer.Option(64, min=1, help="documents sent to a worker at a time"),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=1, help="longer documents are quarantined"),
+    log_every: float = typer.Option(10.0, min=0.1, help="seconds between progress lines when stderr is not a terminal"),
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
     kb: bool = typer.Option(False, "--kb", help="also load the output into the knowledge base"),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help="the knowledge base directory (with --kb)"),
 ) -> None:
-    """Tag entities and findings in every input document; bad documents are reported and skipped."""
+    """Tag entities and findings in every input document; bad documents are quarantined and the rest go on."""
+    if (output is None) == (out_dir is None):
+        raise typer.BadParameter("give exactly one of -o OUT.jsonl (one file) or --out-dir DIR (shards)")
+    if dask and workers > 1:
+        raise typer.BadParameter("--workers is for this machine, --dask for a cluster: give one of them")
+    options = BatchOptions(model=model, max_chars=max_chars, chunk_size=chunk_size, workers=workers,
+                           dask=dask, dask_workers=dask_workers, log_every=log_every)
     try:
-        records, problems = _run_extraction(inputs, output, model)
-    except FileNotFoundError as err:
+        check_model(model)
+        sink = open_sink(output, out_dir, shard_size, model)
+        for note in getattr(sink, "notes", []):
+            typer.echo(f"resuming: {note}", err=True)
+        counts = run_batch(inputs, sink, options)
+    except (OSError, TimeoutError, RuntimeError) as err:  # no pipeline, no cluster, a disk that refuses
         typer.echo(str(err), err=True)
-        raise typer.Exit(1) from None
-    typer.echo(summary(records, len(problems)))
-    typer.echo(f"wrote {output}")
-    if kb and load_files([output], store):
-        raise typer.Exit(EXIT_SOME_BAD)
-    if problems:
+        raise typer.Exit(EXIT_FATAL) from None
+    typer.echo(_summary(counts))
+    if out_dir is not None:
+        typer.echo(f"wrote {out_dir}: {len(getattr(sink, 'written', []))} new shards, manifest.json"
+                   + (", quarantine.jsonl" if counts.quarantined else ""))
+    else:
+        typer.echo(f"wrote {output}" + (f" (bad documents: {sink.quarantine_path})" if counts.quarantined else ""))
+    if kb:
+        written = [output] if output is not None else sorted(out_dir.glob("shard-*.jsonl"))  # type: ignore[union-attr]
+        if load_files(written, store):
+            raise typer.Exit(EXIT_SOME_BAD)
+    if counts.quarantined:
         raise typer.Exit(EXIT_SOME_BAD)
 
 
@@ -131,9 +151,9 @@ def run(
     all_problems = 0
     for split in splits:
         records, problems = _run_extraction([articles_dir / split], out / f"{split}.jsonl", model)
-        all_problems += len(problems)
+        all_problems += problems
         typer.echo(f"\n=== {split}: {out / (split + '.jsonl')}")
-        typer.echo(summary(records, len(problems)))
+        typer.echo(summary(records, problems))
         gold_path = corpus / "gold" / f"{split}.jsonl"
         if gold_path.exists():
             gold = load_records(gold_path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from pipeline.evaluate import EntityReport, FindingReport, Scores
 from pipeline.schema import ENTITY_LABELS, FINDING_TYPES
@@ -65,7 +65,16 @@ def error_listing(entity_errors: dict[str, Any], finding_errors: dict[str, Any])
 def summary(records: list[dict[str, Any]], problems: int) -> str:
     labels = Counter(s["label"] for r in records for s in r["spans"])
     types = Counter(f["type"] for r in records for f in r["findings"])
-    lines = [f"documents: {len(records)} extracted, {problems} reported bad and skipped"]
+    return count_summary(len(records), problems, labels, types)
+
+
+def count_summary(extracted: int, problems: int, labels: Mapping[str, int], types: Mapping[str, int],
+                  skipped: int = 0) -> str:
+    """The run in three lines, from counts alone (a batch never holds its records)."""
+    first = f"documents: {extracted} extracted, {problems} reported bad and skipped"
+    if skipped:
+        first += f", {skipped} already done"
+    lines = [first]
     lines.append("entities:  " + ", ".join(f"{lab} {labels.get(lab, 0)}" for lab in ENTITY_LABELS))
     lines.append("findings:  " + ", ".join(f"{t} {types.get(t, 0)}" for t in FINDING_TYPES))
     return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""What runs where the pipeline is loaded: plain tuples in, finished JSON lines out.
+
+Workers (a local process pool, Dask workers, or the main process) load the pipeline once
+and turn whole chunks of articles into records themselves, so no ``Doc`` (and none of its
+``._`` attributes or per-doc caches) ever crosses a process boundary: what travels is
+``(id, text, date, source)`` one way and the record's JSON line the other. A document
+that makes a component raise becomes a failed ``DocResult``; the rest of its chunk goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+from collections import Counter
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+import spacy
+from spacy.language import Language
+
+import pipeline
+from pipeline.extract import doc_to_record, load_pipeline, make_doc
+from pipeline.io import Article
+
+# (id, text, date, source): what a worker needs of an article, cheap to pickle.
+Payload = tuple[str, str, "str | None", str]
+Loader = Callable[[str], Language]
+
+PACKAGE_DIR = Path(pipeline.__file__).resolve().parent
+# Package modules that never change a record, left out of the version so editing them does not
+# make a resumed run reprocess everything. Everything else in the package counts.
+_NOT_IN_VERSION = {"batch", "cli.py", "report.py", "evaluate.py", "gold.py", "baselines.py"}
+
+
+class DocResult(NamedTuple):
+    doc_id: str
+    line: str | None  # the SCHEMA §3 record as one JSON line; None when the pipeline raised
+    labels: dict[str, int]  # entity labels and finding types, for the run's summary
+    findings: dict[str, int]
+    error_type: str | None = None
+    error_message: str | None = None
+    error_code: str | None = None  # ``pipeline_error`` (a component raised) or ``worker_failed``
+
+
+class ChunkResult(NamedTuple):
+    results: list[DocResult]
+    pid: int  # which worker process, and its peak memory so far: the run reports both
+    peak_rss_mb: float
+
+
+def default_loader(model: str) -> Language:
+    """The built pipeline, once per process (``load_pipeline`` caches it)."""
+    return load_pipeline(model)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
+    """Records for a chunk, exactly as ``extract_records`` makes them, one document's failure its own."""
+    results = []
+    for doc_id, text, date, source in payloads:
+        try:
+            doc = nlp(make_doc(nlp, Article(doc_id, text, date, source)))
+            record = doc_to_record(doc, text)
+            line = json.dumps(record, ensure_ascii=False)
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+            results.append(DocResult(doc_id, None, {}, {}, type(err).__name__, str(err), "pipeline_error"))
+            continue
+        labels = Counter(span["label"] for span in record["spans"])
+        findings = Counter(finding["type"] for finding in record["findings"])
+        results.append(DocResult(doc_id, line, dict(labels), dict(findings)))
+    return ChunkResult(results, os.getpid(), peak_rss_mb())
+
+
+# --- a local worker process: the pipeline loaded once by the pool's initializer -------------
+_NLP: Language | None = None
+
+
+def init_process(model: str, loader: Loader) -> None:
+    global _NLP
+    _NLP = loader(model)
+
+
+def run_in_process(payloads: list[Payload]) -> ChunkResult:
+    assert _NLP is not None, "init_process did not run in this worker"
+    return process_chunk(_NLP, payloads)
+
+
+def pipeline_version(model: str | Path) -> str:
+    """The package version plus a fingerprint of the built model and of the code and data that
+    make records: a resumed run reprocesses a document when this changes."""
+    digest = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
+    for root, include in ((Path(model), lambda rel: True), (PACKAGE_DIR, _counts_for_version)):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            rel = path.relative_to(root)
+            if include(rel):
+                digest.update(f"{root.name}/{rel.as_posix()}\n".encode())
+                digest.update(path.read_bytes())
+    return f"{pipeline.__version__}+{digest.hexdigest()[:16]}"
+
+
+def _counts_for_version(rel: Path) -> bool:
+    return (rel.parts[0] not in _NOT_IN_VERSION and "__pycache__" not in rel.parts
+            and rel.suffix in {".py", ".json", ".jsonl", ".txt"})
