@@ -134,3 +134,19 @@ def test_export_writes_each_format(tmp_path: Path, store: str, fmt: str, unit: s
 def test_export_rejects_an_unknown_format(tmp_path: Path, store: str) -> None:
     code, output = kb("export", "--format", "xlsx", "-o", str(tmp_path / "x"), "--store", store)
     assert code == 2 and "unknown format" in output
+
+
+def test_extract_with_kb_loads_what_it_wrote(tmp_path: Path) -> None:
+    """`extract --kb` puts the extracted article in the store, with the findings the output file holds."""
+    from tests.conftest import ROOT
+
+    article = ROOT / "corpus" / "articles" / "seeds" / "001_18683f044c6e4a0d.txt"
+    out, store = tmp_path / "one.jsonl", tmp_path / "kb"
+    result = runner.invoke(app, ["extract", str(article), "-o", str(out), "--kb", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "articles: 1 added" in result.output
+    written = json.loads(out.read_text(encoding="utf-8"))
+    with KnowledgeBase(store) as knowledge:
+        rates = knowledge.rates(2017)
+    assert f"{len(written['findings'])} findings written" in result.output
+    assert "leicestershire" in rates.column("force")
