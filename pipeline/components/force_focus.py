@@ -69,9 +69,11 @@ class ForceFocus:
         past = set()
         for e in rows:
             if e.label == "ROLE" and e.start > 0 and view.lower[e.start - 1] in self._PAST:
-                after = e.end + 1 + (e.end + 1 < view.n and view.lower[e.end + 1] == "the")
-                if e.end < view.n and view.lower[e.end] in ("of", "at", "for") and after in starts:
-                    past.add(after)
+                if e.end + 1 >= view.n or view.lower[e.end] not in ("of", "at", "for"):
+                    continue
+                force_start = e.end + 2 if view.lower[e.end + 1] == "the" else e.end + 1
+                if force_start in starts:
+                    past.add(force_start)
         return past
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,8 +93,8 @@ class ForceFocus:
             debris = cues.follows("debris", sent.start, 2) is not None
             if debris:
                 named, placed = [], []
-            elif [f for f in named if f[0] not in past]:
-                focus = [f for f in named if f[0] not in past][-1][2]
+            elif topical := [f for f in named if f[0] not in past]:
+                focus = topical[-1][2]
             elif placed:
                 focus = placed[-1][2]
             national = not named and not placed and cues.find("national", sent.start, sent.end) != []
