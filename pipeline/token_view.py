@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import weakref
 
-from spacy.attrs import IS_STOP, ORTH, SPACY
+import numpy
+from spacy.attrs import IS_STOP, LOWER, ORTH, SPACY
 from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
@@ -20,17 +21,21 @@ _CACHE: weakref.WeakKeyDictionary[Doc, TokenView] = weakref.WeakKeyDictionary()
 
 
 class TokenView:
-    __slots__ = ("text", "lower", "space", "stop", "n", "_source", "__weakref__")
+    __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
-        rows = doc.to_array([ORTH, SPACY, IS_STOP]) if n else None
+        rows = doc.to_array([ORTH, SPACY, IS_STOP, LOWER]) if n else numpy.zeros((0, 4), dtype="uint64")
         strings = doc.vocab.strings
         self.text: list[str] = [strings[orth] for orth in rows[:, 0].tolist()] if n else []
         self.lower: list[str] = [t.lower() for t in self.text]
         self.space: list[bool] = rows[:, 1].astype(bool).tolist() if n else []
         self.stop: list[bool] = rows[:, 2].astype(bool).tolist() if n else []
         self.n = n
+        # String-store ids (uint64) of each token's text and lower-case form: for
+        # ``numpy.isin`` against a lexicon's ids, so a rule visits only the tokens it can use.
+        self.orth_ids: numpy.ndarray = rows[:, 0]
+        self.lower_ids: numpy.ndarray = rows[:, 3]
         self._source: str | None = None
 
     @property
