@@ -14,6 +14,7 @@ from typing import Iterable
 
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.lang.lex_attrs import is_punct
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
@@ -27,17 +28,24 @@ class LineSentencizer:
         self.name = name
         self.punct_chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
         self._end_ids = frozenset(get_string_id(c) for c in self.punct_chars)
+        # Every default end character is punctuation to spaCy; a configured one may not be.
+        self._ends_are_punct = all(is_punct(c) for c in self.punct_chars)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         rows = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        # Only punctuation and space tokens can end a sentence: Python visits just those.
+        ends = numpy.zeros(n, dtype=bool)
+        orths = rows[:, 0].tolist()
         end_ids = self._end_ids
-        ends = numpy.array([orth in end_ids for orth in rows[:, 0].tolist()], dtype=bool)
+        for i in numpy.flatnonzero(rows[:, 1]).tolist() if self._ends_are_punct else range(n):
+            if orths[i] in end_ids:
+                ends[i] = True
         strings = doc.vocab.strings
         for i in numpy.flatnonzero(rows[:, 2]).tolist():
-            if "\n" in strings[int(rows[i, 0])]:
+            if "\n" in strings[orths[i]]:
                 ends[i] = True
         words = numpy.flatnonzero((rows[:, 1] == 0) & ~ends)
         after = numpy.searchsorted(words, numpy.flatnonzero(ends), side="right")
