@@ -214,7 +214,9 @@ def test_killed_run_resumes_and_every_document_is_written_once(tmp_path: Path) -
     command = extract_to(out)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
     deadline = time.monotonic() + 60
-    while len(list(out.glob("shard-*.jsonl"))) < 3 and process.poll() is None and time.monotonic() < deadline:
+    # A shard file counts once its ledger row commits, just after the rename: with four
+    # files in place, at least the first three (30 documents) are committed.
+    while len(list(out.glob("shard-*.jsonl"))) < 4 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     process.send_signal(signal.SIGKILL)
     process.wait()

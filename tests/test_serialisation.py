@@ -39,3 +39,40 @@ def test_the_pipeline_is_assembled_from_the_config(nlp: Language) -> None:
     from pipeline.patterns import make_patterns
 
     assert len(nlp.get_pipe("entity_candidates").patterns) == len(make_patterns())
+
+
+def test_candidate_ruler_finds_what_spacys_span_ruler_finds_in_the_same_order(nlp: Language) -> None:
+    """The subclass only skips building Spans: same matches, same order, on every seed."""
+    from pipeline.candidates import board_candidates
+    from pipeline.patterns import make_patterns
+
+    plain = spacy.blank("en")
+    ruler = plain.add_pipe("span_ruler", config={"spans_key": "c", "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(make_patterns())
+    candidate_ruler = nlp.get_pipe("entity_candidates")
+    texts = [path.read_text(encoding="utf-8") for path in sorted((Path(__file__).parent.parent / "corpus" / "articles" / "seeds").glob("*.txt"))]
+    assert texts
+    for text in texts:
+        doc = nlp.make_doc(text)
+        ruled = ruler(nlp.make_doc(text))
+        expected = [(s.start, s.end, s.label_, s.id_) for s in ruled.spans["c"]]
+        candidate_ruler(doc)
+        assert [tuple(c) for c in board_candidates(doc)] == expected and expected
+
+
+def test_candidate_ruler_orders_matches_of_one_phrase_as_spans_sort() -> None:
+    from pipeline.candidates import board_candidates
+    from pipeline.components.candidate_ruler import CandidateRuler
+
+    plain = spacy.blank("en")
+    patterns = [{"label": label, "pattern": "Kent Police", "id": pid}
+                for label in ("FORCE", "ORG", "PLACE") for pid in ("kent", "k", "")]
+    ruler = plain.add_pipe("span_ruler", config={"spans_key": "c"})
+    ruler.add_patterns(patterns)
+    candidate_ruler = CandidateRuler(plain)
+    candidate_ruler.add_patterns(patterns)
+    text = "Kent Police said so, and Kent Police again."
+    ruled = ruler(plain.make_doc(text))
+    doc = candidate_ruler(plain.make_doc(text))
+    assert [tuple(c) for c in board_candidates(doc)] == [(s.start, s.end, s.label_, s.id_) for s in ruled.spans["c"]]
+    assert len(board_candidates(doc)) == 18

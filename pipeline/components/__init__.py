@@ -2,6 +2,7 @@
 
 from pipeline.components import (  # noqa: F401
     article_date,
+    candidate_ruler,
     entity_normaliser,
     entity_resolver,
     figure_tagger,
