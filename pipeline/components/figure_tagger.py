@@ -118,7 +118,7 @@ _MEMO_LIMIT = 200_000
 
 
 def _bit_slice(ids: numpy.ndarray, shift: int, bits: int) -> numpy.ndarray:
-    return ((ids >> shift) & ((1 << bits) - 1)).astype(numpy.intp)
+    return (ids >> shift) & ((1 << bits) - 1)
 
 
 class _IdTable:
@@ -126,33 +126,35 @@ class _IdTable:
 
     String ids are hashes, so a slice of their bits is as good as a hash: the table
     maps each word's slice (chosen at load time so that no two words share one) to
-    the word, and a token is that word when their ids are equal. Unlike
-    ``numpy.searchsorted``, whose binary search branches unpredictably (three times
-    slower here), this costs the same for every token.
+    the word's number, counted from 1, and a token is that word when their ids are
+    equal. Unlike ``numpy.searchsorted``, whose binary search branches
+    unpredictably (three times slower here), this costs the same for every token.
     """
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.ids = numpy.unique(numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64))
-        for bits in itertools.count(len(self.ids).bit_length() + 2):
-            shift = next((s for s in range(64 - bits + 1)
-                          if len(numpy.unique(_bit_slice(self.ids, s, bits))) == len(self.ids)), None)
+        #: The words' ids in their numbers' order; number 0 is no word.
+        known = numpy.unique(numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64))
+        self.ids = numpy.concatenate([numpy.zeros(1, dtype=numpy.uint64), known])
+        for bits in itertools.count(len(known).bit_length() + 2):
+            shift = next((s for s in range(64 - bits + 1) if len(numpy.unique(_bit_slice(known, s, bits))) == len(known)), None)
             if shift is not None:
                 break
         self.shift, self.bits = shift, bits
-        self.entries = numpy.zeros(1 << bits, dtype=numpy.int32)
-        self.entries[_bit_slice(self.ids, shift, bits)] = numpy.arange(len(self.ids))
+        # The smallest integer type that numbers every word keeps the table in the CPU's cache.
+        self.numbers = numpy.zeros(1 << bits, dtype=numpy.min_scalar_type(len(self.ids)))
+        self.numbers[_bit_slice(known, shift, bits)] = numpy.arange(1, len(self.ids))
 
-    def find(self, ids: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """For each of ``ids``: the index of its entry, and whether it is there (else the index is any)."""
-        entries = self.entries[_bit_slice(ids, self.shift, self.bits)]
-        return entries, self.ids[entries] == ids
+    def find(self, ids: numpy.ndarray) -> numpy.ndarray:
+        """The number of the word each of ``ids`` is, or 0."""
+        numbers = self.numbers[_bit_slice(ids, self.shift, self.bits)]
+        return numbers * (self.ids[numbers] == ids)
 
 
 class _IdFilter:
     """Which of a doc's string ids may be among many (a bitmap on a slice of their bits).
 
     It can say yes wrongly, never no wrongly: the caller checks each yes. The slice
-    is chosen so that the ASCII characters outside the set all say no.
+    is chosen so that as few ASCII characters outside the set as can be say yes.
     """
 
     _BITS = 14
@@ -228,14 +230,13 @@ class FigureTagger:
         lower_words = word_parts.keys() | cased_lower
         self._lexicon = _IdTable(lower_words)
         word_of = {get_string_id(word): word for word in lower_words}
-        entry_words = [word_of[i] for i in self._lexicon.ids.tolist()]
-        # Per table entry, and one more for the tokens not in it: the entry's mask,
-        # whether it can begin a rule, whether it may be a cased word.
-        entry_masks = [self._mask(sorted(word_parts.get(word, ()))) for word in entry_words] + [0]
-        self._no_entry = len(entry_words)
+        entry_words = [""] + [word_of[i] for i in self._lexicon.ids[1:].tolist()]
+        # Per table entry (entry 0: the tokens not in it): the entry's mask, whether
+        # it can begin a rule, whether it may be a cased word.
+        entry_masks = [self._mask(sorted(word_parts.get(word, ()))) for word in entry_words]
         self._entry_masks = numpy.array(entry_masks, dtype=object)
         self._entry_starts = numpy.array([bool(m & self.starter_mask) for m in entry_masks], dtype=bool)
-        self._entry_cased = numpy.array([word in cased_lower for word in entry_words] + [False], dtype=bool)
+        self._entry_cased = numpy.array([word in cased_lower for word in entry_words], dtype=bool)
         self._initials = _IdFilter(_TEXT_INITIALS, common=_ASCII)
         self._text_memo: dict[str, int] = {}
         self._plans: dict[tuple[int, int], _Plan] = {}
@@ -259,18 +260,19 @@ class FigureTagger:
         self._text_memo[text] = mask
         return mask
 
-    def _token_masks(self, doc: Doc) -> tuple[list[int], list[int]]:
+    def _token_masks(self, doc: Doc) -> tuple[list[int], set[int]]:
         """The mask of every token (and of the padding after them), and the tokens that can begin a rule."""
         view = token_view(doc)
-        entries, found = self._lexicon.find(view.lower_ids)
-        entries = numpy.where(found, entries, self._no_entry)
-        masks = self._entry_masks[entries].tolist() + [0] * self._reach
-        starters = numpy.flatnonzero(self._entry_starts[entries]).tolist()
+        entries = self._lexicon.find(view.lower_ids)
+        masks = self._entry_masks[entries].tolist()
+        masks += [0] * self._reach
+        starters = set(numpy.flatnonzero(self._entry_starts[entries]).tolist())
+        starter_mask = self.starter_mask
         for i in numpy.flatnonzero(self._entry_cased[entries]).tolist():
             mask = self._cased_masks.get(int(view.orth_ids[i]), 0)
-            if mask:
-                masks[i] |= mask
-                starters.append(i)
+            masks[i] |= mask
+            if mask & starter_mask:
+                starters.add(i)
         # Digit shapes need the text: read only where the first character (spaCy's PREFIX) may call for it.
         text, memo = view.text, self._text_memo
         for i in numpy.flatnonzero(self._initials.may_contain(doc.to_array(PREFIX))).tolist():
@@ -279,9 +281,9 @@ class FigureTagger:
                 mask = self._text_mask(text[i])
             if mask:
                 masks[i] |= mask
-                starters.append(i)
-        starter_mask = self.starter_mask
-        return masks, [i for i in dict.fromkeys(starters) if masks[i] & starter_mask]
+                if mask & starter_mask:
+                    starters.add(i)
+        return masks, starters
 
     def _plan(self, first: int, second: int) -> _Plan:
         """The sequences that can match from a token with mask ``first`` followed by one with mask ``second``."""
@@ -304,16 +306,16 @@ class FigureTagger:
         plans = self._plans
         found: set[tuple[int, int, str, str]] = set()
         for i in starters:
-            first, second = masks[i], masks[i + 1]
-            plan = plans.get((first, second)) or self._plan(first, second)
-            for length, label, rule_id in plan.matched:
+            pair = masks[i], masks[i + 1]
+            matched, to_check = plans.get(pair) or self._plan(*pair)
+            for length, label, rule_id in matched:
                 found.add((i, i + length, label, rule_id))
-            for sequence in plan.to_check:
-                for offset, bit in sequence.rest:
+            for length, label, rule_id, rest in to_check:
+                for offset, bit in rest:
                     if not masks[i + offset] & bit:
                         break
                 else:
-                    found.add((i, i + sequence.length, sequence.label, sequence.id))
+                    found.add((i, i + length, label, rule_id))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
