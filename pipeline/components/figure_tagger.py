@@ -121,7 +121,7 @@ def _bit_slice(ids: numpy.ndarray, shift: int, bits: int) -> numpy.ndarray:
     return (ids >> shift) & ((1 << bits) - 1)
 
 
-class _IdTable:
+class IdTable:
     """Finds a whole doc's string ids among a word list's, in a few numpy steps.
 
     String ids are hashes, so a slice of their bits is as good as a hash: the table
@@ -150,30 +150,31 @@ class _IdTable:
         return numbers * (self.ids[numbers] == ids)
 
 
-class _IdFilter:
-    """Which of a doc's string ids may be among many (a bitmap on a slice of their bits).
+class IdFilter:
+    """Which of a doc's string ids may be among a set's (a bitmap on a slice of their bits).
 
     It can say yes wrongly, never no wrongly: the caller checks each yes. The slice
-    is chosen so that as few ASCII characters outside the set as can be say yes.
+    is chosen so that as few of ``common`` (strings outside the set that texts are
+    full of) as can be say yes; about one in thirty of the others does.
     """
 
-    _BITS = 14
-
-    def __init__(self, members: list[str], common: Iterable[str]) -> None:
+    def __init__(self, members: Iterable[str], common: Iterable[str]) -> None:
+        members = set(members)
         ids = numpy.array([get_string_id(m) for m in members], dtype=numpy.uint64)
-        others = numpy.array([get_string_id(c) for c in set(common) - set(members)], dtype=numpy.uint64)
+        others = numpy.array([get_string_id(c) for c in set(common) - members], dtype=numpy.uint64)
+        self.bits = (32 * len(ids)).bit_length()
 
         def bitmap(shift: int) -> numpy.ndarray:
-            marked = numpy.zeros(1 << self._BITS, dtype=bool)
-            marked[_bit_slice(ids, shift, self._BITS)] = True
+            marked = numpy.zeros(1 << self.bits, dtype=bool)
+            marked[_bit_slice(ids, shift, self.bits)] = True
             return marked
 
-        self.shift = min(range(64 - self._BITS + 1),
-                         key=lambda s: int(bitmap(s)[_bit_slice(others, s, self._BITS)].sum()))
+        self.shift = min(range(64 - self.bits + 1),
+                         key=lambda s: int(bitmap(s)[_bit_slice(others, s, self.bits)].sum()))
         self.marked = bitmap(self.shift)
 
     def may_contain(self, ids: numpy.ndarray) -> numpy.ndarray:
-        return self.marked[_bit_slice(ids, self.shift, self._BITS)]
+        return self.marked[_bit_slice(ids, self.shift, self.bits)]
 
 
 class _Sequence(NamedTuple):
@@ -228,7 +229,7 @@ class FigureTagger:
         self._cased_masks = {get_string_id(word): self._mask(sorted(ps)) for word, ps in cased_parts.items()}
         cased_lower = {word.lower() for word in cased_parts}
         lower_words = word_parts.keys() | cased_lower
-        self._lexicon = _IdTable(lower_words)
+        self._lexicon = IdTable(lower_words)
         word_of = {get_string_id(word): word for word in lower_words}
         entry_words = [""] + [word_of[i] for i in self._lexicon.ids[1:].tolist()]
         # Per table entry (entry 0: the tokens not in it): the entry's mask, whether
@@ -237,7 +238,7 @@ class FigureTagger:
         self._entry_masks = numpy.array(entry_masks, dtype=object)
         self._entry_starts = numpy.array([bool(m & self.starter_mask) for m in entry_masks], dtype=bool)
         self._entry_cased = numpy.array([word in cased_lower for word in entry_words], dtype=bool)
-        self._initials = _IdFilter(_TEXT_INITIALS, common=_ASCII)
+        self._initials = IdFilter(_TEXT_INITIALS, common=_ASCII)
         self._text_memo: dict[str, int] = {}
         self._plans: dict[tuple[int, int], _Plan] = {}
 

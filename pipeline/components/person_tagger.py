@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
+from pipeline.components.figure_tagger import IdFilter
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.patterns import DATA_DIR, load_json
 from pipeline.token_view import TokenView, token_view
@@ -25,6 +28,7 @@ _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
 _AFTER_ROLE_SKIP = {",", ")", "(", "’s", "'s"}
 MAX_NAME_TOKENS = 4
+_MEMO_LIMIT = 100_000
 
 
 def _load_first_names(path: Path) -> frozenset[str]:
@@ -47,18 +51,26 @@ class PersonTagger:
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
-        # Words that open one of the frames below; every other token is skipped.
+        # Words that open one of the frames below; every other token is skipped. They
+        # are looked for by lower-case form, all tokens at once (a few others pass
+        # too, and open no frame).
         self.triggers = self.honorifics | self.first_names | self.byline_words
+        self._trigger_filter = IdFilter({w.lower() for w in self.triggers} | self.speech_verbs, common=STOP_WORDS)
+        self._name_shaped: dict[str, bool] = {}
 
     # -- token tests -------------------------------------------------------
     def _name_like(self, view: TokenView, i: int, blocked: set[int]) -> bool:
+        if i in blocked:
+            return False
+        # Memoised by text: the same names and capitalised words recur.
         text = view.text[i]
-        return (
-            i not in blocked
-            and text not in self.not_names
-            and text not in self.honorifics
-            and bool(_NAME_SHAPE.match(text))
-        )
+        shaped = self._name_shaped.get(text)
+        if shaped is None:
+            shaped = text not in self.not_names and text not in self.honorifics and bool(_NAME_SHAPE.match(text))
+            if len(self._name_shaped) > _MEMO_LIMIT:
+                self._name_shaped.clear()
+            self._name_shaped[text] = shaped
+        return shaped
 
     def _run_from(self, view: TokenView, i: int, blocked: set[int]) -> int:
         """End (exclusive) of the run of name tokens starting at ``i``."""
@@ -98,9 +110,9 @@ class PersonTagger:
             if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        triggers, speech = self.triggers, self.speech_verbs
-        lower = view.lower
-        for i in [i for i in range(view.n) if text[i] in triggers or lower[i] in speech]:
+        triggers, speech, lower = self.triggers, self.speech_verbs, view.lower
+        maybe = numpy.flatnonzero(self._trigger_filter.may_contain(view.lower_ids)).tolist()
+        for i in [i for i in maybe if text[i] in triggers or lower[i] in speech]:
             word = text[i]
             if word in self.honorifics and i + 1 < view.n:
                 start = i + 1 + (text[i + 1] == ".")
@@ -134,20 +146,18 @@ class PersonTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
-        blocked: set[int] = set()
-        roles: list[tuple[int, int]] = []
-        for cand in span_group_candidates(doc, self.spans_key) + board_candidates(doc):
-            if cand.label in _BLOCKING_LABELS:
-                blocked.update(range(cand.start, cand.end))
-            if cand.label == "ROLE":
-                roles.append((cand.start, cand.end))
+        candidates = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
+        blocked = {i for start, end, label, _ in candidates if label in _BLOCKING_LABELS for i in range(start, end)}
+        roles = [(start, end) for start, end, label, _ in candidates if label == "ROLE"]
         found = self._find(view, roles, blocked)
         # Later bare surnames of people already named in full ("Billingham said").
-        surnames = {view.text[end - 1] for start, end in found if end - start >= 2}
-        taken = {i for start, end in found for i in range(start, end)}
-        for i in range(view.n):
-            if view.text[i] in surnames and i not in taken and self._name_like(view, i, blocked):
-                found.append((i, i + 1))
+        surname_ids = {view.orth_ids[end - 1] for start, end in found if end - start >= 2}
+        if surname_ids:
+            taken = {i for start, end in found for i in range(start, end)}
+            for surname_id in surname_ids:
+                for i in numpy.flatnonzero(view.orth_ids == surname_id).tolist():
+                    if i not in taken and self._name_like(view, i, blocked):
+                        found.append((i, i + 1))
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc
 
