@@ -267,16 +267,16 @@ class FigureTagger:
         entries = self._lexicon.find(view.lower_ids)
         masks = self._entry_masks[entries].tolist()
         masks += [0] * self._reach
-        starters = set(numpy.flatnonzero(self._entry_starts[entries]).tolist())
+        starters = set(self._entry_starts[entries].nonzero()[0].tolist())
         starter_mask = self.starter_mask
-        for i in numpy.flatnonzero(self._entry_cased[entries]).tolist():
+        for i in self._entry_cased[entries].nonzero()[0].tolist():
             mask = self._cased_masks.get(int(view.orth_ids[i]), 0)
             masks[i] |= mask
             if mask & starter_mask:
                 starters.add(i)
         # Digit shapes need the text: read only where the first character (spaCy's PREFIX) may call for it.
         text, memo = view.text, self._text_memo
-        for i in numpy.flatnonzero(self._initials.may_contain(doc.to_array(PREFIX))).tolist():
+        for i in self._initials.may_contain(doc.to_array(PREFIX)).nonzero()[0].tolist():
             mask = memo.get(text[i])
             if mask is None:
                 mask = self._text_mask(text[i])

@@ -52,18 +52,16 @@ class PersonTagger:
         self.organisation_words = frozenset(titles["organisation_words"])
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
         # Words that open one of the frames below; every other token is skipped. They
-        # are looked for by lower-case form, all tokens at once (a few others pass
-        # too, and open no frame).
+        # are looked for by lower-case form, all tokens at once; a few other words
+        # pass too (the filter is not exact), and open no frame.
         self.triggers = self.honorifics | self.first_names | self.byline_words
-        self._trigger_filter = IdFilter({w.lower() for w in self.triggers} | self.speech_verbs, common=STOP_WORDS)
+        self._trigger_filter = IdFilter({w.lower() for w in self.triggers} | self.speech_verbs,
+                                        common=STOP_WORDS | {w.lower() for w in self.not_names | self.organisation_words})
         self._name_shaped: dict[str, bool] = {}
 
     # -- token tests -------------------------------------------------------
-    def _name_like(self, view: TokenView, i: int, blocked: set[int]) -> bool:
-        if i in blocked:
-            return False
-        # Memoised by text: the same names and capitalised words recur.
-        text = view.text[i]
+    def _name_shape(self, text: str) -> bool:
+        """The text can be part of a name (memoised: the same names and capitalised words recur)."""
         shaped = self._name_shaped.get(text)
         if shaped is None:
             shaped = text not in self.not_names and text not in self.honorifics and bool(_NAME_SHAPE.match(text))
@@ -71,23 +69,6 @@ class PersonTagger:
                 self._name_shaped.clear()
             self._name_shaped[text] = shaped
         return shaped
-
-    def _run_from(self, view: TokenView, i: int, blocked: set[int]) -> int:
-        """End (exclusive) of the run of name tokens starting at ``i``."""
-        j = i
-        while j < view.n and j - i < MAX_NAME_TOKENS and self._name_like(view, j, blocked):
-            if j + 2 < view.n and view.text[j + 1] == "-" and not view.space[j] and self._name_like(view, j + 2, blocked):
-                j += 3
-                continue
-            j += 1
-        return j
-
-    def _run_to(self, view: TokenView, end: int, blocked: set[int]) -> int:
-        """Start of the run of name tokens ending just before ``end``."""
-        i = end
-        while i > 0 and end - i < MAX_NAME_TOKENS and self._name_like(view, i - 1, blocked):
-            i -= 1
-        return i
 
     def _organisation_name(self, view: TokenView, start: int) -> bool:
         """The run before 'said' names an organisation: 'the charity Safe Harbour', 'Office for National Statistics'."""
@@ -100,8 +81,33 @@ class PersonTagger:
 
     # -- frames ------------------------------------------------------------
     def _find(self, view: TokenView, roles: list[tuple[int, int]], blocked: set[int]) -> list[tuple[int, int]]:
+        """Every (start, end) a frame reads as a name; ``blocked``: tokens inside entities of other kinds."""
         found: list[tuple[int, int]] = []
-        text = view.text
+        text, space, n = view.text, view.space, view.n
+        shaped, name_shape = self._name_shaped, self._name_shape
+
+        def name_like(i: int) -> bool:
+            if i in blocked:
+                return False
+            known = shaped.get(text[i])
+            return name_shape(text[i]) if known is None else known
+
+        def run_from(i: int) -> int:
+            """End (exclusive) of the run of name tokens starting at ``i``."""
+            j = i
+            while j < n and j - i < MAX_NAME_TOKENS and name_like(j):
+                if j + 2 < n and text[j + 1] == "-" and not space[j] and name_like(j + 2):
+                    j += 3
+                    continue
+                j += 1
+            return j
+
+        def run_to(end: int) -> int:
+            """Start of the run of name tokens ending just before ``end``."""
+            i = end
+            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1):
+                i -= 1
+            return i
 
         def add(start: int, end: int, min_len: int = 1) -> None:
             # Single capitals ("J.") can only sit inside a longer name.
@@ -110,38 +116,49 @@ class PersonTagger:
             if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        triggers, speech, lower = self.triggers, self.speech_verbs, view.lower
-        maybe = numpy.flatnonzero(self._trigger_filter.may_contain(view.lower_ids)).tolist()
-        for i in [i for i in maybe if text[i] in triggers or lower[i] in speech]:
+        honorifics, first_names, speech_verbs, byline_words = self.honorifics, self.first_names, self.speech_verbs, self.byline_words
+        for i in self._trigger_filter.may_contain(view.lower_ids).nonzero()[0].tolist():
             word = text[i]
-            if word in self.honorifics and i + 1 < view.n:
+            if word in honorifics and i + 1 < n:
                 start = i + 1 + (text[i + 1] == ".")
-                while start < view.n and text[start] in self.honorifics:
+                while start < n and text[start] in honorifics:
                     start += 1
-                add(start, self._run_from(view, start, blocked))
-            elif word in self.first_names and self._name_like(view, i, blocked):
-                add(i, self._run_from(view, i, blocked), min_len=2)
-            elif view.lower[i] in self.speech_verbs and i + 1 < view.n:
-                add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
-                start = self._run_to(view, i, blocked)
+                add(start, run_from(start))
+            elif word in first_names and name_like(i):
+                add(i, run_from(i), min_len=2)
+            elif view.lower[i] in speech_verbs and i + 1 < n:
+                add(i + 1, run_from(i + 1), min_len=2)
+                start = run_to(i)
                 if not self._organisation_name(view, start):
                     add(start, i, min_len=2)
-            elif word in self.byline_words and (i == 0 or view.is_line_break(i - 1)):
-                add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
+            elif word in byline_words and (i == 0 or view.is_line_break(i - 1)):
+                add(i + 1, run_from(i + 1), min_len=2)
         for role_start, role_end in roles:
             start = role_end
-            while start < view.n and start - role_end < 3 and text[start] in _AFTER_ROLE_SKIP:
+            while start < n and start - role_end < 3 and text[start] in _AFTER_ROLE_SKIP:
                 start += 1
-            while start < view.n and text[start] in self.honorifics:
+            while start < n and text[start] in self.honorifics:
                 start += 1
-            add(start, self._run_from(view, start, blocked))
+            add(start, run_from(start))
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
             for comma in range(role_start - 1, max(role_start - 5, 0), -1):
-                if text[comma] in {".", ":", ";", '"', "“", "”"} or view.is_line_break(comma):
+                if text[comma] in {".", ":", ";", '"', "“", "”"} or "\n" in text[comma]:
                     break
                 if text[comma] == ",":
-                    add(self._run_to(view, comma, blocked), comma, min_len=2)
+                    add(run_to(comma), comma, min_len=2)
                     break
+        # Later bare surnames of people already named in full ("Billingham said").
+        surname_ends = {end for start, end in found if end - start >= 2}
+        if surname_ends:
+            orth_ids = view.orth_ids
+            surnames = set(orth_ids[[end - 1 for end in surname_ends]].tolist())
+            is_surname = numpy.zeros(n, dtype=bool)
+            for surname_id in surnames:
+                is_surname |= orth_ids == surname_id
+            taken = {i for start, end in found for i in range(start, end)}
+            for i in is_surname.nonzero()[0].tolist():
+                if i not in taken and name_like(i):
+                    found.append((i, i + 1))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -150,14 +167,6 @@ class PersonTagger:
         blocked = {i for start, end, label, _ in candidates if label in _BLOCKING_LABELS for i in range(start, end)}
         roles = [(start, end) for start, end, label, _ in candidates if label == "ROLE"]
         found = self._find(view, roles, blocked)
-        # Later bare surnames of people already named in full ("Billingham said").
-        surname_ids = {view.orth_ids[end - 1] for start, end in found if end - start >= 2}
-        if surname_ids:
-            taken = {i for start, end in found for i in range(start, end)}
-            for surname_id in surname_ids:
-                for i in numpy.flatnonzero(view.orth_ids == surname_id).tolist():
-                    if i not in taken and self._name_like(view, i, blocked):
-                        found.append((i, i + 1))
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc
 
