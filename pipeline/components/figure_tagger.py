@@ -7,14 +7,14 @@ sequences of parts; every way a rule matches becomes a candidate and the resolve
 keeps the longest.
 
 Python touches only the tokens that can matter. The word classes are looked up
-for the whole doc at once: the tokens' lower-case string ids (``TokenView.lower_ids``)
-are searched in a sorted array of the lexicon's ids with numpy. Digit shapes need
-the text, so only tokens whose first character is a digit (or that could be an
-"early-2010"), found from spaCy's ``PREFIX`` and ``LENGTH`` attributes, are read in
-Python. A token's parts are a bit mask; rules are tried only from tokens with a
-part that can begin one, and which rules to try from a token depends only on its
-mask and its neighbour's, so that choice (and the outcome of the rules no longer
-than two tokens) is memoised per pair of masks.
+for the whole doc at once with numpy: the tokens' lower-case string ids
+(``TokenView.lower_ids``) index a perfect-hash table of the lexicon's ids
+(``IdTable``). Digit shapes need the text, so it is read only for the tokens whose
+first character (spaCy's ``PREFIX``) is a digit or could begin an "early-2010"
+(``IdFilter``). A token's parts are a bit mask. Each rule is expanded into its
+plain sequences (each optional element kept or left out); which sequences can
+match from a token depends only on its mask and its neighbour's, so that choice,
+and the outcome of the sequences of one or two parts, is memoised per pair of masks.
 
 Why not spaCy's ``Matcher``: its cost grows with the number of patterns times the
 number of tokens. Measured here on the corpus, the 67 token patterns this grammar
@@ -26,6 +26,7 @@ slow down with the number of phrases.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import sys
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
 
 import numpy
-from spacy.attrs import LENGTH, PREFIX
+from spacy.attrs import PREFIX
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -51,11 +52,17 @@ _MODIFIED_YEAR = re.compile(r"^(?:mid|early|late)[-–](?:19[5-9]\d|20[0-4]\d)$"
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
 _CLOCK_AM_PM = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:am|pm)$", re.IGNORECASE)
 
-# First characters (spaCy's ``PREFIX``) of the tokens whose parts are read from their
-# text: digits of any script, as ``str.isdigit`` has them, and the letters that can
-# begin a _MODIFIED_YEAR ("mid-", "early-", "late-"; re's IGNORECASE adds no others).
-_TEXT_INITIALS = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdigit()] + list("mMeElL")
 _ASCII = [chr(c) for c in range(128)]
+
+
+@functools.cache
+def _text_initials() -> list[str]:
+    """First characters (spaCy's ``PREFIX``) of the tokens whose parts are read from their text.
+
+    Digits of any script, as ``str.isdigit`` has them, and the letters that can
+    begin a _MODIFIED_YEAR ("mid-", "early-", "late-"; re's IGNORECASE adds no others).
+    """
+    return [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdigit()] + list("mMeElL")
 
 
 @dataclass(frozen=True)
@@ -155,14 +162,14 @@ class IdFilter:
 
     It can say yes wrongly, never no wrongly: the caller checks each yes. The slice
     is chosen so that as few of ``common`` (strings outside the set that texts are
-    full of) as can be say yes; about one in thirty of the others does.
+    full of) as can be say yes; of the others, fewer than one in 32 does.
     """
 
     def __init__(self, members: Iterable[str], common: Iterable[str]) -> None:
         members = set(members)
         ids = numpy.array([get_string_id(m) for m in members], dtype=numpy.uint64)
         others = numpy.array([get_string_id(c) for c in set(common) - members], dtype=numpy.uint64)
-        self.bits = (32 * len(ids)).bit_length()
+        self.bits = max(1, (32 * len(ids)).bit_length())
 
         def bitmap(shift: int) -> numpy.ndarray:
             marked = numpy.zeros(1 << self.bits, dtype=bool)
@@ -174,6 +181,7 @@ class IdFilter:
         self.marked = bitmap(self.shift)
 
     def may_contain(self, ids: numpy.ndarray) -> numpy.ndarray:
+        """For each of ``ids``: False if it is not in the set."""
         return self.marked[_bit_slice(ids, self.shift, self.bits)]
 
 
@@ -216,7 +224,7 @@ class FigureTagger:
                 cased_parts.setdefault(word, set()).add(part)
         self.rules = [GrammarRule.from_dict(r) for r in data["rules"]]
 
-        # Each part is a bit of a Python int (any number of parts), a token's parts the sum of their bits.
+        # Each part is a bit of a Python int (so any number of parts), a token's parts the sum of their bits.
         self._bits: dict[str, int] = {}
         self.sequences = [(rule, tuple(self._mask([part]) for part in parts))
                           for rule in self.rules for parts in sorted(rule.sequences())]
@@ -238,11 +246,12 @@ class FigureTagger:
         self._entry_masks = numpy.array(entry_masks, dtype=object)
         self._entry_starts = numpy.array([bool(m & self.starter_mask) for m in entry_masks], dtype=bool)
         self._entry_cased = numpy.array([word in cased_lower for word in entry_words], dtype=bool)
-        self._initials = IdFilter(_TEXT_INITIALS, common=_ASCII)
+        self._initials = IdFilter(_text_initials(), common=_ASCII)
         self._text_memo: dict[str, int] = {}
         self._plans: dict[tuple[int, int], _Plan] = {}
 
     def _mask(self, parts: Iterable[str]) -> int:
+        """The bit mask of ``parts`` (a part seen for the first time gets the next bit)."""
         mask = 0
         for part in parts:
             mask |= self._bits.setdefault(part, 1 << len(self._bits))
@@ -303,6 +312,7 @@ class FigureTagger:
         return plan
 
     def candidates(self, doc: Doc) -> set[tuple[int, int, str, str]]:
+        """(start, end, label, rule id) of every way a rule matches in ``doc``."""
         masks, starters = self._token_masks(doc)
         plans = self._plans
         found: set[tuple[int, int, str, str]] = set()

@@ -6,6 +6,10 @@ Macpherson"), before an appositive role ("Rod Hansen, chief constable"), around 
 speech verb ("said Zoe Billingham"), after a byline's "By", or as a known given name
 followed by a surname. Once a full name is found, later bare surnames are the same
 person. Words come from ``data/titles.json`` and ``data/first_names.txt``.
+
+Python visits only the words that open a frame: they are found for the whole doc
+at once, from the tokens' string ids (``TokenView.lower_ids``) with numpy, and so
+are the later surnames. The tests of a name's words are memoised per text.
 """
 
 from __future__ import annotations
@@ -60,14 +64,12 @@ class PersonTagger:
         self._name_shaped: dict[str, bool] = {}
 
     # -- token tests -------------------------------------------------------
-    def _name_shape(self, text: str) -> bool:
-        """The text can be part of a name (memoised: the same names and capitalised words recur)."""
-        shaped = self._name_shaped.get(text)
-        if shaped is None:
-            shaped = text not in self.not_names and text not in self.honorifics and bool(_NAME_SHAPE.match(text))
-            if len(self._name_shaped) > _MEMO_LIMIT:
-                self._name_shaped.clear()
-            self._name_shaped[text] = shaped
+    def _learn_name_shape(self, text: str) -> bool:
+        """Whether the text can be part of a name, memoised in ``_name_shaped`` (the same words recur)."""
+        shaped = text not in self.not_names and text not in self.honorifics and bool(_NAME_SHAPE.match(text))
+        if len(self._name_shaped) > _MEMO_LIMIT:
+            self._name_shaped.clear()
+        self._name_shaped[text] = shaped
         return shaped
 
     def _organisation_name(self, view: TokenView, start: int) -> bool:
@@ -84,13 +86,13 @@ class PersonTagger:
         """Every (start, end) a frame reads as a name; ``blocked``: tokens inside entities of other kinds."""
         found: list[tuple[int, int]] = []
         text, space, n = view.text, view.space, view.n
-        shaped, name_shape = self._name_shaped, self._name_shape
+        shaped, learn_name_shape = self._name_shaped, self._learn_name_shape
 
         def name_like(i: int) -> bool:
             if i in blocked:
                 return False
             known = shaped.get(text[i])
-            return name_shape(text[i]) if known is None else known
+            return learn_name_shape(text[i]) if known is None else known
 
         def run_from(i: int) -> int:
             """End (exclusive) of the run of name tokens starting at ``i``."""
@@ -116,7 +118,8 @@ class PersonTagger:
             if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        honorifics, first_names, speech_verbs, byline_words = self.honorifics, self.first_names, self.speech_verbs, self.byline_words
+        honorifics, first_names = self.honorifics, self.first_names
+        speech_verbs, byline_words = self.speech_verbs, self.byline_words
         for i in self._trigger_filter.may_contain(view.lower_ids).nonzero()[0].tolist():
             word = text[i]
             if word in honorifics and i + 1 < n:
