@@ -4,7 +4,17 @@ Each token is first given its *parts*: word classes from ``data/word_sets.json``
 ("per", "cent", month names, fraction words, hedges...) and digit shapes (a year,
 a day of the month, a clock time). The rules of ``data/figure_grammar.json`` are
 sequences of parts; every way a rule matches becomes a candidate and the resolver
-keeps the longest. Only tokens that have a part are visited.
+keeps the longest.
+
+Python touches only the tokens that can matter. The word classes are looked up
+for the whole doc at once with numpy: the tokens' lower-case string ids
+(``TokenView.lower_ids``) index a perfect-hash table of the lexicon's ids
+(``IdTable``). Digit shapes need the text, so it is read only for the tokens whose
+first character (spaCy's ``PREFIX``) is a digit or could begin an "early-2010"
+(``IdFilter``). A token's parts are a bit mask. Each rule is expanded into its
+plain sequences (each optional element kept or left out); which sequences can
+match from a token depends only on its mask and its neighbour's, so that choice,
+and the outcome of the sequences of one or two parts, is memoised per pair of masks.
 
 Why not spaCy's ``Matcher``: its cost grows with the number of patterns times the
 number of tokens. Measured here on the corpus, the 67 token patterns this grammar
@@ -16,11 +26,17 @@ slow down with the number of phrases.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
+import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable, NamedTuple
 
+import numpy
+from spacy.attrs import PREFIX
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates
@@ -35,6 +51,18 @@ _FINANCIAL_YEAR = re.compile(r"^(?:19|20)\d{2}/(?:\d{2}|\d{4})$")
 _MODIFIED_YEAR = re.compile(r"^(?:mid|early|late)[-–](?:19[5-9]\d|20[0-4]\d)$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
 _CLOCK_AM_PM = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:am|pm)$", re.IGNORECASE)
+
+_ASCII = [chr(c) for c in range(128)]
+
+
+@functools.cache
+def _text_initials() -> list[str]:
+    """First characters (spaCy's ``PREFIX``) of the tokens whose parts are read from their text.
+
+    Digits of any script, as ``str.isdigit`` has them, and the letters that can
+    begin a _MODIFIED_YEAR ("mid-", "early-", "late-"; re's IGNORECASE adds no others).
+    """
+    return [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdigit()] + list("mMeElL")
 
 
 @dataclass(frozen=True)
@@ -54,10 +82,13 @@ class GrammarRule:
         seq = tuple(Element(p.rstrip("?").removeprefix("cap:"), p.endswith("?")) for p in data["seq"])
         return cls(data["label"], data["id"], seq)
 
-    @property
-    def fixed(self) -> tuple[str, ...] | None:
-        """The parts in order when no element is optional (matched by a plain loop)."""
-        return None if any(e.optional for e in self.seq) else tuple(e.part for e in self.seq)
+    def sequences(self) -> set[tuple[str, ...]]:
+        """The rule as plain sequences of parts: each optional element kept or left out (empty ones dropped)."""
+        found: set[tuple[str, ...]] = {()}
+        for element in self.seq:
+            extended = {parts + (element.part,) for parts in found}
+            found = found | extended if element.optional else extended
+        return found - {()}
 
 
 def _digit_parts(text: str) -> set[str]:
@@ -90,14 +121,84 @@ def _digit_parts(text: str) -> set[str]:
     return parts
 
 
-_EMPTY: frozenset[str] = frozenset()
 _MEMO_LIMIT = 200_000
 
 
-@dataclass
-class _RuleIndex:
-    by_second: dict[str, list[tuple[GrammarRule, tuple[str, ...] | None]]]
-    others: list[tuple[GrammarRule, tuple[str, ...] | None]]
+def _bit_slice(ids: numpy.ndarray, shift: int, bits: int) -> numpy.ndarray:
+    return (ids >> shift) & ((1 << bits) - 1)
+
+
+class IdTable:
+    """Finds a whole doc's string ids among a word list's, in a few numpy steps.
+
+    String ids are hashes, so a slice of their bits is as good as a hash: the table
+    maps each word's slice (chosen at load time so that no two words share one) to
+    the word's number, counted from 1, and a token is that word when their ids are
+    equal. Unlike ``numpy.searchsorted``, whose binary search branches
+    unpredictably (three times slower here), this costs the same for every token.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        #: The words' ids in their numbers' order; number 0 is no word.
+        known = numpy.unique(numpy.array([get_string_id(w) for w in words], dtype=numpy.uint64))
+        self.ids = numpy.concatenate([numpy.zeros(1, dtype=numpy.uint64), known])
+        for bits in itertools.count(len(known).bit_length() + 2):
+            shift = next((s for s in range(64 - bits + 1) if len(numpy.unique(_bit_slice(known, s, bits))) == len(known)), None)
+            if shift is not None:
+                break
+        self.shift, self.bits = shift, bits
+        # The smallest integer type that numbers every word keeps the table in the CPU's cache.
+        self.numbers = numpy.zeros(1 << bits, dtype=numpy.min_scalar_type(len(self.ids)))
+        self.numbers[_bit_slice(known, shift, bits)] = numpy.arange(1, len(self.ids))
+
+    def find(self, ids: numpy.ndarray) -> numpy.ndarray:
+        """The number of the word each of ``ids`` is, or 0."""
+        numbers = self.numbers[_bit_slice(ids, self.shift, self.bits)]
+        return numbers * (self.ids[numbers] == ids)
+
+
+class IdFilter:
+    """Which of a doc's string ids may be among a set's (a bitmap on a slice of their bits).
+
+    It can say yes wrongly, never no wrongly: the caller checks each yes. The slice
+    is chosen so that as few of ``common`` (strings outside the set that texts are
+    full of) as can be say yes; of the others, fewer than one in 32 does.
+    """
+
+    def __init__(self, members: Iterable[str], common: Iterable[str]) -> None:
+        members = set(members)
+        ids = numpy.array([get_string_id(m) for m in members], dtype=numpy.uint64)
+        others = numpy.array([get_string_id(c) for c in set(common) - members], dtype=numpy.uint64)
+        self.bits = max(1, (32 * len(ids)).bit_length())
+
+        def bitmap(shift: int) -> numpy.ndarray:
+            marked = numpy.zeros(1 << self.bits, dtype=bool)
+            marked[_bit_slice(ids, shift, self.bits)] = True
+            return marked
+
+        self.shift = min(range(64 - self.bits + 1),
+                         key=lambda s: int(bitmap(s)[_bit_slice(others, s, self.bits)].sum()))
+        self.marked = bitmap(self.shift)
+
+    def may_contain(self, ids: numpy.ndarray) -> numpy.ndarray:
+        """For each of ``ids``: False if it is not in the set."""
+        return self.marked[_bit_slice(ids, self.shift, self.bits)]
+
+
+class _Sequence(NamedTuple):
+    """One of a rule's sequences, whose first two parts a token and its neighbour have: the rest still to check."""
+
+    length: int
+    label: str
+    id: str
+    rest: tuple[tuple[int, int], ...]  # (offset from the start, bit mask of the part)
+
+
+class _Plan(NamedTuple):
+    """What to do at a token, given its parts and its neighbour's."""
+
+    matched: tuple[tuple[int, str, str], ...]  # (length, label, id): sequences of one or two parts, matched
+    to_check: tuple[_Sequence, ...]  # longer sequences whose first two parts match
 
 
 class FigureTagger:
@@ -117,92 +218,119 @@ class FigureTagger:
         for word in load_json("word_sets.json")["number_words"]:
             if word not in ("a", "an"):
                 word_parts.setdefault(word, set()).add("NUM")
-        self.word_parts = {w: frozenset(ps) for w, ps in word_parts.items()}
         cased_parts: dict[str, set[str]] = {}
         for part, spec in data["cased_parts"].items():
             for word in words(spec):
                 cased_parts.setdefault(word, set()).add(part)
-        self.cased_parts = {w: frozenset(ps) for w, ps in cased_parts.items()}
         self.rules = [GrammarRule.from_dict(r) for r in data["rules"]]
-        # Rules indexed by the part that can begin them and, where the first two
-        # elements are required, by the second part too: a start token then only
-        # tries the rules its neighbour can continue.
-        self.rules_by_first: dict[str, _RuleIndex] = {}
-        for rule in self.rules:
-            for k, element in enumerate(rule.seq):
-                index = self.rules_by_first.setdefault(element.part, _RuleIndex({}, []))
-                rest = rule.seq[k + 1 :]
-                if not element.optional and rest and not rest[0].optional:
-                    index.by_second.setdefault(rest[0].part, []).append((rule, rule.fixed))
-                else:
-                    index.others.append((rule, rule.fixed))
-                if not element.optional:
-                    break
-        starters = set(self.rules_by_first)
-        self.starter_parts = frozenset(starters)
-        self._memo: dict[str, tuple[frozenset[str], bool]] = {}
 
-    def _token_parts(self, text: str) -> tuple[frozenset[str], bool]:
-        """The parts of a token (word classes and digit shapes) and whether it can begin a rule."""
-        known = self._memo.get(text)
-        if known is None:
-            found = self.word_parts.get(text.lower(), _EMPTY)
-            if text[:1].isdigit():
-                found = found | _digit_parts(text)
-            elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
-                found = found | {"MODIFIED_YEAR"}
-            if text in self.cased_parts:
-                found = found | self.cased_parts[text]
-            if len(self._memo) > _MEMO_LIMIT:
-                self._memo.clear()
-            known = self._memo[text] = (found, bool(found & self.starter_parts))
-        return known
+        # Each part is a bit of a Python int (so any number of parts), a token's parts the sum of their bits.
+        self._bits: dict[str, int] = {}
+        self.sequences = [(rule, tuple(self._mask([part]) for part in parts))
+                          for rule in self.rules for parts in sorted(rule.sequences())]
+        self.starter_mask = self._mask(parts[0] for rule in self.rules for parts in rule.sequences())
+        # Rules look this many tokens past their start: the masks are padded with as many empty ones.
+        self._reach = max(len(rule.seq) for rule in self.rules)
 
-    @staticmethod
-    def _ends(parts: list[frozenset[str]], rule: GrammarRule, fixed: tuple[str, ...] | None, i: int) -> set[int] | tuple[int, ...]:
-        """Every end position at which ``rule`` matches from token ``i``."""
-        n = len(parts)
-        if fixed is not None:
-            end = i + len(fixed)
-            if end > n:
-                return ()
-            for k, part in enumerate(fixed):
-                if part not in parts[i + k]:
-                    return ()
-            return (end,)
-        positions: set[int] = {i}
-        for element in rule.seq:
-            advanced = {p + 1 for p in positions if p < n and element.part in parts[p]}
-            positions = advanced | positions if element.optional else advanced
-            if not positions:
-                break
-        return positions
+        # One table of lower-case words: those with parts, and the lower-case forms of
+        # the cased words (so a cased word is only looked for among the table's hits).
+        self._cased_masks = {get_string_id(word): self._mask(sorted(ps)) for word, ps in cased_parts.items()}
+        cased_lower = {word.lower() for word in cased_parts}
+        lower_words = word_parts.keys() | cased_lower
+        self._lexicon = IdTable(lower_words)
+        word_of = {get_string_id(word): word for word in lower_words}
+        entry_words = [""] + [word_of[i] for i in self._lexicon.ids[1:].tolist()]
+        # Per table entry (entry 0: the tokens not in it): the entry's mask, whether
+        # it can begin a rule, whether it may be a cased word.
+        entry_masks = [self._mask(sorted(word_parts.get(word, ()))) for word in entry_words]
+        self._entry_masks = numpy.array(entry_masks, dtype=object)
+        self._entry_starts = numpy.array([bool(m & self.starter_mask) for m in entry_masks], dtype=bool)
+        self._entry_cased = numpy.array([word in cased_lower for word in entry_words], dtype=bool)
+        self._initials = IdFilter(_text_initials(), common=_ASCII)
+        self._text_memo: dict[str, int] = {}
+        self._plans: dict[tuple[int, int], _Plan] = {}
+
+    def _mask(self, parts: Iterable[str]) -> int:
+        """The bit mask of ``parts`` (a part seen for the first time gets the next bit)."""
+        mask = 0
+        for part in parts:
+            mask |= self._bits.setdefault(part, 1 << len(self._bits))
+        return mask
+
+    def _text_mask(self, text: str) -> int:
+        """The parts read off a token's text: digit shapes, or an "early-2010"."""
+        if text[:1].isdigit():
+            mask = self._mask(sorted(_digit_parts(text)))
+        elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
+            mask = self._mask(["MODIFIED_YEAR"])
+        else:
+            mask = 0
+        if len(self._text_memo) > _MEMO_LIMIT:
+            self._text_memo.clear()
+        self._text_memo[text] = mask
+        return mask
+
+    def _token_masks(self, doc: Doc) -> tuple[list[int], set[int]]:
+        """The mask of every token (and of the padding after them), and the tokens that can begin a rule."""
+        view = token_view(doc)
+        entries = self._lexicon.find(view.lower_ids)
+        masks = self._entry_masks[entries].tolist()
+        masks += [0] * self._reach
+        starters = set(self._entry_starts[entries].nonzero()[0].tolist())
+        starter_mask = self.starter_mask
+        for i in self._entry_cased[entries].nonzero()[0].tolist():
+            mask = self._cased_masks.get(int(view.orth_ids[i]), 0)
+            masks[i] |= mask
+            if mask & starter_mask:
+                starters.add(i)
+        # Digit shapes need the text: read only where the first character (spaCy's PREFIX) may call for it.
+        text, memo = view.text, self._text_memo
+        for i in self._initials.may_contain(doc.to_array(PREFIX)).nonzero()[0].tolist():
+            mask = memo.get(text[i])
+            if mask is None:
+                mask = self._text_mask(text[i])
+            if mask:
+                masks[i] |= mask
+                if mask & starter_mask:
+                    starters.add(i)
+        return masks, starters
+
+    def _plan(self, first: int, second: int) -> _Plan:
+        """The sequences that can match from a token with mask ``first`` followed by one with mask ``second``."""
+        matched: set[tuple[int, str, str]] = set()
+        to_check: list[_Sequence] = []
+        for rule, bits in self.sequences:
+            if not first & bits[0] or (len(bits) > 1 and not second & bits[1]):
+                continue
+            if len(bits) <= 2:
+                matched.add((len(bits), rule.label, rule.id))
+            else:
+                to_check.append(_Sequence(len(bits), rule.label, rule.id, tuple(enumerate(bits))[2:]))
+        if len(self._plans) > _MEMO_LIMIT:
+            self._plans.clear()
+        plan = self._plans[first, second] = _Plan(tuple(matched), tuple(to_check))
+        return plan
 
     def candidates(self, doc: Doc) -> set[tuple[int, int, str, str]]:
-        view = token_view(doc)
-        # Parts are memoised by token text: the same words recur in every article.
-        memo, learn = self._memo, self._token_parts
-        known = [memo.get(text) or learn(text) for text in view.text]
-        parts = [k[0] for k in known]
+        """(start, end, label, rule id) of every way a rule matches in ``doc``."""
+        masks, starters = self._token_masks(doc)
+        plans = self._plans
         found: set[tuple[int, int, str, str]] = set()
-        n = view.n
-        for i in [i for i, k in enumerate(known) if k[1]]:
-            for part in parts[i]:
-                index = self.rules_by_first.get(part)
-                if index is None:
-                    continue
-                tries = list(index.others)
-                if i + 1 < n and index.by_second:
-                    for second in parts[i + 1]:
-                        tries.extend(index.by_second.get(second, ()))
-                for rule, fixed in tries:
-                    for end in self._ends(parts, rule, fixed, i):
-                        if end > i:
-                            found.add((i, end, rule.label, rule.id))
+        for i in starters:
+            pair = masks[i], masks[i + 1]
+            matched, to_check = plans.get(pair) or self._plan(*pair)
+            for length, label, rule_id in matched:
+                found.add((i, i + length, label, rule_id))
+            for length, label, rule_id, rest in to_check:
+                for offset, bit in rest:
+                    if not masks[i + offset] & bit:
+                        break
+                else:
+                    found.add((i, i + length, label, rule_id))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
-        add_candidates(doc, (Candidate(*found) for found in sorted(self.candidates(doc))))
+        add_candidates(doc, map(Candidate._make, sorted(self.candidates(doc))))
         return doc
 
 

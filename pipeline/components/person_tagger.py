@@ -6,6 +6,10 @@ Macpherson"), before an appositive role ("Rod Hansen, chief constable"), around 
 speech verb ("said Zoe Billingham"), after a byline's "By", or as a known given name
 followed by a surname. Once a full name is found, later bare surnames are the same
 person. Words come from ``data/titles.json`` and ``data/first_names.txt``.
+
+Python visits only the words that open a frame: they are found for the whole doc
+at once, from the tokens' string ids (``TokenView.lower_ids``) with numpy, and so
+are the later surnames. The tests of a name's words are memoised per text.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
+from pipeline.components.figure_tagger import IdFilter
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.patterns import DATA_DIR, load_json
 from pipeline.token_view import TokenView, token_view
@@ -25,6 +32,7 @@ _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
 _AFTER_ROLE_SKIP = {",", ")", "(", "’s", "'s"}
 MAX_NAME_TOKENS = 4
+_MEMO_LIMIT = 100_000
 
 
 def _load_first_names(path: Path) -> frozenset[str]:
@@ -47,35 +55,22 @@ class PersonTagger:
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
-        # Words that open one of the frames below; every other token is skipped.
+        # Words that open one of the frames below; every other token is skipped. They
+        # are looked for by lower-case form, all tokens at once; a few other words
+        # pass too (the filter is not exact), and open no frame.
         self.triggers = self.honorifics | self.first_names | self.byline_words
+        self._trigger_filter = IdFilter({w.lower() for w in self.triggers} | self.speech_verbs,
+                                        common=STOP_WORDS | {w.lower() for w in self.not_names | self.organisation_words})
+        self._name_shaped: dict[str, bool] = {}
 
     # -- token tests -------------------------------------------------------
-    def _name_like(self, view: TokenView, i: int, blocked: set[int]) -> bool:
-        text = view.text[i]
-        return (
-            i not in blocked
-            and text not in self.not_names
-            and text not in self.honorifics
-            and bool(_NAME_SHAPE.match(text))
-        )
-
-    def _run_from(self, view: TokenView, i: int, blocked: set[int]) -> int:
-        """End (exclusive) of the run of name tokens starting at ``i``."""
-        j = i
-        while j < view.n and j - i < MAX_NAME_TOKENS and self._name_like(view, j, blocked):
-            if j + 2 < view.n and view.text[j + 1] == "-" and not view.space[j] and self._name_like(view, j + 2, blocked):
-                j += 3
-                continue
-            j += 1
-        return j
-
-    def _run_to(self, view: TokenView, end: int, blocked: set[int]) -> int:
-        """Start of the run of name tokens ending just before ``end``."""
-        i = end
-        while i > 0 and end - i < MAX_NAME_TOKENS and self._name_like(view, i - 1, blocked):
-            i -= 1
-        return i
+    def _learn_name_shape(self, text: str) -> bool:
+        """Whether the text can be part of a name, memoised in ``_name_shaped`` (the same words recur)."""
+        shaped = text not in self.not_names and text not in self.honorifics and bool(_NAME_SHAPE.match(text))
+        if len(self._name_shaped) > _MEMO_LIMIT:
+            self._name_shaped.clear()
+        self._name_shaped[text] = shaped
+        return shaped
 
     def _organisation_name(self, view: TokenView, start: int) -> bool:
         """The run before 'said' names an organisation: 'the charity Safe Harbour', 'Office for National Statistics'."""
@@ -88,8 +83,33 @@ class PersonTagger:
 
     # -- frames ------------------------------------------------------------
     def _find(self, view: TokenView, roles: list[tuple[int, int]], blocked: set[int]) -> list[tuple[int, int]]:
+        """Every (start, end) a frame reads as a name; ``blocked``: tokens inside entities of other kinds."""
         found: list[tuple[int, int]] = []
-        text = view.text
+        text, space, n = view.text, view.space, view.n
+        shaped, learn_name_shape = self._name_shaped, self._learn_name_shape
+
+        def name_like(i: int) -> bool:
+            if i in blocked:
+                return False
+            known = shaped.get(text[i])
+            return learn_name_shape(text[i]) if known is None else known
+
+        def run_from(i: int) -> int:
+            """End (exclusive) of the run of name tokens starting at ``i``."""
+            j = i
+            while j < n and j - i < MAX_NAME_TOKENS and name_like(j):
+                if j + 2 < n and text[j + 1] == "-" and not space[j] and name_like(j + 2):
+                    j += 3
+                    continue
+                j += 1
+            return j
+
+        def run_to(end: int) -> int:
+            """Start of the run of name tokens ending just before ``end``."""
+            i = end
+            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1):
+                i -= 1
+            return i
 
         def add(start: int, end: int, min_len: int = 1) -> None:
             # Single capitals ("J.") can only sit inside a longer name.
@@ -98,56 +118,58 @@ class PersonTagger:
             if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        triggers, speech = self.triggers, self.speech_verbs
-        lower = view.lower
-        for i in [i for i in range(view.n) if text[i] in triggers or lower[i] in speech]:
+        honorifics, first_names = self.honorifics, self.first_names
+        speech_verbs, byline_words = self.speech_verbs, self.byline_words
+        for i in self._trigger_filter.may_contain(view.lower_ids).nonzero()[0].tolist():
             word = text[i]
-            if word in self.honorifics and i + 1 < view.n:
+            if word in honorifics and i + 1 < n:
                 start = i + 1 + (text[i + 1] == ".")
-                while start < view.n and text[start] in self.honorifics:
+                while start < n and text[start] in honorifics:
                     start += 1
-                add(start, self._run_from(view, start, blocked))
-            elif word in self.first_names and self._name_like(view, i, blocked):
-                add(i, self._run_from(view, i, blocked), min_len=2)
-            elif view.lower[i] in self.speech_verbs and i + 1 < view.n:
-                add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
-                start = self._run_to(view, i, blocked)
+                add(start, run_from(start))
+            elif word in first_names and name_like(i):
+                add(i, run_from(i), min_len=2)
+            elif view.lower[i] in speech_verbs and i + 1 < n:
+                add(i + 1, run_from(i + 1), min_len=2)
+                start = run_to(i)
                 if not self._organisation_name(view, start):
                     add(start, i, min_len=2)
-            elif word in self.byline_words and (i == 0 or view.is_line_break(i - 1)):
-                add(i + 1, self._run_from(view, i + 1, blocked), min_len=2)
+            elif word in byline_words and (i == 0 or view.is_line_break(i - 1)):
+                add(i + 1, run_from(i + 1), min_len=2)
         for role_start, role_end in roles:
             start = role_end
-            while start < view.n and start - role_end < 3 and text[start] in _AFTER_ROLE_SKIP:
+            while start < n and start - role_end < 3 and text[start] in _AFTER_ROLE_SKIP:
                 start += 1
-            while start < view.n and text[start] in self.honorifics:
+            while start < n and text[start] in self.honorifics:
                 start += 1
-            add(start, self._run_from(view, start, blocked))
+            add(start, run_from(start))
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
             for comma in range(role_start - 1, max(role_start - 5, 0), -1):
-                if text[comma] in {".", ":", ";", '"', "“", "”"} or view.is_line_break(comma):
+                if text[comma] in {".", ":", ";", '"', "“", "”"} or "\n" in text[comma]:
                     break
                 if text[comma] == ",":
-                    add(self._run_to(view, comma, blocked), comma, min_len=2)
+                    add(run_to(comma), comma, min_len=2)
                     break
+        # Later bare surnames of people already named in full ("Billingham said").
+        surname_ends = {end for start, end in found if end - start >= 2}
+        if surname_ends:
+            orth_ids = view.orth_ids
+            surnames = set(orth_ids[[end - 1 for end in surname_ends]].tolist())
+            is_surname = numpy.zeros(n, dtype=bool)
+            for surname_id in surnames:
+                is_surname |= orth_ids == surname_id
+            taken = {i for start, end in found for i in range(start, end)}
+            for i in is_surname.nonzero()[0].tolist():
+                if i not in taken and name_like(i):
+                    found.append((i, i + 1))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
-        blocked: set[int] = set()
-        roles: list[tuple[int, int]] = []
-        for cand in span_group_candidates(doc, self.spans_key) + board_candidates(doc):
-            if cand.label in _BLOCKING_LABELS:
-                blocked.update(range(cand.start, cand.end))
-            if cand.label == "ROLE":
-                roles.append((cand.start, cand.end))
+        candidates = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
+        blocked = {i for start, end, label, _ in candidates if label in _BLOCKING_LABELS for i in range(start, end)}
+        roles = [(start, end) for start, end, label, _ in candidates if label == "ROLE"]
         found = self._find(view, roles, blocked)
-        # Later bare surnames of people already named in full ("Billingham said").
-        surnames = {view.text[end - 1] for start, end in found if end - start >= 2}
-        taken = {i for start, end in found for i in range(start, end)}
-        for i in range(view.n):
-            if view.text[i] in surnames and i not in taken and self._name_like(view, i, blocked):
-                found.append((i, i + 1))
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc
 
