@@ -4,13 +4,19 @@ In the manner of medspaCy's post-processing rules: one small class per condition
 kind, and a rule that combines conditions with an action. The resolver applies the
 rules in file order; keeping them as data means a reviewer reads the policy
 ("a place after 'in' is the area") without reading code.
+
+The rules are checked for every candidate of every document, so what can be worked
+out once is worked out when they are loaded: ``RuleIndex`` files the rules under
+the label and id they apply to (a candidate meets only the rules that can apply to
+it), and the phrase conditions file their phrases under the word next to the span
+(one dict look-up rejects a neighbour that starts no phrase).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Iterable
 
 import spacy
 from spacy.tokens import Doc
@@ -19,32 +25,33 @@ from pipeline.candidates import Candidate
 from pipeline.patterns import load_json
 from pipeline.token_view import TokenView, token_view
 
-_QUOTES = {"'", "‘", "’", '"', "“", "”"}
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
 
 
 class CandidateIndex:
-    """The document view plus candidates by start and end token, for rules that look at neighbours."""
+    """The document view plus candidates by start and end token, for rules that look at neighbours.
+
+    Few candidates have a rule that asks, so each index is built on the first question.
+    """
 
     def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
         self.view = token_view(doc)
         self.candidates = candidates
         self._by_start: dict[int, set[str]] | None = None
-        self._by_end: dict[int, set[str]] = {}
-
-    def _index(self) -> None:
-        self._by_start = {}
-        for c in self.candidates:
-            self._by_start.setdefault(c.start, set()).add(c.label)
-            self._by_end.setdefault(c.end, set()).add(c.label)
+        self._by_end: dict[int, set[str]] | None = None
 
     def labels_starting_at(self, index: int) -> set[str]:
         if self._by_start is None:
-            self._index()
-        return self._by_start.get(index, set())  # type: ignore[union-attr]
+            self._by_start = {}
+            for c in self.candidates:
+                self._by_start.setdefault(c.start, set()).add(c.label)
+        return self._by_start.get(index, set())
 
     def labels_ending_at(self, index: int) -> set[str]:
-        if self._by_start is None:
-            self._index()
+        if self._by_end is None:
+            self._by_end = {}
+            for c in self.candidates:
+                self._by_end.setdefault(c.end, set()).add(c.label)
         return self._by_end.get(index, set())
 
 
@@ -53,6 +60,10 @@ class Condition:
 
     kinds: ClassVar[dict[str, type[Condition]]] = {}
     key: ClassVar[str] = ""
+    # The words the token just before (after) the span must be for the condition to hold;
+    # None: no such limit. A rule checks these before calling ``holds``.
+    needs_before: frozenset[str] | None = None
+    needs_after: frozenset[str] | None = None
 
     def __init_subclass__(cls) -> None:
         Condition.kinds[cls.key] = cls
@@ -81,29 +92,46 @@ def tokenize_phrase(phrase: str) -> tuple[str, ...]:
 
 
 class _PhraseCondition(Condition):
+    """Phrases filed under the word that touches the span: the last word before it, the first after it."""
+
+    from_end: ClassVar[bool] = False  # file phrases under their last word (they end where the span starts)
+
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
         self.window = int(params.get("window", 1))
-        # Phrases grouped by length: one set lookup per length instead of one comparison per phrase.
-        self.by_length: dict[int, frozenset[tuple[str, ...]]] = {}
-        for words in params["words"]:
-            phrase = tokenize_phrase(words)
-            self.by_length[len(phrase)] = self.by_length.get(len(phrase), frozenset()) | {phrase}
+        phrases = {tokenize_phrase(words) for words in params["words"]}
+        # An empty phrase (a blank entry) matches anywhere.
+        self.always = () in phrases
+        by_word: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(phrases - {()}, key=len):  # one-word phrases first: they need no slice
+            by_word.setdefault(phrase[-1] if self.from_end else phrase[0], []).append(phrase)
+        self.by_word: dict[str, tuple[tuple[str, ...], ...]] = {w: tuple(ps) for w, ps in by_word.items()}
         self.skip = frozenset(params.get("skip", ()))
+        if self.window == 1 and not self.always:
+            # The neighbour must be a word a phrase touches the span with (or, after the span, a skipped word).
+            if self.from_end:
+                self.needs_before = frozenset(self.by_word)
+            else:
+                self.needs_after = frozenset(self.by_word) | self.skip
 
 
 class PrecededBy(_PhraseCondition):
     """A listed word or phrase ends within ``window`` tokens before the span."""
 
     key = "preceded_by"
+    from_end = True
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        if self.always:
+            return True
         lower = ctx.view.lower
-        for gap in range(self.window):
-            stop = start - gap
-            for length, phrases in self.by_length.items():
-                begin = stop - length
-                if begin >= 0 and tuple(lower[begin:stop]) in phrases:
+        for stop in range(start, max(start - self.window, 0), -1):
+            phrases = self.by_word.get(lower[stop - 1])
+            if phrases is None:
+                continue
+            for phrase in phrases:
+                length = len(phrase)
+                if length == 1 or (stop >= length and tuple(lower[stop - length : stop]) == phrase):
                     return True
         return False
 
@@ -114,14 +142,20 @@ class FollowedBy(_PhraseCondition):
     key = "followed_by"
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        if self.always:
+            return True
         lower, n = ctx.view.lower, ctx.view.n
         after = end
-        while after < n and lower[after] in self.skip:
-            after += 1
-        for gap in range(self.window):
-            begin = after + gap
-            for length, phrases in self.by_length.items():
-                if begin + length <= n and tuple(lower[begin : begin + length]) in phrases:
+        if self.skip:
+            while after < n and lower[after] in self.skip:
+                after += 1
+        for begin in range(after, min(after + self.window, n)):
+            phrases = self.by_word.get(lower[begin])
+            if phrases is None:
+                continue
+            for phrase in phrases:
+                length = len(phrase)
+                if length == 1 or (begin + length <= n and tuple(lower[begin : begin + length]) == phrase):
                     return True
         return False
 
@@ -131,8 +165,12 @@ class FollowedByLabel(Condition):
 
     key = "followed_by_label"
 
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.labels = frozenset(params["labels"])
+
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        return bool(ctx.labels_starting_at(end) & set(self.params["labels"]))
+        return not self.labels.isdisjoint(ctx.labels_starting_at(end))
 
 
 class PrecededByLabel(Condition):
@@ -140,8 +178,12 @@ class PrecededByLabel(Condition):
 
     key = "preceded_by_label"
 
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.labels = frozenset(params["labels"])
+
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        return bool(ctx.labels_ending_at(start) & set(self.params["labels"]))
+        return not self.labels.isdisjoint(ctx.labels_ending_at(start))
 
 
 class LineStart(Condition):
@@ -181,11 +223,15 @@ class NextIsContentWord(Condition):
 
     key = "next_is_content_word"
 
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.exceptions = frozenset(params.get("except", ()))
+
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         view = ctx.view
         if end >= view.n:
             return False
-        return view.is_lower_word(end) and not view.stop[end] and view.lower[end] not in self.params.get("except", ())
+        return view.is_lower_word(end) and not view.stop[end] and view.lower[end] not in self.exceptions
 
 
 class Capitalised(Condition):
@@ -220,6 +266,13 @@ class ContextRule:
     to: str | None = None
     to_id: str | None = None
     comment: str = ""
+    # What the ``when`` conditions need of the tokens next to the span (see ``Condition.needs_before``).
+    needs_before: frozenset[str] | None = field(init=False, default=None)
+    needs_after: frozenset[str] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.needs_before = _all_of(c.needs_before for c in self.when)
+        self.needs_after = _all_of(c.needs_after for c in self.when)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContextRule:
@@ -240,27 +293,86 @@ class ContextRule:
     def applies_to(self, cand: Candidate, ctx: CandidateIndex) -> bool:
         if self.ids is not None and cand.id not in self.ids:
             return False
-        if self.texts is None:
-            return True
-        # Most candidates are one token: compare its text without building a string.
-        view = ctx.view
-        text = view.text[cand.start] if cand.end - cand.start == 1 else view.span_text(cand.start, cand.end)
-        return text in self.texts
+        return self.texts is None or _candidate_text(ctx.view, cand) in self.texts
 
     def fires(self, cand: Candidate, ctx: CandidateIndex) -> bool:
-        start, end = cand.start, cand.end
-        return all(c.holds(start, end, ctx) for c in self.when) and not any(c.holds(start, end, ctx) for c in self.unless)
+        view = ctx.view
+        before = view.lower[cand.start - 1] if cand.start > 0 else None
+        after = view.lower[cand.end] if cand.end < view.n else None
+        return self.may_fire(before, after) and self.fires_at(cand.start, cand.end, ctx)
+
+    def may_fire(self, before: str | None, after: str | None) -> bool:
+        """False when the words next to the span (None: no word) rule out a ``when`` condition."""
+        return (self.needs_before is None or before in self.needs_before) and (
+            self.needs_after is None or after in self.needs_after
+        )
+
+    def fires_at(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        # Plain loops: the conditions are few, and this runs for every candidate a rule applies to.
+        for condition in self.when:
+            if not condition.holds(start, end, ctx):
+                return False
+        for condition in self.unless:
+            if condition.holds(start, end, ctx):
+                return False
+        return True
+
+
+def _all_of(limits: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """The words that meet every limit (None: no limit at all)."""
+    found: frozenset[str] | None = None
+    for words in limits:
+        if words is not None:
+            found = words if found is None else found & words
+    return found
+
+
+def _candidate_text(view: TokenView, cand: Candidate) -> str:
+    # Most candidates are one token: take its text without building a string.
+    return view.text[cand.start] if cand.end - cand.start == 1 else view.span_text(cand.start, cand.end)
 
 
 def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
     return [ContextRule.from_dict(r) for r in load_json(name)["rules"]]
 
 
+class RuleIndex:
+    """Rules in file order, filed by the label and id of the candidates they can apply to.
+
+    A candidate of label L and id I meets only L's rules without ``ids`` and those
+    whose ``ids`` hold I, in file order: the same rules, in the same order, that a scan
+    of all rules with ``applies_to`` would let through, less the ones it would refuse.
+    """
+
+    def __init__(self, rules: Iterable[ContextRule]) -> None:
+        self.rules = list(rules)
+        self.by_label: dict[str, tuple[ContextRule, ...]] = {}
+        for rule in self.rules:
+            self.by_label[rule.label] = (*self.by_label.get(rule.label, ()), rule)
+        # Per label: the rules for a candidate of each id some rule names, and for any other id.
+        self._by_id: dict[str, dict[str, tuple[ContextRule, ...]]] = {}
+        self._any_id: dict[str, tuple[ContextRule, ...]] = {}
+        for label, rules_ in self.by_label.items():
+            named = {i for rule in rules_ if rule.ids is not None for i in rule.ids}
+            self._by_id[label] = {i: tuple(r for r in rules_ if r.ids is None or i in r.ids) for i in named}
+            self._any_id[label] = tuple(r for r in rules_ if r.ids is None)
+
+    def for_candidate(self, label: str, id_: str) -> tuple[ContextRule, ...]:
+        by_id = self._by_id.get(label)
+        if by_id is None:
+            return ()
+        rules = by_id.get(id_)
+        return self._any_id[label] if rules is None else rules
+
+
 _COORDINATORS = {"and", "or", ",", "&"}
 
 
 def apply_context_rules(
-    doc: Doc, candidates: list[Candidate], rules: list[ContextRule], coordinated: frozenset[str] = frozenset()
+    doc: Doc,
+    candidates: list[Candidate],
+    rules: RuleIndex | list[ContextRule],
+    coordinated: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """The candidates that survive the rules, relabelled where a rule says so.
 
@@ -268,25 +380,65 @@ def apply_context_rules(
     "Police in Norfolk and Suffolk" the locative rejects "Norfolk" as the area, so
     "Suffolk" is the area too.
     """
+    index = rules if isinstance(rules, RuleIndex) else RuleIndex(rules)
     ctx = CandidateIndex(doc, candidates)
-    by_label: dict[str, list[ContextRule]] = {}
-    for rule in rules:
-        by_label.setdefault(rule.label, []).append(rule)
+    view = ctx.view
+    lower, n = view.lower, view.n
     kept: list[Candidate] = []
     rejected: dict[str, set[tuple[int, int]]] = {}
     for cand in candidates:
-        for rule in by_label.get(cand.label, ()):
-            if not (rule.applies_to(cand, ctx) and rule.fires(cand, ctx)):
+        rules_ = index.for_candidate(cand.label, cand.id)
+        if not rules_:
+            kept.append(cand)
+            continue
+        before = lower[cand.start - 1] if cand.start > 0 else None
+        after = lower[cand.end] if cand.end < n else None
+        text: str | None = None  # the candidate's text, made only for a rule with ``texts``
+        for rule in rules_:
+            # Cheapest first: the neighbouring words, then the text, then the conditions.
+            if rule.needs_before is not None and before not in rule.needs_before:
+                continue
+            if rule.needs_after is not None and after not in rule.needs_after:
+                continue
+            if rule.texts is not None:
+                if text is None:
+                    text = _candidate_text(view, cand)
+                if text not in rule.texts:
+                    continue
+            if not rule.fires_at(cand.start, cand.end, ctx):
                 continue
             if rule.action == "reject":
                 rejected.setdefault(cand.label, set()).add((cand.start, cand.end))
-                break
-            cand = Candidate(cand.start, cand.end, rule.to or cand.label, rule.to_id or cand.id)
+            else:
+                relabelled = _after_relabel(cand, rule, index.by_label[cand.label], ctx, rejected)
+                if relabelled is not None:
+                    kept.append(relabelled)
+            break
         else:
             kept.append(cand)
     for label in coordinated:
-        kept = _spread_rejection(ctx.view, kept, label, rejected.get(label, set()))
+        kept = _spread_rejection(view, kept, label, rejected.get(label, set()))
     return kept
+
+
+def _after_relabel(
+    cand: Candidate, rule: ContextRule, label_rules: tuple[ContextRule, ...], ctx: CandidateIndex,
+    rejected: dict[str, set[tuple[int, int]]],
+) -> Candidate | None:
+    """``cand`` relabelled by ``rule``, then put through the rest of its original label's rules (None: rejected).
+
+    The new id may admit rules the index filed elsewhere, so the rest are scanned with ``applies_to``.
+    """
+    position = next(i for i, r in enumerate(label_rules) if r is rule)
+    cand = Candidate(cand.start, cand.end, rule.to or cand.label, rule.to_id or cand.id)
+    for later in label_rules[position + 1 :]:
+        if not (later.applies_to(cand, ctx) and later.fires(cand, ctx)):
+            continue
+        if later.action == "reject":
+            rejected.setdefault(cand.label, set()).add((cand.start, cand.end))
+            return None
+        cand = Candidate(cand.start, cand.end, later.to or cand.label, later.to_id or cand.id)
+    return cand
 
 
 def _spread_rejection(view: TokenView, kept: list[Candidate], label: str, rejected: set[tuple[int, int]]) -> list[Candidate]:
