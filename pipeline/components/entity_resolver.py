@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,7 +26,7 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
-from pipeline.context_rules import apply_context_rules, load_context_rules
+from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
 from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
@@ -41,6 +43,8 @@ _RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
+# Token.ent_iob codes.
+_IOB_INSIDE, _IOB_OUTSIDE, _IOB_BEGIN = 1, 2, 3
 
 
 class EntityResolver:
@@ -52,7 +56,7 @@ class EntityResolver:
         self.spans_key = spans_key
         self.keep_candidates = keep_candidates
         self.priority = label_priority
-        self.rules = load_context_rules(rules_file)
+        self.rules = RuleIndex(load_context_rules(rules_file))
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
         self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
         self.exact_lower = frozenset(form.lower() for form in self.exact)
@@ -127,30 +131,39 @@ class EntityResolver:
         return True
 
     # -- selection ---------------------------------------------------------
-    def _select(self, cands: Iterable[Candidate]) -> list[Candidate]:
+    def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:
+        """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
         ranked = sorted(set(cands), key=lambda c: (c.start - c.end, -self.priority.get(c.label, 0), c.start))
-        taken: set[int] = set()
         chosen: list[Candidate] = []
         for c in ranked:
-            if taken.isdisjoint(range(c.start, c.end)):
+            if taken.find(1, c.start, c.end) == -1:
                 chosen.append(c)
-                taken.update(range(c.start, c.end))
+                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         return sorted(chosen)
 
     def resolve(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         view = token_view(doc)
-        cands = [c for c in cands if not self._wrong_case(view, c)]
+        first_words = self.exact_first_words
+        cands = [c for c in cands if view.lower[c.start] not in first_words or not self._wrong_case(view, c)]
         cands = self._assemble_dates(view, cands)
         kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
-        areas = {(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE} - {(c.start, c.end, c.id) for c in kept}
-        cands = kept
-        cands = [self._extend_hedge(view, c) if c.label in ("PERCENT", "COUNT") else c for c in cands]
-        cands = [c for c in cands if c.label not in ("PERCENT", "COUNT") or self._valid_quantity(view, c)]
-        cands = [c._replace(label="FORCE") if c.label == FORCE_PLACE else c for c in cands]
-        chosen = self._select(cands)
-        taken = {i for c in chosen for i in range(c.start, c.end)}
-        doc._.force_areas = sorted(a for a in areas if taken.isdisjoint(range(a[0], a[1])))
+        places = {(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE}
+        areas = places - {(c.start, c.end, c.id) for c in kept} if places else places
+        # Per candidate, in order: the hedge taken into a figure, figures that do not normalise dropped,
+        # places kept as the force's name.
+        cands = []
+        for c in kept:
+            if c.label in ("PERCENT", "COUNT"):
+                c = self._extend_hedge(view, c)
+                if not self._valid_quantity(view, c):
+                    continue
+            elif c.label == FORCE_PLACE:
+                c = c._replace(label="FORCE")
+            cands.append(c)
+        taken = bytearray(view.n)
+        chosen = self._select(cands, taken)
+        doc._.force_areas = sorted(a for a in areas if taken.find(1, a[0], a[1]) == -1)
         return chosen
 
     def __call__(self, doc: Doc) -> Doc:
@@ -158,10 +171,47 @@ class EntityResolver:
         if self.keep_candidates:
             doc.spans[self.spans_key] = [Span(doc, c.start, c.end, label=c.label, span_id=c.id) for c in cands]
         clear_candidates(doc)
-        ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.id if c.label in ID_LABELS else "") for c in self.resolve(doc, cands)]
-        doc.ents = ents
-        set_entities(doc, [EntityRow(e.start, e.end, e.label_, e.kb_id_, e.start_char, e.end_char) for e in ents])
+        set_entities(doc, write_entities(doc, self.resolve(doc, cands)))
         return doc
+
+
+def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
+    """Write ``chosen`` as ``doc.ents`` in one ``Doc.from_array``; return them as rows.
+
+    The annotation is what ``doc.ents = spans`` writes (``Doc.set_ents`` with
+    ``default="outside"``): B/I on the entities' tokens with their label and kb id, O
+    and no label on every other token, whose kb id stays as it was. The setter would
+    build a ``Span`` per entity twice and check every token in Python; this costs a
+    third as much.
+    """
+    strings = doc.vocab.strings
+    current = doc.to_array([IDX, ENT_KB_ID])
+    char_offsets: list[int] = current[:, 0].tolist()
+    rows: list[EntityRow] = []
+    firsts: list[int] = []
+    inside: list[int] = []
+    types: list[int] = []
+    kb_ids: list[int] = []
+    for c in chosen:
+        kb_id = c.id if c.label in ID_LABELS else ""
+        label_hash, kb_hash = strings.add(c.label), strings.add(kb_id)
+        start_char = char_offsets[c.start] if c.start < len(doc) else len(doc.text)
+        end_char = char_offsets[c.end - 1] + len(doc[c.end - 1]) if c.end > c.start else start_char
+        rows.append(EntityRow(c.start, c.end, c.label, kb_id, start_char, end_char))
+        if label_hash and c.end > c.start:  # set_ents ignores entities without a label
+            firsts.append(c.start)
+            inside.extend(range(c.start, c.end))
+            types.extend([label_hash] * (c.end - c.start))
+            kb_ids.extend([kb_hash] * (c.end - c.start))
+    annotation = numpy.zeros((len(doc), 3), dtype=numpy.uint64)  # ENT_IOB, ENT_TYPE, ENT_KB_ID
+    annotation[:, 0] = _IOB_OUTSIDE
+    annotation[:, 2] = current[:, 1]
+    annotation[inside, 0] = _IOB_INSIDE
+    annotation[firsts, 0] = _IOB_BEGIN
+    annotation[inside, 1] = types
+    annotation[inside, 2] = kb_ids
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], annotation)
+    return rows
 
 
 @Language.factory(
