@@ -29,30 +29,30 @@ _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
 
 
 class CandidateIndex:
-    """The document view plus candidates by start and end token, for rules that look at neighbours.
+    """The document view plus where candidates of given labels start and end, for rules that look at neighbours.
 
-    Few candidates have a rule that asks, so each index is built on the first question.
+    Each index (per set of labels a rule asks about) is built on the first question.
     """
 
     def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
         self.view = token_view(doc)
         self.candidates = candidates
-        self._by_start: dict[int, set[str]] | None = None
-        self._by_end: dict[int, set[str]] | None = None
+        self._starts: dict[frozenset[str], set[int]] = {}
+        self._ends: dict[frozenset[str], set[int]] = {}
 
-    def labels_starting_at(self, index: int) -> set[str]:
-        if self._by_start is None:
-            self._by_start = {}
-            for c in self.candidates:
-                self._by_start.setdefault(c.start, set()).add(c.label)
-        return self._by_start.get(index, set())
+    def label_starts_at(self, index: int, labels: frozenset[str]) -> bool:
+        """A candidate with one of ``labels`` starts at token ``index``."""
+        starts = self._starts.get(labels)
+        if starts is None:
+            starts = self._starts[labels] = {c.start for c in self.candidates if c.label in labels}
+        return index in starts
 
-    def labels_ending_at(self, index: int) -> set[str]:
-        if self._by_end is None:
-            self._by_end = {}
-            for c in self.candidates:
-                self._by_end.setdefault(c.end, set()).add(c.label)
-        return self._by_end.get(index, set())
+    def label_ends_at(self, index: int, labels: frozenset[str]) -> bool:
+        """A candidate with one of ``labels`` ends just before token ``index``."""
+        ends = self._ends.get(labels)
+        if ends is None:
+            ends = self._ends[labels] = {c.end for c in self.candidates if c.label in labels}
+        return index in ends
 
 
 class Condition:
@@ -92,7 +92,7 @@ def tokenize_phrase(phrase: str) -> tuple[str, ...]:
 
 
 class _PhraseCondition(Condition):
-    """Phrases filed under the word that touches the span: the last word before it, the first after it."""
+    """Phrases filed under the word that touches the span (the last word before it, the first after it), by length."""
 
     from_end: ClassVar[bool] = False  # file phrases under their last word (they end where the span starts)
 
@@ -102,10 +102,15 @@ class _PhraseCondition(Condition):
         phrases = {tokenize_phrase(words) for words in params["words"]}
         # An empty phrase (a blank entry) matches anywhere.
         self.always = () in phrases
-        by_word: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in sorted(phrases - {()}, key=len):  # one-word phrases first: they need no slice
-            by_word.setdefault(phrase[-1] if self.from_end else phrase[0], []).append(phrase)
-        self.by_word: dict[str, tuple[tuple[str, ...], ...]] = {w: tuple(ps) for w, ps in by_word.items()}
+        by_word: dict[str, dict[int, set[tuple[str, ...]]]] = {}
+        for phrase in phrases - {()}:
+            word = phrase[-1] if self.from_end else phrase[0]
+            by_word.setdefault(word, {}).setdefault(len(phrase), set()).add(phrase)
+        # One slice and set look-up per length; one-word phrases first, as they need no slice.
+        self.by_word: dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]] = {
+            word: tuple((length, frozenset(found)) for length, found in sorted(by_length.items()))
+            for word, by_length in by_word.items()
+        }
         self.skip = frozenset(params.get("skip", ()))
         if self.window == 1 and not self.always:
             # The neighbour must be a word a phrase touches the span with (or, after the span, a skipped word).
@@ -126,12 +131,11 @@ class PrecededBy(_PhraseCondition):
             return True
         lower = ctx.view.lower
         for stop in range(start, max(start - self.window, 0), -1):
-            phrases = self.by_word.get(lower[stop - 1])
-            if phrases is None:
+            by_length = self.by_word.get(lower[stop - 1])
+            if by_length is None:
                 continue
-            for phrase in phrases:
-                length = len(phrase)
-                if length == 1 or (stop >= length and tuple(lower[stop - length : stop]) == phrase):
+            for length, phrases in by_length:
+                if length == 1 or (stop >= length and tuple(lower[stop - length : stop]) in phrases):
                     return True
         return False
 
@@ -150,12 +154,11 @@ class FollowedBy(_PhraseCondition):
             while after < n and lower[after] in self.skip:
                 after += 1
         for begin in range(after, min(after + self.window, n)):
-            phrases = self.by_word.get(lower[begin])
-            if phrases is None:
+            by_length = self.by_word.get(lower[begin])
+            if by_length is None:
                 continue
-            for phrase in phrases:
-                length = len(phrase)
-                if length == 1 or (begin + length <= n and tuple(lower[begin : begin + length]) == phrase):
+            for length, phrases in by_length:
+                if length == 1 or (begin + length <= n and tuple(lower[begin : begin + length]) in phrases):
                     return True
         return False
 
@@ -170,7 +173,7 @@ class FollowedByLabel(Condition):
         self.labels = frozenset(params["labels"])
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        return not self.labels.isdisjoint(ctx.labels_starting_at(end))
+        return ctx.label_starts_at(end, self.labels)
 
 
 class PrecededByLabel(Condition):
@@ -183,7 +186,7 @@ class PrecededByLabel(Condition):
         self.labels = frozenset(params["labels"])
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        return not self.labels.isdisjoint(ctx.labels_ending_at(start))
+        return ctx.label_ends_at(start, self.labels)
 
 
 class LineStart(Condition):
@@ -211,11 +214,11 @@ class PrevIsTitle(Condition):
     key = "prev_is_title"
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        view = ctx.view
-        if view.is_sentence_initial(start):
-            return False
-        prev = start - 1
-        return view.is_title_word(prev) and view.lower[prev] not in ("the", "a")
+        if start == 0:
+            return False  # sentence-initial
+        view, prev = ctx.view, start - 1
+        # is_title_word first: it fails fast on the usual lower-case word or punctuation.
+        return view.is_title_word(prev) and not view.is_sentence_initial(start) and view.lower[prev] not in ("the", "a")
 
 
 class NextIsContentWord(Condition):
@@ -296,16 +299,7 @@ class ContextRule:
         return self.texts is None or _candidate_text(ctx.view, cand) in self.texts
 
     def fires(self, cand: Candidate, ctx: CandidateIndex) -> bool:
-        view = ctx.view
-        before = view.lower[cand.start - 1] if cand.start > 0 else None
-        after = view.lower[cand.end] if cand.end < view.n else None
-        return self.may_fire(before, after) and self.fires_at(cand.start, cand.end, ctx)
-
-    def may_fire(self, before: str | None, after: str | None) -> bool:
-        """False when the words next to the span (None: no word) rule out a ``when`` condition."""
-        return (self.needs_before is None or before in self.needs_before) and (
-            self.needs_after is None or after in self.needs_after
-        )
+        return self.fires_at(cand.start, cand.end, ctx)
 
     def fires_at(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         # Plain loops: the conditions are few, and this runs for every candidate a rule applies to.
@@ -336,6 +330,33 @@ def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
     return [ContextRule.from_dict(r) for r in load_json(name)["rules"]]
 
 
+@dataclass(frozen=True)
+class RuleGroup:
+    """The rules a candidate of one label and id meets, in file order, with their trigger words.
+
+    A rule whose ``when`` needs a word next to the span, or that has ``texts``, cannot
+    fire unless the candidate has such a word or text (its trigger). A candidate that
+    has no trigger of any rule in the group meets only the rules without one.
+    """
+
+    rules: tuple[ContextRule, ...]
+    untriggered: tuple[ContextRule, ...]
+    words_before: frozenset[str]
+    words_after: frozenset[str]
+    texts: frozenset[str]
+
+    @classmethod
+    def of(cls, rules: tuple[ContextRule, ...]) -> RuleGroup:
+        triggered = [r for r in rules if r.needs_before is not None or r.needs_after is not None or r.texts is not None]
+        return cls(
+            rules=rules,
+            untriggered=tuple(r for r in rules if r not in triggered),
+            words_before=frozenset().union(*(r.needs_before for r in triggered if r.needs_before is not None)),
+            words_after=frozenset().union(*(r.needs_after for r in triggered if r.needs_after is not None)),
+            texts=frozenset().union(*(r.texts for r in triggered if r.texts is not None)),
+        )
+
+
 class RuleIndex:
     """Rules in file order, filed by the label and id of the candidates they can apply to.
 
@@ -349,20 +370,21 @@ class RuleIndex:
         self.by_label: dict[str, tuple[ContextRule, ...]] = {}
         for rule in self.rules:
             self.by_label[rule.label] = (*self.by_label.get(rule.label, ()), rule)
-        # Per label: the rules for a candidate of each id some rule names, and for any other id.
-        self._by_id: dict[str, dict[str, tuple[ContextRule, ...]]] = {}
-        self._any_id: dict[str, tuple[ContextRule, ...]] = {}
+        # Per label: the group for a candidate of each id some rule names, and for any other id.
+        self._by_id: dict[str, dict[str, RuleGroup]] = {}
+        self._any_id: dict[str, RuleGroup] = {}
         for label, rules_ in self.by_label.items():
             named = {i for rule in rules_ if rule.ids is not None for i in rule.ids}
-            self._by_id[label] = {i: tuple(r for r in rules_ if r.ids is None or i in r.ids) for i in named}
-            self._any_id[label] = tuple(r for r in rules_ if r.ids is None)
+            self._by_id[label] = {i: RuleGroup.of(tuple(r for r in rules_ if r.ids is None or i in r.ids)) for i in named}
+            self._any_id[label] = RuleGroup.of(tuple(r for r in rules_ if r.ids is None))
 
-    def for_candidate(self, label: str, id_: str) -> tuple[ContextRule, ...]:
+    def for_candidate(self, label: str, id_: str) -> RuleGroup | None:
+        """The rules a candidate meets; None if there are none."""
         by_id = self._by_id.get(label)
         if by_id is None:
-            return ()
-        rules = by_id.get(id_)
-        return self._any_id[label] if rules is None else rules
+            return None
+        group = by_id.get(id_, self._any_id[label])
+        return group if group.rules else None
 
 
 _COORDINATORS = {"and", "or", ",", "&"}
@@ -387,28 +409,27 @@ def apply_context_rules(
     kept: list[Candidate] = []
     rejected: dict[str, set[tuple[int, int]]] = {}
     for cand in candidates:
-        rules_ = index.for_candidate(cand.label, cand.id)
-        if not rules_:
+        group = index.for_candidate(cand.label, cand.id)
+        if group is None:
             kept.append(cand)
             continue
-        before = lower[cand.start - 1] if cand.start > 0 else None
-        after = lower[cand.end] if cand.end < n else None
-        text: str | None = None  # the candidate's text, made only for a rule with ``texts``
-        for rule in rules_:
-            # Cheapest first: the neighbouring words, then the text, then the conditions.
+        start, end = cand.start, cand.end
+        before = lower[start - 1] if start > 0 else None
+        after = lower[end] if end < n else None
+        text = _candidate_text(view, cand) if group.texts else None
+        triggered = before in group.words_before or after in group.words_after or text in group.texts
+        for rule in group.rules if triggered else group.untriggered:
+            # Cheapest first: the neighbouring words and the text, then the conditions.
             if rule.needs_before is not None and before not in rule.needs_before:
                 continue
             if rule.needs_after is not None and after not in rule.needs_after:
                 continue
-            if rule.texts is not None:
-                if text is None:
-                    text = _candidate_text(view, cand)
-                if text not in rule.texts:
-                    continue
-            if not rule.fires_at(cand.start, cand.end, ctx):
+            if rule.texts is not None and text not in rule.texts:
+                continue
+            if not rule.fires_at(start, end, ctx):
                 continue
             if rule.action == "reject":
-                rejected.setdefault(cand.label, set()).add((cand.start, cand.end))
+                rejected.setdefault(cand.label, set()).add((start, end))
             else:
                 relabelled = _after_relabel(cand, rule, index.by_label[cand.label], ctx, rejected)
                 if relabelled is not None:
