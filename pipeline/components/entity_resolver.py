@@ -11,6 +11,7 @@ breaking ties by label priority. Canonical ids travel as the entities' ``kb_id``
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 import numpy
@@ -47,6 +48,20 @@ _MAX_HEDGE_TOKENS = 4
 _IOB_INSIDE, _IOB_OUTSIDE, _IOB_BEGIN = 1, 2, 3
 
 
+@lru_cache(maxsize=16384)
+def _valid_count(lone_number: bool, last: str, text: str) -> bool:
+    """A COUNT span of ``text`` ending in ``last`` reads as a count (memoised: the same figures recur)."""
+    if lone_number and (_YEARLIKE.match(last) or _DECIMAL.match(last)):
+        return False
+    if len(last) > 1 and last[0] == "0" and last[1].isdigit():
+        return False  # "0800 555 111", "01234": phone numbers and codes, not counts
+    try:
+        normalise_count(text)
+    except (QuantityError, ValueError, ZeroDivisionError):
+        return False
+    return True
+
+
 class EntityResolver:
     def __init__(
         self, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool = False
@@ -56,6 +71,7 @@ class EntityResolver:
         self.spans_key = spans_key
         self.keep_candidates = keep_candidates
         self.priority = label_priority
+        self.rank = {label: -priority for label, priority in label_priority.items()}  # sort key: highest first
         self.rules = RuleIndex(load_context_rules(rules_file))
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
@@ -72,9 +88,9 @@ class EntityResolver:
         return text.lower() in self.exact_lower and text not in self.exact
 
     # -- assembly ----------------------------------------------------------
-    def _assemble_dates(self, view: TokenView, cands: list[Candidate]) -> list[Candidate]:
-        """Merge date ranges ('1 March to 31 May') and clock times into one DATE."""
-        dates = sorted((c for c in cands if c.label in ("DATE", "TIME")), key=lambda c: (c.start, -(c.end - c.start)))
+    def _assemble_dates(self, view: TokenView, dates_and_times: list[Candidate]) -> list[Candidate]:
+        """Date ranges ('1 March to 31 May') and date-and-time pairs merged into one DATE each."""
+        dates = sorted(dates_and_times, key=lambda c: (c.start, -(c.end - c.start)))
         longest: dict[int, Candidate] = {}
         for c in dates:
             if c.start not in longest:
@@ -91,7 +107,7 @@ class EntityResolver:
                     merged.append(Candidate(c.start, other.end, "DATE", date_id))
                 elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
                     merged.append(Candidate(c.start, other.end, "DATE", "range"))
-        return [c for c in cands if c.label != "TIME"] + merged
+        return merged
 
     @staticmethod
     def _is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
@@ -104,12 +120,17 @@ class EntityResolver:
         has_year = lambda c: any(_YEARLIKE.match(view.text[i]) for i in range(c.start, c.end))  # noqa: E731
         return between or (not has_year(first) and has_year(second))
 
+    def _checked_figure(self, view: TokenView, c: Candidate) -> Candidate | None:
+        """The figure with the hedge in front of it taken in; None if it does not read as a quantity."""
+        if c.start > 0:
+            before = view.lower[c.start - 1]
+            # The words before the figure, joined, end in ``before``: a hedge can end there only if it
+            # is some hedge's last word (or holds a space, for a whitespace token).
+            if before in self.hedge_last_words or " " in before:
+                c = self._extend_hedge(view, c)
+        return c if self._valid_quantity(view, c) else None
+
     def _extend_hedge(self, view: TokenView, c: Candidate) -> Candidate:
-        if c.start == 0:
-            return c
-        before = view.lower[c.start - 1]
-        if before not in self.hedge_last_words and " " not in before:
-            return c  # the tokens joined end in ``before``: no hedge ends so
         for size in range(_MAX_HEDGE_TOKENS, 0, -1):
             start = c.start - size
             if start >= 0 and " ".join(view.lower[start : c.start]) in self.hedges:
@@ -128,11 +149,7 @@ class EntityResolver:
                     if view.lower[c.start + 1] == "out" and last.isdigit() and int(last) > 20:
                         return False  # "87 out of 117" is an audit sample: two COUNTs
             else:
-                if c.id == "number" and c.end - c.start == 1 and (_YEARLIKE.match(last) or _DECIMAL.match(last)):
-                    return False
-                if len(last) > 1 and last[0] == "0" and last[1].isdigit():
-                    return False  # "0800 555 111", "01234": phone numbers and codes, not counts
-                normalise_count(text)
+                return _valid_count(c.id == "number" and c.end - c.start == 1, last, text)
         except (QuantityError, ValueError, ZeroDivisionError):
             return False
         return True
@@ -140,7 +157,8 @@ class EntityResolver:
     # -- selection ---------------------------------------------------------
     def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:
         """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
-        ranked = sorted(set(cands), key=lambda c: (c.start - c.end, -self.priority.get(c.label, 0), c.start))
+        rank = self.rank.get
+        ranked = sorted(set(cands), key=lambda c: (c.start - c.end, rank(c.label, 0), c.start))
         chosen: list[Candidate] = []
         for c in ranked:
             start, end = c.start, c.end
@@ -157,20 +175,33 @@ class EntityResolver:
 
     def resolve(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         view = token_view(doc)
-        first_words = self.exact_first_words
-        cands = [c for c in cands if view.lower[c.start] not in first_words or not self._wrong_case(view, c)]
-        cands = self._assemble_dates(view, cands)
+        lower, first_words = view.lower, self.exact_first_words
+        # One pass: names in the wrong case dropped; dates and clock times set aside to assemble
+        # (clock times only survive inside a DATE); places noted.
+        found: list[Candidate] = []
+        dates_and_times: list[Candidate] = []
+        places: set[tuple[int, int, str]] = set()
+        for c in cands:
+            if lower[c.start] in first_words and self._wrong_case(view, c):
+                continue
+            if c.label == "DATE" or c.label == "TIME":
+                dates_and_times.append(c)
+                if c.label == "TIME":
+                    continue
+            elif c.label == FORCE_PLACE:
+                places.add((c.start, c.end, c.id))
+            found.append(c)
+        cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
         kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
-        places = {(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE}
         areas = places - {(c.start, c.end, c.id) for c in kept} if places else places
         # Per candidate, in order: the hedge taken into a figure, figures that do not normalise dropped,
         # places kept as the force's name.
         cands = []
         for c in kept:
-            if c.label in ("PERCENT", "COUNT"):
-                c = self._extend_hedge(view, c)
-                if not self._valid_quantity(view, c):
+            if c.label == "COUNT" or c.label == "PERCENT":
+                c = self._checked_figure(view, c)
+                if c is None:
                     continue
             elif c.label == FORCE_PLACE:
                 c = c._replace(label="FORCE")
@@ -198,46 +229,43 @@ def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
     build a ``Span`` per entity twice and visit every token in Python.
     """
     view = token_view(doc)
-    n, text = view.n, view.text
-    add_string = doc.vocab.strings.add
+    text, add_string = view.text, doc.vocab.strings.add
     current = doc.to_array([IDX, ENT_KB_ID])
     char_offsets: list[int] = current[:, 0].tolist()
     rows: list[EntityRow] = []
-    firsts: list[int] = []
-    inside: list[int] = []
-    types: list[int] = []
+    # The entities that mark tokens: start, length, label and kb id (string-store hashes).
+    starts: list[int] = []
+    lengths: list[int] = []
+    labels: list[int] = []
     kb_ids: list[int] = []
     for start, end, label, id_ in chosen:
         kb_id = id_ if label in ID_LABELS else ""
         label_hash, kb_hash = add_string(label), add_string(kb_id)
         if start < end:
-            start_char = char_offsets[start]
-            rows.append(EntityRow(start, end, label, kb_id, start_char, char_offsets[end - 1] + len(text[end - 1])))
-        else:  # an empty span, as Span measures one
-            start_char = char_offsets[start] if start < n else len(view.source)
+            rows.append(EntityRow(start, end, label, kb_id, char_offsets[start], char_offsets[end - 1] + len(text[end - 1])))
+        else:  # an empty span, measured as Span measures one; it marks no token
+            start_char = char_offsets[start] if start < view.n else len(view.source)
             rows.append(EntityRow(start, end, label, kb_id, start_char, start_char))
             continue
-        if not label_hash:
-            continue  # set_ents ignores entities without a label
-        firsts.append(start)
-        if end - start == 1:
-            inside.append(start)
-            types.append(label_hash)
+        if label_hash:  # set_ents ignores entities without a label
+            starts.append(start)
+            lengths.append(end - start)
+            labels.append(label_hash)
             kb_ids.append(kb_hash)
-        else:
-            inside.extend(range(start, end))
-            types.extend([label_hash] * (end - start))
-            kb_ids.extend([kb_hash] * (end - start))
     # Rows ENT_IOB, ENT_TYPE, ENT_KB_ID; passed transposed, which from_array reads without a copy.
-    annotation = numpy.empty((3, n), dtype=numpy.uint64)
+    annotation = numpy.empty((3, view.n), dtype=numpy.uint64)
     annotation[0] = _IOB_OUTSIDE
     annotation[1] = 0
     annotation[2] = current[:, 1]
-    positions = numpy.array(inside, dtype=numpy.intp)
-    annotation[0, positions] = _IOB_INSIDE
-    annotation[0, firsts] = _IOB_BEGIN
-    annotation[1, positions] = numpy.array(types, dtype=numpy.uint64)
-    annotation[2, positions] = numpy.array(kb_ids, dtype=numpy.uint64)
+    if starts:
+        first = numpy.array(starts, dtype=numpy.intp)
+        size = numpy.array(lengths, dtype=numpy.intp)
+        # Every entity token: its entity's start plus 0, 1, ... within the entity.
+        tokens = numpy.repeat(first, size) + (numpy.arange(size.sum()) - numpy.repeat(numpy.cumsum(size) - size, size))
+        annotation[0, tokens] = _IOB_INSIDE
+        annotation[0, first] = _IOB_BEGIN
+        annotation[1, tokens] = numpy.repeat(numpy.array(labels, dtype=numpy.uint64), size)
+        annotation[2, tokens] = numpy.repeat(numpy.array(kb_ids, dtype=numpy.uint64), size)
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], annotation.T)
     return rows
 
