@@ -21,6 +21,10 @@ from pipeline.normalise.quantities import normalise_count, normalise_percent
 from pipeline.token_view import token_view
 
 
+# The labels whose normalised value is read from the entity's text; the others carry their kb id.
+TEXT_LABELS = frozenset({"PERCENT", "COUNT", "DATE", "PERSON"})
+
+
 def normalise_entity(label: str, text: str, kb_id: str, article_date: str | None) -> dict[str, Any]:
     """The normalised attributes of one entity, from its label and text."""
     if label == "PERCENT":
@@ -44,7 +48,13 @@ class EntityNormaliser:
         article_date = doc._.article_date
         norms = {}
         for ent in entity_rows(doc):
-            text = view.span_text(ent.start, ent.end)
+            # The text only where the value comes from it; a one-token entity's text is its token.
+            if ent.label not in TEXT_LABELS:
+                text = ""
+            elif ent.end - ent.start == 1:
+                text = view.text[ent.start]
+            else:
+                text = view.span_text(ent.start, ent.end)
             norms[f"{ent.start_char}:{ent.end_char}"] = normalise_entity(ent.label, text, ent.kb_id, article_date)
         doc._.ent_norms = norms
         return doc
