@@ -11,6 +11,7 @@ breaking ties by label priority. Canonical ids travel as the entities' ``kb_id``
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import Iterable
 
@@ -102,7 +103,7 @@ class EntityResolver:
                 if other is None:
                     continue
                 joiner = view.lower[c.end] if gap else ""
-                if {c.label, other.label} == {"DATE", "TIME"} and joiner in {"", ",", "on", "at"}:
+                if c.label != other.label and joiner in {"", ",", "on", "at"}:  # a DATE and a TIME
                     date_id = c.id if c.label == "DATE" else other.id
                     merged.append(Candidate(c.start, other.end, "DATE", date_id))
                 elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
@@ -194,7 +195,11 @@ class EntityResolver:
         cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
         kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
-        areas = places - {(c.start, c.end, c.id) for c in kept} if places else places
+        if places:
+            place_ids = {id_ for _, _, id_ in places}
+            areas = places - {(c.start, c.end, c.id) for c in kept if c.id in place_ids}
+        else:
+            areas = places
         # Per candidate, in order: the hedge taken into a figure, figures that do not normalise dropped,
         # places kept as the force's name.
         cands = []
@@ -226,47 +231,38 @@ def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
     The annotation is what ``doc.ents = spans`` writes (``Doc.set_ents`` with
     ``default="outside"``): B/I on the entities' tokens with their label and kb id, O
     and no label on every other token, whose kb id stays as it was. The setter would
-    build a ``Span`` per entity twice and visit every token in Python.
+    build a ``Span`` per entity twice and visit every token in Python. The columns
+    are built in an ``array.array`` (item assignment is cheap there) that numpy reads
+    without a copy.
     """
     view = token_view(doc)
-    text, add_string = view.text, doc.vocab.strings.add
+    n, text, add_string = view.n, view.text, doc.vocab.strings.add
     current = doc.to_array([IDX, ENT_KB_ID])
     char_offsets: list[int] = current[:, 0].tolist()
+    # ENT_IOB, ENT_TYPE and ENT_KB_ID of every token, one column after the other.
+    columns = array("Q", [_IOB_OUTSIDE]) * n + array("Q", [0]) * n + array("Q", current[:, 1].tobytes())
+    types, kb_ids = n, 2 * n  # where the second and third columns start
     rows: list[EntityRow] = []
-    # The entities that mark tokens: start, length, label and kb id (string-store hashes).
-    starts: list[int] = []
-    lengths: list[int] = []
-    labels: list[int] = []
-    kb_ids: list[int] = []
     for start, end, label, id_ in chosen:
         kb_id = id_ if label in ID_LABELS else ""
         label_hash, kb_hash = add_string(label), add_string(kb_id)
-        if start < end:
-            rows.append(EntityRow(start, end, label, kb_id, char_offsets[start], char_offsets[end - 1] + len(text[end - 1])))
-        else:  # an empty span, measured as Span measures one; it marks no token
-            start_char = char_offsets[start] if start < view.n else len(view.source)
+        if start == end:  # an empty span, measured as Span measures one; it marks no token
+            start_char = char_offsets[start] if start < n else len(view.source)
             rows.append(EntityRow(start, end, label, kb_id, start_char, start_char))
             continue
-        if label_hash:  # set_ents ignores entities without a label
-            starts.append(start)
-            lengths.append(end - start)
-            labels.append(label_hash)
-            kb_ids.append(kb_hash)
-    # Rows ENT_IOB, ENT_TYPE, ENT_KB_ID; passed transposed, which from_array reads without a copy.
-    annotation = numpy.empty((3, view.n), dtype=numpy.uint64)
-    annotation[0] = _IOB_OUTSIDE
-    annotation[1] = 0
-    annotation[2] = current[:, 1]
-    if starts:
-        first = numpy.array(starts, dtype=numpy.intp)
-        size = numpy.array(lengths, dtype=numpy.intp)
-        # Every entity token: its entity's start plus 0, 1, ... within the entity.
-        tokens = numpy.repeat(first, size) + (numpy.arange(size.sum()) - numpy.repeat(numpy.cumsum(size) - size, size))
-        annotation[0, tokens] = _IOB_INSIDE
-        annotation[0, first] = _IOB_BEGIN
-        annotation[1, tokens] = numpy.repeat(numpy.array(labels, dtype=numpy.uint64), size)
-        annotation[2, tokens] = numpy.repeat(numpy.array(kb_ids, dtype=numpy.uint64), size)
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], annotation.T)
+        rows.append(EntityRow(start, end, label, kb_id, char_offsets[start], char_offsets[end - 1] + len(text[end - 1])))
+        if not label_hash:
+            continue  # set_ents ignores entities without a label
+        columns[start] = _IOB_BEGIN
+        columns[types + start] = label_hash
+        columns[kb_ids + start] = kb_hash
+        if end - start > 1:
+            inside = end - start - 1
+            columns[start + 1 : end] = array("Q", [_IOB_INSIDE]) * inside
+            columns[types + start + 1 : types + end] = array("Q", [label_hash]) * inside
+            columns[kb_ids + start + 1 : kb_ids + end] = array("Q", [kb_hash]) * inside
+    annotation = numpy.frombuffer(columns, dtype=numpy.uint64).reshape(3, n)
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], annotation.T)  # read without a copy, as it is transposed
     return rows
 
 
