@@ -370,21 +370,19 @@ class RuleIndex:
         self.by_label: dict[str, tuple[ContextRule, ...]] = {}
         for rule in self.rules:
             self.by_label[rule.label] = (*self.by_label.get(rule.label, ()), rule)
-        # Per label: the group for a candidate of each id some rule names, and for any other id.
-        self._by_id: dict[str, dict[str, RuleGroup]] = {}
-        self._any_id: dict[str, RuleGroup] = {}
+        # Per label: the group for a candidate of each id some rule names, and the one for any
+        # other id; None where there are no rules.
+        self.groups: dict[str, tuple[dict[str, RuleGroup | None], RuleGroup | None]] = {}
         for label, rules_ in self.by_label.items():
             named = {i for rule in rules_ if rule.ids is not None for i in rule.ids}
-            self._by_id[label] = {i: RuleGroup.of(tuple(r for r in rules_ if r.ids is None or i in r.ids)) for i in named}
-            self._any_id[label] = RuleGroup.of(tuple(r for r in rules_ if r.ids is None))
+            by_id = {i: RuleGroup.of(tuple(r for r in rules_ if r.ids is None or i in r.ids)) for i in named}
+            any_id = RuleGroup.of(tuple(r for r in rules_ if r.ids is None))
+            self.groups[label] = ({i: g if g.rules else None for i, g in by_id.items()}, any_id if any_id.rules else None)
 
     def for_candidate(self, label: str, id_: str) -> RuleGroup | None:
         """The rules a candidate meets; None if there are none."""
-        by_id = self._by_id.get(label)
-        if by_id is None:
-            return None
-        group = by_id.get(id_, self._any_id[label])
-        return group if group.rules else None
+        filed = self.groups.get(label)
+        return None if filed is None else filed[0].get(id_, filed[1])
 
 
 _COORDINATORS = {"and", "or", ",", "&"}
@@ -408,15 +406,19 @@ def apply_context_rules(
     lower, n = view.lower, view.n
     kept: list[Candidate] = []
     rejected: dict[str, set[tuple[int, int]]] = {}
+    groups = index.groups
     for cand in candidates:
-        group = index.for_candidate(cand.label, cand.id)
+        filed = groups.get(cand.label)  # index.for_candidate, inlined: this runs for every candidate
+        group = None if filed is None else filed[0].get(cand.id, filed[1])
         if group is None:
             kept.append(cand)
             continue
         start, end = cand.start, cand.end
         before = lower[start - 1] if start > 0 else None
         after = lower[end] if end < n else None
-        text = _candidate_text(view, cand) if group.texts else None
+        text = None
+        if group.texts:
+            text = view.text[start] if end - start == 1 else view.span_text(start, end)
         triggered = before in group.words_before or after in group.words_after or text in group.texts
         for rule in group.rules if triggered else group.untriggered:
             # Cheapest first: the neighbouring words and the text, then the conditions.
@@ -465,10 +467,13 @@ def _after_relabel(
 def _spread_rejection(view: TokenView, kept: list[Candidate], label: str, rejected: set[tuple[int, int]]) -> list[Candidate]:
     if not rejected:
         return kept
+    alive = {(c.start, c.end) for c in kept if c.label == label}
+    if not alive:
+        return kept
     ends = {end: start for start, end in rejected}
     starts = {start: end for start, end in rejected}
+    spread = False
     changed = True
-    alive = {(c.start, c.end) for c in kept if c.label == label}
     while changed:
         changed = False
         for start, end in list(alive):
@@ -478,5 +483,7 @@ def _spread_rejection(view: TokenView, kept: list[Candidate], label: str, reject
                 alive.discard((start, end))
                 ends[end] = start
                 starts[start] = end
-                changed = True
+                changed = spread = True
+    if not spread:
+        return kept
     return [c for c in kept if c.label != label or (c.start, c.end) in alive]
