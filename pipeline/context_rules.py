@@ -296,7 +296,7 @@ class ContextRule:
     def applies_to(self, cand: Candidate, ctx: CandidateIndex) -> bool:
         if self.ids is not None and cand.id not in self.ids:
             return False
-        return self.texts is None or _candidate_text(ctx.view, cand) in self.texts
+        return self.texts is None or span_text(ctx.view, cand.start, cand.end) in self.texts
 
     def fires(self, cand: Candidate, ctx: CandidateIndex) -> bool:
         return self.fires_at(cand.start, cand.end, ctx)
@@ -321,9 +321,14 @@ def _all_of(limits: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     return found
 
 
-def _candidate_text(view: TokenView, cand: Candidate) -> str:
-    # Most candidates are one token: take its text without building a string.
-    return view.text[cand.start] if cand.end - cand.start == 1 else view.span_text(cand.start, cand.end)
+def span_text(view: TokenView, start: int, end: int) -> str:
+    """``view.span_text(start, end)``, taken directly for the usual one- and two-token spans."""
+    if end - start == 1:
+        return view.text[start]
+    if end - start == 2:
+        first, second = view.text[start], view.text[start + 1]
+        return first + " " + second if view.space[start] else first + second
+    return view.span_text(start, end)
 
 
 def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
@@ -418,7 +423,7 @@ def apply_context_rules(
         after = lower[end] if end < n else None
         text = None
         if group.texts:
-            text = view.text[start] if end - start == 1 else view.span_text(start, end)
+            text = span_text(view, start, end)
         triggered = before in group.words_before or after in group.words_after or text in group.texts
         for rule in group.rules if triggered else group.untriggered:
             # Cheapest first: the neighbouring words and the text, then the conditions.

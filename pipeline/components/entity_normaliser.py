@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import entity_rows
+from pipeline.context_rules import span_text
 from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date
 from pipeline.normalise.quantities import normalise_count, normalise_percent
@@ -48,13 +49,8 @@ class EntityNormaliser:
         article_date = doc._.article_date
         norms = {}
         for ent in entity_rows(doc):
-            # The text only where the value comes from it; a one-token entity's text is its token.
-            if ent.label not in TEXT_LABELS:
-                text = ""
-            elif ent.end - ent.start == 1:
-                text = view.text[ent.start]
-            else:
-                text = view.span_text(ent.start, ent.end)
+            # The text only where the value is read from it.
+            text = span_text(view, ent.start, ent.end) if ent.label in TEXT_LABELS else ""
             norms[f"{ent.start_char}:{ent.end_char}"] = normalise_entity(ent.label, text, ent.kb_id, article_date)
         doc._.ent_norms = norms
         return doc

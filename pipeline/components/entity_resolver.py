@@ -28,7 +28,7 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
-from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules
+from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules, span_text
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
 from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
@@ -85,7 +85,7 @@ class EntityResolver:
         """An exact-case name ("Met", "PCC") matched in another casing ("met")."""
         if view.lower[c.start] not in self.exact_first_words:
             return False
-        text = view.span_text(c.start, c.end)
+        text = span_text(view, c.start, c.end)
         return text.lower() in self.exact_lower and text not in self.exact
 
     # -- assembly ----------------------------------------------------------
@@ -140,7 +140,7 @@ class EntityResolver:
 
     def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
         last = view.text[c.end - 1]
-        text = last if c.end - c.start == 1 else view.span_text(c.start, c.end)
+        text = span_text(view, c.start, c.end)
         try:
             if c.label == "PERCENT":
                 normalise_percent(text)
