@@ -209,7 +209,7 @@ class EntityResolver:
                 if c is None:
                     continue
             elif c.label == FORCE_PLACE:
-                c = c._replace(label="FORCE")
+                c = Candidate(c.start, c.end, "FORCE", c.id)
             cands.append(c)
         taken = bytearray(view.n)
         chosen = self._select(cands, taken)
@@ -244,14 +244,16 @@ def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
     type_column = array("Q", [0]) * n
     kb_column = array("Q", current[:, 1].tobytes())
     rows: list[EntityRow] = []
+    new_row = tuple.__new__  # EntityRow(...) runs a Python-level __new__; this builds the same tuple in C
     for start, end, label, id_ in chosen:
         kb_id = id_ if label in ID_LABELS else ""
         label_hash, kb_hash = add_string(label), add_string(kb_id)
         if start == end:  # an empty span, measured as Span measures one; it marks no token
             start_char = char_offsets[start] if start < n else len(view.source)
-            rows.append(EntityRow(start, end, label, kb_id, start_char, start_char))
+            rows.append(new_row(EntityRow, (start, end, label, kb_id, start_char, start_char)))
             continue
-        rows.append(EntityRow(start, end, label, kb_id, char_offsets[start], char_offsets[end - 1] + len(text[end - 1])))
+        end_char = char_offsets[end - 1] + len(text[end - 1])
+        rows.append(new_row(EntityRow, (start, end, label, kb_id, char_offsets[start], end_char)))
         if not label_hash:
             continue  # set_ents ignores entities without a label
         iob = _IOB_BEGIN
