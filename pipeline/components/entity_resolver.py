@@ -77,6 +77,8 @@ class EntityResolver:
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
+        # Memoised per run of words before a figure: the same few ("more than", "a total of") recur.
+        self._hedge_size = lru_cache(maxsize=4096)(self._longest_hedge)
         self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
@@ -128,15 +130,17 @@ class EntityResolver:
             # The words before the figure, joined, end in ``before``: a hedge can end there only if it
             # is some hedge's last word (or holds a space, for a whitespace token).
             if before in self.hedge_last_words or " " in before:
-                c = self._extend_hedge(view, c)
+                size = self._hedge_size(tuple(view.lower[max(0, c.start - _MAX_HEDGE_TOKENS) : c.start]))
+                if size:
+                    c = Candidate(c.start - size, c.end, c.label, c.id)
         return c if self._valid_quantity(view, c) else None
 
-    def _extend_hedge(self, view: TokenView, c: Candidate) -> Candidate:
-        for size in range(_MAX_HEDGE_TOKENS, 0, -1):
-            start = c.start - size
-            if start >= 0 and " ".join(view.lower[start : c.start]) in self.hedges:
-                return Candidate(start, c.end, c.label, c.id)
-        return c
+    def _longest_hedge(self, words: tuple[str, ...]) -> int:
+        """How many of the (lower-cased) words before a figure form the longest hedge ending there; 0: none."""
+        for size in range(len(words), 0, -1):
+            if " ".join(words[-size:]) in self.hedges:
+                return size
+        return 0
 
     def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
         last = view.text[c.end - 1]
