@@ -6,10 +6,12 @@ rules in file order; keeping them as data means a reviewer reads the policy
 ("a place after 'in' is the area") without reading code.
 
 The rules are checked for every candidate of every document, so what can be worked
-out once is worked out when they are loaded: ``RuleIndex`` files the rules under
-the label and id they apply to (a candidate meets only the rules that can apply to
-it), and the phrase conditions file their phrases under the word next to the span
-(one dict look-up rejects a neighbour that starts no phrase).
+out once is worked out when they are loaded. ``RuleIndex`` files the rules under the
+label and id they apply to, so a candidate meets only the rules that can apply to it.
+Each such ``RuleGroup`` knows the words next to a span (and the texts) without which
+its phrase rules cannot fire: a candidate with none of them meets only the rules that
+need no such word, which for most candidates is none. The phrase conditions file
+their phrases under the word that touches the span.
 """
 
 from __future__ import annotations
@@ -352,10 +354,13 @@ class RuleGroup:
 
     @classmethod
     def of(cls, rules: tuple[ContextRule, ...]) -> RuleGroup:
-        triggered = [r for r in rules if r.needs_before is not None or r.needs_after is not None or r.texts is not None]
+        def has_trigger(rule: ContextRule) -> bool:
+            return rule.needs_before is not None or rule.needs_after is not None or rule.texts is not None
+
+        triggered = [r for r in rules if has_trigger(r)]
         return cls(
             rules=rules,
-            untriggered=tuple(r for r in rules if r not in triggered),
+            untriggered=tuple(r for r in rules if not has_trigger(r)),
             words_before=frozenset().union(*(r.needs_before for r in triggered if r.needs_before is not None)),
             words_after=frozenset().union(*(r.needs_after for r in triggered if r.needs_after is not None)),
             texts=frozenset().union(*(r.texts for r in triggered if r.texts is not None)),
@@ -365,9 +370,9 @@ class RuleGroup:
 class RuleIndex:
     """Rules in file order, filed by the label and id of the candidates they can apply to.
 
-    A candidate of label L and id I meets only L's rules without ``ids`` and those
-    whose ``ids`` hold I, in file order: the same rules, in the same order, that a scan
-    of all rules with ``applies_to`` would let through, less the ones it would refuse.
+    A candidate of label L and id I meets L's rules without ``ids`` and those whose
+    ``ids`` hold I, in file order: the rules, and the order, in which a scan of all the
+    rules would find the ones whose label and ids apply to it.
     """
 
     def __init__(self, rules: Iterable[ContextRule]) -> None:
