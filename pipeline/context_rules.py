@@ -418,17 +418,17 @@ def apply_context_rules(
     rejected: dict[str, set[tuple[int, int]]] = {}
     groups = index.groups
     for cand in candidates:
-        filed = groups.get(cand.label)  # index.for_candidate, inlined: this runs for every candidate
-        group = None if filed is None else filed[0].get(cand.id, filed[1])
+        start, end, label, id_ = cand
+        filed = groups.get(label)  # index.for_candidate, inlined: this runs for every candidate
+        group = None if filed is None else filed[0].get(id_, filed[1])
         if group is None:
             kept.append(cand)
             continue
-        start, end = cand.start, cand.end
         before = lower[start - 1] if start > 0 else None
         after = lower[end] if end < n else None
         text = None
         if group.texts:
-            text = span_text(view, start, end)
+            text = view.text[start] if end - start == 1 else span_text(view, start, end)
         triggered = before in group.words_before or after in group.words_after or text in group.texts
         for rule in group.rules if triggered else group.untriggered:
             # Cheapest first: the neighbouring words and the text, then the conditions.
@@ -441,9 +441,9 @@ def apply_context_rules(
             if not rule.fires_at(start, end, ctx):
                 continue
             if rule.action == "reject":
-                rejected.setdefault(cand.label, set()).add((start, end))
+                rejected.setdefault(label, set()).add((start, end))
             else:
-                relabelled = _after_relabel(cand, rule, index.by_label[cand.label], ctx, rejected)
+                relabelled = _after_relabel(cand, rule, index.by_label[label], ctx, rejected)
                 if relabelled is not None:
                     kept.append(relabelled)
             break

@@ -163,10 +163,15 @@ class EntityResolver:
     def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:
         """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
         rank = self.rank.get
-        ranked = sorted(set(cands), key=lambda c: (c.start - c.end, rank(c.label, 0), c.start))
+
+        def key(c: Candidate) -> tuple[int, int, int]:
+            start, end, label, _ = c
+            return start - end, rank(label, 0), start
+
+        ranked = sorted(set(cands), key=key)
         chosen: list[Candidate] = []
         for c in ranked:
-            start, end = c.start, c.end
+            start, end, _, _ = c
             if end - start == 1:  # most are one token: test and mark it alone
                 if taken[start]:
                     continue
@@ -176,7 +181,8 @@ class EntityResolver:
                     continue
                 taken[start:end] = b"\x01" * (end - start)
             chosen.append(c)
-        return sorted(chosen)
+        chosen.sort()
+        return chosen
 
     def resolve(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         view = token_view(doc)
@@ -187,14 +193,15 @@ class EntityResolver:
         dates_and_times: list[Candidate] = []
         places: set[tuple[int, int, str]] = set()
         for c in cands:
-            if lower[c.start] in first_words and self._wrong_case(view, c):
+            start, end, label, id_ = c
+            if lower[start] in first_words and self._wrong_case(view, c):
                 continue
-            if c.label == "DATE" or c.label == "TIME":
+            if label == "DATE" or label == "TIME":
                 dates_and_times.append(c)
-                if c.label == "TIME":
+                if label == "TIME":
                     continue
-            elif c.label == FORCE_PLACE:
-                places.add((c.start, c.end, c.id))
+            elif label == FORCE_PLACE:
+                places.add((start, end, id_))
             found.append(c)
         cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
         kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
@@ -208,11 +215,12 @@ class EntityResolver:
         # places kept as the force's name.
         cands = []
         for c in kept:
-            if c.label == "COUNT" or c.label == "PERCENT":
+            label = c.label
+            if label == "COUNT" or label == "PERCENT":
                 c = self._checked_figure(view, c)
                 if c is None:
                     continue
-            elif c.label == FORCE_PLACE:
+            elif label == FORCE_PLACE:
                 c = Candidate(c.start, c.end, "FORCE", c.id)
             cands.append(c)
         taken = bytearray(view.n)
