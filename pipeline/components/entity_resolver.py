@@ -6,6 +6,12 @@ covers (date ranges, clock times), applies the context rules of
 ``data/context_rules.json``, takes the hedge in front of a figure into its span,
 drops quantities that do not normalise, and keeps the longest non-overlapping spans,
 breaking ties by label priority. Canonical ids travel as the entities' ``kb_id``.
+
+It runs over every candidate of every document, so it reads tokens from the shared
+``TokenView``, makes as few passes over the candidates as it can, memoises what
+depends only on a few strings (a figure's validity, the hedge before it), and
+writes the entities' token annotation in one ``Doc.from_array`` instead of building
+``Span`` objects (``write_entities``).
 """
 
 from __future__ import annotations
