@@ -69,6 +69,18 @@ def _valid_count(lone_number: bool, last: str, text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
+def _longest_hedge(hedges: frozenset[str], words: tuple[str, ...]) -> int:
+    """How many of the (lower-cased) words before a figure form the longest hedge ending there; 0: none.
+
+    Memoised per run of words: the same few ("more than", "a total of") recur.
+    """
+    for size in range(len(words), 0, -1):
+        if " ".join(words[-size:]) in hedges:
+            return size
+    return 0
+
+
 class EntityResolver:
     def __init__(
         self, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool = False
@@ -83,8 +95,6 @@ class EntityResolver:
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
-        # Memoised per run of words before a figure: the same few ("more than", "a total of") recur.
-        self._hedge_size = lru_cache(maxsize=4096)(self._longest_hedge)
         self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
@@ -136,17 +146,10 @@ class EntityResolver:
             # The words before the figure, joined, end in ``before``: a hedge can end there only if it
             # is some hedge's last word (or holds a space, for a whitespace token).
             if before in self.hedge_last_words or " " in before:
-                size = self._hedge_size(tuple(view.lower[max(0, c.start - _MAX_HEDGE_TOKENS) : c.start]))
+                size = _longest_hedge(self.hedges, tuple(view.lower[max(0, c.start - _MAX_HEDGE_TOKENS) : c.start]))
                 if size:
                     c = Candidate(c.start - size, c.end, c.label, c.id)
         return c if self._valid_quantity(view, c) else None
-
-    def _longest_hedge(self, words: tuple[str, ...]) -> int:
-        """How many of the (lower-cased) words before a figure form the longest hedge ending there; 0: none."""
-        for size in range(len(words), 0, -1):
-            if " ".join(words[-size:]) in self.hedges:
-                return size
-        return 0
 
     def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
         last = view.text[c.end - 1]
