@@ -15,10 +15,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import entity_rows
+from pipeline.context_rules import span_text
 from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date
 from pipeline.normalise.quantities import normalise_count, normalise_percent
 from pipeline.token_view import token_view
+
+
+# The labels whose normalised value is read from the entity's text; the others carry their kb id.
+TEXT_LABELS = frozenset({"PERCENT", "COUNT", "DATE", "PERSON"})
 
 
 def normalise_entity(label: str, text: str, kb_id: str, article_date: str | None) -> dict[str, Any]:
@@ -44,7 +49,8 @@ class EntityNormaliser:
         article_date = doc._.article_date
         norms = {}
         for ent in entity_rows(doc):
-            text = view.span_text(ent.start, ent.end)
+            # The text only where the value is read from it.
+            text = span_text(view, ent.start, ent.end) if ent.label in TEXT_LABELS else ""
             norms[f"{ent.start_char}:{ent.end_char}"] = normalise_entity(ent.label, text, ent.kb_id, article_date)
         doc._.ent_norms = norms
         return doc

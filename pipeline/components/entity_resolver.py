@@ -6,13 +6,23 @@ covers (date ranges, clock times), applies the context rules of
 ``data/context_rules.json``, takes the hedge in front of a figure into its span,
 drops quantities that do not normalise, and keeps the longest non-overlapping spans,
 breaking ties by label priority. Canonical ids travel as the entities' ``kb_id``.
+
+It runs over every candidate of every document, so it reads tokens from the shared
+``TokenView``, makes as few passes over the candidates as it can, memoises what
+depends only on a few strings (a figure's validity, the hedge before it), and
+writes the entities' token annotation in one ``Doc.from_array`` instead of building
+``Span`` objects (``write_entities``).
 """
 
 from __future__ import annotations
 
 import re
+from array import array
+from functools import lru_cache
 from typing import Iterable
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -24,7 +34,7 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
-from pipeline.context_rules import apply_context_rules, load_context_rules
+from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules, span_text
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
 from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
@@ -41,6 +51,34 @@ _RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
+# Token.ent_iob codes.
+_IOB_INSIDE, _IOB_OUTSIDE, _IOB_BEGIN = 1, 2, 3
+
+
+@lru_cache(maxsize=16384)
+def _valid_count(lone_number: bool, last: str, text: str) -> bool:
+    """A COUNT span of ``text`` ending in ``last`` reads as a count (memoised: the same figures recur)."""
+    if lone_number and (_YEARLIKE.match(last) or _DECIMAL.match(last)):
+        return False
+    if len(last) > 1 and last[0] == "0" and last[1].isdigit():
+        return False  # "0800 555 111", "01234": phone numbers and codes, not counts
+    try:
+        normalise_count(text)
+    except (QuantityError, ValueError, ZeroDivisionError):
+        return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _longest_hedge(hedges: frozenset[str], words: tuple[str, ...]) -> int:
+    """How many of the (lower-cased) words before a figure form the longest hedge ending there; 0: none.
+
+    Memoised per run of words: the same few ("more than", "a total of") recur.
+    """
+    for size in range(len(words), 0, -1):
+        if " ".join(words[-size:]) in hedges:
+            return size
+    return 0
 
 
 class EntityResolver:
@@ -52,8 +90,11 @@ class EntityResolver:
         self.spans_key = spans_key
         self.keep_candidates = keep_candidates
         self.priority = label_priority
-        self.rules = load_context_rules(rules_file)
+        self.rank = {label: -priority for label, priority in label_priority.items()}  # sort key: highest first
+        self.rules = RuleIndex(load_context_rules(rules_file))
         self.hedges = frozenset(load_json("word_sets.json")["hedges"])
+        # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
+        self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
         self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
@@ -62,13 +103,13 @@ class EntityResolver:
         """An exact-case name ("Met", "PCC") matched in another casing ("met")."""
         if view.lower[c.start] not in self.exact_first_words:
             return False
-        text = view.span_text(c.start, c.end)
+        text = span_text(view, c.start, c.end)
         return text.lower() in self.exact_lower and text not in self.exact
 
     # -- assembly ----------------------------------------------------------
-    def _assemble_dates(self, view: TokenView, cands: list[Candidate]) -> list[Candidate]:
-        """Merge date ranges ('1 March to 31 May') and clock times into one DATE."""
-        dates = sorted((c for c in cands if c.label in ("DATE", "TIME")), key=lambda c: (c.start, -(c.end - c.start)))
+    def _assemble_dates(self, view: TokenView, dates_and_times: list[Candidate]) -> list[Candidate]:
+        """Date ranges ('1 March to 31 May') and date-and-time pairs merged into one DATE each."""
+        dates = sorted(dates_and_times, key=lambda c: (c.start, -(c.end - c.start)))
         longest: dict[int, Candidate] = {}
         for c in dates:
             if c.start not in longest:
@@ -80,12 +121,12 @@ class EntityResolver:
                 if other is None:
                     continue
                 joiner = view.lower[c.end] if gap else ""
-                if {c.label, other.label} == {"DATE", "TIME"} and joiner in {"", ",", "on", "at"}:
+                if c.label != other.label and joiner in {"", ",", "on", "at"}:  # a DATE and a TIME
                     date_id = c.id if c.label == "DATE" else other.id
                     merged.append(Candidate(c.start, other.end, "DATE", date_id))
                 elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
                     merged.append(Candidate(c.start, other.end, "DATE", "range"))
-        return [c for c in cands if c.label != "TIME"] + merged
+        return merged
 
     @staticmethod
     def _is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
@@ -98,16 +139,21 @@ class EntityResolver:
         has_year = lambda c: any(_YEARLIKE.match(view.text[i]) for i in range(c.start, c.end))  # noqa: E731
         return between or (not has_year(first) and has_year(second))
 
-    def _extend_hedge(self, view: TokenView, c: Candidate) -> Candidate:
-        for size in range(_MAX_HEDGE_TOKENS, 0, -1):
-            start = c.start - size
-            if start >= 0 and " ".join(view.lower[start : c.start]) in self.hedges:
-                return Candidate(start, c.end, c.label, c.id)
-        return c
+    def _checked_figure(self, view: TokenView, c: Candidate) -> Candidate | None:
+        """The figure with the hedge in front of it taken in; None if it does not read as a quantity."""
+        if c.start > 0:
+            before = view.lower[c.start - 1]
+            # The words before the figure, joined, end in ``before``: a hedge can end there only if it
+            # is some hedge's last word (or holds a space, for a whitespace token).
+            if before in self.hedge_last_words or " " in before:
+                size = _longest_hedge(self.hedges, tuple(view.lower[max(0, c.start - _MAX_HEDGE_TOKENS) : c.start]))
+                if size:
+                    c = Candidate(c.start - size, c.end, c.label, c.id)
+        return c if self._valid_quantity(view, c) else None
 
     def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
-        text = view.span_text(c.start, c.end)
         last = view.text[c.end - 1]
+        text = span_text(view, c.start, c.end)
         try:
             if c.label == "PERCENT":
                 normalise_percent(text)
@@ -117,40 +163,78 @@ class EntityResolver:
                     if view.lower[c.start + 1] == "out" and last.isdigit() and int(last) > 20:
                         return False  # "87 out of 117" is an audit sample: two COUNTs
             else:
-                if c.id == "number" and c.end - c.start == 1 and (_YEARLIKE.match(last) or _DECIMAL.match(last)):
-                    return False
-                if len(last) > 1 and last[0] == "0" and last[1].isdigit():
-                    return False  # "0800 555 111", "01234": phone numbers and codes, not counts
-                normalise_count(text)
+                return _valid_count(c.id == "number" and c.end - c.start == 1, last, text)
         except (QuantityError, ValueError, ZeroDivisionError):
             return False
         return True
 
     # -- selection ---------------------------------------------------------
-    def _select(self, cands: Iterable[Candidate]) -> list[Candidate]:
-        ranked = sorted(set(cands), key=lambda c: (c.start - c.end, -self.priority.get(c.label, 0), c.start))
-        taken: set[int] = set()
+    def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:
+        """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
+        rank = self.rank.get
+
+        def key(c: Candidate) -> tuple[int, int, int]:
+            start, end, label, _ = c
+            return start - end, rank(label, 0), start
+
+        ranked = sorted(set(cands), key=key)
         chosen: list[Candidate] = []
         for c in ranked:
-            if taken.isdisjoint(range(c.start, c.end)):
-                chosen.append(c)
-                taken.update(range(c.start, c.end))
-        return sorted(chosen)
+            start, end, _, _ = c
+            if end - start == 1:  # most are one token: test and mark it alone
+                if taken[start]:
+                    continue
+                taken[start] = 1
+            else:
+                if taken.find(1, start, end) != -1:
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+            chosen.append(c)
+        chosen.sort()
+        return chosen
 
     def resolve(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         view = token_view(doc)
-        cands = [c for c in cands if not self._wrong_case(view, c)]
-        cands = self._assemble_dates(view, cands)
+        lower, first_words = view.lower, self.exact_first_words
+        # One pass: names in the wrong case dropped; dates and clock times set aside to assemble
+        # (clock times only survive inside a DATE); places noted.
+        found: list[Candidate] = []
+        dates_and_times: list[Candidate] = []
+        places: set[tuple[int, int, str]] = set()
+        for c in cands:
+            start, end, label, id_ = c
+            if lower[start] in first_words and self._wrong_case(view, c):
+                continue
+            if label == "DATE" or label == "TIME":
+                dates_and_times.append(c)
+                if label == "TIME":
+                    continue
+            elif label == FORCE_PLACE:
+                places.add((start, end, id_))
+            found.append(c)
+        cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
         kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
-        areas = {(c.start, c.end, c.id) for c in cands if c.label == FORCE_PLACE} - {(c.start, c.end, c.id) for c in kept}
-        cands = kept
-        cands = [self._extend_hedge(view, c) if c.label in ("PERCENT", "COUNT") else c for c in cands]
-        cands = [c for c in cands if c.label not in ("PERCENT", "COUNT") or self._valid_quantity(view, c)]
-        cands = [c._replace(label="FORCE") if c.label == FORCE_PLACE else c for c in cands]
-        chosen = self._select(cands)
-        taken = {i for c in chosen for i in range(c.start, c.end)}
-        doc._.force_areas = sorted(a for a in areas if taken.isdisjoint(range(a[0], a[1])))
+        if places:
+            place_ids = {id_ for _, _, id_ in places}
+            areas = places - {(c.start, c.end, c.id) for c in kept if c.id in place_ids}
+        else:
+            areas = places
+        # Per candidate, in order: the hedge taken into a figure, figures that do not normalise dropped,
+        # places kept as the force's name.
+        cands = []
+        for c in kept:
+            label = c.label
+            if label == "COUNT" or label == "PERCENT":
+                c = self._checked_figure(view, c)
+                if c is None:
+                    continue
+            elif label == FORCE_PLACE:
+                c = Candidate(c.start, c.end, "FORCE", c.id)
+            cands.append(c)
+        taken = bytearray(view.n)
+        chosen = self._select(cands, taken)
+        doc._.force_areas = sorted(a for a in areas if taken.find(1, a[0], a[1]) == -1)
         return chosen
 
     def __call__(self, doc: Doc) -> Doc:
@@ -158,10 +242,50 @@ class EntityResolver:
         if self.keep_candidates:
             doc.spans[self.spans_key] = [Span(doc, c.start, c.end, label=c.label, span_id=c.id) for c in cands]
         clear_candidates(doc)
-        ents = [Span(doc, c.start, c.end, label=c.label, kb_id=c.id if c.label in ID_LABELS else "") for c in self.resolve(doc, cands)]
-        doc.ents = ents
-        set_entities(doc, [EntityRow(e.start, e.end, e.label_, e.kb_id_, e.start_char, e.end_char) for e in ents])
+        set_entities(doc, write_entities(doc, self.resolve(doc, cands)))
         return doc
+
+
+def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
+    """Write ``chosen`` as ``doc.ents`` in one ``Doc.from_array``; return them as rows.
+
+    The annotation is what ``doc.ents = spans`` writes (``Doc.set_ents`` with
+    ``default="outside"``): B/I on the entities' tokens with their label and kb id, O
+    and no label on every other token, whose kb id stays as it was. The setter would
+    build a ``Span`` per entity twice and visit every token in Python. The columns
+    are built as ``array.array`` (item assignment is cheap there, and cheaper than
+    numpy's on a few dozen entities), which numpy reads without a copy.
+    """
+    view = token_view(doc)
+    n, text, add_string = view.n, view.text, doc.vocab.strings.add
+    current = doc.to_array([IDX, ENT_KB_ID])
+    char_offsets: list[int] = current[:, 0].tolist()
+    # ENT_IOB, ENT_TYPE and ENT_KB_ID of every token.
+    iob_column = array("Q", [_IOB_OUTSIDE]) * n
+    type_column = array("Q", [0]) * n
+    kb_column = array("Q", current[:, 1].tobytes())
+    rows: list[EntityRow] = []
+    new_row = tuple.__new__  # EntityRow(...) runs a Python-level __new__; this builds the same tuple in C
+    for start, end, label, id_ in chosen:
+        kb_id = id_ if label in ID_LABELS else ""
+        label_hash, kb_hash = add_string(label), add_string(kb_id)
+        if start == end:  # an empty span, measured as Span measures one; it marks no token
+            start_char = char_offsets[start] if start < n else len(view.source)
+            rows.append(new_row(EntityRow, (start, end, label, kb_id, start_char, start_char)))
+            continue
+        end_char = char_offsets[end - 1] + len(text[end - 1])
+        rows.append(new_row(EntityRow, (start, end, label, kb_id, char_offsets[start], end_char)))
+        if not label_hash:
+            continue  # set_ents ignores entities without a label
+        iob = _IOB_BEGIN
+        for token in range(start, end):
+            iob_column[token] = iob
+            type_column[token] = label_hash
+            kb_column[token] = kb_hash
+            iob = _IOB_INSIDE
+    annotation = numpy.frombuffer(iob_column + type_column + kb_column, dtype=numpy.uint64).reshape(3, n)
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], annotation.T)  # read without a copy, as it is transposed
+    return rows
 
 
 @Language.factory(
