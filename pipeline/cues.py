@@ -1,18 +1,39 @@
 """Cue phrases for the finding linker, read from ``data/finding_cues.json``.
 
-Phrases are tokenised exactly as documents are, grouped by length, and looked up
-as token tuples, so a cue list can grow without slowing the search.
+Phrases are tokenised exactly as documents are and matched as token tuples, so a
+cue list can grow without slowing the search. A document is scanned once, and only
+at the tokens where a cue can begin: numpy picks them out of the token ids (a
+one-word cue, or the first two words of a longer one), so Python visits a few dozen
+tokens instead of every one.
+
+Only the cue lists that are asked for are scanned. The file also holds word lists
+that the linker reads as plain sets ("crime_type_links", "other_count_nouns"), and
+their common words ("the", "of", "crime") would otherwise be most of the scan. A list
+asked for the first time is scanned on its own, then joins the lists scanned with
+every later document. Each list's matches are independent of the others', so what
+a query returns never depends on which lists were scanned together.
 """
 
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, Iterable
+
+import numpy
+from spacy.strings import get_string_id
 
 from pipeline.context_rules import tokenize_phrase
 from pipeline.patterns import load_json
 from pipeline.token_view import TokenView
+
+Match = tuple[int, int]
+_END = itemgetter(1)
+# Combines the ids of two consecutive words into one key (wrapping modulo 2**64); a
+# collision only makes Python check a position it need not have checked.
+_PAIR_FACTOR = numpy.uint64(0x9E3779B97F4A7C15)
 
 
 class PhraseSet:
@@ -40,21 +61,34 @@ class PhraseSet:
         return 0
 
 
-class Cues:
-    """All cue lists; a document is scanned once for every cue and the matches are cached.
+def _pair_keys(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
+    """One key per pair of word ids."""
+    return first * _PAIR_FACTOR + second
 
-    Phrases are indexed by their first word, so the scan costs one dictionary look-up
-    per token whatever the number of cues.
+
+def _members(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
+    """``numpy.isin`` against a small sorted array, by bisection (``isin`` sorts both on every call)."""
+    if not len(sorted_ids):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(sorted_ids, values)
+    numpy.minimum(at, len(sorted_ids) - 1, out=at)
+    return sorted_ids[at] == values
+
+
+class _ScanIndex:
+    """The phrases of some cue lists, indexed for one pass over a document.
+
+    One-word cues are indexed by their word; longer cues by their first two words,
+    longest first. Within a list, matches do not overlap: at each token the longest
+    phrase wins, and the scan goes on after it.
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.data = data
-        self.sets = {name: PhraseSet(value) for name, value in data.items() if isinstance(value, list) and name != "_doc"}
-        # One-word cues by word; longer cues by their first two words, longest first.
+    def __init__(self, sets: dict[str, PhraseSet], names: Iterable[str]) -> None:
+        self.names = tuple(names)
         self.single: dict[str, list[str]] = {}
         self.by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
-        for name, phrases in self.sets.items():
-            for group in phrases.by_length.values():
+        for name in self.names:
+            for group in sets[name].by_length.values():
                 for phrase in group:
                     if len(phrase) == 1:
                         self.single.setdefault(phrase[0], []).append(name)
@@ -62,77 +96,119 @@ class Cues:
                         self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
         for entries in self.by_pair.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self.first_words = frozenset(self.single) | frozenset(pair[0] for pair in self.by_pair)
-        self._scans: weakref.WeakKeyDictionary[TokenView, dict[str, list[tuple[int, int]]]] = weakref.WeakKeyDictionary()
+        self.single_ids = numpy.unique(numpy.array([get_string_id(w) for w in self.single], dtype=numpy.uint64))
+        pairs = numpy.array([[get_string_id(a), get_string_id(b)] for a, b in self.by_pair], dtype=numpy.uint64)
+        self.pair_keys = numpy.unique(_pair_keys(pairs[:, 0], pairs[:, 1])) if len(pairs) else pairs.ravel()
 
-    def _matches(self, view: TokenView) -> dict[str, list[tuple[int, int]]]:
+    def scan(self, view: TokenView) -> dict[str, list[Match]]:
+        found: dict[str, list[Match]] = {name: [] for name in self.names}
+        if not view.n:
+            return found
+        ids = view.lower_ids
+        starts = _members(ids, self.single_ids)
+        starts[:-1] |= _members(_pair_keys(ids[:-1], ids[1:]), self.pair_keys)
+        reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
+        lower, n = view.lower, view.n
+        single, by_pair = self.single, self.by_pair
+        for i in numpy.flatnonzero(starts).tolist():
+            word = lower[i]
+            for phrase, name in by_pair.get((word, lower[i + 1] if i + 1 < n else ""), ()):
+                end = i + len(phrase)
+                if i >= reach[name] and tuple(lower[i:end]) == phrase:
+                    found[name].append((i, end))
+                    reach[name] = end
+            for name in single.get(word, ()):
+                if i >= reach[name]:
+                    found[name].append((i, i + 1))
+                    reach[name] = i + 1
+        return found
+
+
+class _DocMatches(dict[str, list[Match]]):
+    """One document's matches per cue list; a list not scanned yet is scanned when first asked for."""
+
+    def __init__(self, cues: Cues, view: TokenView) -> None:
+        self.cues = cues
+        self.view = view
+        super().__init__(cues._index.scan(view))
+
+    def __missing__(self, name: str) -> list[Match]:
+        if name not in self.cues.sets:
+            raise KeyError(name)
+        found = self[name] = _ScanIndex(self.cues.sets, [name]).scan(self.view)[name]
+        self.cues._want(name)
+        return found
+
+
+class Cues:
+    """All cue lists; a document is scanned once and its matches are cached with it."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.sets = {name: PhraseSet(value) for name, value in data.items() if isinstance(value, list) and name != "_doc"}
+        self._index = _ScanIndex(self.sets, ())  # the lists asked for so far
+        self._scans: weakref.WeakKeyDictionary[TokenView, _DocMatches] = weakref.WeakKeyDictionary()
+
+    def _want(self, name: str) -> None:
+        """Scan list ``name`` with every later document."""
+        if name not in self._index.names:
+            self._index = _ScanIndex(self.sets, (*self._index.names, name))
+
+    def _matches(self, view: TokenView) -> _DocMatches:
         found = self._scans.get(view)
         if found is None:
-            found = {name: [] for name in self.sets}
-            reach = {name: 0 for name in self.sets}  # end of the last match kept, per cue list
-            lower = view.lower
-            single, by_pair, firsts = self.single, self.by_pair, self.first_words
-            n = len(lower)
-            for i in [i for i, word in enumerate(lower) if word in firsts]:
-                pair = (lower[i], lower[i + 1] if i + 1 < n else "")
-                for phrase, name in by_pair.get(pair, ()):
-                    end = i + len(phrase)
-                    if i >= reach[name] and tuple(lower[i:end]) == phrase:
-                        found[name].append((i, end))
-                        reach[name] = end
-                for name in single.get(pair[0], ()):
-                    if i >= reach[name]:
-                        found[name].append((i, i + 1))
-                        reach[name] = i + 1
-            self._scans[view] = found
+            found = self._scans[view] = _DocMatches(self, view)
         return found
 
     def scan(self, view: TokenView) -> CueMatches:
         """Every cue's matches in a document, for repeated queries."""
         return CueMatches(self._matches(view), self.data)
 
-    def find(self, view: TokenView, name: str, start: int, end: int) -> list[tuple[int, int]]:
+    def find(self, view: TokenView, name: str, start: int, end: int) -> list[Match]:
         """The matches of cue ``name`` lying within tokens [start, end)."""
-        return [m for m in self._matches(view)[name] if m[0] >= start and m[1] <= end]
+        return CueMatches(self._matches(view), self.data).find(name, start, end)
 
     def follows(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """Start of a cue beginning within ``window`` tokens from token ``i``."""
-        for s, _ in self._matches(view)[name]:
-            if i <= s < i + window:
-                return s
-        return None
+        return CueMatches(self._matches(view), self.data).follows(name, i, window)
 
     def precedes(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """End of a cue ending within ``window`` tokens before token ``i``."""
-        for _, e in self._matches(view)[name]:
-            if i - window < e <= i:
-                return e
-        return None
+        return CueMatches(self._matches(view), self.data).precedes(name, i, window)
 
 
 class CueMatches:
-    """One document's cue matches; the queries of ``Cues`` without the per-call look-up."""
+    """One document's cue matches; the queries of ``Cues`` without the per-call look-up.
+
+    A list's matches are in order and do not overlap, so both their starts and their
+    ends increase, and every query is a bisection.
+    """
 
     __slots__ = ("matches", "data")
 
-    def __init__(self, matches: dict[str, list[tuple[int, int]]], data: dict[str, Any]) -> None:
+    def __init__(self, matches: dict[str, list[Match]], data: dict[str, Any]) -> None:
         self.matches = matches
         self.data = data
 
-    def find(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
-        return [m for m in self.matches[name] if m[0] >= start and m[1] <= end]
+    def find(self, name: str, start: int, end: int) -> list[Match]:
+        found = self.matches[name]
+        if not found:
+            return []
+        lo = bisect_left(found, (start,))
+        hi = bisect_left(found, (end,), lo)  # the matches from ``lo`` that start before ``end``
+        if hi > lo and found[hi - 1][1] > end:
+            hi -= 1  # only the last of them can reach past ``end``
+        return found[lo:hi]
 
     def follows(self, name: str, i: int, window: int = 1) -> int | None:
-        for s, _ in self.matches[name]:
-            if i <= s < i + window:
-                return s
-        return None
+        found = self.matches[name]
+        k = bisect_left(found, (i,))
+        return found[k][0] if k < len(found) and found[k][0] < i + window else None
 
     def precedes(self, name: str, i: int, window: int = 1) -> int | None:
-        for _, e in self.matches[name]:
-            if i - window < e <= i:
-                return e
-        return None
+        found = self.matches[name]
+        k = bisect_right(found, i - window, key=_END)
+        return found[k][1] if k < len(found) and found[k][1] <= i else None
 
 
 @lru_cache(maxsize=4)
