@@ -2,9 +2,9 @@
 
 Phrases are tokenised exactly as documents are and matched as token tuples, so a
 cue list can grow without slowing the search. A document is scanned once, and only
-at the tokens where a cue can begin: numpy picks them out of the token ids (a
-one-word cue, or the first two words of a longer one), so Python visits a few dozen
-tokens instead of every one.
+at the tokens where a cue can begin: numpy picks them out of the token ids with one
+table look-up per token (a one-word cue, or the first two words of a longer one), so
+Python visits a few dozen tokens instead of every one.
 
 Only the cue lists that are asked for are scanned. The file also holds word lists
 that the linker reads as plain sets ("crime_type_links", "other_count_nouns"), and
@@ -31,9 +31,12 @@ from pipeline.token_view import TokenView
 
 Match = tuple[int, int]
 _END = itemgetter(1)
-# Combines the ids of two consecutive words into one key (wrapping modulo 2**64); a
-# collision only makes Python check a position it need not have checked.
+# Combines the ids of two consecutive words into one key (wrapping modulo 2**64).
 _PAIR_FACTOR = numpy.uint64(0x9E3779B97F4A7C15)
+# Ids and pair keys are hashes; their low bits pick a slot in a table of flags. A slot
+# shared with another word only makes Python check a token it need not have checked.
+_SLOTS = 1 << 16
+_SLOT_MASK = numpy.uint64(_SLOTS - 1)
 
 
 class PhraseSet:
@@ -66,13 +69,11 @@ def _pair_keys(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
     return first * _PAIR_FACTOR + second
 
 
-def _members(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
-    """``numpy.isin`` against a small sorted array, by bisection (``isin`` sorts both on every call)."""
-    if not len(sorted_ids):
-        return numpy.zeros(len(values), dtype=bool)
-    at = numpy.searchsorted(sorted_ids, values)
-    numpy.minimum(at, len(sorted_ids) - 1, out=at)
-    return sorted_ids[at] == values
+def _slot_table(keys: numpy.ndarray) -> numpy.ndarray:
+    """Flags, by slot, of the slots that ``keys`` fall in."""
+    table = numpy.zeros(_SLOTS, dtype=bool)
+    table[keys & _SLOT_MASK] = True
+    return table
 
 
 class _ScanIndex:
@@ -96,17 +97,17 @@ class _ScanIndex:
                         self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
         for entries in self.by_pair.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self.single_ids = numpy.unique(numpy.array([get_string_id(w) for w in self.single], dtype=numpy.uint64))
-        pairs = numpy.array([[get_string_id(a), get_string_id(b)] for a, b in self.by_pair], dtype=numpy.uint64)
-        self.pair_keys = numpy.unique(_pair_keys(pairs[:, 0], pairs[:, 1])) if len(pairs) else pairs.ravel()
+        self.single_slots = _slot_table(numpy.array([get_string_id(w) for w in self.single], dtype=numpy.uint64))
+        pairs = numpy.array([[get_string_id(a), get_string_id(b)] for a, b in self.by_pair], dtype=numpy.uint64).reshape(-1, 2)
+        self.pair_slots = _slot_table(_pair_keys(pairs[:, 0], pairs[:, 1]))
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
         found: dict[str, list[Match]] = {name: [] for name in self.names}
         if not view.n:
             return found
         ids = view.lower_ids
-        starts = _members(ids, self.single_ids)
-        starts[:-1] |= _members(_pair_keys(ids[:-1], ids[1:]), self.pair_keys)
+        starts = self.single_slots[ids & _SLOT_MASK]  # tokens that may be a one-word cue
+        starts[:-1] |= self.pair_slots[_pair_keys(ids[:-1], ids[1:]) & _SLOT_MASK]  # or begin a longer one
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
         lower, n = view.lower, view.n
         single, by_pair = self.single, self.by_pair
