@@ -31,12 +31,11 @@ from pipeline.token_view import TokenView
 
 Match = tuple[int, int]
 _END = itemgetter(1)
-# Combines the ids of two consecutive words into one key (wrapping modulo 2**64).
-_PAIR_FACTOR = numpy.uint64(0x9E3779B97F4A7C15)
-# Ids and pair keys are hashes; their low bits pick a slot in a table of flags. A slot
-# shared with another word only makes Python check a token it need not have checked.
+# Ids are hashes: their low 16 bits give a word's slot in a table of flags, and the low
+# 8 bits of two words side by side give a pair's. A slot shared with another word or
+# pair only makes Python check a token it need not have checked.
 _SLOTS = 1 << 16
-_SLOT_MASK = numpy.uint64(_SLOTS - 1)
+_LOW_16 = numpy.uint64(_SLOTS - 1)
 
 
 class PhraseSet:
@@ -64,15 +63,23 @@ class PhraseSet:
         return 0
 
 
-def _pair_keys(first: numpy.ndarray, second: numpy.ndarray) -> numpy.ndarray:
-    """One key per pair of word ids."""
-    return first * _PAIR_FACTOR + second
+def _word_slots(ids: numpy.ndarray) -> numpy.ndarray:
+    return (ids & _LOW_16).astype(numpy.intp)
 
 
-def _slot_table(keys: numpy.ndarray) -> numpy.ndarray:
-    """Flags, by slot, of the slots that ``keys`` fall in."""
+def _pair_slots(word_slots: numpy.ndarray) -> numpy.ndarray:
+    """The slot of each word with the next (one fewer than there are words); as ``_pair_slot``."""
+    low_bytes = word_slots & 0xFF
+    return low_bytes[:-1] << 8 | low_bytes[1:]
+
+
+def _pair_slot(first: str, second: str) -> int:
+    return (get_string_id(first) & 0xFF) << 8 | (get_string_id(second) & 0xFF)
+
+
+def _flags(slots: Iterable[int]) -> numpy.ndarray:
     table = numpy.zeros(_SLOTS, dtype=bool)
-    table[keys & _SLOT_MASK] = True
+    table[numpy.fromiter(slots, dtype=numpy.intp)] = True
     return table
 
 
@@ -97,17 +104,16 @@ class _ScanIndex:
                         self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
         for entries in self.by_pair.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self.single_slots = _slot_table(numpy.array([get_string_id(w) for w in self.single], dtype=numpy.uint64))
-        pairs = numpy.array([[get_string_id(a), get_string_id(b)] for a, b in self.by_pair], dtype=numpy.uint64).reshape(-1, 2)
-        self.pair_slots = _slot_table(_pair_keys(pairs[:, 0], pairs[:, 1]))
+        self.single_flags = _flags(get_string_id(word) & (_SLOTS - 1) for word in self.single)
+        self.pair_flags = _flags(_pair_slot(first, second) for first, second in self.by_pair)
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
         found: dict[str, list[Match]] = {name: [] for name in self.names}
         if not view.n:
             return found
-        ids = view.lower_ids
-        starts = self.single_slots[ids & _SLOT_MASK]  # tokens that may be a one-word cue
-        starts[:-1] |= self.pair_slots[_pair_keys(ids[:-1], ids[1:]) & _SLOT_MASK]  # or begin a longer one
+        slots = _word_slots(view.lower_ids)
+        starts = self.single_flags[slots]  # tokens that may be a one-word cue
+        starts[:-1] |= self.pair_flags[_pair_slots(slots)]  # or begin a longer one
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
         lower, n = view.lower, view.n
         single, by_pair = self.single, self.by_pair
@@ -136,7 +142,7 @@ class _DocMatches(dict[str, list[Match]]):
     def __missing__(self, name: str) -> list[Match]:
         if name not in self.cues.sets:
             raise KeyError(name)
-        found = self[name] = _ScanIndex(self.cues.sets, [name]).scan(self.view)[name]
+        found = self[name] = self.cues._index_of(name).scan(self.view)[name]
         self.cues._want(name)
         return found
 
@@ -148,7 +154,15 @@ class Cues:
         self.data = data
         self.sets = {name: PhraseSet(value) for name, value in data.items() if isinstance(value, list) and name != "_doc"}
         self._index = _ScanIndex(self.sets, ())  # the lists asked for so far
+        self._alone: dict[str, _ScanIndex] = {}
         self._scans: weakref.WeakKeyDictionary[TokenView, _DocMatches] = weakref.WeakKeyDictionary()
+
+    def _index_of(self, name: str) -> _ScanIndex:
+        """An index of list ``name`` alone, for documents scanned before it was first asked for."""
+        index = self._alone.get(name)
+        if index is None:
+            index = self._alone[name] = _ScanIndex(self.sets, [name])
+        return index
 
     def _want(self, name: str) -> None:
         """Scan list ``name`` with every later document."""
