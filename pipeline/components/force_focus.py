@@ -11,7 +11,8 @@ national: its figures are not any one force's.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from bisect import bisect_right
+from typing import Any, Iterable, NamedTuple, Sequence
 
 import numpy
 from spacy.attrs import IDX, SENT_START
@@ -41,17 +42,25 @@ def _sentences(doc: Doc, view: TokenView) -> list[_Sent]:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     idx = rows[:, 1].tolist()
-    ends = starts[1:] + [len(doc)]
+    text = view.text
     out = []
-    for s, e in zip(starts, ends):
+    for s, e in zip(starts, starts[1:] + [len(doc)]):
         # Evidence leaves out the whitespace tokens (line breaks) at either end of a sentence.
         first, last = s, e - 1
-        while last > first and not view.text[last].strip():
+        while last > first and not text[last].strip():
             last -= 1
-        while first < last and not view.text[first].strip():
+        while first < last and not text[first].strip():
             first += 1
-        out.append(_Sent(s, e, idx[first], idx[last] + len(view.text[last].rstrip())))
+        out.append(_Sent(s, e, idx[first], idx[last] + len(text[last].rstrip())))
     return out
+
+
+def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:
+    """``[start, end, id]`` spans grouped by the sentence (index) their first token is in, in order."""
+    grouped: dict[int, list[list[Any]]] = {}
+    for span in spans:
+        grouped.setdefault(bisect_right(starts, span[0]) - 1, []).append(list(span))
+    return grouped
 
 
 class ForceFocus:
@@ -80,27 +89,33 @@ class ForceFocus:
         view = token_view(doc)
         cues = self.cues.scan(view)
         rows = entity_rows(doc)
-        forces = [(e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"]
-        past = self._past_offices(view, rows)
-        areas = [tuple(a) for a in (doc._.force_areas or [])]
+        sents = _sentences(doc, view)
+        starts = [sent.start for sent in sents]
+        named_in = _by_sentence(((e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"), starts)
+        placed_in = _by_sentence(doc._.force_areas or (), starts)
+        past = self._past_offices(view, rows) if named_in else set()
+        # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
+        debris = {s for s, _ in cues.matches["debris"]}
+        national_in = set()  # sentences holding a whole "national" cue
+        for cue_start, cue_end in cues.matches["national"]:
+            k = bisect_right(starts, cue_start) - 1
+            if cue_end <= sents[k].end:
+                national_in.add(k)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
-        for sent in _sentences(doc, view):
-            named = [list(f) for f in forces if sent.start <= f[0] < sent.end]
-            placed = [list(a) for a in areas if sent.start <= a[0] < sent.end]
+        for k, sent in enumerate(sents):
+            named = named_in.get(k, [])
+            placed = placed_in.get(k, [])
             previous = focus
-            # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
-            debris = cues.follows("debris", sent.start, 2) is not None
-            if debris:
+            if sent.start in debris or sent.start + 1 in debris:
                 named, placed = [], []
             elif topical := [f for f in named if f[0] not in past]:
                 focus = topical[-1][2]
             elif placed:
                 focus = placed[-1][2]
-            national = not named and not placed and cues.find("national", sent.start, sent.end) != []
-            start, end = sent.start_char, sent.end_char
+            national = not named and not placed and k in national_in
             sentences.append({
-                "start": start, "end": end,
+                "start": sent.start_char, "end": sent.end_char,
                 "tok_start": sent.start, "tok_end": sent.end,
                 "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
             })
