@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar, Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from pipeline.candidates import entity_rows
+from pipeline.candidates import EntityRow, entity_rows
 from pipeline.cues import Cues, PhraseSet
 from pipeline.patterns import load_json
 from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
@@ -31,8 +31,9 @@ _FIGURES = frozenset({"PERCENT", "COUNT"})
 _DIFFERENCE_UNITS = frozenset({"point", "points", "pts", "pp"})  # "6.5 percentage points": a difference
 
 
-@dataclass(frozen=True)
-class Ent:
+class Ent(NamedTuple):
+    """An entity with its normalised value (a tuple: a document has dozens, made once each)."""
+
     start: int
     end: int
     label: str
@@ -45,13 +46,15 @@ class Ent:
         return [self.start_char, self.end_char, self.label]
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A PERCENT or COUNT; ``start``/``end`` cover a hedged figure and its precise form in brackets."""
 
     ent: Ent
     start: int
     end: int
+
+
+Named = list[Any]  # a force or area named in a sentence: [start, end, force id]
 
 
 @dataclass
@@ -61,14 +64,25 @@ class Sentence:
     end: int
     start_char: int
     end_char: int
-    forces: list[tuple[int, int, str]]
+    forces: list[Named]
     focus_before: str | None
     national: bool
-    areas: list[tuple[int, int, str]] = field(default_factory=list)
+    areas: list[Named] = field(default_factory=list)
     ents: list[Ent] = field(default_factory=list)
+    by_label: dict[str, list[Ent]] = field(default_factory=dict)
+    figures: list[Figure] = field(default_factory=list)
 
     def of(self, label: str) -> list[Ent]:
-        return [e for e in self.ents if e.label == label]
+        """The sentence's entities of ``label``, in order (the shared list: do not change it)."""
+        return self.by_label.get(label, _NONE)
+
+
+_NONE: list[Ent] = []
+
+
+@lru_cache(maxsize=16)
+def _word_set(cues: Cues, name: str) -> frozenset[str]:
+    return frozenset(cues.data[name])
 
 
 @lru_cache(maxsize=1)
@@ -92,27 +106,39 @@ class LinkContext:
         self.cues = cues
         self.view: TokenView = token_view(doc)
         self.m = cues.scan(self.view)
-        date = doc._.article_date
+        ext = doc._
+        date = ext.article_date
         self.article_year: int | None = int(date[:4]) if date else None
-        norms = doc._.ent_norms or {}
+        # Forces and areas stay the [start, end, id] lists force_focus wrote (read, never changed).
         self.sentences: list[Sentence] = [
-            Sentence(i, s["tok_start"], s["tok_end"], s["start"], s["end"],
-                     [tuple(f) for f in s["forces"]], s["focus_before"], s["national"],  # type: ignore[misc]
-                     [tuple(a) for a in s.get("areas", [])])  # type: ignore[misc]
-            for i, s in enumerate(doc._.sentences or [])
+            Sentence(i, s["tok_start"], s["tok_end"], s["start"], s["end"], s["forces"], s["focus_before"], s["national"],
+                     s.get("areas", []))
+            for i, s in enumerate(ext.sentences or [])
         ]
-        k = 0
-        for ent in entity_rows(doc):
-            e = Ent(ent.start, ent.end, ent.label, ent.kb_id, norms.get(f"{ent.start_char}:{ent.end_char}", {}),
-                    ent.start_char, ent.end_char)
-            while k < len(self.sentences) and e.start >= self.sentences[k].end:
-                k += 1
-            if k < len(self.sentences):
-                self.sentences[k].ents.append(e)
-        self.other_nouns = frozenset(cues.data["other_count_nouns"])
-        self._figures: dict[int, list[Figure]] = {}
+        self._add_entities(entity_rows(doc), ext.ent_norms or {})
+        self.other_nouns = _word_set(cues, "other_count_nouns")
         self.used_counts: set[int] = set()
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
+
+    def _add_entities(self, rows: list[EntityRow], norms: dict[str, dict[str, Any]]) -> None:
+        """Each entity to its sentence, by label; then each sentence's figures."""
+        sentences = iter(self.sentences)
+        sent = next(sentences, None)
+        for start, end, label, kb_id, start_char, end_char in rows:
+            while sent is not None and start >= sent.end:
+                sent = next(sentences, None)
+            if sent is None:
+                break
+            e = Ent(start, end, label, kb_id, norms.get(f"{start_char}:{end_char}", {}), start_char, end_char)
+            sent.ents.append(e)
+            same_label = sent.by_label.get(label)
+            if same_label is None:
+                sent.by_label[label] = [e]
+            else:
+                same_label.append(e)
+        for sent in self.sentences:
+            if "PERCENT" in sent.by_label or "COUNT" in sent.by_label:
+                sent.figures = self._find_figures(sent)
 
     def rest_of_sample(self, sent: Sentence, force: str, value: int) -> dict[str, Any] | None:
         """The audit sample, in this or the previous sentence, whose unrecorded remainder is ``value``."""
@@ -122,14 +148,8 @@ class LinkContext:
         return None
 
     # -- figures -------------------------------------------------------------
-    def figures(self, sent: Sentence) -> list[Figure]:
-        """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
-        cached = self._figures.get(sent.index)
-        if cached is None:
-            cached = self._figures[sent.index] = self._find_figures(sent)
-        return cached
-
     def _find_figures(self, sent: Sentence) -> list[Figure]:
+        """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
         ents = [e for e in sent.ents if e.label in _FIGURES]
         out: list[Figure] = []
         skip = set()
@@ -268,7 +288,7 @@ class LinkContext:
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
         view = self.view
         links = self.cues.data["crime_type_links"]
-        ct_at = {e.start: e for e in sent.ents if e.label == "CRIME_TYPE"}
+        ct_at = {e.start: e for e in sent.of("CRIME_TYPE")}
         i = fig_end
         while i < min(fig_end + 6, sent.end):
             if i in ct_at:
@@ -281,7 +301,7 @@ class LinkContext:
             if view.lower[i] not in links:
                 break
             i += 1
-        before = [e for e in sent.ents if e.label == "CRIME_TYPE" and e.end <= fig_start and not self._blocked_type(e)]
+        before = [e for e in sent.of("CRIME_TYPE") if e.end <= fig_start and not self._blocked_type(e)]
         in_scope = [e for e in before if e.start >= scope_start]
         if in_scope:
             return in_scope[-1].kb_id
@@ -293,7 +313,7 @@ class LinkContext:
         return self.m.precedes("crime_type_blockers", ent.start, 3) is not None
 
     def year_for(self, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
-        dates = [e for e in sent.ents if e.label == "DATE" and e.norm.get("year") is not None]
+        dates = [e for e in sent.of("DATE") if e.norm.get("year") is not None]
         previous = [f for f in figs if self.is_previous_figure(f)]
         if isinstance(fig, Figure) and fig in previous:
             after = [d for d in dates if d.start >= fig.end]
@@ -368,8 +388,10 @@ class AuditSampleRule(LinkRule):
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
         for sent in ctx.sentences:
-            counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
-            if len(counts) < 2 or sent.national:
+            if len(sent.of("COUNT")) < 2 or sent.national:
+                continue
+            counts = [f for f in sent.figures if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
+            if len(counts) < 2:
                 continue
             blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
             audited = bool(ctx.m.find("audit", sent.start, sent.end))
@@ -423,7 +445,7 @@ class AuditSampleRule(LinkRule):
         crime_type = ctx.crime_type_for(sent, typed.start, typed.end, min(rec.start, total.start))
         if crime_type == "all_crime":
             # "of 314 crimes that HMICFRS deemed to be related to domestic abuse, ... recorded 260"
-            between = [e for e in sent.ents if e.label == "CRIME_TYPE" and total.end <= e.start and e.end <= rec.start]
+            between = [e for e in sent.of("CRIME_TYPE") if total.end <= e.start and e.end <= rec.start]
             if between:
                 crime_type = between[0].kb_id
         finding = make_finding(
@@ -442,9 +464,9 @@ class RecordingRateRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         for sent in ctx.sentences:
-            if sent.national:
+            if sent.national or "PERCENT" not in sent.by_label:
                 continue
-            figs = ctx.figures(sent)
+            figs = sent.figures
             for fig in figs:
                 ent = fig.ent
                 value = ent.norm.get("value")
@@ -480,7 +502,7 @@ class UnrecordedCountRule(LinkRule):
         previous: dict[str, Any] | None = None
         for sent in ctx.sentences:
             found_here: list[dict[str, Any]] = []
-            figs = ctx.figures(sent)
+            figs = sent.figures
             if not sent.national:
                 for fig in figs:
                     finding = self._finding(ctx, sent, figs, fig, previous, found_here)
@@ -556,7 +578,7 @@ class GradeRule(LinkRule):
             if general:
                 continue
             areas, area_cues = cues.data["areas"], self._area_cues(cues)
-            figs = ctx.figures(sent)
+            figs = sent.figures
             if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
             for k, grade in enumerate(grades):
@@ -604,7 +626,7 @@ class GradeRule(LinkRule):
         if not sent.forces:
             force = ctx.force_for(sent, grade.start)
             return [force] if force else []
-        groups: list[list[tuple[int, int, str]]] = [[sent.forces[0]]]
+        groups: list[list[Named]] = [[sent.forces[0]]]
         for prev, cur in zip(sent.forces, sent.forces[1:]):
             between = ctx.view.lower[prev[1] : cur[0]]
             if between and all(w in self._LIST_JOINERS for w in between):
@@ -619,7 +641,7 @@ class GradeRule(LinkRule):
 
     _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as"}
 
-    def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[tuple[int, int, str]]) -> bool:
+    def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[Named]) -> bool:
         """Forces named in a relative or comparative clause ("which shares units with X and Y")."""
         i = group[0][0] - 1
         while i >= sent.start and ctx.view.lower[i] != ",":
