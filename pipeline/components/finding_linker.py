@@ -8,12 +8,20 @@ the entity spans it was built from.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.cues import load_cues
 from pipeline.extensions import register_extensions
 from pipeline.linking import RULES, LinkContext
+
+
+def _identity(finding: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """What makes two findings the same: their fields as text, and the evidence's offsets
+    (the text of an evidence dict, made only by ``make_finding``, says no more than they do)."""
+    return tuple([(k, (v["start"], v["end"]) if k == "evidence" else str(v)) for k, v in finding.items() if k != "entities"])
 
 
 class FindingLinker:
@@ -26,10 +34,10 @@ class FindingLinker:
     def __call__(self, doc: Doc) -> Doc:
         ctx = LinkContext(doc, self.cues)
         findings = []
-        seen: set[tuple[tuple[str, str], ...]] = set()
+        seen: set[tuple[tuple[str, Any], ...]] = set()
         for rule in self.rules:
             for finding in rule.find(ctx):
-                key = tuple((k, str(v)) for k, v in finding.items() if k != "entities")
+                key = _identity(finding)
                 if key not in seen:
                     seen.add(key)
                     findings.append(finding)
