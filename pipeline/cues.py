@@ -47,9 +47,14 @@ class PhraseSet:
             tokens = tokenize_phrase(phrase)
             self.by_length.setdefault(len(tokens), set()).add(tokens)
         self.lengths = sorted(self.by_length, reverse=True)
+        # Most tokens cannot begin or end a phrase: one set look-up rules them out.
+        self.first_words = frozenset(p[0] for group in self.by_length.values() for p in group if p)
+        self.last_words = frozenset(p[-1] for group in self.by_length.values() for p in group if p)
 
     def match_at(self, lower: list[str], i: int) -> int:
         """Length of the longest phrase starting at token ``i`` (0 if none)."""
+        if not 0 <= i < len(lower) or lower[i] not in self.first_words:
+            return 0
         for length in self.lengths:
             if i + length <= len(lower) and tuple(lower[i : i + length]) in self.by_length[length]:
                 return length
@@ -57,6 +62,8 @@ class PhraseSet:
 
     def ends_at(self, lower: list[str], end: int) -> int:
         """Length of the longest phrase ending just before token ``end`` (0 if none)."""
+        if not 0 < end <= len(lower) or lower[end - 1] not in self.last_words:
+            return 0
         for length in self.lengths:
             if end - length >= 0 and tuple(lower[end - length : end]) in self.by_length[length]:
                 return length
@@ -86,45 +93,60 @@ def _flags(slots: Iterable[int]) -> numpy.ndarray:
 class _ScanIndex:
     """The phrases of some cue lists, indexed for one pass over a document.
 
-    One-word cues are indexed by their word; longer cues by their first two words,
-    longest first. Within a list, matches do not overlap: at each token the longest
-    phrase wins, and the scan goes on after it.
+    Phrases are indexed by the string ids of their words (the ids of a document's
+    lower-case tokens are at hand as one array): a one-word cue by its word, a longer
+    one by its first word and then its second, longest first. Within a list, matches do
+    not overlap: at each token the longest phrase wins, and the scan goes on after it.
     """
 
     def __init__(self, sets: dict[str, PhraseSet], names: Iterable[str]) -> None:
         self.names = tuple(names)
-        self.single: dict[str, list[str]] = {}
-        self.by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+        single: dict[int, list[str]] = {}
+        longer: dict[int, dict[int, list[tuple[tuple[str, ...], str]]]] = {}
+        pair_slots = []
         for name in self.names:
             for group in sets[name].by_length.values():
                 for phrase in group:
+                    first = get_string_id(phrase[0])
                     if len(phrase) == 1:
-                        self.single.setdefault(phrase[0], []).append(name)
+                        single.setdefault(first, []).append(name)
                     else:
-                        self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
-        for entries in self.by_pair.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self.single_flags = _flags(get_string_id(word) & (_SLOTS - 1) for word in self.single)
-        self.pair_flags = _flags(_pair_slot(first, second) for first, second in self.by_pair)
+                        longer.setdefault(first, {}).setdefault(get_string_id(phrase[1]), []).append((phrase, name))
+                        pair_slots.append(_pair_slot(phrase[0], phrase[1]))
+        for by_second in longer.values():
+            for entries in by_second.values():
+                entries.sort(key=lambda e: -len(e[0]))
+        # By first word: (the longer phrases by their second word, the lists holding the word alone).
+        self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
+            word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
+        self.single_flags = _flags(word & (_SLOTS - 1) for word in single)
+        self.pair_flags = _flags(pair_slots)
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
         found: dict[str, list[Match]] = {name: [] for name in self.names}
-        if not view.n:
+        n = view.n
+        if not n:
             return found
-        slots = _word_slots(view.lower_ids)
+        ids = view.lower_ids
+        slots = _word_slots(ids)
         starts = self.single_flags[slots]  # tokens that may be a one-word cue
         starts[:-1] |= self.pair_flags[_pair_slots(slots)]  # or begin a longer one
+        at = numpy.flatnonzero(starts)
+        words, following = ids[at].tolist(), ids[numpy.minimum(at + 1, n - 1)].tolist()
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
-        lower, n = view.lower, view.n
-        single, by_pair = self.single, self.by_pair
-        for i in numpy.flatnonzero(starts).tolist():
-            word = lower[i]
-            for phrase, name in by_pair.get((word, lower[i + 1] if i + 1 < n else ""), ()):
-                end = i + len(phrase)
-                if i >= reach[name] and tuple(lower[i:end]) == phrase:
-                    found[name].append((i, end))
-                    reach[name] = end
-            for name in single.get(word, ()):
+        lower, by_first = view.lower, self.by_first
+        for i, word, second in zip(at.tolist(), words, following):
+            entry = by_first.get(word)
+            if entry is None:
+                continue  # a slot shared with a cue word
+            longer, single = entry
+            if longer and i + 1 < n:
+                for phrase, name in longer.get(second, ()):
+                    end = i + len(phrase)
+                    if i >= reach[name] and (end == i + 2 or tuple(lower[i:end]) == phrase):
+                        found[name].append((i, end))
+                        reach[name] = end
+            for name in single:
                 if i >= reach[name]:
                     found[name].append((i, i + 1))
                     reach[name] = i + 1
