@@ -31,11 +31,13 @@ from pipeline.token_view import TokenView
 
 Match = tuple[int, int]
 _END = itemgetter(1)
-# Ids are hashes: their low 16 bits give a word's slot in a table of flags, and the low
-# 8 bits of two words side by side give a pair's. A slot shared with another word or
-# pair only makes Python check a token it need not have checked.
-_SLOTS = 1 << 16
-_LOW_16 = numpy.uint64(_SLOTS - 1)
+# Ids are hashes: the low 16 bits of a word's id index a table of flags for one-word cues,
+# and the low 8 bits of two words' ids a table (256 by 256) for the first two words of
+# longer cues. A flag set for another word or pair only makes Python check a token it
+# need not have checked. Measured inside the running pipeline, each numpy call costs a
+# few microseconds (its code is no longer in the CPU's caches), so there are few of them.
+_WORD_BITS = 0xFFFF
+_PAIR_BITS = 0xFF
 
 
 class PhraseSet:
@@ -70,23 +72,10 @@ class PhraseSet:
         return 0
 
 
-def _word_slots(ids: numpy.ndarray) -> numpy.ndarray:
-    return (ids & _LOW_16).astype(numpy.intp)
-
-
-def _pair_slots(word_slots: numpy.ndarray) -> numpy.ndarray:
-    """The slot of each word with the next (one fewer than there are words); as ``_pair_slot``."""
-    low_bytes = word_slots & 0xFF
-    return low_bytes[:-1] << 8 | low_bytes[1:]
-
-
-def _pair_slot(first: str, second: str) -> int:
-    return (get_string_id(first) & 0xFF) << 8 | (get_string_id(second) & 0xFF)
-
-
-def _flags(slots: Iterable[int]) -> numpy.ndarray:
-    table = numpy.zeros(_SLOTS, dtype=bool)
-    table[numpy.fromiter(slots, dtype=numpy.intp)] = True
+def _flags(shape: tuple[int, ...], flagged: Iterable[tuple[int, ...]]) -> numpy.ndarray:
+    table = numpy.zeros(shape, dtype=bool)
+    for index in flagged:
+        table[index] = True
     return table
 
 
@@ -103,7 +92,6 @@ class _ScanIndex:
         self.names = tuple(names)
         single: dict[int, list[str]] = {}
         longer: dict[int, dict[int, list[tuple[tuple[str, ...], str]]]] = {}
-        pair_slots = []
         for name in self.names:
             for group in sets[name].by_length.values():
                 for phrase in group:
@@ -112,15 +100,15 @@ class _ScanIndex:
                         single.setdefault(first, []).append(name)
                     else:
                         longer.setdefault(first, {}).setdefault(get_string_id(phrase[1]), []).append((phrase, name))
-                        pair_slots.append(_pair_slot(phrase[0], phrase[1]))
         for by_second in longer.values():
             for entries in by_second.values():
                 entries.sort(key=lambda e: -len(e[0]))
         # By first word: (the longer phrases by their second word, the lists holding the word alone).
         self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
             word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
-        self.single_flags = _flags(word & (_SLOTS - 1) for word in single)
-        self.pair_flags = _flags(pair_slots)
+        self.single_flags = _flags((_WORD_BITS + 1,), ((word & _WORD_BITS,) for word in single))
+        self.pair_flags = _flags((_PAIR_BITS + 1,) * 2, ((first & _PAIR_BITS, second & _PAIR_BITS)
+                                                         for first, by_second in longer.items() for second in by_second))
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
         found: dict[str, list[Match]] = {name: [] for name in self.names}
@@ -128,11 +116,12 @@ class _ScanIndex:
         if not n:
             return found
         ids = view.lower_ids
-        slots = _word_slots(ids)
-        starts = self.single_flags[slots]  # tokens that may be a one-word cue
-        starts[:-1] |= self.pair_flags[_pair_slots(slots)]  # or begin a longer one
-        at = numpy.flatnonzero(starts)
-        words, following = ids[at].tolist(), ids[numpy.minimum(at + 1, n - 1)].tolist()
+        low = ids.view(numpy.int64) & _WORD_BITS  # the same low bits, as an index
+        starts = self.single_flags[low]  # tokens that may be a one-word cue
+        low &= _PAIR_BITS
+        starts[:-1] |= self.pair_flags[low[:-1], low[1:]]  # or begin a longer one
+        at = starts.nonzero()[0]
+        words, following = ids[at].tolist(), ids.take(at + 1, mode="clip").tolist()
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
         lower, by_first = view.lower, self.by_first
         for i, word, second in zip(at.tolist(), words, following):
