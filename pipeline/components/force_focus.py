@@ -26,33 +26,39 @@ from pipeline.extensions import register_extensions
 from pipeline.token_view import TokenView, token_view
 
 
-class _Sent(NamedTuple):
-    start: int
-    end: int
-    start_char: int
-    end_char: int
+class _Sentences(NamedTuple):
+    """Token and character offsets of a document's sentences, a list of each."""
+
+    starts: list[int]
+    ends: list[int]
+    start_chars: list[int]
+    end_chars: list[int]
 
 
-def _sentences(doc: Doc, view: TokenView) -> list[_Sent]:
+def _sentences(doc: Doc, view: TokenView) -> _Sentences:
     """Sentence offsets read from arrays (``doc.sents`` builds a Span per sentence)."""
-    if not len(doc):
-        return []
+    n = len(doc)
+    if not n:
+        return _Sentences([], [], [], [])
     rows = doc.to_array([SENT_START, IDX])
-    starts = numpy.flatnonzero(rows[:, 0] == 1).tolist()
+    starts = (rows[:, 0] == 1).nonzero()[0].tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    idx = rows[:, 1].tolist()
+    ends = starts[1:] + [n]
     text = view.text
-    out = []
-    for s, e in zip(starts, starts[1:] + [len(doc)]):
+    firsts, lasts = [], []
+    for s, e in zip(starts, ends):
         # Evidence leaves out the whitespace tokens (line breaks) at either end of a sentence.
         first, last = s, e - 1
         while last > first and not text[last].strip():
             last -= 1
         while first < last and not text[first].strip():
             first += 1
-        out.append(_Sent(s, e, idx[first], idx[last] + len(text[last].rstrip())))
-    return out
+        firsts.append(first)
+        lasts.append(last)
+    idx = rows[:, 1]
+    end_chars = [char + len(text[last].rstrip()) for char, last in zip(idx[lasts].tolist(), lasts)]
+    return _Sentences(starts, ends, idx[firsts].tolist(), end_chars)
 
 
 def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:
@@ -89,25 +95,26 @@ class ForceFocus:
         view = token_view(doc)
         cues = self.cues.scan(view)
         rows = entity_rows(doc)
+        ext = doc._
         sents = _sentences(doc, view)
-        starts = [sent.start for sent in sents]
+        starts = sents.starts
         named_in = _by_sentence(((e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"), starts)
-        placed_in = _by_sentence(doc._.force_areas or (), starts)
+        placed_in = _by_sentence(ext.force_areas or (), starts)
         past = self._past_offices(view, rows) if named_in else set()
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s for s, _ in cues.matches["debris"]}
         national_in = set()  # sentences holding a whole "national" cue
         for cue_start, cue_end in cues.matches["national"]:
             k = bisect_right(starts, cue_start) - 1
-            if cue_end <= sents[k].end:
+            if cue_end <= sents.ends[k]:
                 national_in.add(k)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
-        for k, sent in enumerate(sents):
+        for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])
             previous = focus
-            if sent.start in debris or sent.start + 1 in debris:
+            if start in debris or start + 1 in debris:
                 named, placed = [], []
             elif topical := [f for f in named if f[0] not in past]:
                 focus = topical[-1][2]
@@ -115,11 +122,11 @@ class ForceFocus:
                 focus = placed[-1][2]
             national = not named and not placed and k in national_in
             sentences.append({
-                "start": sent.start_char, "end": sent.end_char,
-                "tok_start": sent.start, "tok_end": sent.end,
+                "start": start_char, "end": end_char,
+                "tok_start": start, "tok_end": end,
                 "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
             })
-        doc._.sentences = sentences
+        ext.sentences = sentences
         return doc
 
 
