@@ -188,8 +188,9 @@ class LinkContext:
         takes the cue of the sentence before it."""
         for lo, hi in self._cue_ranges(sent, figs, fig, local_only):
             neg = self.m.find("negative_record", lo, hi)
-            pos = [p for p in self.m.find("positive_record", lo, hi)
-                   if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+            pos = self.m.find("positive_record", lo, hi)
+            if neg and pos:
+                pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
             if neg or pos:
                 best_neg = min((self._distance(fig, m) for m in neg), default=10**6)
                 best_pos = min((self._distance(fig, m) for m in pos), default=10**6)
@@ -279,14 +280,11 @@ class LinkContext:
             for f in sent.forces + sent.areas:
                 if f[0] == end + 1:
                     return f[2]
-        main = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
+        main = [f for f in sent.forces if not self.in_comparison(sent, f[0])] if sent.forces else sent.forces
         for named in (main or sent.forces, sent.areas):
-            before = [f for f in named if f[1] <= tok]
-            if before:
-                return before[-1][2]
-            after = [f for f in named if f[0] >= tok]
-            if after:
-                return after[0][2]
+            nearest = _nearest(named, tok)
+            if nearest is not None:
+                return nearest[2]
         return sent.focus_before
 
     _COMPARISON = {"behind", "than", "like", "unlike", "ahead", "below", "above", "alongside", "including", "which", "whose"}
@@ -374,6 +372,20 @@ class LinkContext:
             if view.lower[end - 1] in {".", ":", ";", "\n", '"', "“", "”"} or "\n" in view.text[end - 1]:
                 break
         return None
+
+
+def _nearest(named: list[Named], tok: int) -> Named | None:
+    """The last of ``named`` ending by token ``tok``, else the first starting from it."""
+    last = None
+    for f in named:
+        if f[1] <= tok:
+            last = f
+    if last is not None:
+        return last
+    for f in named:
+        if f[0] >= tok:
+            return f
+    return None
 
 
 def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
@@ -681,23 +693,14 @@ class OfficialRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
-        if "ROLE" not in ctx.with_label:
+        if "ROLE" not in ctx.with_label or "PERSON" not in ctx.with_label:
             return
-        full_names: dict[str, str] = {}
-        first_names: dict[str, set[str]] = {}
-        for sent in ctx.with_label.get("PERSON", []):
-            for person in sent.of("PERSON"):
-                name = view.span_text(person.start, person.end)
-                if " " in name:
-                    full_names.setdefault(view.text[person.end - 1], name)
-                    first_names.setdefault(view.text[person.start], set()).add(name)
-        # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
-        for first, names in first_names.items():
-            if len(names) == 1:
-                full_names.setdefault(first, next(iter(names)))
         found = []
+        full_names: dict[str, str] | None = None
         for sent in ctx.with_label["ROLE"]:
             people = sent.of("PERSON")
+            if not people:
+                continue
             for role in sent.of("ROLE"):
                 person = self._person_for(ctx, sent, role, people)
                 if person is None:
@@ -707,11 +710,31 @@ class OfficialRule(LinkRule):
                     continue
                 name = view.span_text(person.start, person.end)
                 # "Supt Banks added": the person introduced earlier as "Superintendent Jo Banks".
+                if full_names is None:
+                    full_names = self._full_names(ctx)
                 name = full_names.get(name, name)
                 found.append(make_finding("official", sent, [person, role], person=name, role=role.kb_id, organisation=organisation))
         # "Commissioner Okonkwo said": a bare title for someone whose office the text has named.
         specific = {f["person"] for f in found if f["role"] != "other"}
         yield from (f for f in found if f["role"] != "other" or f["person"] not in specific)
+
+    @staticmethod
+    def _full_names(ctx: LinkContext) -> dict[str, str]:
+        """The full name each surname, or each first name that begins only one, stands for."""
+        view = ctx.view
+        full_names: dict[str, str] = {}
+        first_names: dict[str, set[str]] = {}
+        for sent in ctx.with_label["PERSON"]:
+            for person in sent.of("PERSON"):
+                name = view.span_text(person.start, person.end)
+                if " " in name:
+                    full_names.setdefault(view.text[person.end - 1], name)
+                    first_names.setdefault(view.text[person.start], set()).add(name)
+        # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
+        for first, names in first_names.items():
+            if len(names) == 1:
+                full_names.setdefault(first, next(iter(names)))
+        return full_names
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
         view = ctx.view
@@ -737,7 +760,7 @@ class OfficialRule(LinkRule):
         cues, view = ctx.cues, ctx.view
         if role.kb_id in cues.data["inspectorate_roles"]:
             return "hmicfrs"
-        if role.kb_id == "other" and " ".join(view.lower[role.start : role.end]) in cues.data["non_police_offices"]:
+        if role.kb_id == "other" and " ".join(view.lower[role.start : role.end]) in _word_set(cues, "non_police_offices"):
             return None
         if role.kb_id in cues.data["commissioner_roles"] or role.kb_id in cues.data["london_roles"]:
             place = ctx.place_before(role.start, 8)
