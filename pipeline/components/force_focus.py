@@ -77,10 +77,9 @@ class ForceFocus:
 
     _PAST = frozenset({"former", "ex", "ex-", "retired", "previously"})
 
-    def _past_offices(self, view: TokenView, rows: list[EntityRow]) -> set[int]:
-        """Starts of forces named as someone's past office ("Mr Cooke, a former chief constable of
-        Merseyside Police"): a biography, not a switch of topic."""
-        starts = {e.start for e in rows if e.label == "FORCE"}
+    def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
+        """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
+        constable of Merseyside Police"): a biography, not a switch of topic."""
         past = set()
         for e in rows:
             if e.label == "ROLE" and e.start > 0 and view.lower[e.start - 1] in self._PAST:
@@ -98,9 +97,10 @@ class ForceFocus:
         ext = doc._
         sents = _sentences(doc, view)
         starts = sents.starts
-        named_in = _by_sentence(((e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"), starts)
+        forces = [(e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"]
+        named_in = _by_sentence(forces, starts)
         placed_in = _by_sentence(ext.force_areas or (), starts)
-        past = self._past_offices(view, rows) if named_in else set()
+        past = self._past_offices(view, rows, {f[0] for f in forces}) if forces else set()
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s for s, _ in cues.matches["debris"]}
         national_in = set()  # sentences holding a whole "national" cue
@@ -116,7 +116,7 @@ class ForceFocus:
             previous = focus
             if start in debris or start + 1 in debris:
                 named, placed = [], []
-            elif topical := [f for f in named if f[0] not in past]:
+            elif named and (topical := [f for f in named if f[0] not in past]):
                 focus = topical[-1][2]
             elif placed:
                 focus = placed[-1][2]
