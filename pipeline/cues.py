@@ -32,7 +32,7 @@ from pipeline.token_view import TokenView
 Match = tuple[int, int]
 _END = itemgetter(1)
 # Ids are hashes: the low 16 bits of a word's id index a table of flags for one-word cues,
-# and the low 8 bits of two words' ids a table (256 by 256) for the first two words of
+# and the low 8 bits of two words' ids, side by side, a table for the first two words of
 # longer cues. A flag set for another word or pair only makes Python check a token it
 # need not have checked. Measured inside the running pipeline, each numpy call costs a
 # few microseconds (its code is no longer in the CPU's caches), so there are few of them.
@@ -72,11 +72,15 @@ class PhraseSet:
         return 0
 
 
-def _flags(shape: tuple[int, ...], flagged: Iterable[tuple[int, ...]]) -> numpy.ndarray:
-    table = numpy.zeros(shape, dtype=bool)
+def _flags(flagged: Iterable[int]) -> numpy.ndarray:
+    table = numpy.zeros(_WORD_BITS + 1, dtype=bool)
     for index in flagged:
         table[index] = True
     return table
+
+
+def _pair_slot(first: int, second: int) -> int:
+    return (first & _PAIR_BITS) << 8 | (second & _PAIR_BITS)
 
 
 class _ScanIndex:
@@ -106,9 +110,8 @@ class _ScanIndex:
         # By first word: (the longer phrases by their second word, the lists holding the word alone).
         self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
             word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
-        self.single_flags = _flags((_WORD_BITS + 1,), ((word & _WORD_BITS,) for word in single))
-        self.pair_flags = _flags((_PAIR_BITS + 1,) * 2, ((first & _PAIR_BITS, second & _PAIR_BITS)
-                                                         for first, by_second in longer.items() for second in by_second))
+        self.single_flags = _flags(word & _WORD_BITS for word in single)
+        self.pair_flags = _flags(_pair_slot(first, second) for first, by_second in longer.items() for second in by_second)
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
         found: dict[str, list[Match]] = {name: [] for name in self.names}
@@ -119,7 +122,7 @@ class _ScanIndex:
         low = ids.view(numpy.int64) & _WORD_BITS  # the same low bits, as an index
         starts = self.single_flags[low]  # tokens that may be a one-word cue
         low &= _PAIR_BITS
-        starts[:-1] |= self.pair_flags[low[:-1], low[1:]]  # or begin a longer one
+        starts[:-1] |= self.pair_flags[low[:-1] << 8 | low[1:]]  # or begin a longer one (as _pair_slot)
         at = starts.nonzero()[0]
         words, following = ids[at].tolist(), ids.take(at + 1, mode="clip").tolist()
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
