@@ -72,8 +72,8 @@ class PhraseSet:
         return 0
 
 
-def _flags(flagged: Iterable[int]) -> numpy.ndarray:
-    table = numpy.zeros(_WORD_BITS + 1, dtype=bool)
+def _flags(size: int, flagged: Iterable[int]) -> numpy.ndarray:
+    table = numpy.zeros(size, dtype=bool)
     for index in flagged:
         table[index] = True
     return table
@@ -110,8 +110,9 @@ class _ScanIndex:
         # By first word: (the longer phrases by their second word, the lists holding the word alone).
         self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
             word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
-        self.single_flags = _flags(word & _WORD_BITS for word in single)
-        self.pair_flags = _flags(_pair_slot(first, second) for first, by_second in longer.items() for second in by_second)
+        self.single_flags = _flags(_WORD_BITS + 1, (word & _WORD_BITS for word in single))
+        self.pair_flags = _flags((_PAIR_BITS + 1) ** 2,
+                                 (_pair_slot(first, second) for first, by_second in longer.items() for second in by_second))
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
         found: dict[str, list[Match]] = {name: [] for name in self.names}
