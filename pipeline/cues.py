@@ -37,7 +37,8 @@ _END = itemgetter(1)
 # need not have checked. Measured inside the running pipeline, each numpy call costs a
 # few microseconds (its code is no longer in the CPU's caches), so there are few of them.
 _WORD_BITS = 0xFFFF
-_PAIR_BITS = 0xFF
+_PAIR_SHIFT = 8
+_PAIR_BITS = (1 << _PAIR_SHIFT) - 1
 
 
 class PhraseSet:
@@ -80,7 +81,7 @@ def _flags(size: int, flagged: Iterable[int]) -> numpy.ndarray:
 
 
 def _pair_slot(first: int, second: int) -> int:
-    return (first & _PAIR_BITS) << 8 | (second & _PAIR_BITS)
+    return (first & _PAIR_BITS) << _PAIR_SHIFT | (second & _PAIR_BITS)
 
 
 class _ScanIndex:
@@ -111,7 +112,7 @@ class _ScanIndex:
         self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
             word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
         self.single_flags = _flags(_WORD_BITS + 1, (word & _WORD_BITS for word in single))
-        self.pair_flags = _flags((_PAIR_BITS + 1) ** 2,
+        self.pair_flags = _flags(1 << 2 * _PAIR_SHIFT,
                                  (_pair_slot(first, second) for first, by_second in longer.items() for second in by_second))
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
@@ -123,7 +124,7 @@ class _ScanIndex:
         low = ids.view(numpy.int64) & _WORD_BITS  # the same low bits, as an index
         starts = self.single_flags[low]  # tokens that may be a one-word cue
         low &= _PAIR_BITS
-        starts[:-1] |= self.pair_flags[low[:-1] << 8 | low[1:]]  # or begin a longer one (as _pair_slot)
+        starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:]]  # or begin a longer one (as _pair_slot)
         at = starts.nonzero()[0]
         words, following = ids[at].tolist(), ids.take(at + 1, mode="clip").tolist()
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
