@@ -238,10 +238,9 @@ class LinkContext:
         """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
         or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
         start, end = self.scope(sent, figs, fig)
-        named = [f[1] for f in sent.forces + sent.areas]
         for cue in ("general_figure", "other_measures"):
             for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
-                if not any(e_ <= n <= fig.start for n in named):  # "the average was 83 per cent"
+                if not any(e_ <= f[1] <= fig.start for f in sent.forces + sent.areas):  # "the average was 83 per cent"
                     return True
             after = self.m.find(cue, fig.end, min(end, fig.end + 4))
             if after and not self.m.find("clause_boundaries", fig.end, after[0][0]):
@@ -300,7 +299,7 @@ class LinkContext:
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
         view = self.view
-        links = self.cues.data["crime_type_links"]
+        links = _word_set(self.cues, "crime_type_links")
         ct_at = {e.start: e for e in sent.of("CRIME_TYPE")}
         i = fig_end
         while i < min(fig_end + 6, sent.end):
