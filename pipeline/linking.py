@@ -279,7 +279,7 @@ class LinkContext:
             for f in sent.forces + sent.areas:
                 if f[0] == end + 1:
                     return f[2]
-        main = [f for f in sent.forces if not self.in_comparison(sent, f[0])] if sent.forces else sent.forces
+        main = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
         for named in (main or sent.forces, sent.areas):
             nearest = _nearest(named, tok)
             if nearest is not None:
