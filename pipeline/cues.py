@@ -148,17 +148,24 @@ class _ScanIndex:
 
 
 class _DocMatches(dict[str, list[Match]]):
-    """One document's matches per cue list; a list not scanned yet is scanned when first asked for."""
+    """One document's matches per cue list; a list not scanned yet is scanned when first asked for.
+
+    It refers to its document's view weakly: it is cached under that view, and a strong
+    reference would keep the view, and the cache entry, alive for ever.
+    """
 
     def __init__(self, cues: Cues, view: TokenView) -> None:
         self.cues = cues
-        self.view = view
+        self.view = weakref.ref(view)
         super().__init__(cues._index.scan(view))
 
     def __missing__(self, name: str) -> list[Match]:
         if name not in self.cues.sets:
             raise KeyError(name)
-        found = self[name] = self.cues._index_of(name).scan(self.view)[name]
+        view = self.view()
+        if view is None:
+            raise KeyError(f"{name}: not scanned, and the document is gone")
+        found = self[name] = self.cues._index_of(name).scan(view)[name]
         self.cues._want(name)
         return found
 
