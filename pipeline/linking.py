@@ -325,6 +325,8 @@ class LinkContext:
         return self.m.precedes("crime_type_blockers", ent.start, 3) is not None
 
     def year_for(self, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
+        if "DATE" not in sent.by_label:
+            return self.article_year
         years = {d: self.norm(d).get("year") for d in sent.of("DATE")}
         dates = [d for d, year in years.items() if year is not None]
         if not dates:
