@@ -2,8 +2,8 @@
 
 Phrases are tokenised exactly as documents are and matched as token tuples, so a
 cue list can grow without slowing the search. A document is scanned once, and only
-at the tokens where a cue can begin: numpy picks them out of the token ids with one
-table look-up per token (a one-word cue, or the first two words of a longer one), so
+at the tokens where a cue can begin: numpy picks them out of the token ids with two
+table look-ups per token (a one-word cue, or the first two words of a longer one), so
 Python visits a few dozen tokens instead of every one.
 
 Only the cue lists that are asked for are scanned. The file also holds word lists
