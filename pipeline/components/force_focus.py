@@ -14,9 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Iterable, NamedTuple, Sequence
 
-import numpy
 from spacy.attrs import IDX, SENT_START
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
