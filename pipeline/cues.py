@@ -1,18 +1,44 @@
 """Cue phrases for the finding linker, read from ``data/finding_cues.json``.
 
-Phrases are tokenised exactly as documents are, grouped by length, and looked up
-as token tuples, so a cue list can grow without slowing the search.
+Phrases are tokenised exactly as documents are and matched as token tuples, so a
+cue list can grow without slowing the search. A document is scanned once, and only
+at the tokens where a cue can begin: numpy picks them out of the token ids with two
+table look-ups per token (a one-word cue, or the first two words of a longer one), so
+Python visits a few dozen tokens instead of every one.
+
+Only the cue lists that are asked for are scanned. The file also holds word lists
+that the linker reads as plain sets ("crime_type_links", "other_count_nouns"), and
+their common words ("the", "of", "crime") would otherwise be most of the scan. A list
+asked for the first time is scanned on its own, then joins the lists scanned with
+every later document. Each list's matches are independent of the others', so what
+a query returns never depends on which lists were scanned together.
 """
 
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any
+from operator import itemgetter
+from typing import Any, Iterable
+
+import numpy
+from spacy.strings import get_string_id
 
 from pipeline.context_rules import tokenize_phrase
 from pipeline.patterns import load_json
 from pipeline.token_view import TokenView
+
+Match = tuple[int, int]
+_END = itemgetter(1)
+# Ids are hashes: the low 16 bits of a word's id index a table of flags for one-word cues,
+# and the low 8 bits of two words' ids, side by side, a table for the first two words of
+# longer cues. A flag set for another word or pair only makes Python check a token it
+# need not have checked. Measured inside the running pipeline, each numpy call costs a
+# few microseconds (its code is no longer in the CPU's caches), so there are few of them.
+_WORD_BITS = 0xFFFF
+_PAIR_SHIFT = 8
+_PAIR_BITS = (1 << _PAIR_SHIFT) - 1
 
 
 class PhraseSet:
@@ -24,9 +50,14 @@ class PhraseSet:
             tokens = tokenize_phrase(phrase)
             self.by_length.setdefault(len(tokens), set()).add(tokens)
         self.lengths = sorted(self.by_length, reverse=True)
+        # Most tokens cannot begin or end a phrase: one set look-up rules them out.
+        self.first_words = frozenset(p[0] for group in self.by_length.values() for p in group if p)
+        self.last_words = frozenset(p[-1] for group in self.by_length.values() for p in group if p)
 
     def match_at(self, lower: list[str], i: int) -> int:
         """Length of the longest phrase starting at token ``i`` (0 if none)."""
+        if not 0 <= i < len(lower) or lower[i] not in self.first_words:
+            return 0
         for length in self.lengths:
             if i + length <= len(lower) and tuple(lower[i : i + length]) in self.by_length[length]:
                 return length
@@ -34,105 +65,188 @@ class PhraseSet:
 
     def ends_at(self, lower: list[str], end: int) -> int:
         """Length of the longest phrase ending just before token ``end`` (0 if none)."""
+        if not 0 < end <= len(lower) or lower[end - 1] not in self.last_words:
+            return 0
         for length in self.lengths:
             if end - length >= 0 and tuple(lower[end - length : end]) in self.by_length[length]:
                 return length
         return 0
 
 
-class Cues:
-    """All cue lists; a document is scanned once for every cue and the matches are cached.
+def _flags(size: int, flagged: Iterable[int]) -> numpy.ndarray:
+    table = numpy.zeros(size, dtype=bool)
+    for index in flagged:
+        table[index] = True
+    return table
 
-    Phrases are indexed by their first word, so the scan costs one dictionary look-up
-    per token whatever the number of cues.
+
+def _pair_slot(first: int, second: int) -> int:
+    return (first & _PAIR_BITS) << _PAIR_SHIFT | (second & _PAIR_BITS)
+
+
+class _ScanIndex:
+    """The phrases of some cue lists, indexed for one pass over a document.
+
+    Phrases are indexed by the string ids of their words (the ids of a document's
+    lower-case tokens are at hand as one array): a one-word cue by its word, a longer
+    one by its first word and then its second, longest first. Within a list, matches do
+    not overlap: at each token the longest phrase wins, and the scan goes on after it.
     """
+
+    def __init__(self, sets: dict[str, PhraseSet], names: Iterable[str]) -> None:
+        self.names = tuple(names)
+        single: dict[int, list[str]] = {}
+        longer: dict[int, dict[int, list[tuple[tuple[str, ...], str]]]] = {}
+        for name in self.names:
+            for group in sets[name].by_length.values():
+                for phrase in group:
+                    first = get_string_id(phrase[0])
+                    if len(phrase) == 1:
+                        single.setdefault(first, []).append(name)
+                    else:
+                        longer.setdefault(first, {}).setdefault(get_string_id(phrase[1]), []).append((phrase, name))
+        for by_second in longer.values():
+            for entries in by_second.values():
+                entries.sort(key=lambda e: -len(e[0]))
+        # By first word: (the longer phrases by their second word, the lists holding the word alone).
+        self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
+            word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
+        self.single_flags = _flags(_WORD_BITS + 1, (word & _WORD_BITS for word in single))
+        self.pair_flags = _flags(1 << 2 * _PAIR_SHIFT,
+                                 (_pair_slot(first, second) for first, by_second in longer.items() for second in by_second))
+
+    def scan(self, view: TokenView) -> dict[str, list[Match]]:
+        found: dict[str, list[Match]] = {name: [] for name in self.names}
+        n = view.n
+        if not n:
+            return found
+        ids = view.lower_ids
+        low = ids.view(numpy.int64) & _WORD_BITS  # the same low bits, as an index
+        starts = self.single_flags[low]  # tokens that may be a one-word cue
+        low &= _PAIR_BITS
+        starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:]]  # or begin a longer one (as _pair_slot)
+        at = starts.nonzero()[0]
+        words, following = ids[at].tolist(), ids.take(at + 1, mode="clip").tolist()
+        reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
+        lower, by_first = view.lower, self.by_first
+        for i, word, second in zip(at.tolist(), words, following):
+            entry = by_first.get(word)
+            if entry is None:
+                continue  # a slot shared with a cue word
+            longer, single = entry
+            if longer and i + 1 < n:
+                for phrase, name in longer.get(second, ()):
+                    end = i + len(phrase)
+                    if i >= reach[name] and (end == i + 2 or tuple(lower[i:end]) == phrase):
+                        found[name].append((i, end))
+                        reach[name] = end
+            for name in single:
+                if i >= reach[name]:
+                    found[name].append((i, i + 1))
+                    reach[name] = i + 1
+        return found
+
+
+class _DocMatches(dict[str, list[Match]]):
+    """One document's matches per cue list; a list not scanned yet is scanned when first asked for.
+
+    It refers to its document's view weakly: it is cached under that view, and a strong
+    reference would keep the view, and the cache entry, alive for ever.
+    """
+
+    def __init__(self, cues: Cues, view: TokenView) -> None:
+        self.cues = cues
+        self.view = weakref.ref(view)
+        super().__init__(cues._index.scan(view))
+
+    def __missing__(self, name: str) -> list[Match]:
+        if name not in self.cues.sets:
+            raise KeyError(name)
+        view = self.view()
+        if view is None:
+            raise KeyError(f"{name}: not scanned, and the document is gone")
+        found = self[name] = self.cues._index_of(name).scan(view)[name]
+        self.cues._want(name)
+        return found
+
+
+class Cues:
+    """All cue lists; a document is scanned once and its matches are cached with it."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.sets = {name: PhraseSet(value) for name, value in data.items() if isinstance(value, list) and name != "_doc"}
-        # One-word cues by word; longer cues by their first two words, longest first.
-        self.single: dict[str, list[str]] = {}
-        self.by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
-        for name, phrases in self.sets.items():
-            for group in phrases.by_length.values():
-                for phrase in group:
-                    if len(phrase) == 1:
-                        self.single.setdefault(phrase[0], []).append(name)
-                    else:
-                        self.by_pair.setdefault((phrase[0], phrase[1]), []).append((phrase, name))
-        for entries in self.by_pair.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        self.first_words = frozenset(self.single) | frozenset(pair[0] for pair in self.by_pair)
-        self._scans: weakref.WeakKeyDictionary[TokenView, dict[str, list[tuple[int, int]]]] = weakref.WeakKeyDictionary()
+        self._index = _ScanIndex(self.sets, ())  # the lists asked for so far
+        self._alone: dict[str, _ScanIndex] = {}
+        self._scans: weakref.WeakKeyDictionary[TokenView, _DocMatches] = weakref.WeakKeyDictionary()
 
-    def _matches(self, view: TokenView) -> dict[str, list[tuple[int, int]]]:
+    def _index_of(self, name: str) -> _ScanIndex:
+        """An index of list ``name`` alone, for documents scanned before it was first asked for."""
+        index = self._alone.get(name)
+        if index is None:
+            index = self._alone[name] = _ScanIndex(self.sets, [name])
+        return index
+
+    def _want(self, name: str) -> None:
+        """Scan list ``name`` with every later document."""
+        if name not in self._index.names:
+            self._index = _ScanIndex(self.sets, (*self._index.names, name))
+
+    def _matches(self, view: TokenView) -> _DocMatches:
         found = self._scans.get(view)
         if found is None:
-            found = {name: [] for name in self.sets}
-            reach = {name: 0 for name in self.sets}  # end of the last match kept, per cue list
-            lower = view.lower
-            single, by_pair, firsts = self.single, self.by_pair, self.first_words
-            n = len(lower)
-            for i in [i for i, word in enumerate(lower) if word in firsts]:
-                pair = (lower[i], lower[i + 1] if i + 1 < n else "")
-                for phrase, name in by_pair.get(pair, ()):
-                    end = i + len(phrase)
-                    if i >= reach[name] and tuple(lower[i:end]) == phrase:
-                        found[name].append((i, end))
-                        reach[name] = end
-                for name in single.get(pair[0], ()):
-                    if i >= reach[name]:
-                        found[name].append((i, i + 1))
-                        reach[name] = i + 1
-            self._scans[view] = found
+            found = self._scans[view] = _DocMatches(self, view)
         return found
 
     def scan(self, view: TokenView) -> CueMatches:
         """Every cue's matches in a document, for repeated queries."""
         return CueMatches(self._matches(view), self.data)
 
-    def find(self, view: TokenView, name: str, start: int, end: int) -> list[tuple[int, int]]:
+    def find(self, view: TokenView, name: str, start: int, end: int) -> list[Match]:
         """The matches of cue ``name`` lying within tokens [start, end)."""
-        return [m for m in self._matches(view)[name] if m[0] >= start and m[1] <= end]
+        return CueMatches(self._matches(view), self.data).find(name, start, end)
 
     def follows(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """Start of a cue beginning within ``window`` tokens from token ``i``."""
-        for s, _ in self._matches(view)[name]:
-            if i <= s < i + window:
-                return s
-        return None
+        return CueMatches(self._matches(view), self.data).follows(name, i, window)
 
     def precedes(self, view: TokenView, name: str, i: int, window: int = 1) -> int | None:
         """End of a cue ending within ``window`` tokens before token ``i``."""
-        for _, e in self._matches(view)[name]:
-            if i - window < e <= i:
-                return e
-        return None
+        return CueMatches(self._matches(view), self.data).precedes(name, i, window)
 
 
 class CueMatches:
-    """One document's cue matches; the queries of ``Cues`` without the per-call look-up."""
+    """One document's cue matches; the queries of ``Cues`` without the per-call look-up.
+
+    A list's matches are in order and do not overlap, so both their starts and their
+    ends increase, and every query is a bisection.
+    """
 
     __slots__ = ("matches", "data")
 
-    def __init__(self, matches: dict[str, list[tuple[int, int]]], data: dict[str, Any]) -> None:
+    def __init__(self, matches: dict[str, list[Match]], data: dict[str, Any]) -> None:
         self.matches = matches
         self.data = data
 
-    def find(self, name: str, start: int, end: int) -> list[tuple[int, int]]:
-        return [m for m in self.matches[name] if m[0] >= start and m[1] <= end]
+    def find(self, name: str, start: int, end: int) -> list[Match]:
+        found = self.matches[name]
+        if not found:
+            return []
+        lo = bisect_left(found, (start,))
+        hi = bisect_left(found, (end,), lo)  # the matches from ``lo`` that start before ``end``
+        if hi > lo and found[hi - 1][1] > end:
+            hi -= 1  # only the last of them can reach past ``end``
+        return found[lo:hi]
 
     def follows(self, name: str, i: int, window: int = 1) -> int | None:
-        for s, _ in self.matches[name]:
-            if i <= s < i + window:
-                return s
-        return None
+        found = self.matches[name]
+        k = bisect_left(found, (i,))
+        return found[k][0] if k < len(found) and found[k][0] < i + window else None
 
     def precedes(self, name: str, i: int, window: int = 1) -> int | None:
-        for _, e in self.matches[name]:
-            if i - window < e <= i:
-                return e
-        return None
+        found = self.matches[name]
+        k = bisect_right(found, i - window, key=_END)
+        return found[k][1] if k < len(found) and found[k][1] <= i else None
 
 
 @lru_cache(maxsize=4)

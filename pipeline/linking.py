@@ -10,13 +10,14 @@ which crime type it counts, whether it counts recorded or unrecorded crimes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar, Iterator
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Any, ClassVar, Iterator, Mapping, NamedTuple
 
 from spacy.tokens import Doc
 
-from pipeline.candidates import entity_rows
+from pipeline.candidates import EntityRow, entity_rows
 from pipeline.cues import Cues, PhraseSet
 from pipeline.patterns import load_json
 from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
@@ -27,48 +28,65 @@ _CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "
 # Recording rates in this coverage are recorded shares of at least a half; a smaller
 # share said about recording is the unrecorded share (and the converse).
 _PLAUSIBLE_RATE = 50.0
-_FIGURES = frozenset({"PERCENT", "COUNT"})
+_START = attrgetter("start")
 _DIFFERENCE_UNITS = frozenset({"point", "points", "pts", "pp"})  # "6.5 percentage points": a difference
 
 
-@dataclass(frozen=True)
-class Ent:
-    start: int
-    end: int
-    label: str
-    kb_id: str
-    norm: dict[str, Any]
-    start_char: int
-    end_char: int
-
-    def ref(self) -> list[Any]:
-        return [self.start_char, self.end_char, self.label]
+# An entity is the row the resolver recorded (token and character offsets, label, canonical
+# id): made once for the whole pipeline. Its normalised value is read when a rule needs it
+# (``LinkContext.norm``), for a figure once, when the figure is found.
+Ent = EntityRow
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A PERCENT or COUNT; ``start``/``end`` cover a hedged figure and its precise form in brackets."""
 
     ent: Ent
     start: int
     end: int
+    norm: dict[str, Any]  # the entity's normalised value
 
 
-@dataclass
+Named = list[Any]  # a force or area named in a sentence: [start, end, force id]
+
+
 class Sentence:
-    index: int
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    forces: list[tuple[int, int, str]]
-    focus_before: str | None
-    national: bool
-    areas: list[tuple[int, int, str]] = field(default_factory=list)
-    ents: list[Ent] = field(default_factory=list)
+    """A sentence as ``force_focus`` described it, with its entities by label and its figures.
+
+    A plain class with slots, and sentences without entities share one empty mapping:
+    a document has dozens of sentences, and every object made here is one more for the
+    garbage collector to visit while the document is alive.
+    """
+
+    __slots__ = ("index", "start", "end", "start_char", "end_char", "forces", "focus_before", "national", "areas",
+                 "by_label", "figures")
+
+    def __init__(self, index: int, record: dict[str, Any]) -> None:
+        self.index = index
+        self.start: int = record["tok_start"]
+        self.end: int = record["tok_end"]
+        self.start_char: int = record["start"]
+        self.end_char: int = record["end"]
+        # Forces and areas stay the [start, end, id] lists force_focus wrote (read, never changed).
+        self.forces: list[Named] = record["forces"]
+        self.focus_before: str | None = record["focus_before"]
+        self.national: bool = record["national"]
+        self.areas: list[Named] = record.get("areas", [])
+        self.by_label: Mapping[str, list[Ent]] = _NO_ENTITIES
+        self.figures: list[Figure] = _EMPTY
 
     def of(self, label: str) -> list[Ent]:
-        return [e for e in self.ents if e.label == label]
+        """The sentence's entities of ``label``, in order (the shared list: do not change it)."""
+        return self.by_label.get(label, _EMPTY)
+
+
+_NO_ENTITIES: Mapping[str, list[Ent]] = MappingProxyType({})
+_EMPTY: list[Any] = []  # what a sentence has of a label it lacks, and its figures if none: never changed
+
+
+@lru_cache(maxsize=16)
+def _word_set(cues: Cues, name: str) -> frozenset[str]:
+    return frozenset(cues.data[name])
 
 
 @lru_cache(maxsize=1)
@@ -92,27 +110,43 @@ class LinkContext:
         self.cues = cues
         self.view: TokenView = token_view(doc)
         self.m = cues.scan(self.view)
-        date = doc._.article_date
+        ext = doc._
+        date = ext.article_date
         self.article_year: int | None = int(date[:4]) if date else None
-        norms = doc._.ent_norms or {}
-        self.sentences: list[Sentence] = [
-            Sentence(i, s["tok_start"], s["tok_end"], s["start"], s["end"],
-                     [tuple(f) for f in s["forces"]], s["focus_before"], s["national"],  # type: ignore[misc]
-                     [tuple(a) for a in s.get("areas", [])])  # type: ignore[misc]
-            for i, s in enumerate(doc._.sentences or [])
-        ]
-        k = 0
-        for ent in entity_rows(doc):
-            e = Ent(ent.start, ent.end, ent.label, ent.kb_id, norms.get(f"{ent.start_char}:{ent.end_char}", {}),
-                    ent.start_char, ent.end_char)
-            while k < len(self.sentences) and e.start >= self.sentences[k].end:
-                k += 1
-            if k < len(self.sentences):
-                self.sentences[k].ents.append(e)
-        self.other_nouns = frozenset(cues.data["other_count_nouns"])
-        self._figures: dict[int, list[Figure]] = {}
+        self.sentences = [Sentence(i, record) for i, record in enumerate(ext.sentences or [])]
+        self.with_label: dict[str, list[Sentence]] = {}  # the sentences holding each label, in order
+        self._norms: dict[str, dict[str, Any]] = ext.ent_norms or {}
+        self._add_entities(entity_rows(doc))
+        self.other_nouns = _word_set(cues, "other_count_nouns")
         self.used_counts: set[int] = set()
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
+
+    def _add_entities(self, rows: list[Ent]) -> None:
+        """Each entity to its sentence, by label; then each sentence's figures."""
+        sentences = iter(self.sentences)
+        sent = next(sentences, None)
+        for e in rows:
+            while sent is not None and e.start >= sent.end:
+                sent = next(sentences, None)
+            if sent is None:
+                break
+            label = e.label
+            by_label = sent.by_label
+            if by_label is _NO_ENTITIES:
+                by_label = sent.by_label = {}
+            same_label = by_label.get(label)
+            if same_label is None:
+                by_label[label] = [e]  # type: ignore[index]
+                self.with_label.setdefault(label, []).append(sent)
+            else:
+                same_label.append(e)
+        for sent in self.sentences:
+            if "PERCENT" in sent.by_label or "COUNT" in sent.by_label:
+                sent.figures = self._find_figures(sent)
+
+    def norm(self, ent: Ent) -> dict[str, Any]:
+        """The entity's normalised value, from ``entity_normaliser`` (empty if it has none)."""
+        return self._norms.get(f"{ent.start_char}:{ent.end_char}", {})
 
     def rest_of_sample(self, sent: Sentence, force: str, value: int) -> dict[str, Any] | None:
         """The audit sample, in this or the previous sentence, whose unrecorded remainder is ``value``."""
@@ -122,15 +156,10 @@ class LinkContext:
         return None
 
     # -- figures -------------------------------------------------------------
-    def figures(self, sent: Sentence) -> list[Figure]:
-        """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
-        cached = self._figures.get(sent.index)
-        if cached is None:
-            cached = self._figures[sent.index] = self._find_figures(sent)
-        return cached
-
     def _find_figures(self, sent: Sentence) -> list[Figure]:
-        ents = [e for e in sent.ents if e.label in _FIGURES]
+        """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
+        percents, counts = sent.of("PERCENT"), sent.of("COUNT")
+        ents = sorted(percents + counts, key=_START) if percents and counts else percents or counts
         out: list[Figure] = []
         skip = set()
         for i, e in enumerate(ents):
@@ -139,10 +168,10 @@ class LinkContext:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             if (nxt is not None and nxt.label == e.label and nxt.start == e.end + 1 and self.view.text[e.end] == "("
                     and nxt.end < self.view.n and self.view.text[nxt.end] == ")"):
-                out.append(Figure(nxt, e.start, nxt.end + 1))
+                out.append(Figure(nxt, e.start, nxt.end + 1, self.norm(nxt)))
                 skip.add(i + 1)
             else:
-                out.append(Figure(e, e.start, e.end))
+                out.append(Figure(e, e.start, e.end, self.norm(e)))
         return out
 
     def scope(self, sent: Sentence, figs: list[Figure], fig: Figure) -> tuple[int, int]:
@@ -157,26 +186,33 @@ class LinkContext:
 
         A sentence that opens by pointing back ("This represents nearly one in five (19.6%)")
         takes the cue of the sentence before it."""
-        start, end = self.scope(sent, figs, fig)
-        ranges = [(start, end)] if local_only else [(start, end), (sent.start, sent.end)]
-        if not local_only and sent.index > 0 and self.view.lower[sent.start] in self.cues.data["anaphoric_openers"]:
-            before = self.sentences[sent.index - 1]
-            ranges.append((before.start, before.end))
-        if not local_only and self._list_line(sent):
-            # "Cheshire Constabulary – Inadequate – 86.7%": the cue is in the line that opens the list.
-            for before in reversed(self.sentences[max(sent.index - 25, 0) : sent.index]):
-                if not self._list_line(before):
-                    ranges.append((before.start, before.end))
-                    break
-        for lo, hi in ranges:
+        for lo, hi in self._cue_ranges(sent, figs, fig, local_only):
             neg = self.m.find("negative_record", lo, hi)
-            pos = [p for p in self.m.find("positive_record", lo, hi)
-                   if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+            pos = self.m.find("positive_record", lo, hi)
+            if neg and pos:
+                pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
             if neg or pos:
                 best_neg = min((self._distance(fig, m) for m in neg), default=10**6)
                 best_pos = min((self._distance(fig, m) for m in pos), default=10**6)
                 return "neg" if best_neg <= best_pos else "pos"
         return None
+
+    def _cue_ranges(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool) -> Iterator[tuple[int, int]]:
+        """Where to look for a figure's polarity cue, nearest first (each range worked out only if
+        the ones before it held no cue)."""
+        yield self.scope(sent, figs, fig)
+        if local_only:
+            return
+        yield sent.start, sent.end
+        if sent.index > 0 and self.view.lower[sent.start] in self.cues.data["anaphoric_openers"]:
+            before = self.sentences[sent.index - 1]
+            yield before.start, before.end
+        if self._list_line(sent):
+            # "Cheshire Constabulary – Inadequate – 86.7%": the cue is in the line that opens the list.
+            for before in reversed(self.sentences[max(sent.index - 25, 0) : sent.index]):
+                if not self._list_line(before):
+                    yield before.start, before.end
+                    break
 
     def _list_line(self, sent: Sentence) -> bool:
         """A short line naming a force and giving a figure or grade, as in a table or bullet list."""
@@ -202,10 +238,9 @@ class LinkContext:
         """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
         or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
         start, end = self.scope(sent, figs, fig)
-        named = [f[1] for f in sent.forces + sent.areas]
         for cue in ("general_figure", "other_measures"):
             for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
-                if not any(e_ <= n <= fig.start for n in named):  # "the average was 83 per cent"
+                if not any(e_ <= f[1] <= fig.start for f in sent.forces + sent.areas):  # "the average was 83 per cent"
                     return True
             after = self.m.find(cue, fig.end, min(end, fig.end + 4))
             if after and not self.m.find("clause_boundaries", fig.end, after[0][0]):
@@ -246,12 +281,9 @@ class LinkContext:
                     return f[2]
         main = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
         for named in (main or sent.forces, sent.areas):
-            before = [f for f in named if f[1] <= tok]
-            if before:
-                return before[-1][2]
-            after = [f for f in named if f[0] >= tok]
-            if after:
-                return after[0][2]
+            nearest = _nearest(named, tok)
+            if nearest is not None:
+                return nearest[2]
         return sent.focus_before
 
     _COMPARISON = {"behind", "than", "like", "unlike", "ahead", "below", "above", "alongside", "including", "which", "whose"}
@@ -267,8 +299,8 @@ class LinkContext:
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
         view = self.view
-        links = self.cues.data["crime_type_links"]
-        ct_at = {e.start: e for e in sent.ents if e.label == "CRIME_TYPE"}
+        links = _word_set(self.cues, "crime_type_links")
+        ct_at = {e.start: e for e in sent.of("CRIME_TYPE")}
         i = fig_end
         while i < min(fig_end + 6, sent.end):
             if i in ct_at:
@@ -281,7 +313,7 @@ class LinkContext:
             if view.lower[i] not in links:
                 break
             i += 1
-        before = [e for e in sent.ents if e.label == "CRIME_TYPE" and e.end <= fig_start and not self._blocked_type(e)]
+        before = [e for e in sent.of("CRIME_TYPE") if e.end <= fig_start and not self._blocked_type(e)]
         in_scope = [e for e in before if e.start >= scope_start]
         if in_scope:
             return in_scope[-1].kb_id
@@ -293,16 +325,21 @@ class LinkContext:
         return self.m.precedes("crime_type_blockers", ent.start, 3) is not None
 
     def year_for(self, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
-        dates = [e for e in sent.ents if e.label == "DATE" and e.norm.get("year") is not None]
+        if "DATE" not in sent.by_label:
+            return self.article_year
+        years = {d: self.norm(d).get("year") for d in sent.of("DATE")}
+        dates = [d for d, year in years.items() if year is not None]
+        if not dates:
+            return self.article_year
         previous = [f for f in figs if self.is_previous_figure(f)]
         if isinstance(fig, Figure) and fig in previous:
             after = [d for d in dates if d.start >= fig.end]
-            return after[0].norm["year"] if after else self.article_year
+            return years[after[0]] if after else self.article_year
         claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
         usable = [d for d in dates if id(d) not in claimed and self._governs(d, fig)]
         if not usable:
             return self.article_year
-        return min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end))).norm["year"]
+        return years[min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end)))]
 
     def _governs(self, date: Ent, fig: Figure | Ent) -> bool:
         """A date before a figure governs it unless it dates something else ("since the last
@@ -338,13 +375,27 @@ class LinkContext:
         return None
 
 
+def _nearest(named: list[Named], tok: int) -> Named | None:
+    """The last of ``named`` ending by token ``tok``, else the first starting from it."""
+    last = None
+    for f in named:
+        if f[1] <= tok:
+            last = f
+    if last is not None:
+        return last
+    for f in named:
+        if f[0] >= tok:
+            return f
+    return None
+
+
 def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
     """A finding with its SCHEMA fields in order, the sentence as evidence, and its entities."""
     finding: dict[str, Any] = {"type": ftype}
     for name in FINDING_FIELDS[ftype]:
         finding[name] = fields[name]
     finding["evidence"] = {"start": sent.start_char, "end": sent.end_char}
-    finding["entities"] = [e.ref() for e in ents]
+    finding["entities"] = [[e.start_char, e.end_char, e.label] for e in ents]
     return finding
 
 
@@ -367,9 +418,11 @@ class AuditSampleRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
-        for sent in ctx.sentences:
-            counts = [f for f in ctx.figures(sent) if f.ent.label == "COUNT" and f.ent.norm.get("form") == "number"]
-            if len(counts) < 2 or sent.national:
+        for sent in ctx.with_label.get("COUNT", []):
+            if len(sent.of("COUNT")) < 2 or sent.national:
+                continue
+            counts = [f for f in sent.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
+            if len(counts) < 2:
                 continue
             blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
             audited = bool(ctx.m.find("audit", sent.start, sent.end))
@@ -409,21 +462,21 @@ class AuditSampleRule(LinkRule):
             return None
         # "of these, 354 were recorded", "of which 911 had been", "185 of these had been recorded"
         if ctx.m.precedes("sub_part", r.start, 3) is not None or ctx.m.follows("sub_part", r.end, 1) is not None:
-            return earlier[-1] if earlier[-1].ent.norm.get("value", 0) >= r.ent.norm.get("value", 0) else None
+            return earlier[-1] if earlier[-1].norm.get("value", 0) >= r.norm.get("value", 0) else None
         for c in reversed(earlier):
             intro = view.lower[max(c.start - 2, 0) : c.start]
             introduced = any(w in self._TOTAL_INTRO for w in intro) or ctx.m.precedes("audit", c.start, 2) is not None
-            if introduced and c.ent.norm.get("value", 0) >= r.ent.norm.get("value", 0):
+            if introduced and c.norm.get("value", 0) >= r.norm.get("value", 0):
                 return c
         return None
 
     def _make(self, ctx: LinkContext, sent: Sentence, counts: list[Figure], rec: Figure, total: Figure, typed: Figure) -> dict[str, Any]:
         ctx.used_counts.update({rec.start, total.start})
-        recorded, whole = rec.ent.norm["value"], total.ent.norm["value"]
+        recorded, whole = rec.norm["value"], total.norm["value"]
         crime_type = ctx.crime_type_for(sent, typed.start, typed.end, min(rec.start, total.start))
         if crime_type == "all_crime":
             # "of 314 crimes that HMICFRS deemed to be related to domestic abuse, ... recorded 260"
-            between = [e for e in sent.ents if e.label == "CRIME_TYPE" and total.end <= e.start and e.end <= rec.start]
+            between = [e for e in sent.of("CRIME_TYPE") if total.end <= e.start and e.end <= rec.start]
             if between:
                 crime_type = between[0].kb_id
         finding = make_finding(
@@ -441,13 +494,13 @@ class RecordingRateRule(LinkRule):
     finding_type = "recording_rate"
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
-        for sent in ctx.sentences:
+        for sent in ctx.with_label.get("PERCENT", []):
             if sent.national:
                 continue
-            figs = ctx.figures(sent)
+            figs = sent.figures
             for fig in figs:
                 ent = fig.ent
-                value = ent.norm.get("value")
+                value = fig.norm.get("value")
                 if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
                     continue
                 if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, figs, fig):
@@ -456,7 +509,7 @@ class RecordingRateRule(LinkRule):
                 force = ctx.force_for(sent, fig.start, fig.end)
                 if polarity is None or force is None:
                     continue
-                qualifier = ctx.qualifier(sent, figs, fig, ent.norm.get("qualifier", "exact"))
+                qualifier = ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact"))
                 if polarity == "neg" and value > _PLAUSIBLE_RATE >= 100.0 - value:
                     polarity = "pos"  # "at 90.8 per cent" beside another clause's "not recorded"
                 elif polarity == "pos" and value < _PLAUSIBLE_RATE <= 100.0 - value:
@@ -479,8 +532,10 @@ class UnrecordedCountRule(LinkRule):
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         previous: dict[str, Any] | None = None
         for sent in ctx.sentences:
+            figs = sent.figures
+            if not figs and not sent.forces:
+                continue
             found_here: list[dict[str, Any]] = []
-            figs = ctx.figures(sent)
             if not sent.national:
                 for fig in figs:
                     finding = self._finding(ctx, sent, figs, fig, previous, found_here)
@@ -497,8 +552,8 @@ class UnrecordedCountRule(LinkRule):
         ent = fig.ent
         if ent.label != "COUNT" or fig.start in ctx.used_counts or ctx.about_other_things(fig):
             return None
-        value = ent.norm.get("value")
-        if value is None or ent.norm.get("form") == "vague":
+        value = fig.norm.get("value")
+        if value is None or fig.norm.get("form") == "vague":
             return None  # "tens of thousands" is not a figure a dataset can hold
         scope_start, scope_end = ctx.scope(sent, figs, fig)
         polarity = ctx.polarity(sent, figs, fig, local_only=True)
@@ -536,7 +591,7 @@ class UnrecordedCountRule(LinkRule):
         return make_finding(
             "unrecorded_count", sent, [ent],
             force=force, crime_type=crime_type, value=int(value), per_year=per_year,
-            qualifier=ctx.qualifier(sent, figs, fig, ent.norm.get("qualifier", "exact")), year=year,
+            qualifier=ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact")), year=year,
         )
 
 
@@ -548,15 +603,15 @@ class GradeRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view, cues = ctx.view, ctx.cues
-        for sent in ctx.sentences:
+        for sent in ctx.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
-            if not grades or sent.national:
+            if sent.national:
                 continue
             general = not sent.forces and "forces" in view.lower[sent.start : sent.end]
             if general:
                 continue
             areas, area_cues = cues.data["areas"], self._area_cues(cues)
-            figs = ctx.figures(sent)
+            figs = sent.figures
             if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
             for k, grade in enumerate(grades):
@@ -604,7 +659,7 @@ class GradeRule(LinkRule):
         if not sent.forces:
             force = ctx.force_for(sent, grade.start)
             return [force] if force else []
-        groups: list[list[tuple[int, int, str]]] = [[sent.forces[0]]]
+        groups: list[list[Named]] = [[sent.forces[0]]]
         for prev, cur in zip(sent.forces, sent.forces[1:]):
             between = ctx.view.lower[prev[1] : cur[0]]
             if between and all(w in self._LIST_JOINERS for w in between):
@@ -619,7 +674,7 @@ class GradeRule(LinkRule):
 
     _MODIFIER_WORDS = {"which", "who", "whose", "that", "with", "alongside", "like", "unlike", "including", "than", "as"}
 
-    def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[tuple[int, int, str]]) -> bool:
+    def _modifier(self, ctx: LinkContext, sent: Sentence, group: list[Named]) -> bool:
         """Forces named in a relative or comparative clause ("which shares units with X and Y")."""
         i = group[0][0] - 1
         while i >= sent.start and ctx.view.lower[i] != ",":
@@ -639,21 +694,14 @@ class OfficialRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
-        full_names: dict[str, str] = {}
-        first_names: dict[str, set[str]] = {}
-        for sent in ctx.sentences:
-            for person in sent.of("PERSON"):
-                name = view.span_text(person.start, person.end)
-                if " " in name:
-                    full_names.setdefault(view.text[person.end - 1], name)
-                    first_names.setdefault(view.text[person.start], set()).add(name)
-        # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
-        for first, names in first_names.items():
-            if len(names) == 1:
-                full_names.setdefault(first, next(iter(names)))
+        if "ROLE" not in ctx.with_label or "PERSON" not in ctx.with_label:
+            return
         found = []
-        for sent in ctx.sentences:
+        full_names: dict[str, str] | None = None
+        for sent in ctx.with_label["ROLE"]:
             people = sent.of("PERSON")
+            if not people:
+                continue
             for role in sent.of("ROLE"):
                 person = self._person_for(ctx, sent, role, people)
                 if person is None:
@@ -663,11 +711,31 @@ class OfficialRule(LinkRule):
                     continue
                 name = view.span_text(person.start, person.end)
                 # "Supt Banks added": the person introduced earlier as "Superintendent Jo Banks".
+                if full_names is None:
+                    full_names = self._full_names(ctx)
                 name = full_names.get(name, name)
                 found.append(make_finding("official", sent, [person, role], person=name, role=role.kb_id, organisation=organisation))
         # "Commissioner Okonkwo said": a bare title for someone whose office the text has named.
         specific = {f["person"] for f in found if f["role"] != "other"}
         yield from (f for f in found if f["role"] != "other" or f["person"] not in specific)
+
+    @staticmethod
+    def _full_names(ctx: LinkContext) -> dict[str, str]:
+        """The full name each surname, or each first name that begins only one, stands for."""
+        view = ctx.view
+        full_names: dict[str, str] = {}
+        first_names: dict[str, set[str]] = {}
+        for sent in ctx.with_label["PERSON"]:
+            for person in sent.of("PERSON"):
+                name = view.span_text(person.start, person.end)
+                if " " in name:
+                    full_names.setdefault(view.text[person.end - 1], name)
+                    first_names.setdefault(view.text[person.start], set()).add(name)
+        # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
+        for first, names in first_names.items():
+            if len(names) == 1:
+                full_names.setdefault(first, next(iter(names)))
+        return full_names
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
         view = ctx.view
@@ -693,7 +761,7 @@ class OfficialRule(LinkRule):
         cues, view = ctx.cues, ctx.view
         if role.kb_id in cues.data["inspectorate_roles"]:
             return "hmicfrs"
-        if role.kb_id == "other" and " ".join(view.lower[role.start : role.end]) in cues.data["non_police_offices"]:
+        if role.kb_id == "other" and " ".join(view.lower[role.start : role.end]) in _word_set(cues, "non_police_offices"):
             return None
         if role.kb_id in cues.data["commissioner_roles"] or role.kb_id in cues.data["london_roles"]:
             place = ctx.place_before(role.start, 8)

@@ -8,12 +8,19 @@ the entity spans it was built from.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.cues import load_cues
 from pipeline.extensions import register_extensions
 from pipeline.linking import RULES, LinkContext
+
+
+def _identity(finding: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """What makes two findings the same: all their fields but the entities, as text."""
+    return tuple([(k, str(v)) for k, v in finding.items() if k != "entities"])
 
 
 class FindingLinker:
@@ -25,14 +32,18 @@ class FindingLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = LinkContext(doc, self.cues)
-        findings = []
-        seen: set[tuple[tuple[str, str], ...]] = set()
+        findings: list[dict[str, Any]] = []
+        # Findings the same in every field share their type and evidence: only findings
+        # of one type in one sentence are compared field by field.
+        by_place: dict[tuple[str, int], list[dict[str, Any]]] = {}
         for rule in self.rules:
             for finding in rule.find(ctx):
-                key = tuple((k, str(v)) for k, v in finding.items() if k != "entities")
-                if key not in seen:
-                    seen.add(key)
-                    findings.append(finding)
+                place = (finding["type"], finding["evidence"]["start"])
+                earlier = by_place.setdefault(place, [])
+                if earlier and any(_identity(finding) == _identity(e) for e in earlier):
+                    continue
+                earlier.append(finding)
+                findings.append(finding)
         findings.sort(key=lambda f: (f["evidence"]["start"], f["type"]))
         doc._.findings = findings
         return doc

@@ -11,11 +11,10 @@ national: its figures are not any one force's.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from bisect import bisect_right
+from typing import Any, Iterable, NamedTuple, Sequence
 
-import numpy
 from spacy.attrs import IDX, SENT_START
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,33 +24,47 @@ from pipeline.extensions import register_extensions
 from pipeline.token_view import TokenView, token_view
 
 
-class _Sent(NamedTuple):
-    start: int
-    end: int
-    start_char: int
-    end_char: int
+class _Sentences(NamedTuple):
+    """Token and character offsets of a document's sentences, a list of each."""
+
+    starts: list[int]
+    ends: list[int]
+    start_chars: list[int]
+    end_chars: list[int]
 
 
-def _sentences(doc: Doc, view: TokenView) -> list[_Sent]:
+def _sentences(doc: Doc, view: TokenView) -> _Sentences:
     """Sentence offsets read from arrays (``doc.sents`` builds a Span per sentence)."""
-    if not len(doc):
-        return []
+    n = len(doc)
+    if not n:
+        return _Sentences([], [], [], [])
     rows = doc.to_array([SENT_START, IDX])
-    starts = numpy.flatnonzero(rows[:, 0] == 1).tolist()
+    starts = (rows[:, 0] == 1).nonzero()[0].tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    idx = rows[:, 1].tolist()
-    ends = starts[1:] + [len(doc)]
-    out = []
+    ends = starts[1:] + [n]
+    text = view.text
+    firsts, lasts = [], []
     for s, e in zip(starts, ends):
         # Evidence leaves out the whitespace tokens (line breaks) at either end of a sentence.
         first, last = s, e - 1
-        while last > first and not view.text[last].strip():
+        while last > first and not text[last].strip():
             last -= 1
-        while first < last and not view.text[first].strip():
+        while first < last and not text[first].strip():
             first += 1
-        out.append(_Sent(s, e, idx[first], idx[last] + len(view.text[last].rstrip())))
-    return out
+        firsts.append(first)
+        lasts.append(last)
+    idx = rows[:, 1]
+    end_chars = [char + len(text[last].rstrip()) for char, last in zip(idx[lasts].tolist(), lasts)]
+    return _Sentences(starts, ends, idx[firsts].tolist(), end_chars)
+
+
+def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:
+    """``[start, end, id]`` spans grouped by the sentence (index) their first token is in, in order."""
+    grouped: dict[int, list[list[Any]]] = {}
+    for span in spans:
+        grouped.setdefault(bisect_right(starts, span[0]) - 1, []).append(list(span))
+    return grouped
 
 
 class ForceFocus:
@@ -62,10 +75,9 @@ class ForceFocus:
 
     _PAST = frozenset({"former", "ex", "ex-", "retired", "previously"})
 
-    def _past_offices(self, view: TokenView, rows: list[EntityRow]) -> set[int]:
-        """Starts of forces named as someone's past office ("Mr Cooke, a former chief constable of
-        Merseyside Police"): a biography, not a switch of topic."""
-        starts = {e.start for e in rows if e.label == "FORCE"}
+    def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
+        """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
+        constable of Merseyside Police"): a biography, not a switch of topic."""
         past = set()
         for e in rows:
             if e.label == "ROLE" and e.start > 0 and view.lower[e.start - 1] in self._PAST:
@@ -80,31 +92,39 @@ class ForceFocus:
         view = token_view(doc)
         cues = self.cues.scan(view)
         rows = entity_rows(doc)
+        ext = doc._
+        sents = _sentences(doc, view)
+        starts = sents.starts
         forces = [(e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"]
-        past = self._past_offices(view, rows)
-        areas = [tuple(a) for a in (doc._.force_areas or [])]
+        named_in = _by_sentence(forces, starts)
+        placed_in = _by_sentence(ext.force_areas or (), starts)
+        past = self._past_offices(view, rows, {f[0] for f in forces}) if forces else set()
+        # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
+        debris = {s for s, _ in cues.matches["debris"]}
+        national_in = set()  # sentences holding a whole "national" cue
+        for cue_start, cue_end in cues.matches["national"]:
+            k = bisect_right(starts, cue_start) - 1
+            if cue_end <= sents.ends[k]:
+                national_in.add(k)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
-        for sent in _sentences(doc, view):
-            named = [list(f) for f in forces if sent.start <= f[0] < sent.end]
-            placed = [list(a) for a in areas if sent.start <= a[0] < sent.end]
+        for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
+            named = named_in.get(k, [])
+            placed = placed_in.get(k, [])
             previous = focus
-            # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
-            debris = cues.follows("debris", sent.start, 2) is not None
-            if debris:
+            if start in debris or start + 1 in debris:
                 named, placed = [], []
-            elif topical := [f for f in named if f[0] not in past]:
+            elif named and (topical := [f for f in named if f[0] not in past]):
                 focus = topical[-1][2]
             elif placed:
                 focus = placed[-1][2]
-            national = not named and not placed and cues.find("national", sent.start, sent.end) != []
-            start, end = sent.start_char, sent.end_char
+            national = not named and not placed and k in national_in
             sentences.append({
-                "start": start, "end": end,
-                "tok_start": sent.start, "tok_end": sent.end,
+                "start": start_char, "end": end_char,
+                "tok_start": start, "tok_end": end,
                 "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
             })
-        doc._.sentences = sentences
+        ext.sentences = sentences
         return doc
 
 
