@@ -435,13 +435,14 @@ class AuditSampleRule(LinkRule):
                 if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
                     if ctx.polarity(sent, counts, b) == "neg" and not recorded:
                         continue
-                    yield self._make(ctx, sent, counts, a, b, b)
+                    if (finding := self._make(ctx, sent, counts, a, b, b)) is not None:
+                        yield finding
             for r in counts:
                 if r.start in ctx.used_counts or not self._says_recorded(ctx, r) or any(start < r.end for start, _ in blockers):
                     continue
                 total = self._total_for(ctx, counts, r)
-                if total is not None:
-                    yield self._make(ctx, sent, counts, r, total, total)
+                if total is not None and (finding := self._make(ctx, sent, counts, r, total, total)) is not None:
+                    yield finding
 
     def _says_recorded(self, ctx: LinkContext, r: Figure) -> bool:
         """'354 were recorded', '185 of these had been recorded', 'had only recorded 260', 'only 89 were.'"""
@@ -470,8 +471,12 @@ class AuditSampleRule(LinkRule):
                 return c
         return None
 
-    def _make(self, ctx: LinkContext, sent: Sentence, counts: list[Figure], rec: Figure, total: Figure, typed: Figure) -> dict[str, Any]:
+    def _make(self, ctx: LinkContext, sent: Sentence, counts: list[Figure], rec: Figure, total: Figure, typed: Figure) -> dict[str, Any] | None:
+        """The finding, or None when no force is in view (a sample must belong to a force)."""
         ctx.used_counts.update({rec.start, total.start})
+        force = ctx.force_for(sent, total.start, total.end)
+        if force is None:
+            return None
         recorded, whole = rec.norm["value"], total.norm["value"]
         crime_type = ctx.crime_type_for(sent, typed.start, typed.end, min(rec.start, total.start))
         if crime_type == "all_crime":
@@ -481,7 +486,7 @@ class AuditSampleRule(LinkRule):
                 crime_type = between[0].kb_id
         finding = make_finding(
             "audit_sample", sent, [rec.ent, total.ent],
-            force=ctx.force_for(sent, total.start, total.end), crime_type=crime_type,
+            force=force, crime_type=crime_type,
             recorded=int(recorded), total=int(whole), year=ctx.year_for(sent, counts, rec),
         )
         ctx.samples.append((sent.index, finding))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
@@ -20,6 +20,7 @@ TEXTS = st.one_of(st.text(max_size=300), st.lists(WORDS, max_size=60).map(" ".jo
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=TEXTS, date=st.sampled_from([None, "2017-09-07", "2001-01-01"]))
+@example(text="0 OF ONE RECORD", date=None)  # found by hypothesis: an audit sample with no force in view
 def test_never_crashes_and_offsets_are_valid(nlp: Language, text: str, date: str | None) -> None:
     doc = nlp.make_doc(text)
     doc._.article_date = date
