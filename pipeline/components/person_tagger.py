@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
-from pipeline.components.figure_tagger import IdFilter
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
+from pipeline.id_lookup import IdFilter
 from pipeline.patterns import DATA_DIR, load_json
 from pipeline.token_view import TokenView, token_view
 
