@@ -173,9 +173,10 @@ class EntityResolver:
         """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
         rank = self.rank.get
 
-        def key(c: Candidate) -> tuple[int, int, int]:
-            start, end, label, _ = c
-            return start - end, rank(label, 0), start
+        def key(c: Candidate) -> tuple[int, int, int, str, str]:
+            start, end, label, rule_id = c
+            # Label and id last: two rules matching one span must not be told apart by hash order.
+            return start - end, rank(label, 0), start, label, rule_id
 
         ranked = sorted(set(cands), key=key)
         chosen: list[Candidate] = []
