@@ -61,18 +61,20 @@ def test_yesterday_is_the_day_before_the_article(base: date) -> None:
 
 _FAST_FORMS = st.sampled_from(
     ["{d} {B} {Y}", "{d} {b} {Y}", "{d}th {B} {Y}", "{B} {d} {Y}", "{b}. {d} {Y}", "{B} {Y}", "{b} {Y}", "{B_lower} {Y}",
-     "yesterday", "today", "Today", "this month", "last month", "this year", "last year", "Last Year"]
+     "yesterday", "today", "Today", "this month", "last month", "this year", "last year", "Last Year",
+     "{A} {d} {B} {Y}", "{a} {b} {d} {Y}", "{d} {B}", "{B} {d}", "{d}th {b}", "{B}", "{b}", "{b}.", "{A} {d} {B}"]
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_FAST_FORMS, st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)),
        st.none() | st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)), st.integers(1, 31))
 def test_the_direct_reading_of_common_forms_agrees_with_dateparser(form: str, moment: date, base: date | None, day: int) -> None:
     """The shortcut may only save time: where it answers, dateparser must say the same."""
     from pipeline.normalise.dates import _parse_common, _parse_with_dateparser
 
-    text = form.format(d=day, B=moment.strftime("%B"), b=moment.strftime("%b"), B_lower=moment.strftime("%B").lower(), Y=moment.year)
+    text = form.format(d=day, B=moment.strftime("%B"), b=moment.strftime("%b"), B_lower=moment.strftime("%B").lower(), Y=moment.year,
+                       A=moment.strftime("%A"), a=moment.strftime("%a"))
     direct = _parse_common(text, base)
     if direct is not None:
         assert direct == _parse_with_dateparser(text, base), text

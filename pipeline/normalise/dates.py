@@ -5,8 +5,9 @@ expressions ("yesterday", "this month", "last year") resolve against the article
 date passed as ``RELATIVE_BASE``. dateparser is called on the matched span only and
 its answers are cached by (text, base). Ranges are split and each end parsed; years,
 ISO dates and financial years take a fast path, and so do the commonest forms
-("9 February 2017", "February 2017", "yesterday", "last year"), read directly
-with the answer dateparser gives (tested against it).
+("9 February 2017", "Tuesday 9 February 2017", "February 2017", "9 March", "June",
+"yesterday", "last year"), read directly with the answer dateparser gives (tested
+against it).
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ _ABSOLUTE = [
     (re.compile(rf"^{_MONTH}\.?\s+{_DAY}\s+{_YEAR4}$", re.IGNORECASE), "day"),
     (re.compile(rf"^{_MONTH}\.?\s+{_YEAR4}$", re.IGNORECASE), "month"),
 ]
+# Without a year, dateparser (PREFER_DATES_FROM past) takes the latest such day or month
+# on or before the article date.
+_NO_YEAR = [
+    (re.compile(rf"^{_DAY}\s+{_MONTH}\.?$", re.IGNORECASE), "day"),
+    (re.compile(rf"^{_MONTH}\.?\s+{_DAY}$", re.IGNORECASE), "day"),
+    (re.compile(rf"^{_MONTH}\.?$", re.IGNORECASE), "month"),
+]
+# A weekday before a full date ("Tuesday 12 May 2016") changes nothing in dateparser's answer.
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?\s+",
+                      re.IGNORECASE)
 _RELATIVE_DAYS = {"today": 0, "yesterday": 1}
 _RELATIVE_PERIODS = {"this month": ("month", 0), "last month": ("month", 1), "this year": ("year", 0), "last year": ("year", 1)}
 
@@ -69,8 +80,9 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
     dateparser spends about half a millisecond on every call, which made date
     normalisation the dearest step on unseen text. Anything not listed here goes
     to dateparser (``tests/test_dates.py`` checks the two agree on these forms)."""
+    undated = _WEEKDAY.sub("", text, count=1)
     for pattern, period in _ABSOLUTE:
-        found = pattern.match(text)
+        found = pattern.match(undated)
         if found:
             day = int(found["day"]) if period == "day" else 1
             try:
@@ -79,6 +91,15 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
                 return None  # "31 February 2017": dateparser decides
     if base is None:
         return None
+    for pattern, period in _NO_YEAR:
+        found = pattern.match(text)
+        if found:
+            month, day = _MONTHS[found["month"].lower()], int(found["day"]) if period == "day" else 1
+            year = base.year if (month, day if period == "day" else 1) <= (base.month, base.day if period == "day" else 1) else base.year - 1
+            try:
+                return datetime(year, month, day), period
+            except ValueError:
+                return None  # "29 February" in a year without one: dateparser decides
     lowered = text.lower()
     if lowered in _RELATIVE_DAYS:
         return datetime(base.year, base.month, base.day) - timedelta(days=_RELATIVE_DAYS[lowered]), "day"
