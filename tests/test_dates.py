@@ -62,7 +62,9 @@ def test_yesterday_is_the_day_before_the_article(base: date) -> None:
 _FAST_FORMS = st.sampled_from(
     ["{d} {B} {Y}", "{d} {b} {Y}", "{d}th {B} {Y}", "{B} {d} {Y}", "{b}. {d} {Y}", "{B} {Y}", "{b} {Y}", "{B_lower} {Y}",
      "yesterday", "today", "Today", "this month", "last month", "this year", "last year", "Last Year",
-     "{A} {d} {B} {Y}", "{a} {b} {d} {Y}", "{d} {B}", "{B} {d}", "{d}th {b}", "{B}", "{b}", "{b}.", "{A} {d} {B}"]
+     "{A} {d} {B} {Y}", "{a} {b} {d} {Y}", "{d} {B}", "{B} {d}", "{d}th {b}", "{B}", "{b}", "{b}.", "{A} {d} {B}",
+     "{d} years ago", "{d} months ago", "{d} weeks ago", "{d} days ago", "two years ago", "A year ago", "a month ago",
+     "three weeks ago", "next month", "next year", "this week", "last week"]
 )
 
 

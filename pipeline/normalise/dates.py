@@ -6,7 +6,7 @@ date passed as ``RELATIVE_BASE``. dateparser is called on the matched span only 
 its answers are cached by (text, base). Ranges are split and each end parsed; years,
 ISO dates and financial years take a fast path, and so do the commonest forms
 ("9 February 2017", "Tuesday 9 February 2017", "February 2017", "9 March", "June",
-"yesterday", "last year"), read directly with the answer dateparser gives (tested
+"yesterday", "last year", "two years ago", "next month"), read directly with the answer dateparser gives (tested
 against it).
 """
 
@@ -71,6 +71,13 @@ _NO_YEAR = [
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?\s+",
                       re.IGNORECASE)
 _RELATIVE_DAYS = {"today": 0, "yesterday": 1}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+# "two years ago", "18 months ago", "a week ago", "five days ago"
+_AGO = re.compile(r"^(?P<n>" + "|".join(_COUNT_WORDS) + r"|\d{1,2})\s+(?P<unit>year|month|week|day)s?\s+ago$", re.IGNORECASE)
+# Steps back (negative: forward) from the article date, by the period they name.
+_RELATIVE_STEPS = {"next month": ("month", -1), "next year": ("year", -1), "this week": ("week", 0),
+                   "last week": ("week", 1)}
 _RELATIVE_PERIODS = {"this month": ("month", 0), "last month": ("month", 1), "this year": ("year", 0), "last year": ("year", 1)}
 
 
@@ -103,13 +110,24 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
     lowered = text.lower()
     if lowered in _RELATIVE_DAYS:
         return datetime(base.year, base.month, base.day) - timedelta(days=_RELATIVE_DAYS[lowered]), "day"
-    if lowered in _RELATIVE_PERIODS:
-        period, back = _RELATIVE_PERIODS[lowered]
-        if period == "year":
-            return datetime(base.year - back, base.month, 1), period
-        month_index = base.year * 12 + base.month - 1 - back
-        return datetime(month_index // 12, month_index % 12 + 1, 1), period
-    return None
+    step = _RELATIVE_PERIODS.get(lowered) or _RELATIVE_STEPS.get(lowered)
+    if step is None:
+        ago = _AGO.match(lowered)
+        if ago is None:
+            return None
+        n = ago["n"]
+        step = (ago["unit"], _COUNT_WORDS[n] if n in _COUNT_WORDS else int(n))
+    return _step_back(base, *step)
+
+
+def _step_back(base: date, period: str, back: int) -> tuple[datetime, str]:
+    """The article date moved ``back`` periods into the past, as dateparser reports it (a month or year starts on the 1st)."""
+    if period in ("day", "week"):
+        return datetime(base.year, base.month, base.day) - timedelta(days=back * (7 if period == "week" else 1)), period
+    if period == "year":
+        return datetime(base.year - back, base.month, 1), period
+    month_index = base.year * 12 + base.month - 1 - back
+    return datetime(month_index // 12, month_index % 12 + 1, 1), period
 
 
 @lru_cache(maxsize=16384)
