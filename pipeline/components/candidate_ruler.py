@@ -32,16 +32,24 @@ class CandidateRuler(SpanRuler):
                          validate=validate, overwrite=False)
 
     def __call__(self, doc: Doc) -> Doc:
-        labels = self._match_label_id_map
         matches = self.phrase_matcher(doc)
         if len(self.matcher):  # token patterns, if any were added
             matches = chain(self.matcher(doc), matches)
-        found = {(start, end, m_id) for m_id, start, end in matches if start != end}
-        rows = [(start, end, labels[m_id]["label"], labels[m_id]["id"]) for start, end, m_id in found]
+        sort_keys, key_of = self._sort_keys, self._sort_key
         # A Span sorts by offsets, then by the string ids of its label and id.
-        rows.sort(key=lambda row: (row[0], row[1], get_string_id(row[2]), get_string_id(row[3])))
-        add_candidates(doc, (Candidate(*row) for row in rows))
+        rows = sorted({(start, end, *(sort_keys.get(m_id) or key_of(m_id))) for m_id, start, end in matches if start != end})
+        add_candidates(doc, [Candidate(start, end, label, span_id) for start, end, _, _, label, span_id in rows])
         return doc
+
+    def _sort_key(self, match_id: int) -> tuple[int, int, str, str]:
+        """String ids of a match's label and span id (for the order), then the strings themselves."""
+        found = self._match_label_id_map[match_id]
+        key = self._sort_keys[match_id] = (get_string_id(found["label"]), get_string_id(found["id"]), found["label"], found["id"])
+        return key
+
+    def clear(self) -> None:
+        super().clear()
+        self._sort_keys: dict[int, tuple[int, int, str, str]] = {}
 
 
 @Language.factory("candidate_ruler", default_config={"phrase_matcher_attr": "LOWER", "validate": True})
