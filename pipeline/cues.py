@@ -35,8 +35,10 @@ _END = itemgetter(1)
 # and the low 8 bits of two words' ids, side by side, a table for the first two words of
 # longer cues. A flag set for another word or pair only makes Python check a token it
 # need not have checked. Measured inside the running pipeline, each numpy call costs a
-# few microseconds (its code is no longer in the CPU's caches), so there are few of them.
-_WORD_BITS = 0xFFFF
+# few microseconds (its code is no longer in the CPU's caches), so there are few of them:
+# the low bits are taken once, by a cast to 16 bits (which keeps the low bits), and the
+# candidates are then looked up by their words, which Python holds already.
+_SLOT = numpy.uint16
 _PAIR_SHIFT = 8
 _PAIR_BITS = (1 << _PAIR_SHIFT) - 1
 
@@ -80,38 +82,43 @@ def _flags(size: int, flagged: Iterable[int]) -> numpy.ndarray:
     return table
 
 
-def _pair_slot(first: int, second: int) -> int:
-    return (first & _PAIR_BITS) << _PAIR_SHIFT | (second & _PAIR_BITS)
+def _word_slot(word: str) -> int:
+    return get_string_id(word) & 0xFFFF
+
+
+def _pair_slot(first: str, second: str) -> int:
+    return (get_string_id(first) & _PAIR_BITS) << _PAIR_SHIFT | (get_string_id(second) & _PAIR_BITS)
 
 
 class _ScanIndex:
     """The phrases of some cue lists, indexed for one pass over a document.
 
-    Phrases are indexed by the string ids of their words (the ids of a document's
-    lower-case tokens are at hand as one array): a one-word cue by its word, a longer
-    one by its first word and then its second, longest first. Within a list, matches do
-    not overlap: at each token the longest phrase wins, and the scan goes on after it.
+    Numpy picks out the tokens where a phrase may begin, by the string ids of their words
+    (the ids of a document's lower-case tokens are at hand as one array): a one-word cue
+    by its word, a longer one by its first two. Python then looks each of those tokens up
+    by its word: a one-word cue by its word, a longer one by its first word and then its
+    second, longest first. Within a list, matches do not overlap: at each token the
+    longest phrase wins, and the scan goes on after it.
     """
 
     def __init__(self, sets: dict[str, PhraseSet], names: Iterable[str]) -> None:
         self.names = tuple(names)
-        single: dict[int, list[str]] = {}
-        longer: dict[int, dict[int, list[tuple[tuple[str, ...], str]]]] = {}
+        single: dict[str, list[str]] = {}
+        longer: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         for name in self.names:
             for group in sets[name].by_length.values():
                 for phrase in group:
-                    first = get_string_id(phrase[0])
                     if len(phrase) == 1:
-                        single.setdefault(first, []).append(name)
+                        single.setdefault(phrase[0], []).append(name)
                     else:
-                        longer.setdefault(first, {}).setdefault(get_string_id(phrase[1]), []).append((phrase, name))
+                        longer.setdefault(phrase[0], {}).setdefault(phrase[1], []).append((phrase, name))
         for by_second in longer.values():
             for entries in by_second.values():
                 entries.sort(key=lambda e: -len(e[0]))
         # By first word: (the longer phrases by their second word, the lists holding the word alone).
-        self.by_first: dict[int, tuple[dict[int, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
+        self.by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
             word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
-        self.single_flags = _flags(_WORD_BITS + 1, (word & _WORD_BITS for word in single))
+        self.single_flags = _flags(1 << 16, (_word_slot(word) for word in single))
         self.pair_flags = _flags(1 << 2 * _PAIR_SHIFT,
                                  (_pair_slot(first, second) for first, by_second in longer.items() for second in by_second))
 
@@ -120,22 +127,19 @@ class _ScanIndex:
         n = view.n
         if not n:
             return found
-        ids = view.lower_ids
-        low = ids.view(numpy.int64) & _WORD_BITS  # the same low bits, as an index
+        low = view.lower_ids.astype(_SLOT)  # the low 16 bits of each id (as _word_slot)
         starts = self.single_flags[low]  # tokens that may be a one-word cue
-        low &= _PAIR_BITS
-        starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:]]  # or begin a longer one (as _pair_slot)
-        at = starts.nonzero()[0]
-        words, following = ids[at].tolist(), ids.take(at + 1, mode="clip").tolist()
+        # or begin a longer one (as _pair_slot: in 16 bits, the shift drops the first word's high byte)
+        starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:] & _PAIR_BITS]
         reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
         lower, by_first = view.lower, self.by_first
-        for i, word, second in zip(at.tolist(), words, following):
-            entry = by_first.get(word)
+        for i in starts.nonzero()[0].tolist():
+            entry = by_first.get(lower[i])
             if entry is None:
                 continue  # a slot shared with a cue word
             longer, single = entry
             if longer and i + 1 < n:
-                for phrase, name in longer.get(second, ()):
+                for phrase, name in longer.get(lower[i + 1], ()):
                     end = i + len(phrase)
                     if i >= reach[name] and (end == i + 2 or tuple(lower[i:end]) == phrase):
                         found[name].append((i, end))
