@@ -244,11 +244,15 @@ class CueMatches:
 
     def follows(self, name: str, i: int, window: int = 1) -> int | None:
         found = self.matches[name]
+        if not found:
+            return None
         k = bisect_left(found, (i,))
         return found[k][0] if k < len(found) and found[k][0] < i + window else None
 
     def precedes(self, name: str, i: int, window: int = 1) -> int | None:
         found = self.matches[name]
+        if not found:
+            return None
         k = bisect_right(found, i - window, key=_END)
         return found[k][1] if k < len(found) and found[k][1] <= i else None
 

@@ -55,11 +55,13 @@ class Sentence:
 
     A plain class with slots, and sentences without entities share one empty mapping:
     a document has dozens of sentences, and every object made here is one more for the
-    garbage collector to visit while the document is alive.
+    garbage collector to visit while the document is alive. What the rules ask of a
+    sentence for each of its figures (its forces outside comparisons, its crime types
+    and dates) is worked out once, when first asked, and kept here.
     """
 
     __slots__ = ("index", "start", "end", "start_char", "end_char", "forces", "focus_before", "national", "areas",
-                 "by_label", "figures")
+                 "by_label", "figures", "main_forces", "crime_types", "dated")
 
     def __init__(self, index: int, record: dict[str, Any]) -> None:
         self.index = index
@@ -74,6 +76,9 @@ class Sentence:
         self.areas: list[Named] = record.get("areas", [])
         self.by_label: Mapping[str, list[Ent]] = _NO_ENTITIES
         self.figures: list[Figure] = _EMPTY
+        self.main_forces: list[Named] | None = None  # LinkContext.force_for
+        self.crime_types: tuple[dict[int, Ent], list[Ent]] | None = None  # LinkContext.crime_type_for
+        self.dated: tuple[list[Figure], dict[Ent, int | None], list[Ent], list[Figure], set[int]] | None = None  # year_for
 
     def of(self, label: str) -> list[Ent]:
         """The sentence's entities of ``label``, in order (the shared list: do not change it)."""
@@ -118,6 +123,7 @@ class LinkContext:
         self._norms: dict[str, dict[str, Any]] = ext.ent_norms or {}
         self._add_entities(entity_rows(doc))
         self.other_nouns = _word_set(cues, "other_count_nouns")
+        self.type_links = _word_set(cues, "crime_type_links")
         self.used_counts: set[int] = set()
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
 
@@ -237,6 +243,9 @@ class LinkContext:
     def is_general(self, sent: Sentence, figs: list[Figure], fig: Figure) -> bool:
         """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
         or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
+        matches = self.m.matches
+        if not matches["general_figure"] and not matches["other_measures"]:
+            return False  # most documents name neither
         start, end = self.scope(sent, figs, fig)
         for cue in ("general_figure", "other_measures"):
             for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
@@ -279,7 +288,9 @@ class LinkContext:
             for f in sent.forces + sent.areas:
                 if f[0] == end + 1:
                     return f[2]
-        main = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
+        main = sent.main_forces
+        if main is None:
+            main = sent.main_forces = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
         for named in (main or sent.forces, sent.areas):
             nearest = _nearest(named, tok)
             if nearest is not None:
@@ -299,8 +310,12 @@ class LinkContext:
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
         view = self.view
-        links = _word_set(self.cues, "crime_type_links")
-        ct_at = {e.start: e for e in sent.of("CRIME_TYPE")}
+        links = self.type_links
+        if sent.crime_types is None:
+            # The sentence's crime types by start, and those not blocked ("such as rape"), for all its figures.
+            types = sent.of("CRIME_TYPE")
+            sent.crime_types = ({e.start: e for e in types}, [e for e in types if not self._blocked_type(e)])
+        ct_at, unblocked = sent.crime_types
         i = fig_end
         while i < min(fig_end + 6, sent.end):
             if i in ct_at:
@@ -313,7 +328,7 @@ class LinkContext:
             if view.lower[i] not in links:
                 break
             i += 1
-        before = [e for e in sent.of("CRIME_TYPE") if e.end <= fig_start and not self._blocked_type(e)]
+        before = [e for e in unblocked if e.end <= fig_start]
         in_scope = [e for e in before if e.start >= scope_start]
         if in_scope:
             return in_scope[-1].kb_id
@@ -327,15 +342,20 @@ class LinkContext:
     def year_for(self, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
         if "DATE" not in sent.by_label:
             return self.article_year
-        years = {d: self.norm(d).get("year") for d in sent.of("DATE")}
-        dates = [d for d, year in years.items() if year is not None]
+        # The same for every figure of the sentence (with the same list of figures): worked out once.
+        dated = sent.dated
+        if dated is None or dated[0] is not figs:
+            years = {d: self.norm(d).get("year") for d in sent.of("DATE")}
+            dates = [d for d, year in years.items() if year is not None]
+            previous = [f for f in figs if self.is_previous_figure(f)] if dates else []
+            claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
+            dated = sent.dated = (figs, years, dates, previous, claimed)
+        _, years, dates, previous, claimed = dated
         if not dates:
             return self.article_year
-        previous = [f for f in figs if self.is_previous_figure(f)]
         if isinstance(fig, Figure) and fig in previous:
             after = [d for d in dates if d.start >= fig.end]
             return years[after[0]] if after else self.article_year
-        claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
         usable = [d for d in dates if id(d) not in claimed and self._governs(d, fig)]
         if not usable:
             return self.article_year
