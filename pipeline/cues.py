@@ -103,52 +103,60 @@ class _ScanIndex:
 
     def __init__(self, sets: dict[str, PhraseSet], names: Iterable[str]) -> None:
         self.names = tuple(names)
-        single: dict[str, list[str]] = {}
-        longer: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
-        for name in self.names:
+        # Lists are numbered, so that a scan keeps its state in lists rather than dicts.
+        single: dict[str, list[int]] = {}
+        longer: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        has_longer: set[int] = set()
+        for number, name in enumerate(self.names):
             for group in sets[name].by_length.values():
                 for phrase in group:
                     if len(phrase) == 1:
-                        single.setdefault(phrase[0], []).append(name)
+                        single.setdefault(phrase[0], []).append(number)
                     else:
-                        longer.setdefault(phrase[0], {}).setdefault(phrase[1], []).append((phrase, name))
+                        longer.setdefault(phrase[0], {}).setdefault(phrase[1], []).append((phrase, number))
+                        has_longer.add(number)
         for by_second in longer.values():
             for entries in by_second.values():
                 entries.sort(key=lambda e: -len(e[0]))
-        # By first word: (the longer phrases by their second word, the lists holding the word alone).
-        self.by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], str]]], tuple[str, ...]]] = {
-            word: (longer.get(word, {}), tuple(single.get(word, ()))) for word in longer.keys() | single.keys()}
+        # By first word: the longer phrases by their second word; the lists holding the word alone that
+        # have longer phrases too (a longer match may cover the word); those that do not (it is a match).
+        self.by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], tuple[int, ...], tuple[int, ...]]] = {
+            word: (longer.get(word, {}),
+                   tuple(k for k in single.get(word, ()) if k in has_longer),
+                   tuple(k for k in single.get(word, ()) if k not in has_longer))
+            for word in longer.keys() | single.keys()}
         self.single_flags = _flags(1 << 16, (_word_slot(word) for word in single))
         self.pair_flags = _flags(1 << 2 * _PAIR_SHIFT,
                                  (_pair_slot(first, second) for first, by_second in longer.items() for second in by_second))
 
     def scan(self, view: TokenView) -> dict[str, list[Match]]:
-        found: dict[str, list[Match]] = {name: [] for name in self.names}
+        found: list[list[Match]] = [[] for _ in self.names]
         n = view.n
-        if not n:
-            return found
-        low = view.lower_ids.astype(_SLOT)  # the low 16 bits of each id (as _word_slot)
-        starts = self.single_flags[low]  # tokens that may be a one-word cue
-        # or begin a longer one (as _pair_slot: in 16 bits, the shift drops the first word's high byte)
-        starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:] & _PAIR_BITS]
-        reach = dict.fromkeys(self.names, 0)  # end of the last match kept, per cue list
-        lower, by_first = view.lower, self.by_first
-        for i in starts.nonzero()[0].tolist():
-            entry = by_first.get(lower[i])
-            if entry is None:
-                continue  # a slot shared with a cue word
-            longer, single = entry
-            if longer and i + 1 < n:
-                for phrase, name in longer.get(lower[i + 1], ()):
-                    end = i + len(phrase)
-                    if i >= reach[name] and (end == i + 2 or tuple(lower[i:end]) == phrase):
-                        found[name].append((i, end))
-                        reach[name] = end
-            for name in single:
-                if i >= reach[name]:
-                    found[name].append((i, i + 1))
-                    reach[name] = i + 1
-        return found
+        if n:
+            low = view.lower_ids.astype(_SLOT)  # the low 16 bits of each id (as _word_slot)
+            starts = self.single_flags[low]  # tokens that may be a one-word cue
+            # or begin a longer one (as _pair_slot: in 16 bits, the shift drops the first word's high byte)
+            starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:] & _PAIR_BITS]
+            reach = [0] * len(found)  # end of the last match kept, per cue list
+            lower, by_first = view.lower, self.by_first
+            for i in starts.nonzero()[0].tolist():
+                entry = by_first.get(lower[i])
+                if entry is None:
+                    continue  # a slot shared with a cue word
+                longer, covered, alone = entry
+                if longer and i + 1 < n:
+                    for phrase, k in longer.get(lower[i + 1], ()):
+                        end = i + len(phrase)
+                        if i >= reach[k] and (end == i + 2 or tuple(lower[i:end]) == phrase):
+                            found[k].append((i, end))
+                            reach[k] = end
+                for k in covered:
+                    if i >= reach[k]:
+                        found[k].append((i, i + 1))
+                        reach[k] = i + 1
+                for k in alone:
+                    found[k].append((i, i + 1))
+        return dict(zip(self.names, found))
 
 
 class _DocMatches(dict[str, list[Match]]):
