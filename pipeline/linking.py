@@ -166,18 +166,19 @@ class LinkContext:
         """Figures in order; "nearly one in five (19.6%)" is one figure, the bracketed one."""
         percents, counts = sent.of("PERCENT"), sent.of("COUNT")
         ents = sorted(percents + counts, key=_START) if percents and counts else percents or counts
+        text, n, norms = self.view.text, self.view.n, self._norms
         out: list[Figure] = []
-        skip = set()
-        for i, e in enumerate(ents):
-            if i in skip:
-                continue
-            nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if (nxt is not None and nxt.label == e.label and nxt.start == e.end + 1 and self.view.text[e.end] == "("
-                    and nxt.end < self.view.n and self.view.text[nxt.end] == ")"):
-                out.append(Figure(nxt, e.start, nxt.end + 1, self.norm(nxt)))
-                skip.add(i + 1)
+        i, last = 0, len(ents) - 1
+        while i <= last:
+            e = ents[i]
+            nxt = ents[i + 1] if i < last else None
+            if (nxt is not None and nxt.label == e.label and nxt.start == e.end + 1 and text[e.end] == "("
+                    and nxt.end < n and text[nxt.end] == ")"):
+                out.append(Figure(nxt, e.start, nxt.end + 1, norms.get(f"{nxt.start_char}:{nxt.end_char}", {})))
+                i += 2  # the bracketed figure stands for both
             else:
-                out.append(Figure(e, e.start, e.end, self.norm(e)))
+                out.append(Figure(e, e.start, e.end, norms.get(f"{e.start_char}:{e.end_char}", {})))
+                i += 1
         return out
 
     def scope(self, sent: Sentence, figs: list[Figure], fig: Figure) -> tuple[int, int]:
