@@ -43,6 +43,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "sussex", "crime_type": "all_crime", "value": 80.4, "qualifier": "approx", "year": 2018}]),
     ("Wiltshire Police was audited: 74 of 81 audited rape reports were recorded accurately.", None,
      [{"type": AS, "force": "wiltshire", "crime_type": "rape", "recorded": 74, "total": 81, "year": None}]),
+    # A crime type heading the sentence before a colon says which reports the sample is of.
+    ("Dyfed-Powys Police was inspected. Rape did better: 41 of the 44 reports audited had been recorded.", None,
+     [{"type": AS, "force": "dyfed_powys", "crime_type": "rape", "recorded": 41, "total": 44, "year": None}]),
+    ("Dyfed-Powys Police was inspected. Overall: 41 of the 44 reports audited had been recorded.", None,
+     [{"type": AS, "force": "dyfed_powys", "crime_type": "all_crime", "recorded": 41, "total": 44, "year": None}]),
     ("West Midlands Police was re-inspected. Of the 2,176 reports of crime audited, 470 related to domestic abuse - of these 354 were recorded.", "2019-01-15",
      [{"type": AS, "force": "west_midlands", "crime_type": "domestic_abuse", "recorded": 354, "total": 470, "year": 2019}]),
     ("Gloucestershire police has been rated 'inadequate' after the inspection.", "2018-01-01",
