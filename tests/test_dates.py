@@ -26,6 +26,13 @@ CASES = [
     ("2016/17", None, "2016/2017", 2017),
     ("18 November 2014 10:32", None, "2014-11-18", 2014),
     ("November 2014", None, "2014-11", 2014),
+    # A period named by its length and its end: the months it covers, its end year (SCHEMA §5).
+    ("the 12 months to June 2020", "2024-03-01", "2019-07/2020-06", 2020),
+    ("the year to June", "2019-10-17", "2018-07/2019-06", 2019),
+    ("the 12 months to the end of June", "2019-10-17", "2018-07/2019-06", 2019),
+    ("the year to 31 March 2016", None, "2015-04-01/2016-03-31", 2016),
+    ("the 12-month period to March 2016", None, "2015-04/2016-03", 2016),
+    ("the six months to September 2024", None, "2024-04/2024-09", 2024),
 ]
 
 
@@ -82,3 +89,14 @@ def test_the_direct_reading_of_common_forms_agrees_with_dateparser(form: str, mo
         assert direct == _parse_with_dateparser(text, base), text
     elif "{" not in form and base is not None:
         raise AssertionError(f"{text!r} should be read directly")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)), st.integers(1, 36))
+def test_a_period_to_a_day_ends_on_it_and_starts_the_day_after_the_same_day_earlier(end: date, months: int) -> None:
+    result = normalise_date(f"the {months} months to {end.day} {end.strftime('%B')} {end.year}", None)
+    start, stop = result.value.split("/")
+    assert stop == end.isoformat() and result.year == end.year
+    assert start <= stop
+    first = date.fromisoformat(start) - timedelta(days=1)  # the same day (or the month's last), months earlier
+    assert (end.year * 12 + end.month) - (first.year * 12 + first.month) == months

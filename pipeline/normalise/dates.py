@@ -3,7 +3,8 @@
 British text: day-month order (``en-GB`` locale, ``DATE_ORDER=DMY``), and relative
 expressions ("yesterday", "this month", "last year") resolve against the article
 date passed as ``RELATIVE_BASE``. dateparser is called on the matched span only and
-its answers are cached by (text, base). Ranges are split and each end parsed; years,
+its answers are cached by (text, base). Ranges are split and each end parsed; a period
+named by its length and end ("the year to June 2016") becomes the months it covers; years,
 ISO dates and financial years take a fast path, and so do the commonest forms
 ("9 February 2017", "Tuesday 9 February 2017", "February 2017", "9 March", "June",
 "yesterday", "last year", "two years ago", "next month"), read directly with the answer dateparser gives (tested
@@ -12,6 +13,7 @@ against it).
 
 from __future__ import annotations
 
+import calendar
 import re
 import warnings
 from dataclasses import dataclass
@@ -75,6 +77,12 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 # "two years ago", "18 months ago", "a week ago", "five days ago"
 _AGO = re.compile(r"^(?P<n>" + "|".join(_COUNT_WORDS) + r"|\d{1,2})\s+(?P<unit>year|month|week|day)s?\s+ago$", re.IGNORECASE)
+# "the year to June 2016", "the 12 months to the end of March", "the past six months to 31 March 2016",
+# "the 12-month period to March 2016": a period named by its length and its end.
+_PERIOD_TO = re.compile(
+    r"^the\s+(?:(?:past|last|previous)\s+)?(?:(?P<year>year)|(?P<n>" + "|".join(w for w in _COUNT_WORDS if len(w) > 2)
+    + r"|\d{1,2})[\s-]+months?(?:\s+period)?)\s+(?:to|ending|up\s+to)\s+(?:the\s+end\s+of\s+)?(?P<end>.+)$",
+    re.IGNORECASE)
 # Steps back (negative: forward) from the article date, by the period they name.
 _RELATIVE_STEPS = {"next month": ("month", -1), "next year": ("year", -1), "this week": ("week", 0),
                    "last week": ("week", 1)}
@@ -187,6 +195,10 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     if base is None and not _HAS_YEAR.search(cleaned):
         # Without an article date, "yesterday" or "January to June" has no year to resolve to.
         return NormalDate(None, "relative", None)
+    period_to = _PERIOD_TO.match(cleaned)
+    if period_to:
+        n = (period_to["n"] or "12").lower()
+        return _normalise_period_to(_COUNT_WORDS[n] if n in _COUNT_WORDS else int(n), period_to["end"], base)
     ranged = _RANGE.match(cleaned)
     if ranged and _parse(ranged["b"], base) and _parse(ranged["a"], base):
         return _normalise_range(ranged["a"], ranged["b"], base)
@@ -209,3 +221,21 @@ def _normalise_range(first: str, second: str, base: date | None) -> NormalDate:
     assert start_parsed is not None
     start, start_period = start_parsed
     return NormalDate(f"{_format(start, start_period)}/{_format(end, end_period)}", "range", end.year)
+
+
+def _normalise_period_to(months: int, end_text: str, base: date | None) -> NormalDate:
+    """``months`` months ending with the month or day ``end_text`` names (SCHEMA: a period gives its end year)."""
+    parsed = _parse(end_text, base)
+    if parsed is None or parsed[1] not in ("month", "day") or not 1 <= months <= 120:
+        return NormalDate(None, "unparsed", None)
+    end, period = parsed
+    end_month = end.year * 12 + end.month - 1  # months counted from year 0
+    if period == "month":
+        first = end_month - months + 1
+        start = f"{first // 12:04d}-{first % 12 + 1:02d}"
+    else:
+        # The day after the same day a period earlier: the year to 31 March 2016 starts on 1 April 2015.
+        before = end_month - months
+        year, month = before // 12, before % 12 + 1
+        start = (date(year, month, min(end.day, calendar.monthrange(year, month)[1])) + timedelta(days=1)).isoformat()
+    return NormalDate(f"{start}/{_format(end, period)}", "range", end.year)
