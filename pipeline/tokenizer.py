@@ -22,6 +22,7 @@ from pipeline.extensions import register_extensions
 _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u2005\u2006\u2008"
 SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_MARGIN_SIGNS = [r"/-", "±"]
 
 
 class SpaceNormalisingTokenizer:
@@ -68,6 +69,10 @@ def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
     base = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
 
     def create(nlp: Language) -> SpaceNormalisingTokenizer:
-        return SpaceNormalisingTokenizer(base(nlp))
+        inner = base(nlp)
+        # A margin of error glued to its figure ("+/-2.5%", "±2.5%") splits off the sign,
+        # so the figure can be tagged on its own (SCHEMA §5: "+/- 1.66 percent" -> "1.66 percent").
+        inner.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, *_MARGIN_SIGNS]).search
+        return SpaceNormalisingTokenizer(inner)
 
     return create

@@ -28,6 +28,13 @@ TAGGED: list[tuple[str, str | None, list[tuple[str, str, dict[str, Any]]]]] = [
      [("COUNT", "two", {"value": 2}), ("FORCE", "Thames Valley", {"id": "thames_valley"}),
       ("FORCE", "North Yorkshire", {"id": "north_yorkshire"}), ("GRADE", "inadequate", {"id": "inadequate"})]),
     ("Sussex's approach was praised.", None, [("FORCE", "Sussex", {"id": "sussex"})]),
+    # A margin of error is tagged without its sign, glued to the figure or not (SCHEMA §5).
+    ("Bedfordshire Police records 87.7% (+/-2.5%) of crimes.", None,
+     [("FORCE", "Bedfordshire Police", {"id": "bedfordshire"}), ("PERCENT", "87.7%", {"value": 87.7}),
+      ("PERCENT", "2.5%", {"value": 2.5})]),
+    ("Kent Police records 90.0 per cent (± 1.66 percent).", None,
+     [("FORCE", "Kent Police", {"id": "kent"}), ("PERCENT", "90.0 per cent", {"value": 90.0}),
+      ("PERCENT", "1.66 percent", {"value": 1.66})]),
     ("Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) published it.", None,
      [("INSPECTORATE", "Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services", {"id": "hmicfrs"}),
       ("INSPECTORATE", "HMICFRS", {"id": "hmicfrs"})]),
