@@ -172,14 +172,18 @@ class LinkContext:
         while i <= last:
             e = ents[i]
             nxt = ents[i + 1] if i < last else None
-            if (nxt is not None and nxt.label == e.label and nxt.start == e.end + 1 and text[e.end] == "("
-                    and nxt.end < n and text[nxt.end] == ")"):
+            if (nxt is not None and nxt.label == e.label and nxt.end < n and text[nxt.end] == ")"
+                    and text[nxt.start - 1] == "(" and self._only_words_between(e.end, nxt.start - 1)):
                 out.append(Figure(nxt, e.start, nxt.end + 1, norms.get(f"{nxt.start_char}:{nxt.end_char}", {})))
                 i += 2  # the bracketed figure stands for both
             else:
                 out.append(Figure(e, e.start, e.end, norms.get(f"{e.start_char}:{e.end_char}", {})))
                 i += 1
         return out
+
+    def _only_words_between(self, start: int, end: int, most: int = 3) -> bool:
+        """At most ``most`` lower-case words from ``start`` to ``end``: "nine in 10 crimes (91.4%)" pairs its figures."""
+        return end - start <= most and all(self.view.is_lower_word(i) for i in range(start, end))
 
     def scope(self, sent: Sentence, figs: list[Figure], fig: Figure) -> tuple[int, int]:
         """From the previous figure's end to the next figure's start, within the sentence."""

@@ -28,6 +28,8 @@ TAGGED: list[tuple[str, str | None, list[tuple[str, str, dict[str, Any]]]]] = [
      [("COUNT", "two", {"value": 2}), ("FORCE", "Thames Valley", {"id": "thames_valley"}),
       ("FORCE", "North Yorkshire", {"id": "north_yorkshire"}), ("GRADE", "inadequate", {"id": "inadequate"})]),
     ("Sussex's approach was praised.", None, [("FORCE", "Sussex", {"id": "sussex"})]),
+    ("Kent Police recorded well under 80 per cent of crimes.", "2017-09-07",
+     [("FORCE", "Kent Police", {"id": "kent"}), ("PERCENT", "well under 80 per cent", {"value": 80, "qualifier": "less_than"})]),
     # A margin of error is tagged without its sign, glued to the figure or not (SCHEMA §5).
     ("Bedfordshire Police records 87.7% (+/-2.5%) of crimes.", None,
      [("FORCE", "Bedfordshire Police", {"id": "bedfordshire"}), ("PERCENT", "87.7%", {"value": 87.7}),

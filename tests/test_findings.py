@@ -43,6 +43,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "sussex", "crime_type": "all_crime", "value": 80.4, "qualifier": "approx", "year": 2018}]),
     ("Wiltshire Police was audited: 74 of 81 audited rape reports were recorded accurately.", None,
      [{"type": AS, "force": "wiltshire", "crime_type": "rape", "recorded": 74, "total": 81, "year": None}]),
+    # A hedged figure with the precise one in brackets is one finding, nouns between them or not.
+    ("Just over nine in 10 crimes (91.4%) reported to Durham Constabulary are now recorded.", None,
+     [{"type": RR, "force": "durham", "crime_type": "all_crime", "value": 91.4, "qualifier": "exact", "year": None}]),
+    # "x out of y" with y over 20 is a sample, hedge or no hedge.
+    ("Some 72 out of 80 reports of rape were recorded correctly by Avon and Somerset Constabulary.", None,
+     [{"type": AS, "force": "avon_and_somerset", "crime_type": "rape", "recorded": 72, "total": 80, "year": None}]),
     # A crime type heading the sentence before a colon says which reports the sample is of.
     ("Dyfed-Powys Police was inspected. Rape did better: 41 of the 44 reports audited had been recorded.", None,
      [{"type": AS, "force": "dyfed_powys", "crime_type": "rape", "recorded": 41, "total": 44, "year": None}]),

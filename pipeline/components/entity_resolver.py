@@ -160,8 +160,8 @@ class EntityResolver:
                 if c.id == "ratio":
                     if _YEARLIKE.match(last):
                         return False
-                    if view.lower[c.start + 1] == "out" and last.isdigit() and int(last) > 20:
-                        return False  # "87 out of 117" is an audit sample: two COUNTs
+                    if last.isdigit() and int(last) > 20 and "out" in view.lower[c.start + 1 : c.end - 1]:
+                        return False  # "87 out of 117", "some 72 out of 80" is an audit sample: two COUNTs
             else:
                 return _valid_count(c.id == "number" and c.end - c.start == 1, last, text)
         except (QuantityError, ValueError, ZeroDivisionError):
