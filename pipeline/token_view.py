@@ -27,13 +27,13 @@ class TokenView:
         n = len(doc)
         rows = doc.to_array([ORTH, SPACY, IS_STOP, LOWER]) if n else numpy.zeros((0, 4), dtype="uint64")
         strings = doc.vocab.strings
-        self.text: list[str] = [strings[orth] for orth in rows[:, 0].tolist()] if n else []
+        self.text: list[str] = [strings[orth] for orth in rows[:, 0].tolist()]
         self.lower: list[str] = [t.lower() for t in self.text]
-        self.space: list[bool] = rows[:, 1].astype(bool).tolist() if n else []
-        self.stop: list[bool] = rows[:, 2].astype(bool).tolist() if n else []
+        self.space: list[bool] = rows[:, 1].astype(bool).tolist()
+        self.stop: list[bool] = rows[:, 2].astype(bool).tolist()
         self.n = n
-        # String-store ids (uint64) of each token's text and lower-case form: for
-        # ``numpy.isin`` against a lexicon's ids, so a rule visits only the tokens it can use.
+        # String-store ids (uint64) of each token's text and lower-case form: for the id
+        # tables of ``pipeline/id_lookup.py``, so a rule visits only the tokens it can use.
         self.orth_ids: numpy.ndarray = rows[:, 0]
         self.lower_ids: numpy.ndarray = rows[:, 3]
         self._source: str | None = None

@@ -1,4 +1,5 @@
-"""The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces.
+"""The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces
+and splitting a margin sign off its figure ("+/-2.5%", "±2.5%").
 
 Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). spaCy makes
 each such character a token of its own, which splits "per cent" and force names and

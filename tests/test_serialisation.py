@@ -76,3 +76,22 @@ def test_candidate_ruler_orders_matches_of_one_phrase_as_spans_sort() -> None:
     doc = candidate_ruler(plain.make_doc(text))
     assert [tuple(c) for c in board_candidates(doc)] == [(s.start, s.end, s.label_, s.id_) for s in ruled.spans["c"]]
     assert len(board_candidates(doc)) == 18
+
+
+def test_stock_span_ruler_in_place_of_the_candidate_ruler_gives_the_same_records(nlp: Language) -> None:
+    """The taggers and resolver also read a span group, so spaCy's own SpanRuler still composes."""
+    from pipeline.extensions import CANDIDATES_KEY
+    from pipeline.extract import doc_to_record, make_doc
+    from pipeline.io import Article, read_inputs
+    from pipeline.patterns import make_patterns
+    from tests.conftest import ROOT
+
+    stock = spacy.load(ROOT / "models" / "hmicfrs")
+    stock.replace_pipe("entity_candidates", "span_ruler",
+                       config={"spans_key": CANDIDATES_KEY, "phrase_matcher_attr": "LOWER", "overwrite": False})
+    stock.get_pipe("entity_candidates").add_patterns(make_patterns())
+    articles = [a for a in read_inputs([ROOT / "corpus" / "articles" / "seeds"]) if isinstance(a, Article)]
+    assert articles
+    for article in articles:
+        ours = doc_to_record(nlp(make_doc(nlp, article)), article.text)
+        assert doc_to_record(stock(make_doc(stock, article)), article.text) == ours and ours["spans"]

@@ -129,7 +129,7 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
 
 
 def _step_back(base: date, period: str, back: int) -> tuple[datetime, str]:
-    """The article date moved ``back`` periods into the past, as dateparser reports it (a month or year starts on the 1st)."""
+    """``base`` moved ``back`` periods into the past, as dateparser reports it (a month or year starts on the 1st)."""
     if period in ("day", "week"):
         return datetime(base.year, base.month, base.day) - timedelta(days=back * (7 if period == "week" else 1)), period
     if period == "year":
@@ -229,13 +229,11 @@ def _normalise_period_to(months: int, end_text: str, base: date | None) -> Norma
     if parsed is None or parsed[1] not in ("month", "day") or not 1 <= months <= 120:
         return NormalDate(None, "unparsed", None)
     end, period = parsed
-    end_month = end.year * 12 + end.month - 1  # months counted from year 0
     if period == "month":
-        first = end_month - months + 1
-        start = f"{first // 12:04d}-{first % 12 + 1:02d}"
+        start = _format(_step_back(end, "month", months - 1)[0], "month")
     else:
         # The day after the same day a period earlier: the year to 31 March 2016 starts on 1 April 2015.
-        before = end_month - months
-        year, month = before // 12, before % 12 + 1
-        start = (date(year, month, min(end.day, calendar.monthrange(year, month)[1])) + timedelta(days=1)).isoformat()
+        before = _step_back(end, "month", months)[0]
+        last_day = calendar.monthrange(before.year, before.month)[1]
+        start = (before.replace(day=min(end.day, last_day)) + timedelta(days=1)).date().isoformat()
     return NormalDate(f"{start}/{_format(end, period)}", "range", end.year)
