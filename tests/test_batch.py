@@ -15,17 +15,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from spacy.language import Language
 from typer.testing import CliRunner
 
 from pipeline.batch import engine
 from pipeline.batch import worker as worker_module
 from pipeline.batch.engine import BatchOptions, open_sink, run_batch
-from pipeline.batch.inputs import iter_inputs
+from pipeline.batch.inputs import content_hash, iter_inputs
 from pipeline.batch.progress import Progress
 from pipeline.cli import EXIT_SOME_BAD, app
 from pipeline.extract import extract_records
-from pipeline.io import Article, read_inputs
+from pipeline.io import Article, encode_record, read_inputs
 from tests import batch_helpers
 from tests.conftest import ROOT
 from tests.test_io_cli import GOOD, _bad_corpus
@@ -42,7 +44,7 @@ def _lines(folder: Path) -> list[str]:
 
 def _reference(nlp: Language, inputs: list[Path | str]) -> list[str]:
     """What the single-process extractor has always written for these inputs."""
-    return [json.dumps(r, ensure_ascii=False) for r in extract_records(nlp, read_inputs(inputs)) if isinstance(r, dict)]
+    return [encode_record(r).decode("utf-8") for r in extract_records(nlp, read_inputs(inputs)) if isinstance(r, dict)]
 
 
 def _corpus_jsonl(path: Path, n_docs: int, prefix: str = "doc") -> list[str]:
@@ -98,6 +100,22 @@ def _bad_folder(tmp_path: Path) -> Path:
 EXPECTED_CODES = {"not_utf8": 1, "empty": 2, "binary": 1, "too_long": 1, "pipeline_error": 1, "malformed_json": 1,
                   "missing_text": 1, "duplicate_id": 1, "bad_date": 1, "not_object": 1, "corrupt_gzip": 1,
                   "no_such_path": 1}
+
+
+_FIELD = st.text(alphabet="ab:-0\x00é", max_size=4)
+
+
+@given(_FIELD, st.none() | _FIELD, _FIELD, _FIELD, st.none() | _FIELD, _FIELD)
+@example("ab", None, "c", "a", "b", "c")
+@example("a", None, "c", "a", "-", "c")
+@example("a", "1:b", "c", "a1:", "b", "c")
+def test_content_hash_tells_apart_any_two_different_documents(text: str, date: str | None, source: str,
+                                                              text2: str, date2: str | None, source2: str) -> None:
+    # Fields are length-prefixed: moving characters across a field boundary, or a missing date
+    # against a date spelt "-", must still give another hash (the ledger would skip the document).
+    first, second = Article("d", text, date, source), Article("d", text2, date2, source2)
+    same = (text, date, source) == (text2, date2, source2)
+    assert (content_hash(first) == content_hash(second)) == same
 
 
 def test_every_bad_document_is_quarantined_and_the_counts_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -79,8 +79,8 @@ class JsonlFileSink:
         self.quarantine_path = path.with_name(path.name.removesuffix(".jsonl") + ".quarantine.jsonl")
         self._handle = _tmp(path).open("wb")
 
-    def write(self, doc_id: str, content_hash: str, line: str) -> None:
-        self._handle.write((line + "\n").encode("utf-8"))
+    def write(self, doc_id: str, content_hash: str, line: bytes) -> None:
+        self._handle.write(line + b"\n")
 
     def finish(self, run: dict[str, Any]) -> None:
         _publish(self._handle, _tmp(self.path), self.path)
@@ -118,11 +118,11 @@ class ShardSink:
     def _name(self) -> str:
         return SHARD_NAME.format(seq=self.seq)
 
-    def write(self, doc_id: str, content_hash: str, line: str) -> None:
+    def write(self, doc_id: str, content_hash: str, line: bytes) -> None:
         if self._handle is None:
             self._handle = _tmp(self.out_dir / self._name()).open("wb")
             self._digest, self._size, self._docs = hashlib.sha256(), 0, []
-        data = (line + "\n").encode("utf-8")
+        data = line + b"\n"
         self._handle.write(data)
         self._digest.update(data)
         self._size += len(data)

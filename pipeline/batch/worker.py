@@ -10,7 +10,6 @@ that makes a component raise becomes a failed ``DocResult``; the rest of its chu
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import resource
 from collections import Counter
@@ -22,7 +21,7 @@ from spacy.language import Language
 
 import pipeline
 from pipeline.extract import doc_to_record, load_pipeline, make_doc
-from pipeline.io import Article
+from pipeline.io import Article, encode_record
 
 # (id, text, date, source): what a worker needs of an article, cheap to pickle.
 Payload = tuple[str, str, "str | None", str]
@@ -36,7 +35,7 @@ _NOT_IN_VERSION = {"batch", "cli.py", "report.py", "evaluate.py", "gold.py", "ba
 
 class DocResult(NamedTuple):
     doc_id: str
-    line: str | None  # the SCHEMA §3 record as one JSON line; None when the pipeline raised
+    line: bytes | None  # the SCHEMA §3 record as one JSON line (UTF-8); None when the pipeline raised
     labels: dict[str, int]  # entity labels and finding types, for the run's summary
     findings: dict[str, int]
     error_type: str | None = None
@@ -66,7 +65,7 @@ def process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
         try:
             doc = nlp(make_doc(nlp, Article(doc_id, text, date, source)))
             record = doc_to_record(doc, text)
-            line = json.dumps(record, ensure_ascii=False)
+            line = encode_record(record)
         except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
             results.append(DocResult(doc_id, None, {}, {}, type(err).__name__, str(err), "pipeline_error"))
             continue
