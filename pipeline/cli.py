@@ -52,7 +52,8 @@ def extract(
     dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS|local",
                                        help="run on a Dask scheduler (tcp://host:8786), or 'local' for a LocalCluster"),
     dask_workers: int = typer.Option(2, min=1, help="worker processes of --dask local"),
-    chunk_size: int = typer.Option(64, min=1, help="documents sent to a worker at a time"),
+    chunk_size: Optional[int] = typer.Option(
+        None, min=1, help="documents sent to a worker at a time [default: 64; 256 with --dask]"),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=1, help="longer documents are quarantined"),
     log_every: float = typer.Option(10.0, min=0.1, help="seconds between progress lines when stderr is not a terminal"),
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),

@@ -33,7 +33,10 @@ Sink = Union[JsonlFileSink, ShardSink]
 class BatchOptions:
     model: Path = DEFAULT_MODEL
     max_chars: int = DEFAULT_MAX_CHARS
-    chunk_size: int = 64  # documents per task: large enough that pickling and scheduling are noise
+    # Documents per task, large enough that pickling and scheduling are noise: None is 64 on
+    # this machine and 256 on Dask, whose per-task cost (scheduler, comms) is higher; 256
+    # documents are about half a second of work, inside Dask's advice of 0.1-1 s a task.
+    chunk_size: int | None = None
     workers: int = 1
     dask: str | None = None  # a scheduler address, or "local"
     dask_workers: int = 2  # for --dask local
@@ -41,6 +44,9 @@ class BatchOptions:
     log_every: float = 10.0
     progress: bool | None = None  # None: a bar when stderr is a terminal, log lines otherwise
     loader: Loader | None = None  # how workers load the pipeline; tests inject a failing component
+
+    def chunk(self) -> int:
+        return self.chunk_size or (256 if self.dask else 64)
 
 
 @dataclass
@@ -124,7 +130,7 @@ def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -
             total = estimate_total(inputs) if bar else None
             progress = Progress(bar, total, options.log_every)
             items = iter_inputs(inputs, options.max_chars, seen)
-            for slots, chunk in runner.map_ordered(_chunks(items, sink.ledger, version, options.chunk_size)):
+            for slots, chunk in runner.map_ordered(_chunks(items, sink.ledger, version, options.chunk())):
                 _file(slots, chunk.results, sink, quarantine, counts)
                 if chunk.pid:
                     key = str(chunk.pid)
@@ -148,7 +154,7 @@ def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -
                      "spacy": spacy.__version__},
         "inputs": inputs,
         "options": {"shard_size": getattr(sink, "shard_size", None), "max_chars": options.max_chars,
-                    "chunk_size": options.chunk_size, **description},
+                    "chunk_size": options.chunk(), **description},
         "run": {"started": started, "finished": now(), "seconds": round(time.perf_counter() - clock, 3),
                 "counts": {"input": counts.input, "extracted": counts.extracted,
                            "quarantined": counts.quarantined, "skipped_already_done": counts.skipped},
