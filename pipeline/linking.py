@@ -125,6 +125,7 @@ class LinkContext:
         self.other_nouns = _word_set(cues, "other_count_nouns")
         self.type_links = _word_set(cues, "crime_type_links")
         self.used_counts: set[int] = set()
+        self.listed_parts: set[int] = set()  # starts of counts found as listed parts ("including 1,400 ...")
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
 
     def _add_entities(self, rows: list[Ent]) -> None:
@@ -380,9 +381,13 @@ class LinkContext:
     def _governs(self, date: Ent, fig: Figure | Ent) -> bool:
         """A date before a figure governs it unless it dates something else ("since the last
         report, in 2014"; but "the last inspection, in 2016, when it recorded 89.1%"); a date
-        after it governs it only within its clause ("not recorded in 2013")."""
+        after it governs it only within its clause ("not recorded in 2013"). Between the two, a word
+        of the present ("In 2019 it was rated good; now it is rated inadequate") dates the figure
+        to the article instead."""
         if date.start >= fig.end:
             return not self.m.find("clause_boundaries", fig.end, date.start)
+        if self.m.find("present_time", date.end, fig.start):
+            return False
         if self.m.precedes("date_blockers", date.start, 4) is None:
             return True
         # "the last inspection, in 2016, when it recorded 89.1%"; "When the force was last inspected, in 2014, it ..."
@@ -514,6 +519,8 @@ class AuditSampleRule(LinkRule):
         if force is None:
             return None
         recorded, whole = rec.norm["value"], total.norm["value"]
+        if ctx.m.precedes("all_but", rec.start, 1) is not None and recorded < whole:
+            recorded = whole - recorded  # "examined 58 rape reports and found all but three had been recorded"
         crime_type = ctx.crime_type_for(sent, typed.start, typed.end, min(rec.start, total.start))
         if crime_type == "all_crime":
             # "of 314 crimes that HMICFRS deemed to be related to domestic abuse, ... recorded 260"
@@ -602,9 +609,17 @@ class UnrecordedCountRule(LinkRule):
         parent = found_here[-1] if found_here else previous
         if parent is not None and parent["type"] != "unrecorded_count":
             parent = None
-        # "about 6,300 ..., about 3,800 of them violent crimes": a part of that count, named by its crime type.
-        typed_part = (parent is not None and ctx.m.follows("sub_part", fig.end, 1) is not None
+        listed = self._listed_part(ctx, sent, figs, fig)
+        if listed:  # a list of parts belongs to the first count of this sentence, perhaps one too vague to be a finding
+            parent = (found_here[0] if found_here else None) or self._vague_parent(ctx, sent, figs, fig)
+        # A part is smaller than its whole: not "of those 1,024 crimes" after "88 ... never made it".
+        smaller = parent is not None and value < parent.get("value", float("inf"))
+        # "about 6,300 ..., about 3,800 of them violent crimes", "thousands of crimes, including 1,400
+        # violent crimes and 300 sexual offences": a part of that count, named by its crime type.
+        typed_part = (smaller and (listed or ctx.m.follows("sub_part", fig.end, 1) is not None)
                       and ctx.crime_type_for(sent, fig.start, fig.end, scope_start) != "all_crime")
+        if typed_part and listed:
+            ctx.listed_parts.add(fig.start)
         if typed_part:
             per_year = per_year or parent["per_year"]  # type: ignore[index]
         elif polarity != "neg":
@@ -613,7 +628,7 @@ class UnrecordedCountRule(LinkRule):
             if ctx.is_previous_figure(fig) and found_here:
                 # "fails to record roughly 4,000 crimes a year, down from more than 11,000 in 2019"
                 per_year = per_year or parent["per_year"]
-            elif ctx.m.follows("sub_part", sent.start, 2) is not None and fig == figs[0] and parent is previous:
+            elif ctx.m.follows("sub_part", sent.start, 2) is not None and fig == figs[0] and parent is previous and smaller:
                 # "Of these, 4,200 were reports of violent crime": part of the previous sentence's count.
                 per_year = per_year or parent["per_year"]
             else:
@@ -634,6 +649,33 @@ class UnrecordedCountRule(LinkRule):
             force=force, crime_type=crime_type, value=int(value), per_year=per_year,
             qualifier=ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact")), year=year,
         )
+
+
+    @staticmethod
+    def _listed_part(ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure) -> bool:
+        """The figure opens a list of parts ("including 1,400 ...", "of which 900 ...") or continues
+        one ("... violent crimes and 300 sexual offences"): an earlier part, its crime type, then "and" or ",".
+        Not "of those 1,024 crimes", which names the whole again."""
+        if ctx.m.precedes("part_list_openers", fig.start, 1) is not None:
+            return True
+        before = [f for f in figs if f.end <= fig.start]
+        if not before or before[-1].start not in ctx.listed_parts or ctx.view.lower[fig.start - 1] not in ("and", ","):
+            return False
+        gap = (before[-1].end, fig.start - 1)
+        return any((e.start, e.end) == gap for e in sent.of("CRIME_TYPE"))
+
+    @staticmethod
+    def _vague_parent(ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure) -> dict[str, Any] | None:
+        """An unrecorded count too vague to be a finding ("failing to record thousands of crimes"), as the
+        whole that a listed part belongs to; None when the nearest earlier count is not one."""
+        counts = [f for f in figs if f.end <= fig.start and f.ent.label == "COUNT"]
+        if not counts or counts[-1].norm.get("form") != "vague":
+            return None
+        whole = counts[-1]
+        if ctx.polarity(sent, figs, whole, local_only=True) != "neg":
+            return None
+        _, scope_end = ctx.scope(sent, figs, whole)
+        return {"type": "unrecorded_count", "per_year": ctx.per_year(whole, scope_end)}
 
 
 class GradeRule(LinkRule):

@@ -98,6 +98,32 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Dyfed-Powys Police recorded 91.9 per cent of crimes. That compares with 86.7 per cent when the force was last inspected, in 2016.", "2021-03-04",
      [{"type": RR, "force": "dyfed_powys", "crime_type": "all_crime", "value": 91.9, "qualifier": "exact", "year": 2021},
       {"type": RR, "force": "dyfed_powys", "crime_type": "all_crime", "value": 86.7, "qualifier": "exact", "year": 2016}]),
+    # A list of parts after "including" belongs to the count before it, even one too vague to be a finding.
+    ("Lincolnshire Police is failing to record about 6,300 crimes a year, including 300 sexual offences and 1,400 violent crimes.", "2023-06-15",
+     [{"type": UC, "force": "lincolnshire", "crime_type": "all_crime", "value": 6300, "per_year": True, "qualifier": "approx", "year": 2023},
+      {"type": UC, "force": "lincolnshire", "crime_type": "sexual_offences", "value": 300, "per_year": True, "qualifier": "exact", "year": 2023},
+      {"type": UC, "force": "lincolnshire", "crime_type": "violence", "value": 1400, "per_year": True, "qualifier": "exact", "year": 2023}]),
+    ("Lincolnshire Police is failing to record thousands of crimes a year, including about 1,400 violent crimes and 300 sexual offences.", "2023-06-15",
+     [{"type": UC, "force": "lincolnshire", "crime_type": "violence", "value": 1400, "per_year": True, "qualifier": "approx", "year": 2023},
+      {"type": UC, "force": "lincolnshire", "crime_type": "sexual_offences", "value": 300, "per_year": True, "qualifier": "exact", "year": 2023}]),
+    # "of those N" names the whole again: not a listed part of the unrecorded count before it.
+    ("Gwent Police was inspected. Of 1,024 crimes in the audit, 936 had been recorded. That leaves 88 crimes that never made it onto "
+     "the system. Of those 1,024 crimes, 286 involved violence - and of these, 241 were recorded.", None,
+     [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
+      {"type": UC, "force": "gwent", "crime_type": "all_crime", "value": 88, "per_year": False, "qualifier": "exact", "year": None},
+      {"type": AS, "force": "gwent", "crime_type": "violence", "recorded": 241, "total": 286, "year": None}]),
+    # "all but N" of an audited total: the recorded count is the rest.
+    ("The inspectorate examined 58 rape reports made to Durham Constabulary and found that all but three had been recorded.", "2023-06-15",
+     [{"type": AS, "force": "durham", "crime_type": "rape", "recorded": 55, "total": 58, "year": 2023}]),
+    ("Inspectors examined 40 reports of rape made to Kent Police and found all but one had been correctly recorded.", "2023-06-15",
+     [{"type": AS, "force": "kent", "crime_type": "rape", "recorded": 39, "total": 40, "year": 2023}]),
+    # A word of the present between a year and a figure dates the figure to the article.
+    ("In 2019, inspectors graded Lancashire Constabulary as good; now it has been rated inadequate.", "2023-06-15",
+     [{"type": GR, "force": "lancashire", "area": "crime_data_integrity", "grade": "good", "year": 2019},
+      {"type": GR, "force": "lancashire", "area": "crime_data_integrity", "grade": "inadequate", "year": 2023}]),
+    ("In 2016 Kent Police was rated inadequate, but today the force records 96.1 per cent of crime.", "2023-06-15",
+     [{"type": GR, "force": "kent", "area": "crime_data_integrity", "grade": "inadequate", "year": 2016},
+      {"type": RR, "force": "kent", "crime_type": "all_crime", "value": 96.1, "qualifier": "exact", "year": 2023}]),
 ]
 
 NOT_FINDINGS: list[tuple[str, str]] = [
@@ -111,6 +137,7 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("Home Secretary Priti Patel said forces must record every crime.", "a minister"),
     ("Forces are graded outstanding, good, requires improvement or inadequate.", "the grading scale itself"),
     ("North Wales Police was slow to record some crimes, with 64 of 1,112 reports audited taking longer than the 24 hours allowed.", "timeliness, not recording"),
+    ("Lincolnshire Police is failing to record thousands of crimes a year.", "a vague magnitude is not a value"),
 ]
 
 
