@@ -33,6 +33,23 @@ CASES = [
     ("the year to 31 March 2016", None, "2015-04-01/2016-03-31", 2016),
     ("the 12-month period to March 2016", None, "2015-04/2016-03", 2016),
     ("the six months to September 2024", None, "2024-04/2024-09", 2024),
+    # A part of a period is the period it is part of.
+    ("earlier this year", "2021-05-20", "2021", 2021),
+    ("later this month", "2021-05-20", "2021-05", 2021),
+    ("the end of 2019", None, "2019", 2019),
+    ("the first half of last year", "2021-05-20", "2020", 2020),
+    ("late last year", "2021-05-20", "2020", 2020),
+    ("the end of June 2016", None, "2016-06", 2016),
+    # Seasons: with a year, that year; relative ones by the article date, in the year they end.
+    ("the summer of 2018", None, "2018", 2018),
+    ("autumn of 2021", None, "2021", 2021),
+    ("last summer", "2019-01-31", "2018", 2018),
+    ("last summer", "2019-10-02", "2019", 2019),
+    ("last summer", "2019-07-15", "2018", 2018),  # this summer is still under way
+    ("this autumn", "2019-12-20", "2019", 2019),
+    ("next spring", "2019-06-15", "2020", 2020),
+    ("last winter", "2019-06-15", "2019", 2019),  # December 2018 to February 2019
+    ("this winter", "2019-01-10", "2019", 2019),
 ]
 
 
@@ -42,7 +59,7 @@ def test_dates(text: str, base: str | None, value: str, year: int) -> None:
     assert (d.value, d.year) == (value, year)
 
 
-@pytest.mark.parametrize("text", ["yesterday", "this month", "18 November"])
+@pytest.mark.parametrize("text", ["yesterday", "this month", "18 November", "last summer", "earlier this year"])
 def test_relative_dates_without_an_article_date_stay_unresolved(text: str) -> None:
     assert normalise_date(text, None).year is None
 
@@ -100,3 +117,12 @@ def test_a_period_to_a_day_ends_on_it_and_starts_the_day_after_the_same_day_earl
     assert start <= stop
     first = date.fromisoformat(start) - timedelta(days=1)  # the same day (or the month's last), months earlier
     assert (end.year * 12 + end.month) - (first.year * 12 + first.month) == months
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["spring", "summer", "autumn", "winter"]), st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)))
+def test_last_this_and_next_season_come_in_order(season: str, base: date) -> None:
+    last, this, upcoming = (normalise_date(f"{which} {season}", base.isoformat()).year for which in ("last", "this", "next"))
+    assert last is not None and this is not None and upcoming is not None
+    assert last <= this <= upcoming and last < upcoming
+    assert base.year - 1 <= last <= base.year and base.year <= upcoming <= base.year + 2

@@ -4,7 +4,9 @@ British text: day-month order (``en-GB`` locale, ``DATE_ORDER=DMY``), and relati
 expressions ("yesterday", "this month", "last year") resolve against the article
 date passed as ``RELATIVE_BASE``. dateparser is called on the matched span only and
 its answers are cached by (text, base). Ranges are split and each end parsed; a period
-named by its length and end ("the year to June 2016") becomes the months it covers; years,
+named by its length and end ("the year to June 2016") becomes the months it covers; a part
+of a period ("earlier this year", "the end of 2019") is the period, and a season is its
+year ("the summer of 2018"; "last winter" by the article date, in the year it ends); years,
 ISO dates and financial years take a fast path, and so do the commonest forms
 ("9 February 2017", "Tuesday 9 February 2017", "February 2017", "9 March", "June",
 "yesterday", "last year", "two years ago", "next month"), read directly with the answer dateparser gives (tested
@@ -30,6 +32,18 @@ _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _DURATION = re.compile(r"\b(period|days|weeks|months|years|decades)$", re.IGNORECASE)
 _AGO_HEDGE = re.compile(r"^(?:over|about|around|almost|nearly|some|just|more than|less than|under)\s+(?=.*\bago$)", re.IGNORECASE)
 _CONTEXT_RELATIVE = re.compile(r"^the\s+(previous|same|following|preceding|prior)\b", re.IGNORECASE)
+# A part of a period ("earlier this year", "the end of 2019", "the first half of last year"):
+# normalised as the period it is part of, which is what a finding's year needs.
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?:(?:very\s+)?(?:start|beginning|end|middle|first\s+half|second\s+half|first\s+quarter"
+    r"|last\s+quarter|final\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter)\s+of"
+    r"|earlier|later|early|late|mid|middle)[\s-]+(?:in\s+)?(?P<rest>.+)$", re.IGNORECASE)
+# Seasons: months each one starts in (winter starts in December and runs into the next year).
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+of)?\s+(?P<year>(?:19|20)\d{2})$",
+                     re.IGNORECASE)
+_RELATIVE_SEASON = re.compile(r"^(?P<which>this|last|next|previous|past|coming)\s+(?P<season>spring|summer|autumn|winter)$",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -183,6 +197,18 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     year = _YEAR.match(cleaned)
     if year:
         return NormalDate(year.group(1), "year", int(year.group(1)))
+    season = _SEASON.match(cleaned)
+    if season:  # "the summer of 2018", "autumn 2021": the stated year, as "spring 2014" is
+        return NormalDate(season["year"], "year", int(season["year"]))
+    part = _PART_OF.match(cleaned)
+    if part:
+        whole = normalise_date(part["rest"], base_iso)
+        if whole.value is not None and whole.granularity in ("year", "month"):
+            return whole
+    relative_season = _RELATIVE_SEASON.match(cleaned)
+    if relative_season and base is not None:
+        year = _season_year(relative_season["which"].lower(), relative_season["season"].lower(), base)
+        return NormalDate(str(year), "year", year)
     split_year = _SPLIT_YEAR.match(cleaned)
     if split_year:
         start = int(split_year.group(1))
@@ -209,6 +235,28 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     if period == "day" and base is not None and not re.search(r"\d", cleaned) and cleaned.lower().split()[-1] in ("month", "year", "week"):
         period = cleaned.lower().split()[-1] if cleaned.lower().split()[-1] != "week" else "day"
     return NormalDate(_format(moment, period), period, moment.year)
+
+
+def _season_year(which: str, season: str, base: date) -> int:
+    """The year of a season named relative to the article date, by the month it ends in (last
+    winter, said in June 2023, is December 2022 to February 2023: 2023). "Last summer" is the
+    latest summer over before the article date, "next spring" the first to start after it,
+    "this autumn" the one of the article's year (a winter under way is "this winter")."""
+    start_month = _SEASON_START[season]
+
+    def span(year: int) -> tuple[date, date]:
+        start = date(year, start_month, 1)
+        after = year * 12 + start_month - 1 + 3  # the month after the season's three
+        return start, date(after // 12, after % 12 + 1, 1)
+
+    starts = range(base.year - 2, base.year + 2)
+    if which in ("last", "previous", "past"):
+        chosen = max(y for y in starts if span(y)[1] <= base)
+    elif which in ("next", "coming"):
+        chosen = min(y for y in starts if span(y)[0] > base)
+    else:  # "this": the one starting in the article's year; a winter under way began the year before
+        chosen = base.year - 1 if season == "winter" and base < span(base.year - 1)[1] else base.year
+    return (span(chosen)[1] - timedelta(days=1)).year
 
 
 def _normalise_range(first: str, second: str, base: date | None) -> NormalDate:
