@@ -301,7 +301,24 @@ class LinkContext:
             nearest = _nearest(named, tok)
             if nearest is not None:
                 return nearest[2]
+        if sent.focus_before is None and not sent.national:
+            return self._force_named_next(sent)
         return sent.focus_before
+
+    _ONE_FORCE = frozenset({"force", "constabulary"})
+
+    def _force_named_next(self, sent: Sentence) -> str | None:
+        """A headline or lede before any force is named ("Police force 'failing to record one in six
+        crimes'", "A police force is failing to record ..."): about one force, singular, the one
+        the article names next; None when the sentence speaks of no single force."""
+        lower = self.view.lower
+        named = {i for ents in sent.by_label.values() for e in ents for i in range(e.start, e.end)}
+        if not any(lower[i] in self._ONE_FORCE and i not in named for i in range(sent.start, sent.end)):
+            return None  # not "Inspectorate of Constabulary": a word of a name says nothing of a force
+        for later in self.sentences[sent.index + 1 :]:
+            if later.forces:
+                return later.forces[0][2]
+        return None
 
     _COMPARISON = {"behind", "than", "like", "unlike", "ahead", "below", "above", "alongside", "including", "which", "whose"}
 

@@ -112,6 +112,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
       {"type": UC, "force": "gwent", "crime_type": "all_crime", "value": 88, "per_year": False, "qualifier": "exact", "year": None},
       {"type": AS, "force": "gwent", "crime_type": "violence", "recorded": 241, "total": 286, "year": None}]),
+    # A headline and lede before any force is named speak of the force the article names next.
+    ("Police force 'failing to record one in six crimes'\nA police force is failing to record more than 16,000 crimes a year, "
+     "a watchdog has said.\nNorthumbria Police records 84.5% of crimes reported to it.", "2024-05-02",
+     [{"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2024},
+      {"type": UC, "force": "northumbria", "crime_type": "all_crime", "value": 16000, "per_year": True, "qualifier": "more_than", "year": 2024},
+      {"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 84.5, "qualifier": "exact", "year": 2024}]),
     # "all but N" of an audited total: the recorded count is the rest.
     ("The inspectorate examined 58 rape reports made to Durham Constabulary and found that all but three had been recorded.", "2023-06-15",
      [{"type": AS, "force": "durham", "crime_type": "rape", "recorded": 55, "total": 58, "year": 2023}]),
@@ -141,6 +147,9 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("Forces are graded outstanding, good, requires improvement or inadequate.", "the grading scale itself"),
     ("North Wales Police was slow to record some crimes, with 64 of 1,112 reports audited taking longer than the 24 hours allowed.", "timeliness, not recording"),
     ("Lincolnshire Police is failing to record thousands of crimes a year.", "a vague magnitude is not a value"),
+    ("Police 'fail to record 800,000 crimes a year'\nKent Police was inspected.", "a headline about police in general, not the force named next"),
+    ("Across the forces Her Majesty's Inspectorate of Constabulary has inspected, 89 per cent of violent offences were recorded.\n"
+     "Kent Police was inspected.", "'Constabulary' in the inspectorate's name is no single force"),
 ]
 
 
