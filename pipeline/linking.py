@@ -255,12 +255,19 @@ class LinkContext:
         start, end = self.scope(sent, figs, fig)
         for cue in ("general_figure", "other_measures"):
             for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
+                if self._ranked_among(sent, s_):
+                    continue  # "Bedfordshire had the lowest recording rate in the region, at 78 per cent"
                 if not any(e_ <= f[1] <= fig.start for f in sent.forces + sent.areas):  # "the average was 83 per cent"
                     return True
             after = self.m.find(cue, fig.end, min(end, fig.end + 4))
             if after and not self.m.find("clause_boundaries", fig.end, after[0][0]):
                 return True  # "One in three violent crimes nationally", not "93%, above the national average"
         return False
+
+    def _ranked_among(self, sent: Sentence, cue_start: int) -> bool:
+        """The region or country only ranks a force named before it: a superlative just before the cue."""
+        return (self.m.find("superlatives", max(cue_start - 5, sent.start), cue_start) != []
+                and any(f[1] <= cue_start for f in sent.forces + sent.areas))
 
     def is_sub_share(self, fig: Figure) -> bool:
         """'about 9,000 crimes, around a third of which are violent': a share of another figure,

@@ -112,6 +112,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
       {"type": UC, "force": "gwent", "crime_type": "all_crime", "value": 88, "per_year": False, "qualifier": "exact", "year": None},
       {"type": AS, "force": "gwent", "crime_type": "violence", "recorded": 241, "total": 286, "year": None}]),
+    # A superlative ranks the force within its region: the figure is still the force's own.
+    ("Bedfordshire Police had the lowest recording rate in the region, at 78 per cent.", "2014-11-18",
+     [{"type": RR, "force": "bedfordshire", "crime_type": "all_crime", "value": 78.0, "qualifier": "exact", "year": 2014}]),
     # A headline and lede before any force is named speak of the force the article names next.
     ("Police force 'failing to record one in six crimes'\nA police force is failing to record more than 16,000 crimes a year, "
      "a watchdog has said.\nNorthumbria Police records 84.5% of crimes reported to it.", "2024-05-02",
@@ -138,6 +141,7 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
 NOT_FINDINGS: list[tuple[str, str]] = [
     ("About three quarters of police forces have been inspected and of those, two-thirds were rated as either \"inadequate\" or \"requiring improvement\".", "general grades of forces"),
     ("Nationally, forces recorded 81 per cent of crimes, a national crime-recording rate unchanged since 2014.", "a national rate"),
+    ("Kent Police was inspected. The recording rate in the region was 88 per cent.", "a regional rate, ranking no force"),
     ("Kent Police has 3,600 officers and 2,000 staff.", "staff numbers"),
     ("Kent Police recorded more crime, up 8.3% from the previous year.", "a change is not a rate"),
     ("Kent Police was inspected. Among 49 victims who should have been told a crime had been cancelled, 15 were not informed.", "cancelled-crime decisions"),
