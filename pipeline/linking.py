@@ -425,8 +425,15 @@ class LinkContext:
             return "approx"
         return stated
 
-    def per_year(self, fig: Figure, scope_end: int) -> bool:
-        return self.m.follows("per_year", fig.end, min(8, max(scope_end - fig.end, 1))) is not None
+    def per_year(self, fig: Figure, scope_end: int, sent: Sentence | None = None, figs: list[Figure] | None = None) -> bool:
+        """A rate period after the count ("4,100 crimes a year"), or, given its sentence, one before it
+        with no other figure between ("In a year, inspectors said, more than 5,000 ... never make it")."""
+        if self.m.follows("per_year", fig.end, min(8, max(scope_end - fig.end, 1))) is not None:
+            return True
+        if sent is None or figs is None:
+            return False
+        before = self.m.find("per_year_before", sent.start, fig.start)
+        return bool(before) and not any(before[-1][1] <= f.start and f.end <= fig.start for f in figs if f is not fig)
 
     def place_before(self, tok: int, window: int = 6) -> str | None:
         """A force's place name ending within ``window`` tokens before ``tok`` ("Norfolk PCC")."""
@@ -629,7 +636,10 @@ class UnrecordedCountRule(LinkRule):
             return None  # "tens of thousands" is not a figure a dataset can hold
         scope_start, scope_end = ctx.scope(sent, figs, fig)
         polarity = ctx.polarity(sent, figs, fig, local_only=True)
-        per_year = ctx.per_year(fig, scope_end)
+        per_year = ctx.per_year(fig, scope_end, sent, figs)
+        coordinated = bool(found_here) and self._coordinated(ctx, sent, figs, fig, found_here[-1], scope_start)
+        if coordinated:
+            polarity = "neg"  # "fails to record 1,100 sexual offences and 3,000 domestic abuse crimes": the same verb
         parent = found_here[-1] if found_here else previous
         if parent is not None and parent["type"] != "unrecorded_count":
             parent = None
@@ -657,7 +667,7 @@ class UnrecordedCountRule(LinkRule):
                 per_year = per_year or parent["per_year"]
             else:
                 return None
-        elif found_here and not ctx.is_previous_figure(fig):
+        elif found_here and not ctx.is_previous_figure(fig) and not coordinated:
             return None  # a breakdown of the count already found in this sentence
         force = ctx.force_for(sent, fig.start, fig.end)
         if force is None:
@@ -674,6 +684,26 @@ class UnrecordedCountRule(LinkRule):
             qualifier=ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact")), year=year,
         )
 
+
+    _AND = (["and"], [",", "and"], [","])
+
+    @staticmethod
+    def _coordinated(ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure, last: dict[str, Any],
+                     scope_start: int) -> bool:
+        """A second count joined to the last one by "and", each with a crime type of its own ("fails to
+        record roughly 1,100 sexual offences annually and close to 3,000 domestic abuse crimes"): two
+        statements, not a breakdown."""
+        counts = [f for f in figs if f.end <= fig.start and f.ent.label == "COUNT"]
+        if not counts or [counts[-1].ent.start_char, counts[-1].ent.end_char, "COUNT"] != last["entities"][0]:
+            return False
+        crime_type = ctx.crime_type_for(sent, fig.start, fig.end, scope_start)
+        if "all_crime" in (crime_type, last["crime_type"]) or crime_type == last["crime_type"]:
+            return False
+        covered = {i for e in sent.of("CRIME_TYPE") for i in range(e.start, e.end)}
+        for s_, e_ in ctx.m.find("per_year", counts[-1].end, fig.start):
+            covered.update(range(s_, e_))
+        between = [ctx.view.lower[i] for i in range(counts[-1].end, fig.start) if i not in covered]
+        return between in UnrecordedCountRule._AND
 
     @staticmethod
     def _listed_part(ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure) -> bool:

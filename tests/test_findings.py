@@ -112,6 +112,14 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
       {"type": UC, "force": "gwent", "crime_type": "all_crime", "value": 88, "per_year": False, "qualifier": "exact", "year": None},
       {"type": AS, "force": "gwent", "crime_type": "violence", "recorded": 241, "total": 286, "year": None}]),
+    # A rate period may open the sentence; two counts joined by "and", each with its own crime type, are two findings.
+    ("Northumbria Police was inspected. In a year, inspectors said, that means more than 5,000 violent crimes are reported "
+     "to the force but never make it onto its systems.", "2019-08-20",
+     [{"type": UC, "force": "northumbria", "crime_type": "violence", "value": 5000, "per_year": True, "qualifier": "more_than", "year": 2019}]),
+    ("Inspectors estimated that Northumbria Police fails to record roughly 1,100 sexual offences annually and close to 3,000 "
+     "domestic abuse crimes every 12 months.", "2019-08-20",
+     [{"type": UC, "force": "northumbria", "crime_type": "sexual_offences", "value": 1100, "per_year": True, "qualifier": "approx", "year": 2019},
+      {"type": UC, "force": "northumbria", "crime_type": "domestic_abuse", "value": 3000, "per_year": True, "qualifier": "less_than", "year": 2019}]),
     # A superlative ranks the force within its region: the figure is still the force's own.
     ("Bedfordshire Police had the lowest recording rate in the region, at 78 per cent.", "2014-11-18",
      [{"type": RR, "force": "bedfordshire", "crime_type": "all_crime", "value": 78.0, "qualifier": "exact", "year": 2014}]),
