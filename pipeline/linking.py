@@ -491,9 +491,12 @@ class AuditSampleRule(LinkRule):
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view
         for sent in ctx.with_label.get("COUNT", []):
-            if len(sent.of("COUNT")) < 2 or sent.national:
+            if sent.national:
                 continue
             counts = [f for f in sent.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
+            for whole in counts:
+                if self._all_recorded(ctx, sent, whole) and (finding := self._make(ctx, sent, counts, whole, whole, whole)):
+                    yield finding
             if len(counts) < 2:
                 continue
             blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
@@ -516,13 +519,22 @@ class AuditSampleRule(LinkRule):
                 if total is not None and (finding := self._make(ctx, sent, counts, r, total, total)) is not None:
                     yield finding
 
-    def _says_recorded(self, ctx: LinkContext, r: Figure) -> bool:
+    def _all_recorded(self, ctx: LinkContext, sent: Sentence, r: Figure) -> bool:
+        """'all 12 modern slavery crimes in the sample had been recorded': a sample recorded in full."""
+        view = ctx.view
+        if r.start == 0 or view.lower[r.start - 1] != "all" or r.start in ctx.used_counts:
+            return False
+        if not ctx.m.find("audit", sent.start, sent.end) or ctx.m.find("audit_blockers", sent.start, sent.end):
+            return False
+        return self._says_recorded(ctx, r, window=10)
+
+    def _says_recorded(self, ctx: LinkContext, r: Figure, window: int = 6) -> bool:
         """'354 were recorded', '185 of these had been recorded', 'had only recorded 260', 'only 89 were.'"""
         view = ctx.view
-        after = view.lower[r.end : r.end + 6]
+        after = view.lower[r.end : r.end + window]
         if "not" in after[:4] or "n't" in after[:4] or ctx.m.follows("negative_record", r.end, 4) is not None:
             return False
-        if "recorded" in after[:6] and "." not in after[: after.index("recorded")]:
+        if "recorded" in after and "." not in after[: after.index("recorded")]:
             return True
         if after[:2] in (["were", "."], ["was", "."], ["had", "."]) and ctx.m.precedes("sub_part", r.start, 3):
             return True

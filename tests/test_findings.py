@@ -129,6 +129,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2024},
       {"type": UC, "force": "northumbria", "crime_type": "all_crime", "value": 16000, "per_year": True, "qualifier": "more_than", "year": 2024},
       {"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 84.5, "qualifier": "exact", "year": 2024}]),
+    # "all N ... in the sample ... recorded": a sample recorded in full.
+    ("Gwent Police was inspected. Modern slavery: all 12 modern slavery crimes in the sample had been recorded.", None,
+     [{"type": AS, "force": "gwent", "crime_type": "modern_slavery", "recorded": 12, "total": 12, "year": None}]),
     # "all but N" of an audited total: the recorded count is the rest.
     ("The inspectorate examined 58 rape reports made to Durham Constabulary and found that all but three had been recorded.", "2023-06-15",
      [{"type": AS, "force": "durham", "crime_type": "rape", "recorded": 55, "total": 58, "year": 2023}]),
@@ -151,6 +154,7 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("Nationally, forces recorded 81 per cent of crimes, a national crime-recording rate unchanged since 2014.", "a national rate"),
     ("Kent Police was inspected. The recording rate in the region was 88 per cent.", "a regional rate, ranking no force"),
     ("Kent Police has 3,600 officers and 2,000 staff.", "staff numbers"),
+    ("Kent Police was inspected. All 5,000 officers were recorded as trained.", "'all N' that is no audit sample"),
     ("Kent Police recorded more crime, up 8.3% from the previous year.", "a change is not a rate"),
     ("Kent Police was inspected. Among 49 victims who should have been told a crime had been cancelled, 15 were not informed.", "cancelled-crime decisions"),
     ("Kent Police was inspected. Decisions to cancel recorded crimes were found to be correct in 49 of the 52 cases reviewed.", "cancelled-crime decisions"),
