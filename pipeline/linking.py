@@ -779,10 +779,29 @@ class GradeRule(LinkRule):
                         i += 1
                 if not found_areas:
                     found_areas = self._area_before(ctx, area_cues, areas, grade, grades[k - 1].end if k else sent.start)
+                years = [ctx.year_for(sent, figs, grade)]
+                earlier = self._same_grade_before(ctx, sent, grade)
+                if earlier is not None and earlier not in years:
+                    years.append(earlier)
                 for force in self._forces(ctx, sent, grade):
                     for area in dict.fromkeys(found_areas or [DEFAULT_AREA]):
-                        yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
-                                           year=ctx.year_for(sent, figs, grade))
+                        for year in years:
+                            yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
+
+    @staticmethod
+    def _same_grade_before(ctx: LinkContext, sent: Sentence, grade: Ent) -> int | None:
+        """'graded the force as requires improvement, the same rating it received in 2016': the year
+        of that earlier grade, a finding of its own."""
+        following = [g.start for g in sent.of("GRADE") if g.start >= grade.end]
+        # Past the area it is for ("requires improvement for recording data about crime – the same grade ...").
+        same = ctx.m.find("same_grade", grade.end, min([grade.end + 12, sent.end, *following]))
+        if not same:
+            return None
+        after = same[0][1]
+        for date in sent.of("DATE"):
+            if after <= date.start <= after + 6:
+                return ctx.norm(date).get("year")
+        return None
 
     _AREA_TO_GRADE = {"–", "-", "—", ":", "was", "were", "is", "are", "rated", "graded", "as", "'", "‘", "’", '"', "“"}
 

@@ -137,6 +137,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "durham", "crime_type": "rape", "recorded": 55, "total": 58, "year": 2023}]),
     ("Inspectors examined 40 reports of rape made to Kent Police and found all but one had been correctly recorded.", "2023-06-15",
      [{"type": AS, "force": "kent", "crime_type": "rape", "recorded": 39, "total": 40, "year": 2023}]),
+    # "the same rating it received in 2016": that earlier grade is a finding of its own, with its year.
+    ("Northumbria Police was inspected. The inspectorate graded the force as requires improvement, the same rating it received in 2016.", "2019-08-20",
+     [{"type": GR, "force": "northumbria", "area": "crime_data_integrity", "grade": "requires_improvement", "year": 2019},
+      {"type": GR, "force": "northumbria", "area": "crime_data_integrity", "grade": "requires_improvement", "year": 2016}]),
     # A word of the present between a year and a figure dates the figure to the article.
     ("In 2019, inspectors graded Lancashire Constabulary as good; now it has been rated inadequate.", "2023-06-15",
      [{"type": GR, "force": "lancashire", "area": "crime_data_integrity", "grade": "good", "year": 2019},
