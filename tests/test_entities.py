@@ -64,6 +64,11 @@ TAGGED: list[tuple[str, str | None, list[tuple[str, str, dict[str, Any]]]]] = [
       ("DATE", "this month", {"value": "2019-01"})]),
     ("Published: 09:45 Friday 10 March 2017", None, [("DATE", "09:45 Friday 10 March 2017", {"value": "2017-03-10"})]),
     ("It was inspected between June and November 2017.", None, [("DATE", "June and November 2017", {"year": 2017})]),
+    # Coordinated crime types are a span each; "incidents" is no crime, so it stays outside the span.
+    ("Victims of stalking and harassment, and of domestic abuse incidents, were let down.", None,
+     [("CRIME_TYPE", "stalking", {"id": "other"}), ("CRIME_TYPE", "harassment", {"id": "other"}),
+      ("CRIME_TYPE", "domestic abuse", {"id": "domestic_abuse"})]),
+    ("All but one of the reports had been recorded.", None, [("COUNT", "one", {"value": 1})]),
     # Scraped pages put non-breaking spaces inside names and figures.
     ("Kent\u00a0Police recorded 90.9\u00a0per cent of crimes and failed to record over\u00a04,100.", None,
      [("FORCE", "Kent\u00a0Police", {"id": "kent"}), ("PERCENT", "90.9\u00a0per cent", {"value": 90.9}),
