@@ -201,6 +201,9 @@ class LinkContext:
         for lo, hi in self._cue_ranges(sent, figs, fig, local_only):
             neg = self.m.find("negative_record", lo, hi)
             pos = self.m.find("positive_record", lo, hi)
+            if pos and self.m.matches["unreal_modals"]:
+                # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
+                pos = [p for p in pos if self.m.precedes("unreal_modals", p[0], 2) is None]
             if neg and pos:
                 pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
             if neg or pos:

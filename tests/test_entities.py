@@ -69,6 +69,8 @@ TAGGED: list[tuple[str, str | None, list[tuple[str, str, dict[str, Any]]]]] = [
      [("CRIME_TYPE", "stalking", {"id": "other"}), ("CRIME_TYPE", "harassment", {"id": "other"}),
       ("CRIME_TYPE", "domestic abuse", {"id": "domestic_abuse"})]),
     ("All but one of the reports had been recorded.", None, [("COUNT", "one", {"value": 1})]),
+    ("The force recorded 1,233 knife crimes. Billy Gazard, from the ONS, said the figures were mixed.", None,
+     [("CRIME_TYPE", "knife crimes", {"id": "other"}), ("PERSON", "Billy Gazard", {})]),
     # Scraped pages put non-breaking spaces inside names and figures.
     ("Kent\u00a0Police recorded 90.9\u00a0per cent of crimes and failed to record over\u00a04,100.", None,
      [("FORCE", "Kent\u00a0Police", {"id": "kent"}), ("PERCENT", "90.9\u00a0per cent", {"value": 90.9}),

@@ -129,6 +129,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2024},
       {"type": UC, "force": "northumbria", "crime_type": "all_crime", "value": 16000, "per_year": True, "qualifier": "more_than", "year": 2024},
       {"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 84.5, "qualifier": "exact", "year": 2024}]),
+    # "should have been recorded" is what ought to be: the contrast after it says what is.
+    ("Kent Police was inspected. Inspectors examined 420 incident records. They found 42 that should have been recorded as crimes "
+     "but had not been.", "2014-06-12",
+     [{"type": UC, "force": "kent", "crime_type": "all_crime", "value": 42, "per_year": False, "qualifier": "exact", "year": 2014}]),
     # "all N ... in the sample ... recorded": a sample recorded in full.
     ("Gwent Police was inspected. Modern slavery: all 12 modern slavery crimes in the sample had been recorded.", None,
      [{"type": AS, "force": "gwent", "crime_type": "modern_slavery", "recorded": 12, "total": 12, "year": None}]),
