@@ -1,5 +1,5 @@
-"""The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces
-and splitting a margin sign off its figure ("+/-2.5%", "±2.5%").
+"""The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces,
+splitting a margin sign off its figure ("+/-2.5%", "±2.5%") and "pc" off a number ("88.7pc").
 
 Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). spaCy makes
 each such character a token of its own, which splits "per cent" and force names and
@@ -24,6 +24,7 @@ _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u200
 SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _MARGIN_SIGNS = [r"/-", "±"]
+_GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)"]
 
 
 class SpaceNormalisingTokenizer:
@@ -74,6 +75,8 @@ def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
         # A margin of error glued to its figure ("+/-2.5%", "±2.5%") splits off the sign,
         # so the figure can be tagged on its own (SCHEMA §5: "+/- 1.66 percent" -> "1.66 percent").
         inner.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, *_MARGIN_SIGNS]).search
+        # "88.7pc" (the tabloids' per cent) splits like "88.7%", so the figure and its unit are two tokens.
+        inner.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, *_GLUED_UNITS]).search
         return SpaceNormalisingTokenizer(inner)
 
     return create

@@ -69,6 +69,8 @@ TAGGED: list[tuple[str, str | None, list[tuple[str, str, dict[str, Any]]]]] = [
      [("CRIME_TYPE", "stalking", {"id": "other"}), ("CRIME_TYPE", "harassment", {"id": "other"}),
       ("CRIME_TYPE", "domestic abuse", {"id": "domestic_abuse"})]),
     ("All but one of the reports had been recorded.", None, [("COUNT", "one", {"value": 1})]),
+    ("The force recorded 88.7pc of crimes and failed to record as many as 26,000.", None,
+     [("PERCENT", "88.7pc", {"value": 88.7}), ("COUNT", "as many as 26,000", {"value": 26000, "qualifier": "less_than"})]),
     ("The force recorded 1,233 knife crimes. Billy Gazard, from the ONS, said the figures were mixed.", None,
      [("CRIME_TYPE", "knife crimes", {"id": "other"}), ("PERSON", "Billy Gazard", {})]),
     # Scraped pages put non-breaking spaces inside names and figures.
