@@ -17,7 +17,7 @@ from pipeline.schema import marker_date
 
 
 # " date 2017-09-07 " is at most this many tokens (space, "date", the date's five pieces).
-_MARKER_TOKENS = 9
+MARKER_TOKENS = 9
 
 
 class ArticleDateReader:
@@ -27,7 +27,7 @@ class ArticleDateReader:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.article_date is None:
-            doc._.article_date = marker_date(doc[:_MARKER_TOKENS].text)
+            doc._.article_date = marker_date(doc[:MARKER_TOKENS].text)
         if doc._.article_date is not None:
             date.fromisoformat(doc._.article_date)  # a malformed date fails loudly here
         return doc

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
 
 import numpy
-from spacy.attrs import PREFIX
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -224,7 +223,7 @@ class FigureTagger:
                 starters.add(i)
         # Digit shapes need the text: read only where the first character (spaCy's PREFIX) may call for it.
         text, memo = view.text, self._text_memo
-        for i in self._initials.may_contain(doc.to_array(PREFIX)).nonzero()[0].tolist():
+        for i in self._initials.may_contain(view.prefix_ids).nonzero()[0].tolist():
             mask = memo.get(text[i])
             if mask is None:
                 mask = self._text_mask(text[i])
