@@ -8,8 +8,8 @@ doc's lifetime; what only a few tokens need is computed on demand.
 
 ``Doc.to_array`` costs about 15 ns per token and column, and each call has a fixed
 cost too, so the view also carries the columns the early components would otherwise
-read in calls of their own (punctuation and space flags, ``PREFIX``, character
-offsets): one call instead of four, and no column read twice.
+read in calls of their own (punctuation and space flags, character offsets): one
+call instead of three, and no column read twice.
 
 A token's text and lower-case form depend only on its string id, and a news corpus
 uses the same few thousand words over and over, so they come from a small
@@ -25,14 +25,14 @@ from __future__ import annotations
 import weakref
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LOWER, ORTH, PREFIX, SPACY
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LOWER, ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "("})
 _CACHE: weakref.WeakKeyDictionary[Doc, TokenView] = weakref.WeakKeyDictionary()
-_COLUMNS = [ORTH, SPACY, IS_STOP, LOWER, IS_PUNCT, IS_SPACE, PREFIX, IDX]
+_COLUMNS = [ORTH, SPACY, IS_STOP, LOWER, IS_PUNCT, IS_SPACE, IDX]
 
 
 class _StringCache:
@@ -40,29 +40,30 @@ class _StringCache:
 
     Slot ``id & mask`` holds one id and its two strings; a doc's strings are two
     gathers from the object arrays. Slot contents start as the empty string's (id 0),
-    which is a true entry, so no slot needs an "empty" mark.
+    which is a true entry, so no slot needs an "empty" mark. With 1 << 16 slots (1.5 MB,
+    and at most as many strings held) this corpus's 3000 words miss about three
+    times a document.
     """
 
-    def __init__(self, bits: int = 15) -> None:
-        self.mask = numpy.uint64((1 << bits) - 1)
+    def __init__(self, bits: int = 16) -> None:
+        self.mask = (1 << bits) - 1
         self.ids = numpy.zeros(1 << bits, dtype=numpy.uint64)
         self.texts = numpy.full(1 << bits, "", dtype=object)
         self.lowers = numpy.full(1 << bits, "", dtype=object)
 
     def lookup(self, ids: numpy.ndarray, strings: StringStore) -> tuple[list[str], list[str]]:
         """The text and the lower-case text of each of ``ids`` (uint64 string ids)."""
-        slots = ids & self.mask
+        slots = ids & numpy.uint64(self.mask)
         text: list[str] = self.texts[slots].tolist()
         lower: list[str] = self.lowers[slots].tolist()
         missed = (self.ids[slots] != ids).nonzero()[0]
-        if len(missed):
-            # Each miss is fixed in the lists, so two of the doc's ids sharing a slot are both right.
-            for i, orth, slot in zip(missed.tolist(), ids[missed].tolist(), slots[missed].tolist()):
-                text[i] = strings[orth]
-                lower[i] = text[i].lower()
-                self.ids[slot] = orth
-                self.texts[slot] = text[i]
-                self.lowers[slot] = lower[i]
+        # Each miss is fixed in the lists, so two of the doc's ids sharing a slot are both right.
+        for i in missed.tolist():
+            orth = int(ids[i])
+            slot = orth & self.mask
+            text[i] = self.texts[slot] = strings[orth]
+            lower[i] = self.lowers[slot] = text[i].lower()
+            self.ids[slot] = orth
         return text, lower
 
 
@@ -71,7 +72,7 @@ _STRINGS = _StringCache()
 
 class TokenView:
     __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
-                 "prefix_ids", "idx", "sent_starts", "_source", "__weakref__")
+                 "idx", "sent_starts", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
@@ -86,12 +87,11 @@ class TokenView:
         # tables of ``pipeline/id_lookup.py``, so a rule visits only the tokens it can use.
         self.orth_ids: numpy.ndarray = rows[:, 0]
         self.lower_ids: numpy.ndarray = rows[:, 3]
-        # spaCy's IS_PUNCT and IS_SPACE flags (0/1), the string id of each token's first
-        # character (PREFIX), and each token's character offset in the doc (IDX): uint64 arrays.
+        # spaCy's IS_PUNCT and IS_SPACE flags (0/1) and each token's character offset in the
+        # doc (IDX), as uint64 arrays.
         self.is_punct: numpy.ndarray = rows[:, 4]
         self.is_space: numpy.ndarray = rows[:, 5]
-        self.prefix_ids: numpy.ndarray = rows[:, 6]
-        self.idx: numpy.ndarray = rows[:, 7]
+        self.idx: numpy.ndarray = rows[:, 6]
         # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
         # before it runs): later components need not read SENT_START back from the doc.
         self.sent_starts: list[int] | None = None
