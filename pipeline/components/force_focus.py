@@ -55,9 +55,9 @@ def _sentences(doc: Doc, view: TokenView) -> _Sentences:
             first += 1
         firsts.append(first)
         lasts.append(last)
-    idx = view.idx
-    end_chars = [char + len(text[last].rstrip()) for char, last in zip(idx[lasts].tolist(), lasts)]
-    return _Sentences(starts, ends, idx[firsts].tolist(), end_chars)
+    chars = view.idx[firsts + lasts].tolist()  # one gather for both ends (numpy calls cost more than their work)
+    end_chars = [char + len(text[last].rstrip()) for char, last in zip(chars[len(firsts):], lasts)]
+    return _Sentences(starts, ends, chars[: len(firsts)], end_chars)
 
 
 def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:
@@ -113,7 +113,7 @@ class ForceFocus:
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])
             previous = focus
-            if start in debris or start + 1 in debris:
+            if debris and (start in debris or start + 1 in debris):
                 named, placed = [], []
             elif named and (topical := [f for f in named if f[0] not in past]):
                 focus = topical[-1][2]
