@@ -5,6 +5,20 @@ component (each ``for token in doc`` builds hundreds of them), and ``Doc.text``
 joins every token on each access. The rule components read the same few
 attributes, so they are read here in one ``Doc.to_array`` call and cached for the
 doc's lifetime; what only a few tokens need is computed on demand.
+
+``Doc.to_array`` costs about 15 ns per token and column, and each call has a fixed
+cost too, so the view also carries the columns the early components would otherwise
+read in calls of their own (punctuation and space flags, character offsets): one
+call instead of three, and no column read twice.
+
+A token's text, its lower-case form and that form's id depend only on the token's
+string id, and a news corpus uses the same few thousand words over and over, so they
+come from a small direct-mapped cache indexed by the low bits of the id (a few numpy
+steps for the whole doc) instead of a string-store look-up, a ``str.lower()`` and a
+``LOWER`` column per token. Only
+the tokens whose slot holds another string are looked up, and they take the slot
+over. The cache has a fixed number of slots, so its memory is bounded however large
+the vocabulary grows.
 """
 
 from __future__ import annotations
@@ -12,30 +26,80 @@ from __future__ import annotations
 import weakref
 
 import numpy
-from spacy.attrs import IS_STOP, LOWER, ORTH, SPACY
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, SPACY
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "("})
 _CACHE: weakref.WeakKeyDictionary[Doc, TokenView] = weakref.WeakKeyDictionary()
+_COLUMNS = [ORTH, SPACY, IS_STOP, IS_PUNCT, IS_SPACE, IDX]
+
+
+class _StringCache:
+    """Text, lower-case text and its id of string ids, in a direct-mapped table of ``1 << bits`` slots.
+
+    Slot ``id & mask`` holds one id, its two strings and the lower-case string's id; a
+    doc's are three gathers from the arrays. Slot contents start as the empty string's
+    (id 0), which is a true entry, so no slot needs an "empty" mark. With 1 << 16 slots
+    (2 MB, and at most as many strings held) this corpus's 3000 words miss about three
+    times a document.
+    """
+
+    def __init__(self, bits: int = 16) -> None:
+        self.mask = (1 << bits) - 1
+        self.ids = numpy.zeros(1 << bits, dtype=numpy.uint64)
+        self.texts = numpy.full(1 << bits, "", dtype=object)
+        self.lowers = numpy.full(1 << bits, "", dtype=object)
+        self.lower_ids = numpy.zeros(1 << bits, dtype=numpy.uint64)
+
+    def lookup(self, ids: numpy.ndarray, strings: StringStore) -> tuple[list[str], list[str], numpy.ndarray]:
+        """The text, the lower-case text and the latter's string id of each of ``ids`` (uint64 string ids)."""
+        slots = ids & numpy.uint64(self.mask)
+        text: list[str] = self.texts[slots].tolist()
+        lower: list[str] = self.lowers[slots].tolist()
+        lower_ids = self.lower_ids[slots]
+        missed = (self.ids[slots] != ids).nonzero()[0]
+        # Each miss is fixed in the doc's values, so two of its ids sharing a slot are both right.
+        for i in missed.tolist():
+            orth = int(ids[i])
+            slot = orth & self.mask
+            text[i] = self.texts[slot] = strings[orth]
+            lower[i] = self.lowers[slot] = text[i].lower()
+            lower_ids[i] = self.lower_ids[slot] = get_string_id(lower[i])
+            self.ids[slot] = orth
+        return text, lower, lower_ids
+
+
+_STRINGS = _StringCache()
 
 
 class TokenView:
-    __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "_source", "__weakref__")
+    __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
+                 "idx", "sent_starts", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
-        rows = doc.to_array([ORTH, SPACY, IS_STOP, LOWER]) if n else numpy.zeros((0, 4), dtype="uint64")
-        strings = doc.vocab.strings
-        self.text: list[str] = [strings[orth] for orth in rows[:, 0].tolist()]
-        self.lower: list[str] = [t.lower() for t in self.text]
+        rows = doc.to_array(_COLUMNS) if n else numpy.zeros((0, len(_COLUMNS)), dtype="uint64")
+        self.text: list[str]
+        self.lower: list[str]  # str.lower() of each token's text
+        # String-store ids (uint64) of each token's text and lower-case form: for the id
+        # tables of ``pipeline/id_lookup.py``, so a rule visits only the tokens it can use.
+        # (The lower-case form's id is spaCy's LOWER: English lexemes lower-case with str.lower.)
+        self.orth_ids: numpy.ndarray = rows[:, 0]
+        self.lower_ids: numpy.ndarray
+        self.text, self.lower, self.lower_ids = _STRINGS.lookup(self.orth_ids, doc.vocab.strings)
         self.space: list[bool] = rows[:, 1].astype(bool).tolist()
         self.stop: list[bool] = rows[:, 2].astype(bool).tolist()
         self.n = n
-        # String-store ids (uint64) of each token's text and lower-case form: for the id
-        # tables of ``pipeline/id_lookup.py``, so a rule visits only the tokens it can use.
-        self.orth_ids: numpy.ndarray = rows[:, 0]
-        self.lower_ids: numpy.ndarray = rows[:, 3]
+        # spaCy's IS_PUNCT and IS_SPACE flags (0/1) and each token's character offset in the
+        # doc (IDX), as uint64 arrays.
+        self.is_punct: numpy.ndarray = rows[:, 3]
+        self.is_space: numpy.ndarray = rows[:, 4]
+        self.idx: numpy.ndarray = rows[:, 5]
+        # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
+        # before it runs): later components need not read SENT_START back from the doc.
+        self.sent_starts: list[int] | None = None
         self._source: str | None = None
 
     @property

@@ -2,7 +2,9 @@
 
 The caller may set ``doc._.article_date`` (JSONL input carries a ``date``); else the
 text's leading `` date YYYY-MM-DD `` marker supplies it; else it stays None and
-relative dates stay unresolved rather than being guessed from today's date.
+relative dates stay unresolved rather than being guessed from today's date. The
+marker's text comes from the shared ``TokenView``: slicing the doc would build a
+``Token`` per word.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import register_extensions
 from pipeline.schema import marker_date
+from pipeline.token_view import token_view
 
 
 # " date 2017-09-07 " is at most this many tokens (space, "date", the date's five pieces).
-_MARKER_TOKENS = 9
+MARKER_TOKENS = 9
 
 
 class ArticleDateReader:
@@ -26,10 +29,13 @@ class ArticleDateReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.article_date is None:
-            doc._.article_date = marker_date(doc[:_MARKER_TOKENS].text)
-        if doc._.article_date is not None:
-            date.fromisoformat(doc._.article_date)  # a malformed date fails loudly here
+        ext = doc._  # each ``doc._`` builds an accessor: one for the three uses
+        article_date = ext.article_date
+        if article_date is None:
+            head = token_view(doc).span_text(0, min(len(doc), MARKER_TOKENS)) if len(doc) else ""
+            article_date = ext.article_date = marker_date(head)
+        if article_date is not None:
+            date.fromisoformat(article_date)  # a malformed date fails loudly here
         return doc
 
 

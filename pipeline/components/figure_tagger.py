@@ -6,15 +6,15 @@ a day of the month, a clock time). The rules of ``data/figure_grammar.json`` are
 sequences of parts; every way a rule matches becomes a candidate and the resolver
 keeps the longest.
 
-Python touches only the tokens that can matter. The word classes are looked up
-for the whole doc at once with numpy: the tokens' lower-case string ids
-(``TokenView.lower_ids``) index a perfect-hash table of the lexicon's ids
-(``IdTable``). Digit shapes need the text, so it is read only for the tokens whose
-first character (spaCy's ``PREFIX``) is a digit or could begin an "early-2010"
-(``IdFilter``). A token's parts are a bit mask. Each rule is expanded into its
-plain sequences (each optional element kept or left out); which sequences can
-match from a token depends only on its mask and its neighbour's, so that choice,
-and the outcome of the sequences of one or two parts, is memoised per pair of masks.
+Python touches only the tokens that can matter. A token's parts are a bit mask,
+and they depend only on its string (its text, and its lower-case form's place in the
+lexicon), so the masks of a whole doc come from a small direct-mapped cache indexed
+by the low bits of the tokens' string ids (``TokenView.orth_ids``): a few numpy steps,
+and Python works out only the tokens whose slot holds another string (word classes
+by the id of the lower-case form, digit shapes from the text). Each rule is expanded into its plain sequences (each
+optional element kept or left out); which sequences can match from a token depends
+only on its mask and its neighbour's, so that choice, and the outcome of the
+sequences of one or two parts, is memoised per pair of masks.
 
 Why not spaCy's ``Matcher``: its cost grows with the number of patterns times the
 number of tokens. Measured here on the corpus, the 67 token patterns this grammar
@@ -26,21 +26,17 @@ slow down with the number of phrases.
 
 from __future__ import annotations
 
-import functools
 import re
-import sys
 from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
 
 import numpy
-from spacy.attrs import PREFIX
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates
 from pipeline.extensions import register_extensions
-from pipeline.id_lookup import IdFilter, IdTable
 from pipeline.patterns import load_json
 from pipeline.token_view import token_view
 
@@ -51,19 +47,6 @@ _FINANCIAL_YEAR = re.compile(r"^(?:19|20)\d{2}/(?:\d{2}|\d{4})$")
 _MODIFIED_YEAR = re.compile(r"^(?:mid|early|late)[-–](?:19[5-9]\d|20[0-4]\d)$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
 _CLOCK_AM_PM = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:am|pm)$", re.IGNORECASE)
-
-_ASCII = [chr(c) for c in range(128)]
-
-
-@functools.cache
-def _text_initials() -> list[str]:
-    """First characters (spaCy's ``PREFIX``) of the tokens whose parts are read from their text.
-
-    Digits of any script, as ``str.isdigit`` has them, and the letters that can
-    begin a _MODIFIED_YEAR ("mid-", "early-", "late-"; re's IGNORECASE adds no others).
-    """
-    return [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdigit()] + list("mMeElL")
-
 
 @dataclass(frozen=True)
 class Element:
@@ -89,6 +72,11 @@ class GrammarRule:
             extended = {parts + (element.part,) for parts in found}
             found = found | extended if element.optional else extended
         return found - {()}
+
+
+# The mask cache's slots are the low 16 bits of a token's string id: about 1 MB, and on
+# this corpus (3000 words) three misses a document.
+_SLOTS = (1 << 16) - 1
 
 
 def _digit_parts(text: str) -> set[str]:
@@ -171,22 +159,16 @@ class FigureTagger:
         # Rules look this many tokens past their start: the masks are padded with as many empty ones.
         self._reach = max(len(rule.seq) for rule in self.rules)
 
-        # One table of lower-case words: those with parts, and the lower-case forms of
-        # the cased words (so a cased word is only looked for among the table's hits).
+        # Cased words are looked for only among the tokens whose lower-case form is one's.
         self._cased_masks = {get_string_id(word): self._mask(sorted(ps)) for word, ps in cased_parts.items()}
-        cased_lower = {word.lower() for word in cased_parts}
-        lower_words = word_parts.keys() | cased_lower
-        self._lexicon = IdTable(lower_words)
-        word_of = {get_string_id(word): word for word in lower_words}
-        entry_words = [""] + [word_of[i] for i in self._lexicon.ids[1:].tolist()]
-        # Per table entry (entry 0: the tokens not in it): the entry's mask, whether
-        # it can begin a rule, whether it may be a cased word.
-        entry_masks = [self._mask(sorted(word_parts.get(word, ()))) for word in entry_words]
-        self._entry_masks = numpy.array(entry_masks, dtype=object)
-        self._entry_starts = numpy.array([bool(m & self.starter_mask) for m in entry_masks], dtype=bool)
-        self._entry_cased = numpy.array([word in cased_lower for word in entry_words], dtype=bool)
-        self._initials = IdFilter(_text_initials(), common=_ASCII)
-        self._text_memo: dict[str, int] = {}
+        self._cased_lower = {get_string_id(word.lower()) for word in cased_parts}
+        self._word_masks = {get_string_id(word): self._mask(sorted(ps)) for word, ps in word_parts.items()}
+        # A direct-mapped cache of token masks by string id: slot ``id & mask`` holds one id, its
+        # mask (a Python int, so a doc's masks are a list without converting each) and whether it
+        # can begin a rule. Slots start as id 0's (the empty string), whose mask is 0: a true entry.
+        self._slot_ids = numpy.zeros(_SLOTS + 1, dtype=numpy.uint64)
+        self._slot_masks = numpy.zeros(_SLOTS + 1, dtype=object)
+        self._slot_starts = numpy.zeros(_SLOTS + 1, dtype=bool)
         self._plans: dict[tuple[int, int], _Plan] = {}
 
     def _mask(self, parts: Iterable[str]) -> int:
@@ -199,40 +181,37 @@ class FigureTagger:
     def _text_mask(self, text: str) -> int:
         """The parts read off a token's text: digit shapes, or an "early-2010"."""
         if text[:1].isdigit():
-            mask = self._mask(sorted(_digit_parts(text)))
-        elif ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
-            mask = self._mask(["MODIFIED_YEAR"])
-        else:
-            mask = 0
-        if len(self._text_memo) > _MEMO_LIMIT:
-            self._text_memo.clear()
-        self._text_memo[text] = mask
+            return self._mask(sorted(_digit_parts(text)))
+        if ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
+            return self._mask(["MODIFIED_YEAR"])
+        return 0
+
+    def _token_mask(self, text: str, orth: int, lower: int) -> int:
+        """A token's mask, worked out: its word classes, its cased word's, its digit shapes."""
+        mask = self._word_masks.get(lower, 0) | self._text_mask(text)
+        if lower in self._cased_lower:
+            mask |= self._cased_masks.get(orth, 0)
         return mask
 
-    def _token_masks(self, doc: Doc) -> tuple[list[int], set[int]]:
+    def _token_masks(self, doc: Doc) -> tuple[list[int], list[int]]:
         """The mask of every token (and of the padding after them), and the tokens that can begin a rule."""
         view = token_view(doc)
-        entries = self._lexicon.find(view.lower_ids)
-        masks = self._entry_masks[entries].tolist()
-        masks += [0] * self._reach
-        starters = set(self._entry_starts[entries].nonzero()[0].tolist())
-        starter_mask = self.starter_mask
-        for i in self._entry_cased[entries].nonzero()[0].tolist():
-            mask = self._cased_masks.get(int(view.orth_ids[i]), 0)
-            masks[i] |= mask
-            if mask & starter_mask:
-                starters.add(i)
-        # Digit shapes need the text: read only where the first character (spaCy's PREFIX) may call for it.
-        text, memo = view.text, self._text_memo
-        for i in self._initials.may_contain(doc.to_array(PREFIX)).nonzero()[0].tolist():
-            mask = memo.get(text[i])
-            if mask is None:
-                mask = self._text_mask(text[i])
-            if mask:
-                masks[i] |= mask
-                if mask & starter_mask:
-                    starters.add(i)
-        return masks, starters
+        ids = view.orth_ids
+        slots = ids & numpy.uint64(_SLOTS)
+        masks: list[int] = self._slot_masks[slots].tolist()
+        starts = self._slot_starts[slots]
+        missed = (self._slot_ids[slots] != ids).nonzero()[0]
+        if len(missed):
+            # Each miss is fixed in the doc's masks, so two of its ids sharing a slot are both right.
+            lower_ids, text = view.lower_ids, view.text
+            for i in missed.tolist():
+                orth = int(ids[i])
+                slot = orth & _SLOTS
+                mask = masks[i] = self._token_mask(text[i], orth, int(lower_ids[i]))
+                starts[i] = self._slot_starts[slot] = bool(mask & self.starter_mask)
+                self._slot_ids[slot] = orth
+                self._slot_masks[slot] = mask
+        return masks + [0] * self._reach, starts.nonzero()[0].tolist()
 
     def _plan(self, first: int, second: int) -> _Plan:
         """The sequences that can match from a token with mask ``first`` followed by one with mask ``second``."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, Iterable, NamedTuple, Sequence
 
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,14 +34,15 @@ class _Sentences(NamedTuple):
 
 
 def _sentences(doc: Doc, view: TokenView) -> _Sentences:
-    """Sentence offsets read from arrays (``doc.sents`` builds a Span per sentence)."""
+    """Sentence offsets from the starts ``line_sentencizer`` left on the view (``doc.sents`` builds a Span per sentence)."""
     n = len(doc)
     if not n:
         return _Sentences([], [], [], [])
-    rows = doc.to_array([SENT_START, IDX])
-    starts = (rows[:, 0] == 1).nonzero()[0].tolist()
+    starts = view.sent_starts
+    if starts is None:  # the sentences were set by another component: read them from the doc
+        starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
     if not starts or starts[0] != 0:
-        starts.insert(0, 0)
+        starts = [0, *starts]
     ends = starts[1:] + [n]
     text = view.text
     firsts, lasts = [], []
@@ -54,9 +55,9 @@ def _sentences(doc: Doc, view: TokenView) -> _Sentences:
             first += 1
         firsts.append(first)
         lasts.append(last)
-    idx = rows[:, 1]
-    end_chars = [char + len(text[last].rstrip()) for char, last in zip(idx[lasts].tolist(), lasts)]
-    return _Sentences(starts, ends, idx[firsts].tolist(), end_chars)
+    chars = view.idx[firsts + lasts].tolist()  # one gather for both ends (numpy calls cost more than their work)
+    end_chars = [char + len(text[last].rstrip()) for char, last in zip(chars[len(firsts):], lasts)]
+    return _Sentences(starts, ends, chars[: len(firsts)], end_chars)
 
 
 def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:
@@ -112,7 +113,7 @@ class ForceFocus:
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])
             previous = focus
-            if start in debris or start + 1 in debris:
+            if debris and (start in debris or start + 1 in debris):
                 named, placed = [], []
             elif named and (topical := [f for f in named if f[0] not in past]):
                 focus = topical[-1][2]
