@@ -36,8 +36,8 @@ class CandidateIndex:
     Each index (per set of labels a rule asks about) is built on the first question.
     """
 
-    def __init__(self, doc: Doc, candidates: list[Candidate]) -> None:
-        self.view = token_view(doc)
+    def __init__(self, doc: Doc, candidates: list[Candidate], view: TokenView | None = None) -> None:
+        self.view = view or token_view(doc)
         self.candidates = candidates
         self._starts: dict[frozenset[str], set[int]] = {}
         self._ends: dict[frozenset[str], set[int]] = {}
@@ -403,15 +403,16 @@ def apply_context_rules(
     candidates: list[Candidate],
     rules: RuleIndex | list[ContextRule],
     coordinated: frozenset[str] = frozenset(),
+    view: TokenView | None = None,
 ) -> list[Candidate]:
     """The candidates that survive the rules, relabelled where a rule says so.
 
     For labels in ``coordinated``, a rejection spreads along a coordination: in
     "Police in Norfolk and Suffolk" the locative rejects "Norfolk" as the area, so
-    "Suffolk" is the area too.
+    "Suffolk" is the area too. ``view``: the doc's ``TokenView``, if the caller has it.
     """
     index = rules if isinstance(rules, RuleIndex) else RuleIndex(rules)
-    ctx = CandidateIndex(doc, candidates)
+    ctx = CandidateIndex(doc, candidates, view)
     view = ctx.view
     lower, n = view.lower, view.n
     kept: list[Candidate] = []

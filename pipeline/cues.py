@@ -4,7 +4,9 @@ Phrases are tokenised exactly as documents are and matched as token tuples, so a
 cue list can grow without slowing the search. A document is scanned once, and only
 at the tokens where a cue can begin: numpy picks them out of the token ids with two
 table look-ups per token (a one-word cue, or the first two words of a longer one), so
-Python visits a few dozen tokens instead of every one.
+Python visits a few dozen tokens instead of every one. A short document (a headline, a
+caption: fewer than ``SHORT_DOC`` tokens) is looked up token by token instead, since
+there the numpy calls cost more than they save.
 
 Only the cue lists that are asked for are scanned. The file also holds word lists
 that the linker reads as plain sets ("crime_type_links", "other_count_nouns"), and
@@ -41,6 +43,9 @@ _END = itemgetter(1)
 _SLOT = numpy.uint16
 _PAIR_SHIFT = 8
 _PAIR_BITS = (1 << _PAIR_SHIFT) - 1
+# Below this many tokens (a headline, a caption), Python looks up every token by its word:
+# the numpy calls that pick out the few tokens worth a look cost more than the look-ups.
+SHORT_DOC = 64
 
 
 class PhraseSet:
@@ -133,13 +138,19 @@ class _ScanIndex:
         found: list[list[Match]] = [[] for _ in self.names]
         n = view.n
         if n:
-            low = view.lower_ids.astype(_SLOT)  # the low 16 bits of each id (as _word_slot)
-            starts = self.single_flags[low]  # tokens that may be a one-word cue
-            # or begin a longer one (as _pair_slot: in 16 bits, the shift drops the first word's high byte)
-            starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:] & _PAIR_BITS]
+            if n < SHORT_DOC:
+                # Every token: the tables only leave out tokens that begin no cue, which the
+                # look-up by word below leaves out as well, and numpy's calls cost more here.
+                candidates: Iterable[int] = range(n)
+            else:
+                low = view.lower_ids.astype(_SLOT)  # the low 16 bits of each id (as _word_slot)
+                starts = self.single_flags[low]  # tokens that may be a one-word cue
+                # or begin a longer one (as _pair_slot: in 16 bits, the shift drops the first word's high byte)
+                starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:] & _PAIR_BITS]
+                candidates = starts.nonzero()[0].tolist()
             reach = [0] * len(found)  # end of the last match kept, per cue list
             lower, by_first = view.lower, self.by_first
-            for i in starts.nonzero()[0].tolist():
+            for i in candidates:
                 entry = by_first.get(lower[i])
                 if entry is None:
                     continue  # a slot shared with a cue word

@@ -5,6 +5,12 @@ PERCENT and COUNT get value, qualifier and form; DATE gets an ISO value, its
 granularity and year, resolved against the article date; PERSON gets the surname
 later mentions are matched by. Stored in ``doc._.ent_norms`` (plain JSON, so it
 survives ``Doc.to_bytes`` and multiprocessing) and read through ``span._.norm``.
+
+The values read from text are memoised per (label, text, article date): the same
+figures and dates recur across entities and articles, and the normalisers behind
+``normalise_entity`` each cost a few calls even when they hit their own caches.
+Every entity still gets its own dict (a copy of the memoised one), so a consumer
+that changes one entity's values changes no other's.
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from pipeline.token_view import token_view
 
 # The labels whose normalised value is read from the entity's text; the others carry their kb id.
 TEXT_LABELS = frozenset({"PERCENT", "COUNT", "DATE", "PERSON"})
+# Entries of the memo of text-read values; it is emptied when full (a few hundred bytes an entry).
+_MEMO_LIMIT = 20_000
 
 
 def normalise_entity(label: str, text: str, kb_id: str, article_date: str | None) -> dict[str, Any]:
@@ -43,16 +51,26 @@ class EntityNormaliser:
     def __init__(self, name: str = "entity_normaliser") -> None:
         register_extensions()
         self.name = name
+        self._memo: dict[tuple[str, str, str | None], dict[str, Any]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
-        article_date = doc._.article_date
+        ext = doc._
+        article_date = ext.article_date
+        memo = self._memo
         norms = {}
-        for ent in entity_rows(doc):
-            # The text only where the value is read from it.
-            text = span_text(view, ent.start, ent.end) if ent.label in TEXT_LABELS else ""
-            norms[f"{ent.start_char}:{ent.end_char}"] = normalise_entity(ent.label, text, ent.kb_id, article_date)
-        doc._.ent_norms = norms
+        for start, end, label, kb_id, start_char, end_char in entity_rows(doc):
+            if label in TEXT_LABELS:
+                text = span_text(view, start, end)
+                found = memo.get((label, text, article_date))
+                if found is None:
+                    if len(memo) >= _MEMO_LIMIT:
+                        memo.clear()
+                    found = memo[(label, text, article_date)] = normalise_entity(label, text, kb_id, article_date)
+                norms[f"{start_char}:{end_char}"] = found.copy()
+            else:
+                norms[f"{start_char}:{end_char}"] = {"id": kb_id}  # as normalise_entity, without its tests
+        ext.ent_norms = norms
         return doc
 
 

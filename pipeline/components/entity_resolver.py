@@ -24,6 +24,7 @@ from typing import Iterable
 import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from pipeline.candidates import (
@@ -51,6 +52,8 @@ _RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
+# Labels whose rejection spreads along a coordination ("in Norfolk and Suffolk").
+_COORDINATED = frozenset({FORCE_PLACE})
 # Token.ent_iob codes.
 _IOB_INSIDE, _IOB_OUTSIDE, _IOB_BEGIN = 1, 2, 3
 
@@ -194,8 +197,8 @@ class EntityResolver:
         chosen.sort()
         return chosen
 
-    def resolve(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-        view = token_view(doc)
+    def resolve(self, doc: Doc, cands: list[Candidate], view: TokenView | None = None) -> list[Candidate]:
+        view = view or token_view(doc)
         lower, first_words = view.lower, self.exact_first_words
         # One pass: names in the wrong case dropped; dates and clock times set aside to assemble
         # (clock times only survive inside a DATE); places noted.
@@ -214,7 +217,7 @@ class EntityResolver:
                 places.add((start, end, id_))
             found.append(c)
         cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
-        kept = apply_context_rules(doc, cands, self.rules, coordinated=frozenset({FORCE_PLACE}))
+        kept = apply_context_rules(doc, cands, self.rules, coordinated=_COORDINATED, view=view) if cands else cands
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
         if places:
             place_ids = {id_ for _, _, id_ in places}
@@ -243,11 +246,12 @@ class EntityResolver:
         if self.keep_candidates:
             doc.spans[self.spans_key] = [Span(doc, c.start, c.end, label=c.label, span_id=c.id) for c in cands]
         clear_candidates(doc)
-        set_entities(doc, write_entities(doc, self.resolve(doc, cands)))
+        view = token_view(doc)
+        set_entities(doc, write_entities(doc, self.resolve(doc, cands, view), view))
         return doc
 
 
-def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
+def write_entities(doc: Doc, chosen: list[Candidate], view: TokenView | None = None) -> list[EntityRow]:
     """Write ``chosen`` as ``doc.ents`` in one ``Doc.from_array``; return them as rows.
 
     The annotation is what ``doc.ents = spans`` writes (``Doc.set_ents`` with
@@ -255,10 +259,13 @@ def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
     and no label on every other token, whose kb id stays as it was. The setter would
     build a ``Span`` per entity twice and visit every token in Python. The columns
     are built as ``array.array`` (item assignment is cheap there, and cheaper than
-    numpy's on a few dozen entities), which numpy reads without a copy.
+    numpy's on a few dozen entities), which numpy reads without a copy. The string
+    ids of an entity's label and kb id are looked up once per (label, id) and store
+    (``_entity_strings``): a document has a few dozen entities of a few kinds.
     """
-    view = token_view(doc)
-    n, text, add_string = view.n, view.text, doc.vocab.strings.add
+    view = view or token_view(doc)
+    n, text = view.n, view.text
+    strings_of = _entity_strings(doc.vocab.strings)
     current = doc.to_array([IDX, ENT_KB_ID])
     char_offsets: list[int] = current[:, 0].tolist()
     # ENT_IOB, ENT_TYPE and ENT_KB_ID of every token.
@@ -268,8 +275,7 @@ def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
     rows: list[EntityRow] = []
     new_row = tuple.__new__  # EntityRow(...) runs a Python-level __new__; this builds the same tuple in C
     for start, end, label, id_ in chosen:
-        kb_id = id_ if label in ID_LABELS else ""
-        label_hash, kb_hash = add_string(label), add_string(kb_id)
+        kb_id, label_hash, kb_hash = strings_of(label, id_)
         if start == end:  # an empty span, measured as Span measures one; it marks no token
             start_char = char_offsets[start] if start < n else len(view.source)
             rows.append(new_row(EntityRow, (start, end, label, kb_id, start_char, start_char)))
@@ -278,15 +284,52 @@ def write_entities(doc: Doc, chosen: list[Candidate]) -> list[EntityRow]:
         rows.append(new_row(EntityRow, (start, end, label, kb_id, char_offsets[start], end_char)))
         if not label_hash:
             continue  # set_ents ignores entities without a label
-        iob = _IOB_BEGIN
-        for token in range(start, end):
-            iob_column[token] = iob
+        iob_column[start] = _IOB_BEGIN
+        type_column[start] = label_hash
+        kb_column[start] = kb_hash
+        for token in range(start + 1, end):  # most entities are one token: no range is made for them
+            iob_column[token] = _IOB_INSIDE
             type_column[token] = label_hash
             kb_column[token] = kb_hash
-            iob = _IOB_INSIDE
     annotation = numpy.frombuffer(iob_column + type_column + kb_column, dtype=numpy.uint64).reshape(3, n)
     doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], annotation.T)  # read without a copy, as it is transposed
     return rows
+
+
+class _EntityStrings:
+    """An entity's kb id and the string ids of its label and kb id, memoised per (label, candidate id).
+
+    ``StringStore.add`` costs two calls per entity; the memo holds one entry per
+    pattern id and label (a few hundred), and is tied to one string store, so every
+    string it returns an id for has been added to that store.
+    """
+
+    __slots__ = ("strings", "found")
+
+    def __init__(self, strings: StringStore) -> None:
+        self.strings = strings
+        self.found: dict[tuple[str, str], tuple[str, int, int]] = {}
+
+    def __call__(self, label: str, id_: str) -> tuple[str, int, int]:
+        found = self.found.get((label, id_))
+        if found is None:
+            if len(self.found) >= _STRINGS_MEMO_LIMIT:
+                self.found.clear()
+            kb_id = id_ if label in ID_LABELS else ""
+            found = self.found[(label, id_)] = (kb_id, self.strings.add(label), self.strings.add(kb_id))
+        return found
+
+
+_STRINGS_MEMO_LIMIT = 10_000
+_entity_strings_memo: _EntityStrings | None = None
+
+
+def _entity_strings(strings: StringStore) -> _EntityStrings:
+    """The memo of ``strings`` (a new one when the pipeline's store is another)."""
+    global _entity_strings_memo
+    if _entity_strings_memo is None or _entity_strings_memo.strings is not strings:
+        _entity_strings_memo = _EntityStrings(strings)
+    return _entity_strings_memo
 
 
 @Language.factory(

@@ -9,7 +9,9 @@ person. Words come from ``data/titles.json`` and ``data/first_names.txt``.
 
 Python visits only the words that open a frame: they are found for the whole doc
 at once, from the tokens' string ids (``TokenView.lower_ids``) with numpy, and so
-are the later surnames. The tests of a name's words are memoised per text.
+are the later surnames (a short doc's words are looked up one by one instead: there
+the numpy calls cost more than they save). The tests of a name's words are memoised
+per text.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRI
 _AFTER_ROLE_SKIP = {",", ")", "(", "’s", "'s"}
 MAX_NAME_TOKENS = 4
 _MEMO_LIMIT = 100_000
+# Below this many tokens (a headline, a caption) Python looks every word up in a set:
+# the numpy filter's calls cost more than the look-ups.
+SHORT_DOC = 32
 
 
 def _load_first_names(path: Path) -> frozenset[str]:
@@ -59,7 +64,9 @@ class PersonTagger:
         # are looked for by lower-case form, all tokens at once; a few other words
         # pass too (the filter is not exact), and open no frame.
         self.triggers = self.honorifics | self.first_names | self.byline_words
-        self._trigger_filter = IdFilter({w.lower() for w in self.triggers} | self.speech_verbs,
+        # Every frame below opens on a token whose lower-case form is one of these.
+        self._trigger_lower = frozenset({w.lower() for w in self.triggers} | self.speech_verbs)
+        self._trigger_filter = IdFilter(self._trigger_lower,
                                         common=STOP_WORDS | {w.lower() for w in self.not_names | self.organisation_words})
         self._name_shaped: dict[str, bool] = {}
 
@@ -82,14 +89,21 @@ class PersonTagger:
         return before in ("for", "of") and start >= 2 and view.text[start - 2][:1].isupper()
 
     # -- frames ------------------------------------------------------------
-    def _find(self, view: TokenView, roles: list[tuple[int, int]], blocked: set[int]) -> list[tuple[int, int]]:
-        """Every (start, end) a frame reads as a name; ``blocked``: tokens inside entities of other kinds."""
+    def _openers(self, view: TokenView) -> list[int]:
+        """The tokens that may open a frame (a few others too; never one fewer)."""
+        if view.n < SHORT_DOC:
+            triggers = self._trigger_lower
+            return [i for i, word in enumerate(view.lower) if word in triggers]
+        return self._trigger_filter.may_contain(view.lower_ids).nonzero()[0].tolist()
+
+    def _find(self, view: TokenView, roles: list[tuple[int, int]], blocked: bytearray) -> list[tuple[int, int]]:
+        """Every (start, end) a frame reads as a name; ``blocked`` marks the tokens inside entities of other kinds."""
         found: list[tuple[int, int]] = []
         text, space, n = view.text, view.space, view.n
         shaped, learn_name_shape = self._name_shaped, self._learn_name_shape
 
         def name_like(i: int) -> bool:
-            if i in blocked:
+            if blocked[i]:
                 return False
             known = shaped.get(text[i])
             return learn_name_shape(text[i]) if known is None else known
@@ -120,7 +134,7 @@ class PersonTagger:
 
         honorifics, first_names = self.honorifics, self.first_names
         speech_verbs, byline_words = self.speech_verbs, self.byline_words
-        for i in self._trigger_filter.may_contain(view.lower_ids).nonzero()[0].tolist():
+        for i in self._openers(view):
             word = text[i]
             if word in honorifics and i + 1 < n:
                 start = i + 1 + (text[i + 1] == ".")
@@ -167,7 +181,13 @@ class PersonTagger:
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
         candidates = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
-        blocked = {i for start, end, label, _ in candidates if label in _BLOCKING_LABELS for i in range(start, end)}
+        blocked = bytearray(view.n)
+        for start, end, label, _ in candidates:
+            if label in _BLOCKING_LABELS:
+                if end - start == 1:  # most are one token
+                    blocked[start] = 1
+                else:
+                    blocked[start:end] = b"\x01" * (end - start)
         roles = [(start, end) for start, end, label, _ in candidates if label == "ROLE"]
         found = self._find(view, roles, blocked)
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
