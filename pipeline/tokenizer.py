@@ -1,5 +1,6 @@
 """The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces,
-splitting a margin sign off its figure ("+/-2.5%", "±2.5%") and "pc" off a number ("88.7pc").
+splitting a margin sign off its figure ("+/-2.5%", "±2.5%"), "pc" off a number ("88.7pc") and
+the hyphens of a ratio ("1-in-10").
 
 Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). spaCy makes
 each such character a token of its own, which splits "per cent" and force names and
@@ -25,6 +26,7 @@ SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _MARGIN_SIGNS = [r"/-", "±"]
 _GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)"]
+_RATIO_HYPHENS = [r"(?<=\bin)-(?=[0-9])"]
 
 
 class SpaceNormalisingTokenizer:
@@ -77,6 +79,8 @@ def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
         inner.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, *_MARGIN_SIGNS]).search
         # "88.7pc" (the tabloids' per cent) splits like "88.7%", so the figure and its unit are two tokens.
         inner.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, *_GLUED_UNITS]).search
+        # "1-in-10" splits like "one-in-ten": spaCy leaves a hyphen before a digit ("in-10") inside the token.
+        inner.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *_RATIO_HYPHENS]).finditer
         return SpaceNormalisingTokenizer(inner)
 
     return create

@@ -129,6 +129,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 83.3, "qualifier": "exact", "year": 2024},
       {"type": UC, "force": "northumbria", "crime_type": "all_crime", "value": 16000, "per_year": True, "qualifier": "more_than", "year": 2024},
       {"type": RR, "force": "northumbria", "crime_type": "all_crime", "value": 84.5, "qualifier": "exact", "year": 2024}]),
+    # Hyphenated ratios are proportions, not counts.
+    ("Kent Police fails to record one-in-five crimes.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 80.0, "qualifier": "exact", "year": 2023}]),
+    ("Kent Police fails to record 1-in-10 crimes.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 90.0, "qualifier": "exact", "year": 2023}]),
     # "should have been recorded" is what ought to be: the contrast after it says what is.
     ("Kent Police was inspected. Inspectors examined 420 incident records. They found 42 that should have been recorded as crimes "
      "but had not been.", "2014-06-12",

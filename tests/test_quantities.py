@@ -28,6 +28,8 @@ PERCENTS = [
     ("fewer than 85 per cent", 85, "less_than", "percent"),
     ("at least 90%", 90, "more_than", "percent"),
     ("up to 1 in 10", 10.0, "less_than", "ratio"),
+    ("one-in-five", 20.0, "exact", "ratio"),
+    ("almost one-in-four", 25.0, "less_than", "ratio"),
 ]
 
 COUNTS = [
@@ -79,13 +81,13 @@ def test_grouped_numerals_round_trip(n: int) -> None:
     assert normalise_count(f"more than {n:,}").qualifier == "more_than"
 
 
-@given(st.integers(min_value=1, max_value=100), st.integers(min_value=1, max_value=100))
-def test_ratios_are_shares(a: int, b: int) -> None:
+@given(st.integers(min_value=1, max_value=100), st.integers(min_value=1, max_value=100), st.sampled_from([" in ", "-in-", " in every ", "-in-every-"]))
+def test_ratios_are_shares(a: int, b: int, joint: str) -> None:
     if a > b:
         with pytest.raises(QuantityError):
-            normalise_percent(f"{a} in {b}")
+            normalise_percent(f"{a}{joint}{b}")
     else:
-        assert normalise_percent(f"{a} in {b}").value == round(100 * a / b, 1)
+        assert normalise_percent(f"{a}{joint}{b}").value == round(100 * a / b, 1)
 
 
 @given(st.decimals(min_value=0, max_value=100, places=1))

@@ -19,7 +19,8 @@ from pipeline.patterns import load_json
 
 _NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _PERCENT_TAIL = re.compile(r"\s*(%|per\s*[-–]?\s*cent|percent|pc|pct|percentage\s+points?)\.?$", re.IGNORECASE)
-_RATIO = re.compile(r"^(?P<n>.+?)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>.+)$", re.IGNORECASE)
+# "one in four", "five out of six", "one in every ten", and hyphenated: "one-in-five", "1-in-10".
+_RATIO = re.compile(r"^(?P<n>.+?)[\s\-–]+(?:in|out\s+of)[\s\-–]+(?:every[\s\-–]+)?(?P<d>.+)$", re.IGNORECASE)
 
 
 class QuantityError(ValueError):
