@@ -164,7 +164,12 @@ def test_one_and_two_processes_give_identical_records(tmp_path: Path, nlp: Langu
         assert (counts.extracted, counts.quarantined) == (60, 1)
         outs[workers] = _lines(out)
     assert outs[1] == outs[2] == _reference(nlp, [source / "docs.jsonl"])
-    assert len(_manifest(tmp_path / "w2")["run"]["worker_peak_rss_mb"]) == 2
+    manifest = _manifest(tmp_path / "w2")
+    assert manifest["options"]["runner"] == "processes" and manifest["options"]["workers"] == 2
+    # Each worker that ran chunks reports its peak memory. Whether both did depends on start-up
+    # timing (on a loaded machine the first worker up can take all nine chunks), so not asserted.
+    peaks = manifest["run"]["worker_peak_rss_mb"]
+    assert 1 <= len(peaks) <= 2 and all(0 < mb < 1000 for mb in peaks.values())
 
 
 def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path, nlp: Language) -> None:

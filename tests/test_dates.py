@@ -33,6 +33,11 @@ CASES = [
     ("the year to 31 March 2016", None, "2015-04-01/2016-03-31", 2016),
     ("the 12-month period to March 2016", None, "2015-04/2016-03", 2016),
     ("the six months to September 2024", None, "2024-04/2024-09", 2024),
+    ("2019-03-12T10:00:00Z", None, "2019-03-12", 2019),
+    ("the 2022/23 financial year", None, "2022/2023", 2023),
+    ("last December", "2023-06-15", "2022-12", 2022),
+    ("last March", "2023-06-15", "2023-03", 2023),
+    ("next June", "2023-06-15", "2024-06", 2024),
     # A part of a period is the period it is part of.
     ("earlier this year", "2021-05-20", "2021", 2021),
     ("later this month", "2021-05-20", "2021-05", 2021),
@@ -126,3 +131,17 @@ def test_last_this_and_next_season_come_in_order(season: str, base: date) -> Non
     assert last is not None and this is not None and upcoming is not None
     assert last <= this <= upcoming and last < upcoming
     assert base.year - 1 <= last <= base.year and base.year <= upcoming <= base.year + 2
+
+
+def test_an_impossible_iso_date_is_not_passed_on() -> None:
+    assert normalise_date("2019-13-45").value is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["january", "March", "june", "September", "december"]), st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)))
+def test_last_and_next_month_name_fall_either_side_of_the_article(month: str, base: date) -> None:
+    last = normalise_date(f"last {month}", base.isoformat()).value
+    upcoming = normalise_date(f"next {month}", base.isoformat()).value
+    assert last is not None and upcoming is not None
+    this_month = f"{base.year:04d}-{base.month:02d}"
+    assert last < this_month < upcoming and int(upcoming[:4]) - int(last[:4]) in (1, 2)

@@ -24,8 +24,12 @@ from functools import lru_cache
 from typing import Any
 
 _YEAR = re.compile(r"^(?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?((?:19|20)\d{2})$", re.IGNORECASE)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_SPLIT_YEAR = re.compile(r"^((?:19|20)\d{2})\s*[/–-]\s*(\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# "2016/17", "the 2022/23 financial year": a financial or policing year, ending in its second year.
+_SPLIT_YEAR = re.compile(r"^(?:the\s+)?((?:19|20)\d{2})\s*[/–-]\s*(\d{2}|\d{4})"
+                         r"(?:\s+(?:financial|fiscal|policing|reporting|performance))?(?:\s+year)?$", re.IGNORECASE)
+# "last December", "next March": the month's latest occurrence before the article date, or its next after it.
+_RELATIVE_MONTH = re.compile(r"^(?P<which>last|this|next)\s+(?P<month>[a-z]+)$", re.IGNORECASE)
 _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\band\b|–|-)\s*(?P<b>.+)$", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -190,10 +194,14 @@ def _format(moment: datetime, period: str) -> str:
 def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     """Normalise one DATE span; ``base_iso`` is the article date (ISO) or None."""
     base = date.fromisoformat(base_iso) if base_iso else None
+    if _ISO.match(text.strip()):  # a date, or a timestamp whose date is what counts
+        try:
+            day = date.fromisoformat(text.strip()[:10])
+        except ValueError:
+            return NormalDate(None, "unparsed", None)  # "2019-13-45"
+        return NormalDate(day.isoformat(), "day", day.year)
     cleaned = " ".join(_CLOCK.sub(" ", text).replace(",", " ").split()) or text
     cleaned = _AGO_HEDGE.sub("", cleaned)
-    if _ISO.match(cleaned):
-        return NormalDate(cleaned, "day", int(cleaned[:4]))
     year = _YEAR.match(cleaned)
     if year:
         return NormalDate(year.group(1), "year", int(year.group(1)))
@@ -205,6 +213,12 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
         whole = normalise_date(part["rest"], base_iso)
         if whole.value is not None and whole.granularity in ("year", "month"):
             return whole
+    relative_month = _RELATIVE_MONTH.match(cleaned)
+    if relative_month and base is not None and relative_month["month"].lower() in _MONTHS:
+        month = _MONTHS[relative_month["month"].lower()]
+        which = relative_month["which"].lower()
+        year = base.year - (month >= base.month) if which == "last" else base.year + (which == "next" and month <= base.month)
+        return NormalDate(f"{year:04d}-{month:02d}", "month", year)
     relative_season = _RELATIVE_SEASON.match(cleaned)
     if relative_season and base is not None:
         year = _season_year(relative_season["which"].lower(), relative_season["season"].lower(), base)
