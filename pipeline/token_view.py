@@ -19,6 +19,12 @@ steps for the whole doc) instead of a string-store look-up, a ``str.lower()`` an
 the tokens whose slot holds another string are looked up, and they take the slot
 over. The cache has a fixed number of slots, so its memory is bounded however large
 the vocabulary grows.
+
+Everything the project keeps per document outside the doc (this view, the candidate
+board, the chosen entities: see ``pipeline/candidates.py``) lives in one ``DocState``
+record, found by a weak reference to the doc. When a doc dies, its record is dropped by
+the dict's own ``pop`` as the weak reference's callback: one C-level call per doc, where
+a ``WeakKeyDictionary`` per cache would run a Python callback per cache.
 """
 
 from __future__ import annotations
@@ -32,7 +38,6 @@ from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "("})
-_CACHE: weakref.WeakKeyDictionary[Doc, TokenView] = weakref.WeakKeyDictionary()
 _COLUMNS = [ORTH, SPACY, IS_STOP, IS_PUNCT, IS_SPACE, IDX]
 
 
@@ -76,7 +81,7 @@ _STRINGS = _StringCache()
 
 class TokenView:
     __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
-                 "idx", "sent_starts", "_source", "__weakref__")
+                 "idx", "sent_starts", "cue_matches", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
@@ -100,6 +105,8 @@ class TokenView:
         # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
         # before it runs): later components need not read SENT_START back from the doc.
         self.sent_starts: list[int] | None = None
+        # The cue matches of this view, per ``pipeline/cues.py`` ``Cues`` (None before the first scan).
+        self.cue_matches: dict | None = None
         self._source: str | None = None
 
     @property
@@ -135,9 +142,36 @@ class TokenView:
         return "".join(self.text[i] + (" " if self.space[i] else "") for i in range(start, end - 1)) + self.text[end - 1]
 
 
+class DocState:
+    """What the project keeps about one live doc: its view, and the candidate board and entity rows of
+    ``pipeline/candidates.py`` (None: not made yet)."""
+
+    __slots__ = ("view", "board", "from_group", "entities")
+
+    def __init__(self) -> None:
+        self.view: TokenView | None = None
+        self.board: list | None = None  # the taggers' candidates
+        self.from_group: list | None = None  # the span ruler's, read from ``doc.spans``
+        self.entities: list | None = None  # the chosen entities, as rows
+
+
+# Keyed by a weak reference to the doc whose callback is this dict's ``pop``: when the doc
+# dies, its entry goes. An entry is made once per doc and never removed otherwise, so the
+# callback always finds it.
+_STATES: dict[weakref.ref, DocState] = {}
+
+
+def doc_state(doc: Doc) -> DocState:
+    """The record of ``doc`` (a new, empty one the first time)."""
+    state = _STATES.get(weakref.ref(doc))
+    if state is None:
+        state = _STATES[weakref.ref(doc, _STATES.pop)] = DocState()
+    return state
+
+
 def token_view(doc: Doc) -> TokenView:
-    view = _CACHE.get(doc)
+    state = doc_state(doc)
+    view = state.view
     if view is None or view.n != len(doc):
-        view = TokenView(doc)
-        _CACHE[doc] = view
+        view = state.view = TokenView(doc)
     return view
