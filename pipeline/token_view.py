@@ -9,7 +9,8 @@ doc's lifetime; what only a few tokens need is computed on demand.
 ``Doc.to_array`` costs about 15 ns per token and column, and each call has a fixed
 cost too, so the view also carries the columns the early components would otherwise
 read in calls of their own (punctuation and space flags, character offsets): one
-call instead of three, and no column read twice.
+call instead of three, and no column read twice. A flag that only a few tokens are
+asked about (IS_STOP) is read from those tokens' lexemes instead.
 
 A token's text, its lower-case form and that form's id depend only on the token's
 string id, and a news corpus uses the same few thousand words over and over, so they
@@ -38,7 +39,7 @@ from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "("})
-_COLUMNS = [ORTH, SPACY, IS_STOP, IS_PUNCT, IS_SPACE, IDX]
+_COLUMNS = [ORTH, SPACY, IS_PUNCT, IS_SPACE, IDX]
 
 
 class _StringCache:
@@ -80,8 +81,8 @@ _STRINGS = _StringCache()
 
 
 class TokenView:
-    __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
-                 "idx", "sent_starts", "cue_matches", "_source", "__weakref__")
+    __slots__ = ("text", "lower", "space", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
+                 "idx", "sent_starts", "cue_matches", "vocab", "_doc", "_stop", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
@@ -95,19 +96,40 @@ class TokenView:
         self.lower_ids: numpy.ndarray
         self.text, self.lower, self.lower_ids = _STRINGS.lookup(self.orth_ids, doc.vocab.strings)
         self.space: list[bool] = rows[:, 1].astype(bool).tolist()
-        self.stop: list[bool] = rows[:, 2].astype(bool).tolist()
         self.n = n
         # spaCy's IS_PUNCT and IS_SPACE flags (0/1) and each token's character offset in the
         # doc (IDX), as uint64 arrays.
-        self.is_punct: numpy.ndarray = rows[:, 3]
-        self.is_space: numpy.ndarray = rows[:, 4]
-        self.idx: numpy.ndarray = rows[:, 5]
+        self.is_punct: numpy.ndarray = rows[:, 2]
+        self.is_space: numpy.ndarray = rows[:, 3]
+        self.idx: numpy.ndarray = rows[:, 4]
+        # IS_STOP is asked of two or three tokens a document: it is read from their lexemes
+        # (``is_stop``), not as a column of every token's.
+        self.vocab = doc.vocab
+        self._doc = weakref.ref(doc)
+        self._stop: list[bool] | None = None
         # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
         # before it runs): later components need not read SENT_START back from the doc.
         self.sent_starts: list[int] | None = None
         # The cue matches of this view, per ``pipeline/cues.py`` ``Cues`` (None before the first scan).
         self.cue_matches: dict | None = None
         self._source: str | None = None
+
+    def is_stop(self, i: int) -> bool:
+        """spaCy's IS_STOP flag of token ``i`` (its lexeme's)."""
+        if self._stop is not None:
+            return self._stop[i]
+        return self.vocab[int(self.orth_ids[i])].is_stop
+
+    @property
+    def stop(self) -> list[bool]:
+        """Every token's IS_STOP flag, read on first use (``is_stop`` asks one token's lexeme)."""
+        if self._stop is None:
+            doc = self._doc()
+            if doc is not None and len(doc) == self.n:
+                self._stop = doc.to_array(IS_STOP).astype(bool).tolist() if self.n else []
+            else:  # the doc is gone, or was changed after the view was made
+                self._stop = [self.vocab[orth].is_stop for orth in self.orth_ids.tolist()]
+        return self._stop
 
     @property
     def source(self) -> str:
