@@ -82,7 +82,7 @@ _STRINGS = _StringCache()
 
 class TokenView:
     __slots__ = ("text", "lower", "space", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
-                 "idx", "sent_starts", "cue_matches", "vocab", "_doc", "_stop", "_source", "__weakref__")
+                 "idx", "sent_starts", "cue_matches", "vocab", "_doc", "_stop", "_offsets", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
@@ -107,6 +107,7 @@ class TokenView:
         self.vocab = doc.vocab
         self._doc = weakref.ref(doc)
         self._stop: list[bool] | None = None
+        self._offsets: list[int] | None = None
         # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
         # before it runs): later components need not read SENT_START back from the doc.
         self.sent_starts: list[int] | None = None
@@ -130,6 +131,13 @@ class TokenView:
             else:  # the doc is gone, or was changed after the view was made
                 self._stop = [self.vocab[orth].is_stop for orth in self.orth_ids.tolist()]
         return self._stop
+
+    @property
+    def offsets(self) -> list[int]:
+        """``idx`` as a list, made on first use: the resolver and ``force_focus`` each read a few dozen."""
+        if self._offsets is None:
+            self._offsets = self.idx.tolist()
+        return self._offsets
 
     @property
     def source(self) -> str:

@@ -281,26 +281,21 @@ def write_entities(doc: Doc, chosen: list[Candidate], view: TokenView | None = N
     n, text = view.n, view.text
     memo = _entity_strings(doc.vocab.strings)
     known, strings_of = memo.found, memo.add
-    # Character offsets of the entities' first and last tokens (the first's twice for an empty span; 0 past
-    # the end), in one gather from the view: ``Doc.to_array`` would read every token's.
-    edges = [start if start < n else 0 for start, _, _, _ in chosen]
-    edges += [end - 1 if end > start else edge for (start, end, _, _), edge in zip(chosen, edges)]
-    char_offsets: list[int] = view.idx[edges].tolist() if n else [0] * len(edges)
-    m = len(chosen)
+    char_offsets = view.offsets  # read when the view was made (to_array would read them again)
     # ENT_IOB, ENT_TYPE and ENT_KB_ID of every token.
     iob_column = array("Q", [_IOB_OUTSIDE]) * n
     type_column = array("Q", [0]) * n
     kb_column = array("Q", doc.to_array(ENT_KB_ID).tobytes())
     rows: list[EntityRow] = []
     new_row = tuple.__new__  # EntityRow(...) runs a Python-level __new__; this builds the same tuple in C
-    for k, (start, end, label, id_) in enumerate(chosen):
+    for start, end, label, id_ in chosen:
         kb_id, label_hash, kb_hash = known.get((label, id_)) or strings_of(label, id_)
         if start == end:  # an empty span, measured as Span measures one; it marks no token
-            start_char = char_offsets[k] if start < n else len(view.source)
+            start_char = char_offsets[start] if start < n else len(view.source)
             rows.append(new_row(EntityRow, (start, end, label, kb_id, start_char, start_char)))
             continue
-        end_char = char_offsets[m + k] + len(text[end - 1])
-        rows.append(new_row(EntityRow, (start, end, label, kb_id, char_offsets[k], end_char)))
+        end_char = char_offsets[end - 1] + len(text[end - 1])
+        rows.append(new_row(EntityRow, (start, end, label, kb_id, char_offsets[start], end_char)))
         if not label_hash:
             continue  # set_ents ignores entities without a label
         iob_column[start] = _IOB_BEGIN
