@@ -9,10 +9,11 @@ candidate into ``doc.spans`` for inspection (``keep_candidates = true``).
 
 from __future__ import annotations
 
-import weakref
 from typing import Iterable, NamedTuple
 
 from spacy.tokens import Doc
+
+from pipeline.token_view import doc_state
 
 
 class Candidate(NamedTuple):
@@ -24,32 +25,31 @@ class Candidate(NamedTuple):
     id: str
 
 
-_BOARD: weakref.WeakKeyDictionary[Doc, list[Candidate]] = weakref.WeakKeyDictionary()
-
-
 def add_candidates(doc: Doc, candidates: Iterable[Candidate]) -> None:
-    _BOARD.setdefault(doc, []).extend(candidates)
+    state = doc_state(doc)
+    if state.board is None:
+        state.board = []
+    state.board.extend(candidates)
 
 
 def board_candidates(doc: Doc) -> list[Candidate]:
     """The candidates the project's taggers found in ``doc`` (not those of the span ruler)."""
-    return _BOARD.get(doc, [])
+    board = doc_state(doc).board
+    return [] if board is None else board
 
 
 def clear_candidates(doc: Doc) -> None:
-    _BOARD.pop(doc, None)
-    _FROM_GROUP.pop(doc, None)
-
-
-_FROM_GROUP: weakref.WeakKeyDictionary[Doc, list[Candidate]] = weakref.WeakKeyDictionary()
+    state = doc_state(doc)
+    state.board = state.from_group = None
 
 
 def span_group_candidates(doc: Doc, key: str) -> list[Candidate]:
     """The span ruler's matches, as candidates (read from ``doc.spans`` once per doc)."""
-    found = _FROM_GROUP.get(doc)
+    state = doc_state(doc)
+    found = state.from_group
     if found is None:
         found = [Candidate(s.start, s.end, s.label_, s.id_) for s in doc.spans[key]] if key in doc.spans else []
-        _FROM_GROUP[doc] = found
+        state.from_group = found
     return found
 
 
@@ -64,18 +64,15 @@ class EntityRow(NamedTuple):
     end_char: int
 
 
-_ENTITIES: weakref.WeakKeyDictionary[Doc, list[EntityRow]] = weakref.WeakKeyDictionary()
-
-
 def set_entities(doc: Doc, rows: list[EntityRow]) -> None:
     """Record the entities just written to ``doc.ents`` so later components need not rebuild Spans."""
-    _ENTITIES[doc] = rows
+    doc_state(doc).entities = rows
 
 
 def entity_rows(doc: Doc) -> list[EntityRow]:
     """``doc.ents`` as rows: from the resolver's record when this process made them, else read."""
-    rows = _ENTITIES.get(doc)
+    state = doc_state(doc)
+    rows = state.entities
     if rows is None:
-        rows = [EntityRow(e.start, e.end, e.label_, e.kb_id_, e.start_char, e.end_char) for e in doc.ents]
-        _ENTITIES[doc] = rows
+        rows = state.entities = [EntityRow(e.start, e.end, e.label_, e.kb_id_, e.start_char, e.end_char) for e in doc.ents]
     return rows

@@ -236,7 +236,7 @@ class NextIsContentWord(Condition):
         view = ctx.view
         if end >= view.n:
             return False
-        return view.is_lower_word(end) and not view.stop[end] and view.lower[end] not in self.exceptions
+        return view.is_lower_word(end) and not view.is_stop(end) and view.lower[end] not in self.exceptions
 
 
 class Capitalised(Condition):

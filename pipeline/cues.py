@@ -173,8 +173,8 @@ class _ScanIndex:
 class _DocMatches(dict[str, list[Match]]):
     """One document's matches per cue list; a list not scanned yet is scanned when first asked for.
 
-    It refers to its document's view weakly: it is cached under that view, and a strong
-    reference would keep the view, and the cache entry, alive for ever.
+    It refers to its document's view weakly: it is kept on that view, and a strong
+    reference would make a cycle, which only the garbage collector can free.
     """
 
     def __init__(self, cues: Cues, view: TokenView) -> None:
@@ -194,14 +194,13 @@ class _DocMatches(dict[str, list[Match]]):
 
 
 class Cues:
-    """All cue lists; a document is scanned once and its matches are cached with it."""
+    """All cue lists; a document is scanned once and its matches are kept on its view."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.sets = {name: PhraseSet(value) for name, value in data.items() if isinstance(value, list) and name != "_doc"}
         self._index = _ScanIndex(self.sets, ())  # the lists asked for so far
         self._alone: dict[str, _ScanIndex] = {}
-        self._scans: weakref.WeakKeyDictionary[TokenView, _DocMatches] = weakref.WeakKeyDictionary()
 
     def _index_of(self, name: str) -> _ScanIndex:
         """An index of list ``name`` alone, for documents scanned before it was first asked for."""
@@ -216,9 +215,13 @@ class Cues:
             self._index = _ScanIndex(self.sets, (*self._index.names, name))
 
     def _matches(self, view: TokenView) -> _DocMatches:
-        found = self._scans.get(view)
+        """The view's matches, kept on the view (it lives as long as its doc, and goes with it)."""
+        kept = view.cue_matches
+        if kept is None:
+            kept = view.cue_matches = {}
+        found = kept.get(self)
         if found is None:
-            found = self._scans[view] = _DocMatches(self, view)
+            found = kept[self] = _DocMatches(self, view)
         return found
 
     def scan(self, view: TokenView) -> CueMatches:

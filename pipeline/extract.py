@@ -16,6 +16,7 @@ from pipeline.io import Article, InputProblem
 from pipeline.token_view import token_view
 
 DEFAULT_MODEL = Path("models/hmicfrs")
+_NO_NORM: dict[str, Any] = {}  # an entity's values when the normaliser gave none (never changed)
 
 
 @lru_cache(maxsize=4)
@@ -41,13 +42,10 @@ def doc_to_record(doc: Doc, text: str | None = None) -> dict[str, Any]:
 
     ``text`` is the article as read, when the caller has it (rebuilding it from the doc costs a pass)."""
     text = text or doc._.raw_text or token_view(doc).source
-    norms = doc._.ent_norms or {}
-    spans = []
-    for ent in entity_rows(doc):
-        start, end = ent.start_char, ent.end_char
-        span: dict[str, Any] = {"start": start, "end": end, "label": ent.label, "text": text[start:end]}
-        span.update(norms.get(f"{start}:{end}", {}))
-        spans.append(span)
+    norm_of = (doc._.ent_norms or {}).get
+    # One dict display per entity, its values unpacked into it (as ``dict.update`` would add them, in C).
+    spans = [{"start": start, "end": end, "label": label, "text": text[start:end], **norm_of(f"{start}:{end}", _NO_NORM)}
+             for _, _, label, _, start, end in entity_rows(doc)]
     return {
         "id": doc._.doc_id,
         "source": doc._.source,

@@ -9,7 +9,8 @@ doc's lifetime; what only a few tokens need is computed on demand.
 ``Doc.to_array`` costs about 15 ns per token and column, and each call has a fixed
 cost too, so the view also carries the columns the early components would otherwise
 read in calls of their own (punctuation and space flags, character offsets): one
-call instead of three, and no column read twice.
+call instead of three, and no column read twice. A flag that only a few tokens are
+asked about (IS_STOP) is read from those tokens' lexemes instead.
 
 A token's text, its lower-case form and that form's id depend only on the token's
 string id, and a news corpus uses the same few thousand words over and over, so they
@@ -19,6 +20,12 @@ steps for the whole doc) instead of a string-store look-up, a ``str.lower()`` an
 the tokens whose slot holds another string are looked up, and they take the slot
 over. The cache has a fixed number of slots, so its memory is bounded however large
 the vocabulary grows.
+
+Everything the project keeps per document outside the doc (this view, the candidate
+board, the chosen entities: see ``pipeline/candidates.py``) lives in one ``DocState``
+record, found by a weak reference to the doc. When a doc dies, its record is dropped by
+the dict's own ``pop`` as the weak reference's callback: one C-level call per doc, where
+a ``WeakKeyDictionary`` per cache would run a Python callback per cache.
 """
 
 from __future__ import annotations
@@ -32,8 +39,7 @@ from spacy.tokens import Doc
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "("})
-_CACHE: weakref.WeakKeyDictionary[Doc, TokenView] = weakref.WeakKeyDictionary()
-_COLUMNS = [ORTH, SPACY, IS_STOP, IS_PUNCT, IS_SPACE, IDX]
+_COLUMNS = [ORTH, SPACY, IS_PUNCT, IS_SPACE, IDX]
 
 
 class _StringCache:
@@ -75,8 +81,8 @@ _STRINGS = _StringCache()
 
 
 class TokenView:
-    __slots__ = ("text", "lower", "space", "stop", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
-                 "idx", "sent_starts", "_source", "__weakref__")
+    __slots__ = ("text", "lower", "space", "n", "orth_ids", "lower_ids", "is_punct", "is_space",
+                 "idx", "sent_starts", "cue_matches", "vocab", "_doc", "_stop", "_offsets", "_source", "__weakref__")
 
     def __init__(self, doc: Doc) -> None:
         n = len(doc)
@@ -90,17 +96,48 @@ class TokenView:
         self.lower_ids: numpy.ndarray
         self.text, self.lower, self.lower_ids = _STRINGS.lookup(self.orth_ids, doc.vocab.strings)
         self.space: list[bool] = rows[:, 1].astype(bool).tolist()
-        self.stop: list[bool] = rows[:, 2].astype(bool).tolist()
         self.n = n
         # spaCy's IS_PUNCT and IS_SPACE flags (0/1) and each token's character offset in the
         # doc (IDX), as uint64 arrays.
-        self.is_punct: numpy.ndarray = rows[:, 3]
-        self.is_space: numpy.ndarray = rows[:, 4]
-        self.idx: numpy.ndarray = rows[:, 5]
+        self.is_punct: numpy.ndarray = rows[:, 2]
+        self.is_space: numpy.ndarray = rows[:, 3]
+        self.idx: numpy.ndarray = rows[:, 4]
+        # IS_STOP is asked of two or three tokens a document: it is read from their lexemes
+        # (``is_stop``), not as a column of every token's.
+        self.vocab = doc.vocab
+        self._doc = weakref.ref(doc)
+        self._stop: list[bool] | None = None
+        self._offsets: list[int] | None = None
         # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
         # before it runs): later components need not read SENT_START back from the doc.
         self.sent_starts: list[int] | None = None
+        # The cue matches of this view, per ``pipeline/cues.py`` ``Cues`` (None before the first scan).
+        self.cue_matches: dict | None = None
         self._source: str | None = None
+
+    def is_stop(self, i: int) -> bool:
+        """spaCy's IS_STOP flag of token ``i`` (its lexeme's)."""
+        if self._stop is not None:
+            return self._stop[i]
+        return self.vocab[int(self.orth_ids[i])].is_stop
+
+    @property
+    def stop(self) -> list[bool]:
+        """Every token's IS_STOP flag, read on first use (``is_stop`` asks one token's lexeme)."""
+        if self._stop is None:
+            doc = self._doc()
+            if doc is not None and len(doc) == self.n:
+                self._stop = doc.to_array(IS_STOP).astype(bool).tolist() if self.n else []
+            else:  # the doc is gone, or was changed after the view was made
+                self._stop = [self.vocab[orth].is_stop for orth in self.orth_ids.tolist()]
+        return self._stop
+
+    @property
+    def offsets(self) -> list[int]:
+        """``idx`` as a list, made on first use: the resolver and ``force_focus`` each read a few dozen."""
+        if self._offsets is None:
+            self._offsets = self.idx.tolist()
+        return self._offsets
 
     @property
     def source(self) -> str:
@@ -135,9 +172,36 @@ class TokenView:
         return "".join(self.text[i] + (" " if self.space[i] else "") for i in range(start, end - 1)) + self.text[end - 1]
 
 
+class DocState:
+    """What the project keeps about one live doc: its view, and the candidate board and entity rows of
+    ``pipeline/candidates.py`` (None: not made yet)."""
+
+    __slots__ = ("view", "board", "from_group", "entities")
+
+    def __init__(self) -> None:
+        self.view: TokenView | None = None
+        self.board: list | None = None  # the taggers' candidates
+        self.from_group: list | None = None  # the span ruler's, read from ``doc.spans``
+        self.entities: list | None = None  # the chosen entities, as rows
+
+
+# Keyed by a weak reference to the doc whose callback is this dict's ``pop``: when the doc
+# dies, its entry goes. An entry is made once per doc and never removed otherwise, so the
+# callback always finds it.
+_STATES: dict[weakref.ref, DocState] = {}
+
+
+def doc_state(doc: Doc) -> DocState:
+    """The record of ``doc`` (a new, empty one the first time)."""
+    state = _STATES.get(weakref.ref(doc))
+    if state is None:
+        state = _STATES[weakref.ref(doc, _STATES.pop)] = DocState()
+    return state
+
+
 def token_view(doc: Doc) -> TokenView:
-    view = _CACHE.get(doc)
+    state = doc_state(doc)
+    view = state.view
     if view is None or view.n != len(doc):
-        view = TokenView(doc)
-        _CACHE[doc] = view
+        view = state.view = TokenView(doc)
     return view

@@ -61,7 +61,7 @@ class EntityNormaliser:
         norms = {}
         for start, end, label, kb_id, start_char, end_char in entity_rows(doc):
             if label in TEXT_LABELS:
-                text = span_text(view, start, end)
+                text = view.text[start] if end - start == 1 else span_text(view, start, end)
                 found = memo.get((label, text, article_date))
                 if found is None:
                     if len(memo) >= _MEMO_LIMIT:

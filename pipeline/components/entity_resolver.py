@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Iterable
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
@@ -52,6 +52,8 @@ _RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
+# Entries of the memo of figure validity (label, id, text...): emptied when full.
+_FIGURE_MEMO_LIMIT = 20_000
 # Labels whose rejection spreads along a coordination ("in Norfolk and Suffolk").
 _COORDINATED = frozenset({FORCE_PLACE})
 # Token.ent_iob codes.
@@ -101,6 +103,7 @@ class EntityResolver:
         self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
+        self._valid_figures: dict[tuple[str, str, bool, str, str], bool] = {}
 
     def _wrong_case(self, view: TokenView, c: Candidate) -> bool:
         """An exact-case name ("Met", "PCC") matched in another casing ("met")."""
@@ -144,15 +147,27 @@ class EntityResolver:
 
     def _checked_figure(self, view: TokenView, c: Candidate) -> Candidate | None:
         """The figure with the hedge in front of it taken in; None if it does not read as a quantity."""
-        if c.start > 0:
-            before = view.lower[c.start - 1]
+        start, end, label, id_ = c
+        if start > 0:
+            before = view.lower[start - 1]
             # The words before the figure, joined, end in ``before``: a hedge can end there only if it
             # is some hedge's last word (or holds a space, for a whitespace token).
             if before in self.hedge_last_words or " " in before:
-                size = _longest_hedge(self.hedges, tuple(view.lower[max(0, c.start - _MAX_HEDGE_TOKENS) : c.start]))
+                size = _longest_hedge(self.hedges, tuple(view.lower[max(0, start - _MAX_HEDGE_TOKENS) : start]))
                 if size:
-                    c = Candidate(c.start - size, c.end, c.label, c.id)
-        return c if self._valid_quantity(view, c) else None
+                    start -= size
+                    c = tuple.__new__(Candidate, (start, end, label, id_))
+        if id_ == "ratio":
+            return c if self._valid_quantity(view, c) else None
+        # Otherwise whether a figure reads as a quantity depends only on these, and the same figures recur.
+        last = view.text[end - 1]
+        key = (label, id_, end - start == 1, last, last if end - start == 1 else span_text(view, start, end))
+        valid = self._valid_figures.get(key)
+        if valid is None:
+            if len(self._valid_figures) >= _FIGURE_MEMO_LIMIT:
+                self._valid_figures.clear()
+            valid = self._valid_figures[key] = self._valid_quantity(view, c)
+        return c if valid else None
 
     def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
         last = view.text[c.end - 1]
@@ -175,16 +190,14 @@ class EntityResolver:
     def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:
         """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
         rank = self.rank.get
-
-        def key(c: Candidate) -> tuple[int, int, int, str, str]:
-            start, end, label, rule_id = c
-            # Label and id last: two rules matching one span must not be told apart by hash order.
-            return start - end, rank(label, 0), start, label, rule_id
-
-        ranked = sorted(set(cands), key=key)
+        # Sorted as decorated tuples (one comparison in C each), not with a key function (a Python call per
+        # candidate). Label and id last: two rules matching one span must not be told apart by hash order.
+        # The five leading fields determine the candidate, so the comparison never reaches it.
+        ranked = sorted([(start - end, rank(label, 0), start, label, rule_id, c)
+                         for c in set(cands) for start, end, label, rule_id in (c,)])
         chosen: list[Candidate] = []
-        for c in ranked:
-            start, end, _, _ = c
+        for _, _, start, _, _, c in ranked:
+            end = c[1]
             if end - start == 1:  # most are one token: test and mark it alone
                 if taken[start]:
                     continue
@@ -227,14 +240,15 @@ class EntityResolver:
         # Per candidate, in order: the hedge taken into a figure, figures that do not normalise dropped,
         # places kept as the force's name.
         cands = []
+        new = tuple.__new__  # Candidate(...) runs a Python-level __new__; this builds the same tuple in C
         for c in kept:
-            label = c.label
+            label = c[2]
             if label == "COUNT" or label == "PERCENT":
                 c = self._checked_figure(view, c)
                 if c is None:
                     continue
             elif label == FORCE_PLACE:
-                c = Candidate(c.start, c.end, "FORCE", c.id)
+                c = new(Candidate, (c[0], c[1], "FORCE", c[3]))
             cands.append(c)
         taken = bytearray(view.n)
         chosen = self._select(cands, taken)
@@ -265,17 +279,17 @@ def write_entities(doc: Doc, chosen: list[Candidate], view: TokenView | None = N
     """
     view = view or token_view(doc)
     n, text = view.n, view.text
-    strings_of = _entity_strings(doc.vocab.strings)
-    current = doc.to_array([IDX, ENT_KB_ID])
-    char_offsets: list[int] = current[:, 0].tolist()
+    memo = _entity_strings(doc.vocab.strings)
+    known, strings_of = memo.found, memo.add
+    char_offsets = view.offsets  # read when the view was made (to_array would read them again)
     # ENT_IOB, ENT_TYPE and ENT_KB_ID of every token.
     iob_column = array("Q", [_IOB_OUTSIDE]) * n
     type_column = array("Q", [0]) * n
-    kb_column = array("Q", current[:, 1].tobytes())
+    kb_column = array("Q", doc.to_array(ENT_KB_ID).tobytes())
     rows: list[EntityRow] = []
     new_row = tuple.__new__  # EntityRow(...) runs a Python-level __new__; this builds the same tuple in C
     for start, end, label, id_ in chosen:
-        kb_id, label_hash, kb_hash = strings_of(label, id_)
+        kb_id, label_hash, kb_hash = known.get((label, id_)) or strings_of(label, id_)
         if start == end:  # an empty span, measured as Span measures one; it marks no token
             start_char = char_offsets[start] if start < n else len(view.source)
             rows.append(new_row(EntityRow, (start, end, label, kb_id, start_char, start_char)))
@@ -310,13 +324,12 @@ class _EntityStrings:
         self.strings = strings
         self.found: dict[tuple[str, str], tuple[str, int, int]] = {}
 
-    def __call__(self, label: str, id_: str) -> tuple[str, int, int]:
-        found = self.found.get((label, id_))
-        if found is None:
-            if len(self.found) >= _STRINGS_MEMO_LIMIT:
-                self.found.clear()
-            kb_id = id_ if label in ID_LABELS else ""
-            found = self.found[(label, id_)] = (kb_id, self.strings.add(label), self.strings.add(kb_id))
+    def add(self, label: str, id_: str) -> tuple[str, int, int]:
+        """The entry of (label, id_), made now (callers look in ``found`` first: a dict look-up, not a call)."""
+        if len(self.found) >= _STRINGS_MEMO_LIMIT:
+            self.found.clear()
+        kb_id = id_ if label in ID_LABELS else ""
+        found = self.found[(label, id_)] = (kb_id, self.strings.add(label), self.strings.add(kb_id))
         return found
 
 

@@ -55,9 +55,9 @@ def _sentences(doc: Doc, view: TokenView) -> _Sentences:
             first += 1
         firsts.append(first)
         lasts.append(last)
-    chars = view.idx[firsts + lasts].tolist()  # one gather for both ends (numpy calls cost more than their work)
-    end_chars = [char + len(text[last].rstrip()) for char, last in zip(chars[len(firsts):], lasts)]
-    return _Sentences(starts, ends, chars[: len(firsts)], end_chars)
+    offsets = view.offsets  # shared with the resolver, which made it
+    end_chars = [offsets[last] + len(text[last].rstrip()) for last in lasts]
+    return _Sentences(starts, ends, [offsets[first] for first in firsts], end_chars)
 
 
 def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:

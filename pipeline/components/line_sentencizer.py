@@ -15,6 +15,7 @@ Sentencizer's cost. The starts it sets are also left on the view
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterable
 
 import numpy
@@ -60,7 +61,8 @@ class LineSentencizer:
                 starts.add(i)
         if "date" in text[:MARKER_TOKENS] and (marker := DATE_MARKER.match(view.span_text(0, min(n, MARKER_TOKENS)))):
             # The " date YYYY-MM-DD " marker is metadata, not part of the first sentence.
-            body = int(numpy.searchsorted(view.idx, marker.end(), side="left"))
+            # The offsets as a list (made here for the later components too): a bisection, not a numpy call.
+            body = bisect_left(view.offsets, marker.end())
             if body < n:
                 starts.add(body)
         flags = numpy.full(n, -1, dtype="int64")
