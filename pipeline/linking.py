@@ -30,6 +30,10 @@ _CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "
 _PLAUSIBLE_RATE = 50.0
 _START = attrgetter("start")
 _DIFFERENCE_UNITS = frozenset({"point", "points", "pts", "pp"})  # "6.5 percentage points": a difference
+# The distance of a missing cue (see ``LinkContext._distance``). No cue is this far from a figure
+# in a document of fewer than _FAR / 6 tokens: a distance counts each token once and each clause
+# boundary (at least a token) five times more.
+_FAR = 10**6
 
 
 # An entity is the row the resolver recorded (token and character offsets, label, canonical
@@ -48,6 +52,7 @@ class Figure(NamedTuple):
 
 
 Named = list[Any]  # a force or area named in a sentence: [start, end, force id]
+Scope = tuple[int, int]  # tokens [start, end): the stretch of a sentence that speaks of one figure
 
 
 class Sentence:
@@ -186,19 +191,20 @@ class LinkContext:
         """At most ``most`` lower-case words from ``start`` to ``end``: "nine in 10 crimes (91.4%)" pairs its figures."""
         return end - start <= most and all(self.view.is_lower_word(i) for i in range(start, end))
 
-    def scope(self, sent: Sentence, figs: list[Figure], fig: Figure) -> tuple[int, int]:
+    @staticmethod
+    def scope(sent: Sentence, figs: list[Figure], fig: Figure) -> Scope:
         """From the previous figure's end to the next figure's start, within the sentence."""
         i = figs.index(fig)
         start = figs[i - 1].end if i > 0 else sent.start
         end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         return start, end
 
-    def polarity(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool = False) -> str | None:
+    def polarity(self, sent: Sentence, fig: Figure, scope: Scope, local_only: bool = False) -> str | None:
         """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said.
 
         A sentence that opens by pointing back ("This represents nearly one in five (19.6%)")
         takes the cue of the sentence before it."""
-        for lo, hi in self._cue_ranges(sent, figs, fig, local_only):
+        for lo, hi in self._cue_ranges(sent, scope, local_only):
             neg = self.m.find("negative_record", lo, hi)
             pos = self.m.find("positive_record", lo, hi)
             if pos and self.m.matches["unreal_modals"]:
@@ -207,15 +213,17 @@ class LinkContext:
             if neg and pos:
                 pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
             if neg or pos:
-                best_neg = min((self._distance(fig, m) for m in neg), default=10**6)
-                best_pos = min((self._distance(fig, m) for m in pos), default=10**6)
+                if not (neg and pos) and self.view.n < _FAR // 6:
+                    return "neg" if neg else "pos"  # one kind of cue alone: nothing to weigh it against
+                best_neg = min((self._distance(fig, m) for m in neg), default=_FAR)
+                best_pos = min((self._distance(fig, m) for m in pos), default=_FAR)
                 return "neg" if best_neg <= best_pos else "pos"
         return None
 
-    def _cue_ranges(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool) -> Iterator[tuple[int, int]]:
+    def _cue_ranges(self, sent: Sentence, scope: Scope, local_only: bool) -> Iterator[Scope]:
         """Where to look for a figure's polarity cue, nearest first (each range worked out only if
         the ones before it held no cue)."""
-        yield self.scope(sent, figs, fig)
+        yield scope
         if local_only:
             return
         yield sent.start, sent.end
@@ -249,13 +257,13 @@ class LinkContext:
                 or self.m.follows("change_after", fig.end, 2) is not None
                 or self.m.precedes("margin", fig.start, 1) is not None)
 
-    def is_general(self, sent: Sentence, figs: list[Figure], fig: Figure) -> bool:
+    def is_general(self, sent: Sentence, fig: Figure, scope: Scope) -> bool:
         """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
         or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
         matches = self.m.matches
         if not matches["general_figure"] and not matches["other_measures"]:
             return False  # most documents name neither
-        start, end = self.scope(sent, figs, fig)
+        start, end = scope
         for cue in ("general_figure", "other_measures"):
             for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
                 if self._ranked_among(sent, s_):
@@ -420,11 +428,10 @@ class LinkContext:
         # "the last inspection, in 2016, when it recorded 89.1%"; "When the force was last inspected, in 2014, it ..."
         return "when" in self.view.lower[date.end : fig.start] or "when" in self.view.lower[max(date.start - 8, 0) : date.start]
 
-    def qualifier(self, sent: Sentence, figs: list[Figure], fig: Figure, stated: str) -> str:
+    def qualifier(self, fig: Figure, scope: Scope, stated: str) -> str:
         """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
         fails to record 21,200") is approx (SCHEMA §5). The framing precedes the figure in its clause."""
-        scope_start, _ = self.scope(sent, figs, fig)
-        if stated == "exact" and self.m.find("estimate", scope_start, fig.start):
+        if stated == "exact" and self.m.find("estimate", scope[0], fig.start):
             return "approx"
         return stated
 
@@ -462,6 +469,13 @@ def _nearest(named: list[Named], tok: int) -> Named | None:
         if f[0] >= tok:
             return f
     return None
+
+
+def scoped(sent: Sentence, figs: list[Figure]) -> Iterator[tuple[Figure, Scope]]:
+    """Each figure with its scope (as ``LinkContext.scope``), worked out once for all the checks made of it."""
+    last = len(figs) - 1
+    for i, fig in enumerate(figs):
+        yield fig, (figs[i - 1].end if i else sent.start, figs[i + 1].start if i < last else sent.end)
 
 
 def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
@@ -511,7 +525,7 @@ class AuditSampleRule(LinkRule):
                 if ctx.m.find("timeliness", b.end, min(b.end + 6, sent.end)):
                     continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
                 if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
-                    if ctx.polarity(sent, counts, b) == "neg" and not recorded:
+                    if ctx.polarity(sent, b, ctx.scope(sent, counts, b)) == "neg" and not recorded:
                         continue
                     if (finding := self._make(ctx, sent, counts, a, b, b)) is not None:
                         yield finding
@@ -592,28 +606,27 @@ class RecordingRateRule(LinkRule):
             if sent.national:
                 continue
             figs = sent.figures
-            for fig in figs:
+            for fig, scope in scoped(sent, figs):
                 ent = fig.ent
                 value = fig.norm.get("value")
                 if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
                     continue
-                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, figs, fig):
+                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, fig, scope):
                     continue
-                polarity = ctx.polarity(sent, figs, fig)
+                polarity = ctx.polarity(sent, fig, scope)
                 force = ctx.force_for(sent, fig.start, fig.end)
                 if polarity is None or force is None:
                     continue
-                qualifier = ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact"))
+                qualifier = ctx.qualifier(fig, scope, fig.norm.get("qualifier", "exact"))
                 if polarity == "neg" and value > _PLAUSIBLE_RATE >= 100.0 - value:
                     polarity = "pos"  # "at 90.8 per cent" beside another clause's "not recorded"
                 elif polarity == "pos" and value < _PLAUSIBLE_RATE <= 100.0 - value:
                     polarity = "neg"
                 if polarity == "neg":
                     value, qualifier = 100.0 - value, _FLIP.get(qualifier, qualifier)
-                scope_start, _ = ctx.scope(sent, figs, fig)
                 yield make_finding(
                     "recording_rate", sent, [ent],
-                    force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope_start),
+                    force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope[0]),
                     value=round(float(value), 1), qualifier=qualifier, year=ctx.year_for(sent, figs, fig),
                 )
 
@@ -631,8 +644,8 @@ class UnrecordedCountRule(LinkRule):
                 continue
             found_here: list[dict[str, Any]] = []
             if not sent.national:
-                for fig in figs:
-                    finding = self._finding(ctx, sent, figs, fig, previous, found_here)
+                for fig, scope in scoped(sent, figs):
+                    finding = self._finding(ctx, sent, figs, fig, scope, previous, found_here)
                     if finding is not None:
                         found_here.append(finding)
                         yield finding
@@ -641,7 +654,7 @@ class UnrecordedCountRule(LinkRule):
             elif figs or sent.forces:
                 previous = None
 
-    def _finding(self, ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure,
+    def _finding(self, ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure, scope: Scope,
                  previous: dict[str, Any] | None, found_here: list[dict[str, Any]]) -> dict[str, Any] | None:
         ent = fig.ent
         if ent.label != "COUNT" or fig.start in ctx.used_counts or ctx.about_other_things(fig):
@@ -649,8 +662,8 @@ class UnrecordedCountRule(LinkRule):
         value = fig.norm.get("value")
         if value is None or fig.norm.get("form") == "vague":
             return None  # "tens of thousands" is not a figure a dataset can hold
-        scope_start, scope_end = ctx.scope(sent, figs, fig)
-        polarity = ctx.polarity(sent, figs, fig, local_only=True)
+        scope_start, scope_end = scope
+        polarity = ctx.polarity(sent, fig, scope, local_only=True)
         per_year = ctx.per_year(fig, scope_end, sent, figs)
         coordinated = bool(found_here) and self._coordinated(ctx, sent, figs, fig, found_here[-1], scope_start)
         if coordinated:
@@ -696,7 +709,7 @@ class UnrecordedCountRule(LinkRule):
         return make_finding(
             "unrecorded_count", sent, [ent],
             force=force, crime_type=crime_type, value=int(value), per_year=per_year,
-            qualifier=ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact")), year=year,
+            qualifier=ctx.qualifier(fig, scope, fig.norm.get("qualifier", "exact")), year=year,
         )
 
 
@@ -741,9 +754,10 @@ class UnrecordedCountRule(LinkRule):
         if not counts or counts[-1].norm.get("form") != "vague":
             return None
         whole = counts[-1]
-        if ctx.polarity(sent, figs, whole, local_only=True) != "neg":
+        scope = ctx.scope(sent, figs, whole)
+        if ctx.polarity(sent, whole, scope, local_only=True) != "neg":
             return None
-        _, scope_end = ctx.scope(sent, figs, whole)
+        _, scope_end = scope
         return {"type": "unrecorded_count", "per_year": ctx.per_year(whole, scope_end)}
 
 
