@@ -350,27 +350,29 @@ class LinkContext:
         return False
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
-        view = self.view
-        links = self.type_links
+        lower, links = self.view.lower, self.type_links
         if sent.crime_types is None:
             # The sentence's crime types by start, and those not blocked ("such as rape"), for all its figures.
             types = sent.of("CRIME_TYPE")
             sent.crime_types = ({e.start: e for e in types}, [e for e in types if not self._blocked_type(e)])
         ct_at, unblocked = sent.crime_types
-        i = fig_end
-        while i < min(fig_end + 6, sent.end):
+        i, stop = fig_end, min(fig_end + 6, sent.end)
+        while i < stop:
             if i in ct_at:
                 return ct_at[i].kb_id
-            if view.lower[i] in _CRIME_NOUNS:
-                if i + 1 < sent.end and view.lower[i + 1] == "of":  # "reports of rape"
+            word = lower[i]
+            if word in _CRIME_NOUNS:
+                if i + 1 < sent.end and lower[i + 1] == "of":  # "reports of rape"
                     i += 2
                     continue
                 # "Sexual offences fared better: 57 out of the 63 reports ...": the topic before
                 # the colon says which reports.
                 return self._topic_before_colon(sent, unblocked, fig_start) or "all_crime"
-            if view.lower[i] not in links:
+            if word not in links:
                 break
             i += 1
+        if not unblocked:
+            return "all_crime"
         before = [e for e in unblocked if e.end <= fig_start]
         in_scope = [e for e in before if e.start >= scope_start]
         if in_scope:
@@ -645,6 +647,8 @@ class UnrecordedCountRule(LinkRule):
             found_here: list[dict[str, Any]] = []
             if not sent.national:
                 for fig, scope in scoped(sent, figs):
+                    if fig.ent.label != "COUNT":
+                        continue
                     finding = self._finding(ctx, sent, figs, fig, scope, previous, found_here)
                     if finding is not None:
                         found_here.append(finding)
@@ -656,15 +660,15 @@ class UnrecordedCountRule(LinkRule):
 
     def _finding(self, ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure, scope: Scope,
                  previous: dict[str, Any] | None, found_here: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The unrecorded count ``fig`` (a COUNT) states, or None."""
         ent = fig.ent
-        if ent.label != "COUNT" or fig.start in ctx.used_counts or ctx.about_other_things(fig):
-            return None
         value = fig.norm.get("value")
         if value is None or fig.norm.get("form") == "vague":
             return None  # "tens of thousands" is not a figure a dataset can hold
+        if fig.start in ctx.used_counts or ctx.about_other_things(fig):
+            return None
         scope_start, scope_end = scope
         polarity = ctx.polarity(sent, fig, scope, local_only=True)
-        per_year = ctx.per_year(fig, scope_end, sent, figs)
         coordinated = bool(found_here) and self._coordinated(ctx, sent, figs, fig, found_here[-1], scope_start)
         if coordinated:
             polarity = "neg"  # "fails to record 1,100 sexual offences and 3,000 domestic abuse crimes": the same verb
@@ -674,6 +678,9 @@ class UnrecordedCountRule(LinkRule):
         listed = self._listed_part(ctx, sent, figs, fig)
         if listed:  # a list of parts belongs to the first count of this sentence, perhaps one too vague to be a finding
             parent = (found_here[0] if found_here else None) or self._vague_parent(ctx, sent, figs, fig)
+        if parent is None and polarity != "neg":
+            return None  # not said to be unrecorded, nor a part of a count that is
+        per_year = ctx.per_year(fig, scope_end, sent, figs)
         # A part is smaller than its whole: not "of those 1,024 crimes" after "88 ... never made it".
         smaller = parent is not None and value < parent.get("value", float("inf"))
         # "about 6,300 ..., about 3,800 of them violent crimes", "thousands of crimes, including 1,400
