@@ -776,6 +776,7 @@ class GradeRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view, cues = ctx.view, ctx.cues
+        areas, area_cues = cues.data["areas"], self._area_cues(cues)
         for sent in ctx.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
             if sent.national:
@@ -783,7 +784,6 @@ class GradeRule(LinkRule):
             general = not sent.forces and "forces" in view.lower[sent.start : sent.end]
             if general:
                 continue
-            areas, area_cues = cues.data["areas"], self._area_cues(cues)
             figs = sent.figures
             if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
@@ -792,15 +792,7 @@ class GradeRule(LinkRule):
                     continue
                 # "inadequate for recording data about crime and for responding to the public": one per area.
                 stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
-                found_areas: list[str] = []
-                i = grade.end
-                while i < stop and view.lower[i] != "adequate":
-                    length = area_cues.match_at(view.lower, i)
-                    if length:
-                        found_areas.append(areas[" ".join(view.lower[i : i + length])])
-                        i += length
-                    else:
-                        i += 1
+                found_areas = self._areas_after(view.lower, area_cues, areas, grade.end, stop)
                 if not found_areas:
                     found_areas = self._area_before(ctx, area_cues, areas, grade, grades[k - 1].end if k else sent.start)
                 years = [ctx.year_for(sent, figs, grade)]
@@ -811,6 +803,24 @@ class GradeRule(LinkRule):
                     for area in dict.fromkeys(found_areas or [DEFAULT_AREA]):
                         for year in years:
                             yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
+
+    @staticmethod
+    def _areas_after(lower: list[str], area_cues: PhraseSet, areas: dict[str, str], start: int, stop: int) -> list[str]:
+        """The areas named after a grade, from ``start`` up to ``stop`` or the word "adequate".
+
+        Only a word that begins an area's name is looked up further: most words in the
+        stretch (often up to the sentence's end) begin none."""
+        found: list[str] = []
+        first_words = area_cues.first_words
+        i = start
+        while i < stop and lower[i] != "adequate":
+            length = area_cues.match_at(lower, i) if lower[i] in first_words else 0
+            if length:
+                found.append(areas[" ".join(lower[i : i + length])])
+                i += length
+            else:
+                i += 1
+        return found
 
     @staticmethod
     def _same_grade_before(ctx: LinkContext, sent: Sentence, grade: Ent) -> int | None:
