@@ -10,6 +10,7 @@ which crime type it counts, whether it counts recorded or unrecorded crimes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from operator import attrgetter
 from types import MappingProxyType
@@ -134,26 +135,33 @@ class LinkContext:
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
 
     def _add_entities(self, rows: list[Ent]) -> None:
-        """Each entity to its sentence, by label; then each sentence's figures."""
-        sentences = iter(self.sentences)
-        sent = next(sentences, None)
+        """Each entity to its sentence, by label; then each sentence's figures.
+
+        Entities and sentences are both in order: the sentence an entity falls in is found
+        by bisecting the sentences' ends from the last one, and its mapping is kept at hand
+        for the entities after it (a sentence has a few entities, a document dozens)."""
+        sentences = self.sentences
+        ends = [sent.end for sent in sentences]
+        with_label = self.with_label
+        k, end = -1, -1  # the current sentence and its end; none yet
+        by_label: dict[str, list[Ent]] = {}
         for e in rows:
-            while sent is not None and e.start >= sent.end:
-                sent = next(sentences, None)
-            if sent is None:
-                break
+            if e.start >= end:
+                k = bisect_right(ends, e.start, k + 1)
+                if k == len(sentences):
+                    break  # past the last sentence
+                sent, end = sentences[k], ends[k]
+                by_label = sent.by_label = {}  # type: ignore[assignment]
             label = e.label
-            by_label = sent.by_label
-            if by_label is _NO_ENTITIES:
-                by_label = sent.by_label = {}
             same_label = by_label.get(label)
             if same_label is None:
-                by_label[label] = [e]  # type: ignore[index]
-                self.with_label.setdefault(label, []).append(sent)
+                by_label[label] = [e]
+                with_label.setdefault(label, []).append(sent)
             else:
                 same_label.append(e)
-        for sent in self.sentences:
-            if "PERCENT" in sent.by_label or "COUNT" in sent.by_label:
+        figured = with_label.get("PERCENT", _EMPTY) + with_label.get("COUNT", _EMPTY)
+        for sent in figured:
+            if sent.figures is _EMPTY:  # a sentence with both kinds is listed twice
                 sent.figures = self._find_figures(sent)
 
     def norm(self, ent: Ent) -> dict[str, Any]:
@@ -173,6 +181,7 @@ class LinkContext:
         percents, counts = sent.of("PERCENT"), sent.of("COUNT")
         ents = sorted(percents + counts, key=_START) if percents and counts else percents or counts
         text, n, norms = self.view.text, self.view.n, self._norms
+        new = tuple.__new__  # Figure(...) runs a Python-level __new__; this builds the same tuple in C
         out: list[Figure] = []
         i, last = 0, len(ents) - 1
         while i <= last:
@@ -180,10 +189,10 @@ class LinkContext:
             nxt = ents[i + 1] if i < last else None
             if (nxt is not None and nxt.label == e.label and nxt.end < n and text[nxt.end] == ")"
                     and text[nxt.start - 1] == "(" and self._only_words_between(e.end, nxt.start - 1)):
-                out.append(Figure(nxt, e.start, nxt.end + 1, norms.get(f"{nxt.start_char}:{nxt.end_char}", {})))
+                out.append(new(Figure, (nxt, e.start, nxt.end + 1, norms.get(f"{nxt.start_char}:{nxt.end_char}", {}))))
                 i += 2  # the bracketed figure stands for both
             else:
-                out.append(Figure(e, e.start, e.end, norms.get(f"{e.start_char}:{e.end_char}", {})))
+                out.append(new(Figure, (e, e.start, e.end, norms.get(f"{e.start_char}:{e.end_char}", {}))))
                 i += 1
         return out
 
