@@ -492,8 +492,12 @@ def scoped(sent: Sentence, figs: list[Figure]) -> Iterator[tuple[Figure, Scope]]
 def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
     """A finding with its SCHEMA fields in order, the sentence as evidence, and its entities."""
     finding: dict[str, Any] = {"type": ftype}
-    for name in FINDING_FIELDS[ftype]:
-        finding[name] = fields[name]
+    names = FINDING_FIELDS[ftype]
+    if tuple(fields) == names:
+        finding.update(fields)  # the rules give the fields in SCHEMA order: copied in one call
+    else:
+        for name in names:
+            finding[name] = fields[name]
     finding["evidence"] = {"start": sent.start_char, "end": sent.end_char}
     finding["entities"] = [[e.start_char, e.end_char, e.label] for e in ents]
     return finding
@@ -531,15 +535,18 @@ class AuditSampleRule(LinkRule):
             audited = bool(ctx.m.find("audit", sent.start, sent.end))
             recorded = bool(ctx.m.find("positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
+                if not (audited or recorded) or tuple(view.lower[a.end : b.start]) not in self._JOIN:
+                    continue  # not "74 of 81" in a sentence about auditing or recording (the cheapest test first)
                 if any(start < b.end for start, _ in blockers):
                     continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
                 if ctx.m.find("timeliness", b.end, min(b.end + 6, sent.end)):
                     continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
-                if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
-                    if ctx.polarity(sent, b, ctx.scope(sent, counts, b)) == "neg" and not recorded:
-                        continue
-                    if (finding := self._make(ctx, sent, counts, a, b, b)) is not None:
-                        yield finding
+                if ctx.about_other_things(b):
+                    continue
+                if ctx.polarity(sent, b, ctx.scope(sent, counts, b)) == "neg" and not recorded:
+                    continue
+                if (finding := self._make(ctx, sent, counts, a, b, b)) is not None:
+                    yield finding
             for r in counts:
                 if r.start in ctx.used_counts or not self._says_recorded(ctx, r) or any(start < r.end for start, _ in blockers):
                     continue
@@ -654,7 +661,7 @@ class UnrecordedCountRule(LinkRule):
             if not figs and not sent.forces:
                 continue
             found_here: list[dict[str, Any]] = []
-            if not sent.national:
+            if not sent.national and "COUNT" in sent.by_label:
                 for fig, scope in scoped(sent, figs):
                     if fig.ent.label != "COUNT":
                         continue
