@@ -213,28 +213,34 @@ class LinkContext:
 
         A sentence that opens by pointing back ("This represents nearly one in five (19.6%)")
         takes the cue of the sentence before it."""
-        for lo, hi in self._cue_ranges(sent, scope, local_only):
-            neg = self.m.find("negative_record", lo, hi)
-            pos = self.m.find("positive_record", lo, hi)
-            if pos and self.m.matches["unreal_modals"]:
-                # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
-                pos = [p for p in pos if self.m.precedes("unreal_modals", p[0], 2) is None]
-            if neg and pos:
-                pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
-            if neg or pos:
-                if not (neg and pos) and self.view.n < _FAR // 6:
-                    return "neg" if neg else "pos"  # one kind of cue alone: nothing to weigh it against
-                best_neg = min((self._distance(fig, m) for m in neg), default=_FAR)
-                best_pos = min((self._distance(fig, m) for m in pos), default=_FAR)
-                return "neg" if best_neg <= best_pos else "pos"
-        return None
+        found = self._polarity_within(fig, *scope)
+        if found is None and not local_only:
+            for lo, hi in self._wider_cue_ranges(sent):
+                found = self._polarity_within(fig, lo, hi)
+                if found is not None:
+                    break
+        return found
 
-    def _cue_ranges(self, sent: Sentence, scope: Scope, local_only: bool) -> Iterator[Scope]:
-        """Where to look for a figure's polarity cue, nearest first (each range worked out only if
-        the ones before it held no cue)."""
-        yield scope
-        if local_only:
-            return
+    def _polarity_within(self, fig: Figure, lo: int, hi: int) -> str | None:
+        """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins."""
+        neg = self.m.find("negative_record", lo, hi)
+        pos = self.m.find("positive_record", lo, hi)
+        if pos and self.m.matches["unreal_modals"]:
+            # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
+            pos = [p for p in pos if self.m.precedes("unreal_modals", p[0], 2) is None]
+        if neg and pos:
+            pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+        if not (neg or pos):
+            return None
+        if not (neg and pos) and self.view.n < _FAR // 6:
+            return "neg" if neg else "pos"  # one kind of cue alone: nothing to weigh it against
+        best_neg = min((self._distance(fig, m) for m in neg), default=_FAR)
+        best_pos = min((self._distance(fig, m) for m in pos), default=_FAR)
+        return "neg" if best_neg <= best_pos else "pos"
+
+    def _wider_cue_ranges(self, sent: Sentence) -> Iterator[Scope]:
+        """Where to look for a figure's polarity cue when its scope holds none, nearest first (each
+        range worked out only if the ones before it held no cue)."""
         yield sent.start, sent.end
         if sent.index > 0 and self.view.lower[sent.start] in self.cues.data["anaphoric_openers"]:
             before = self.sentences[sent.index - 1]
