@@ -278,14 +278,16 @@ class LinkContext:
         matches = self.m.matches
         if not matches["general_figure"] and not matches["other_measures"]:
             return False  # most documents name neither
-        start, end = scope
+        lo, hi = max(scope[0], fig.start - 6), min(scope[1], fig.end + 4)  # a window before the figure, it, and one after
         for cue in ("general_figure", "other_measures"):
-            for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
+            if not self.m.find(cue, lo, hi):
+                continue  # most figures have no such cue near them: one look for both windows
+            for s_, e_ in self.m.find(cue, lo, fig.start):
                 if self._ranked_among(sent, s_):
                     continue  # "Bedfordshire had the lowest recording rate in the region, at 78 per cent"
                 if not any(e_ <= f[1] <= fig.start for f in sent.forces + sent.areas):  # "the average was 83 per cent"
                     return True
-            after = self.m.find(cue, fig.end, min(end, fig.end + 4))
+            after = self.m.find(cue, fig.end, hi)
             if after and not self.m.find("clause_boundaries", fig.end, after[0][0]):
                 return True  # "One in three violent crimes nationally", not "93%, above the national average"
         return False
