@@ -950,17 +950,19 @@ class OfficialRule(LinkRule):
         """The full name each surname, or each first name that begins only one, stands for."""
         view = ctx.view
         full_names: dict[str, str] = {}
-        first_names: dict[str, set[str]] = {}
+        begun_by: dict[str, str | None] = {}  # the full name each first name begins; None if it begins several
         for sent in ctx.with_label["PERSON"]:
             for person in sent.of("PERSON"):
                 name = view.span_text(person.start, person.end)
                 if " " in name:
                     full_names.setdefault(view.text[person.end - 1], name)
-                    first_names.setdefault(view.text[person.start], set()).add(name)
+                    first = view.text[person.start]
+                    if begun_by.setdefault(first, name) != name:
+                        begun_by[first] = None
         # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
-        for first, names in first_names.items():
-            if len(names) == 1:
-                full_names.setdefault(first, next(iter(names)))
+        for first, name in begun_by.items():
+            if name is not None:
+                full_names.setdefault(first, name)
         return full_names
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
