@@ -388,15 +388,15 @@ class LinkContext:
             if word not in links:
                 break
             i += 1
-        if not unblocked:
-            return "all_crime"
-        before = [e for e in unblocked if e.end <= fig_start]
-        in_scope = [e for e in before if e.start >= scope_start]
-        if in_scope:
-            return in_scope[-1].kb_id
-        if before:
-            return before[-1].kb_id
-        return "all_crime"
+        # The nearest crime type before the figure, within its scope if there is one there.
+        nearest: Ent | None = None
+        for e in reversed(unblocked):
+            if e.end <= fig_start:
+                if e.start >= scope_start:
+                    return e.kb_id
+                if nearest is None:
+                    nearest = e
+        return nearest.kb_id if nearest is not None else "all_crime"
 
     def _topic_before_colon(self, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
         """The crime type that heads the sentence before a colon in front of the figure, if any."""
@@ -771,6 +771,8 @@ class UnrecordedCountRule(LinkRule):
         Not "of those 1,024 crimes", which names the whole again."""
         if ctx.m.precedes("part_list_openers", fig.start, 1) is not None:
             return True
+        if not ctx.listed_parts:
+            return False  # no list of parts found so far to continue
         before = [f for f in figs if f.end <= fig.start]
         if not before or before[-1].start not in ctx.listed_parts or ctx.view.lower[fig.start - 1] not in ("and", ","):
             return False
