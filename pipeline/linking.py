@@ -333,9 +333,10 @@ class LinkContext:
         if main is None:
             main = sent.main_forces = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
         for named in (main or sent.forces, sent.areas):
-            nearest = _nearest(named, tok)
-            if nearest is not None:
-                return nearest[2]
+            if named:  # else the next kind, then the focus
+                nearest = _nearest(named, tok)
+                if nearest is not None:
+                    return nearest[2]
         if sent.focus_before is None and not sent.national:
             return self._force_named_next(sent)
         return sent.focus_before
