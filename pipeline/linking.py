@@ -79,7 +79,7 @@ class Sentence:
         self.forces: list[Named] = record["forces"]
         self.focus_before: str | None = record["focus_before"]
         self.national: bool = record["national"]
-        self.areas: list[Named] = record.get("areas", [])
+        self.areas: list[Named] = record.get("areas", _EMPTY)
         self.by_label: Mapping[str, list[Ent]] = _NO_ENTITIES
         self.figures: list[Figure] = _EMPTY
         self.main_forces: list[Named] | None = None  # LinkContext.force_for
@@ -156,7 +156,11 @@ class LinkContext:
             same_label = by_label.get(label)
             if same_label is None:
                 by_label[label] = [e]
-                with_label.setdefault(label, []).append(sent)
+                holding = with_label.get(label)
+                if holding is None:
+                    with_label[label] = [sent]
+                else:
+                    holding.append(sent)
             else:
                 same_label.append(e)
         figured = with_label.get("PERCENT", _EMPTY) + with_label.get("COUNT", _EMPTY)
