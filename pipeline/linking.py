@@ -10,6 +10,7 @@ which crime type it counts, whether it counts recorded or unrecorded crimes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 from operator import attrgetter
 from types import MappingProxyType
@@ -30,6 +31,10 @@ _CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "
 _PLAUSIBLE_RATE = 50.0
 _START = attrgetter("start")
 _DIFFERENCE_UNITS = frozenset({"point", "points", "pts", "pp"})  # "6.5 percentage points": a difference
+# The distance of a missing cue (see ``LinkContext._distance``). No cue is this far from a figure
+# in a document of fewer than _FAR / 6 tokens: a distance counts each token once and each clause
+# boundary (at least a token) five times more.
+_FAR = 10**6
 
 
 # An entity is the row the resolver recorded (token and character offsets, label, canonical
@@ -48,6 +53,7 @@ class Figure(NamedTuple):
 
 
 Named = list[Any]  # a force or area named in a sentence: [start, end, force id]
+Scope = tuple[int, int]  # tokens [start, end): the stretch of a sentence that speaks of one figure
 
 
 class Sentence:
@@ -73,7 +79,7 @@ class Sentence:
         self.forces: list[Named] = record["forces"]
         self.focus_before: str | None = record["focus_before"]
         self.national: bool = record["national"]
-        self.areas: list[Named] = record.get("areas", [])
+        self.areas: list[Named] = record.get("areas", _EMPTY)
         self.by_label: Mapping[str, list[Ent]] = _NO_ENTITIES
         self.figures: list[Figure] = _EMPTY
         self.main_forces: list[Named] | None = None  # LinkContext.force_for
@@ -129,26 +135,37 @@ class LinkContext:
         self.samples: list[tuple[int, dict[str, Any]]] = []  # (sentence index, audit finding)
 
     def _add_entities(self, rows: list[Ent]) -> None:
-        """Each entity to its sentence, by label; then each sentence's figures."""
-        sentences = iter(self.sentences)
-        sent = next(sentences, None)
+        """Each entity to its sentence, by label; then each sentence's figures.
+
+        Entities and sentences are both in order: the sentence an entity falls in is found
+        by bisecting the sentences' ends from the last one, and its mapping is kept at hand
+        for the entities after it (a sentence has a few entities, a document dozens)."""
+        sentences = self.sentences
+        ends = [sent.end for sent in sentences]
+        with_label = self.with_label
+        k, end = -1, -1  # the current sentence and its end; none yet
+        by_label: dict[str, list[Ent]] = {}
         for e in rows:
-            while sent is not None and e.start >= sent.end:
-                sent = next(sentences, None)
-            if sent is None:
-                break
+            if e.start >= end:
+                k = bisect_right(ends, e.start, k + 1)
+                if k == len(sentences):
+                    break  # past the last sentence
+                sent, end = sentences[k], ends[k]
+                by_label = sent.by_label = {}  # type: ignore[assignment]
             label = e.label
-            by_label = sent.by_label
-            if by_label is _NO_ENTITIES:
-                by_label = sent.by_label = {}
             same_label = by_label.get(label)
             if same_label is None:
-                by_label[label] = [e]  # type: ignore[index]
-                self.with_label.setdefault(label, []).append(sent)
+                by_label[label] = [e]
+                holding = with_label.get(label)
+                if holding is None:
+                    with_label[label] = [sent]
+                else:
+                    holding.append(sent)
             else:
                 same_label.append(e)
-        for sent in self.sentences:
-            if "PERCENT" in sent.by_label or "COUNT" in sent.by_label:
+        figured = with_label.get("PERCENT", _EMPTY) + with_label.get("COUNT", _EMPTY)
+        for sent in figured:
+            if sent.figures is _EMPTY:  # a sentence with both kinds is listed twice
                 sent.figures = self._find_figures(sent)
 
     def norm(self, ent: Ent) -> dict[str, Any]:
@@ -168,6 +185,7 @@ class LinkContext:
         percents, counts = sent.of("PERCENT"), sent.of("COUNT")
         ents = sorted(percents + counts, key=_START) if percents and counts else percents or counts
         text, n, norms = self.view.text, self.view.n, self._norms
+        new = tuple.__new__  # Figure(...) runs a Python-level __new__; this builds the same tuple in C
         out: list[Figure] = []
         i, last = 0, len(ents) - 1
         while i <= last:
@@ -175,10 +193,10 @@ class LinkContext:
             nxt = ents[i + 1] if i < last else None
             if (nxt is not None and nxt.label == e.label and nxt.end < n and text[nxt.end] == ")"
                     and text[nxt.start - 1] == "(" and self._only_words_between(e.end, nxt.start - 1)):
-                out.append(Figure(nxt, e.start, nxt.end + 1, norms.get(f"{nxt.start_char}:{nxt.end_char}", {})))
+                out.append(new(Figure, (nxt, e.start, nxt.end + 1, norms.get(f"{nxt.start_char}:{nxt.end_char}", {}))))
                 i += 2  # the bracketed figure stands for both
             else:
-                out.append(Figure(e, e.start, e.end, norms.get(f"{e.start_char}:{e.end_char}", {})))
+                out.append(new(Figure, (e, e.start, e.end, norms.get(f"{e.start_char}:{e.end_char}", {}))))
                 i += 1
         return out
 
@@ -186,38 +204,47 @@ class LinkContext:
         """At most ``most`` lower-case words from ``start`` to ``end``: "nine in 10 crimes (91.4%)" pairs its figures."""
         return end - start <= most and all(self.view.is_lower_word(i) for i in range(start, end))
 
-    def scope(self, sent: Sentence, figs: list[Figure], fig: Figure) -> tuple[int, int]:
+    @staticmethod
+    def scope(sent: Sentence, figs: list[Figure], fig: Figure) -> Scope:
         """From the previous figure's end to the next figure's start, within the sentence."""
         i = figs.index(fig)
         start = figs[i - 1].end if i > 0 else sent.start
         end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         return start, end
 
-    def polarity(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool = False) -> str | None:
+    def polarity(self, sent: Sentence, fig: Figure, scope: Scope, local_only: bool = False) -> str | None:
         """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said.
 
         A sentence that opens by pointing back ("This represents nearly one in five (19.6%)")
         takes the cue of the sentence before it."""
-        for lo, hi in self._cue_ranges(sent, figs, fig, local_only):
-            neg = self.m.find("negative_record", lo, hi)
-            pos = self.m.find("positive_record", lo, hi)
-            if pos and self.m.matches["unreal_modals"]:
-                # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
-                pos = [p for p in pos if self.m.precedes("unreal_modals", p[0], 2) is None]
-            if neg and pos:
-                pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
-            if neg or pos:
-                best_neg = min((self._distance(fig, m) for m in neg), default=10**6)
-                best_pos = min((self._distance(fig, m) for m in pos), default=10**6)
-                return "neg" if best_neg <= best_pos else "pos"
-        return None
+        found = self._polarity_within(fig, *scope)
+        if found is None and not local_only:
+            for lo, hi in self._wider_cue_ranges(sent):
+                found = self._polarity_within(fig, lo, hi)
+                if found is not None:
+                    break
+        return found
 
-    def _cue_ranges(self, sent: Sentence, figs: list[Figure], fig: Figure, local_only: bool) -> Iterator[tuple[int, int]]:
-        """Where to look for a figure's polarity cue, nearest first (each range worked out only if
-        the ones before it held no cue)."""
-        yield self.scope(sent, figs, fig)
-        if local_only:
-            return
+    def _polarity_within(self, fig: Figure, lo: int, hi: int) -> str | None:
+        """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins."""
+        neg = self.m.find("negative_record", lo, hi)
+        pos = self.m.find("positive_record", lo, hi)
+        if pos and self.m.matches["unreal_modals"]:
+            # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
+            pos = [p for p in pos if self.m.precedes("unreal_modals", p[0], 2) is None]
+        if neg and pos:
+            pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+        if not (neg or pos):
+            return None
+        if not (neg and pos) and self.view.n < _FAR // 6:
+            return "neg" if neg else "pos"  # one kind of cue alone: nothing to weigh it against
+        best_neg = min((self._distance(fig, m) for m in neg), default=_FAR)
+        best_pos = min((self._distance(fig, m) for m in pos), default=_FAR)
+        return "neg" if best_neg <= best_pos else "pos"
+
+    def _wider_cue_ranges(self, sent: Sentence) -> Iterator[Scope]:
+        """Where to look for a figure's polarity cue when its scope holds none, nearest first (each
+        range worked out only if the ones before it held no cue)."""
         yield sent.start, sent.end
         if sent.index > 0 and self.view.lower[sent.start] in self.cues.data["anaphoric_openers"]:
             before = self.sentences[sent.index - 1]
@@ -249,20 +276,22 @@ class LinkContext:
                 or self.m.follows("change_after", fig.end, 2) is not None
                 or self.m.precedes("margin", fig.start, 1) is not None)
 
-    def is_general(self, sent: Sentence, figs: list[Figure], fig: Figure) -> bool:
+    def is_general(self, sent: Sentence, fig: Figure, scope: Scope) -> bool:
         """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
         or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
         matches = self.m.matches
         if not matches["general_figure"] and not matches["other_measures"]:
             return False  # most documents name neither
-        start, end = self.scope(sent, figs, fig)
+        lo, hi = max(scope[0], fig.start - 6), min(scope[1], fig.end + 4)  # a window before the figure, it, and one after
         for cue in ("general_figure", "other_measures"):
-            for s_, e_ in self.m.find(cue, max(start, fig.start - 6), fig.start):
+            if not self.m.find(cue, lo, hi):
+                continue  # most figures have no such cue near them: one look for both windows
+            for s_, e_ in self.m.find(cue, lo, fig.start):
                 if self._ranked_among(sent, s_):
                     continue  # "Bedfordshire had the lowest recording rate in the region, at 78 per cent"
                 if not any(e_ <= f[1] <= fig.start for f in sent.forces + sent.areas):  # "the average was 83 per cent"
                     return True
-            after = self.m.find(cue, fig.end, min(end, fig.end + 4))
+            after = self.m.find(cue, fig.end, hi)
             if after and not self.m.find("clause_boundaries", fig.end, after[0][0]):
                 return True  # "One in three violent crimes nationally", not "93%, above the national average"
         return False
@@ -308,9 +337,10 @@ class LinkContext:
         if main is None:
             main = sent.main_forces = [f for f in sent.forces if not self.in_comparison(sent, f[0])]
         for named in (main or sent.forces, sent.areas):
-            nearest = _nearest(named, tok)
-            if nearest is not None:
-                return nearest[2]
+            if named:  # else the next kind, then the focus
+                nearest = _nearest(named, tok)
+                if nearest is not None:
+                    return nearest[2]
         if sent.focus_before is None and not sent.national:
             return self._force_named_next(sent)
         return sent.focus_before
@@ -342,34 +372,36 @@ class LinkContext:
         return False
 
     def crime_type_for(self, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
-        view = self.view
-        links = self.type_links
+        lower, links = self.view.lower, self.type_links
         if sent.crime_types is None:
             # The sentence's crime types by start, and those not blocked ("such as rape"), for all its figures.
             types = sent.of("CRIME_TYPE")
             sent.crime_types = ({e.start: e for e in types}, [e for e in types if not self._blocked_type(e)])
         ct_at, unblocked = sent.crime_types
-        i = fig_end
-        while i < min(fig_end + 6, sent.end):
+        i, stop = fig_end, min(fig_end + 6, sent.end)
+        while i < stop:
             if i in ct_at:
                 return ct_at[i].kb_id
-            if view.lower[i] in _CRIME_NOUNS:
-                if i + 1 < sent.end and view.lower[i + 1] == "of":  # "reports of rape"
+            word = lower[i]
+            if word in _CRIME_NOUNS:
+                if i + 1 < sent.end and lower[i + 1] == "of":  # "reports of rape"
                     i += 2
                     continue
                 # "Sexual offences fared better: 57 out of the 63 reports ...": the topic before
                 # the colon says which reports.
                 return self._topic_before_colon(sent, unblocked, fig_start) or "all_crime"
-            if view.lower[i] not in links:
+            if word not in links:
                 break
             i += 1
-        before = [e for e in unblocked if e.end <= fig_start]
-        in_scope = [e for e in before if e.start >= scope_start]
-        if in_scope:
-            return in_scope[-1].kb_id
-        if before:
-            return before[-1].kb_id
-        return "all_crime"
+        # The nearest crime type before the figure, within its scope if there is one there.
+        nearest: Ent | None = None
+        for e in reversed(unblocked):
+            if e.end <= fig_start:
+                if e.start >= scope_start:
+                    return e.kb_id
+                if nearest is None:
+                    nearest = e
+        return nearest.kb_id if nearest is not None else "all_crime"
 
     def _topic_before_colon(self, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
         """The crime type that heads the sentence before a colon in front of the figure, if any."""
@@ -420,11 +452,10 @@ class LinkContext:
         # "the last inspection, in 2016, when it recorded 89.1%"; "When the force was last inspected, in 2014, it ..."
         return "when" in self.view.lower[date.end : fig.start] or "when" in self.view.lower[max(date.start - 8, 0) : date.start]
 
-    def qualifier(self, sent: Sentence, figs: list[Figure], fig: Figure, stated: str) -> str:
+    def qualifier(self, fig: Figure, scope: Scope, stated: str) -> str:
         """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
         fails to record 21,200") is approx (SCHEMA §5). The framing precedes the figure in its clause."""
-        scope_start, _ = self.scope(sent, figs, fig)
-        if stated == "exact" and self.m.find("estimate", scope_start, fig.start):
+        if stated == "exact" and self.m.find("estimate", scope[0], fig.start):
             return "approx"
         return stated
 
@@ -464,11 +495,22 @@ def _nearest(named: list[Named], tok: int) -> Named | None:
     return None
 
 
+def scoped(sent: Sentence, figs: list[Figure]) -> Iterator[tuple[Figure, Scope]]:
+    """Each figure with its scope (as ``LinkContext.scope``), worked out once for all the checks made of it."""
+    last = len(figs) - 1
+    for i, fig in enumerate(figs):
+        yield fig, (figs[i - 1].end if i else sent.start, figs[i + 1].start if i < last else sent.end)
+
+
 def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
     """A finding with its SCHEMA fields in order, the sentence as evidence, and its entities."""
     finding: dict[str, Any] = {"type": ftype}
-    for name in FINDING_FIELDS[ftype]:
-        finding[name] = fields[name]
+    names = FINDING_FIELDS[ftype]
+    if tuple(fields) == names:
+        finding.update(fields)  # the rules give the fields in SCHEMA order: copied in one call
+    else:
+        for name in names:
+            finding[name] = fields[name]
     finding["evidence"] = {"start": sent.start_char, "end": sent.end_char}
     finding["entities"] = [[e.start_char, e.end_char, e.label] for e in ents]
     return finding
@@ -506,15 +548,18 @@ class AuditSampleRule(LinkRule):
             audited = bool(ctx.m.find("audit", sent.start, sent.end))
             recorded = bool(ctx.m.find("positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
+                if not (audited or recorded) or tuple(view.lower[a.end : b.start]) not in self._JOIN:
+                    continue  # not "74 of 81" in a sentence about auditing or recording (the cheapest test first)
                 if any(start < b.end for start, _ in blockers):
                     continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
                 if ctx.m.find("timeliness", b.end, min(b.end + 6, sent.end)):
                     continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
-                if tuple(view.lower[a.end : b.start]) in self._JOIN and (audited or recorded) and not ctx.about_other_things(b):
-                    if ctx.polarity(sent, counts, b) == "neg" and not recorded:
-                        continue
-                    if (finding := self._make(ctx, sent, counts, a, b, b)) is not None:
-                        yield finding
+                if ctx.about_other_things(b):
+                    continue
+                if ctx.polarity(sent, b, ctx.scope(sent, counts, b)) == "neg" and not recorded:
+                    continue
+                if (finding := self._make(ctx, sent, counts, a, b, b)) is not None:
+                    yield finding
             for r in counts:
                 if r.start in ctx.used_counts or not self._says_recorded(ctx, r) or any(start < r.end for start, _ in blockers):
                     continue
@@ -592,28 +637,27 @@ class RecordingRateRule(LinkRule):
             if sent.national:
                 continue
             figs = sent.figures
-            for fig in figs:
+            for fig, scope in scoped(sent, figs):
                 ent = fig.ent
                 value = fig.norm.get("value")
                 if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
                     continue
-                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, figs, fig):
+                if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, fig, scope):
                     continue
-                polarity = ctx.polarity(sent, figs, fig)
+                polarity = ctx.polarity(sent, fig, scope)
                 force = ctx.force_for(sent, fig.start, fig.end)
                 if polarity is None or force is None:
                     continue
-                qualifier = ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact"))
+                qualifier = ctx.qualifier(fig, scope, fig.norm.get("qualifier", "exact"))
                 if polarity == "neg" and value > _PLAUSIBLE_RATE >= 100.0 - value:
                     polarity = "pos"  # "at 90.8 per cent" beside another clause's "not recorded"
                 elif polarity == "pos" and value < _PLAUSIBLE_RATE <= 100.0 - value:
                     polarity = "neg"
                 if polarity == "neg":
                     value, qualifier = 100.0 - value, _FLIP.get(qualifier, qualifier)
-                scope_start, _ = ctx.scope(sent, figs, fig)
                 yield make_finding(
                     "recording_rate", sent, [ent],
-                    force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope_start),
+                    force=force, crime_type=ctx.crime_type_for(sent, fig.start, fig.end, scope[0]),
                     value=round(float(value), 1), qualifier=qualifier, year=ctx.year_for(sent, figs, fig),
                 )
 
@@ -630,9 +674,11 @@ class UnrecordedCountRule(LinkRule):
             if not figs and not sent.forces:
                 continue
             found_here: list[dict[str, Any]] = []
-            if not sent.national:
-                for fig in figs:
-                    finding = self._finding(ctx, sent, figs, fig, previous, found_here)
+            if not sent.national and "COUNT" in sent.by_label:
+                for fig, scope in scoped(sent, figs):
+                    if fig.ent.label != "COUNT":
+                        continue
+                    finding = self._finding(ctx, sent, figs, fig, scope, previous, found_here)
                     if finding is not None:
                         found_here.append(finding)
                         yield finding
@@ -641,17 +687,17 @@ class UnrecordedCountRule(LinkRule):
             elif figs or sent.forces:
                 previous = None
 
-    def _finding(self, ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure,
+    def _finding(self, ctx: LinkContext, sent: Sentence, figs: list[Figure], fig: Figure, scope: Scope,
                  previous: dict[str, Any] | None, found_here: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The unrecorded count ``fig`` (a COUNT) states, or None."""
         ent = fig.ent
-        if ent.label != "COUNT" or fig.start in ctx.used_counts or ctx.about_other_things(fig):
-            return None
         value = fig.norm.get("value")
         if value is None or fig.norm.get("form") == "vague":
             return None  # "tens of thousands" is not a figure a dataset can hold
-        scope_start, scope_end = ctx.scope(sent, figs, fig)
-        polarity = ctx.polarity(sent, figs, fig, local_only=True)
-        per_year = ctx.per_year(fig, scope_end, sent, figs)
+        if fig.start in ctx.used_counts or ctx.about_other_things(fig):
+            return None
+        scope_start, scope_end = scope
+        polarity = ctx.polarity(sent, fig, scope, local_only=True)
         coordinated = bool(found_here) and self._coordinated(ctx, sent, figs, fig, found_here[-1], scope_start)
         if coordinated:
             polarity = "neg"  # "fails to record 1,100 sexual offences and 3,000 domestic abuse crimes": the same verb
@@ -661,6 +707,9 @@ class UnrecordedCountRule(LinkRule):
         listed = self._listed_part(ctx, sent, figs, fig)
         if listed:  # a list of parts belongs to the first count of this sentence, perhaps one too vague to be a finding
             parent = (found_here[0] if found_here else None) or self._vague_parent(ctx, sent, figs, fig)
+        if parent is None and polarity != "neg":
+            return None  # not said to be unrecorded, nor a part of a count that is
+        per_year = ctx.per_year(fig, scope_end, sent, figs)
         # A part is smaller than its whole: not "of those 1,024 crimes" after "88 ... never made it".
         smaller = parent is not None and value < parent.get("value", float("inf"))
         # "about 6,300 ..., about 3,800 of them violent crimes", "thousands of crimes, including 1,400
@@ -696,7 +745,7 @@ class UnrecordedCountRule(LinkRule):
         return make_finding(
             "unrecorded_count", sent, [ent],
             force=force, crime_type=crime_type, value=int(value), per_year=per_year,
-            qualifier=ctx.qualifier(sent, figs, fig, fig.norm.get("qualifier", "exact")), year=year,
+            qualifier=ctx.qualifier(fig, scope, fig.norm.get("qualifier", "exact")), year=year,
         )
 
 
@@ -727,6 +776,8 @@ class UnrecordedCountRule(LinkRule):
         Not "of those 1,024 crimes", which names the whole again."""
         if ctx.m.precedes("part_list_openers", fig.start, 1) is not None:
             return True
+        if not ctx.listed_parts:
+            return False  # no list of parts found so far to continue
         before = [f for f in figs if f.end <= fig.start]
         if not before or before[-1].start not in ctx.listed_parts or ctx.view.lower[fig.start - 1] not in ("and", ","):
             return False
@@ -741,9 +792,10 @@ class UnrecordedCountRule(LinkRule):
         if not counts or counts[-1].norm.get("form") != "vague":
             return None
         whole = counts[-1]
-        if ctx.polarity(sent, figs, whole, local_only=True) != "neg":
+        scope = ctx.scope(sent, figs, whole)
+        if ctx.polarity(sent, whole, scope, local_only=True) != "neg":
             return None
-        _, scope_end = ctx.scope(sent, figs, whole)
+        _, scope_end = scope
         return {"type": "unrecorded_count", "per_year": ctx.per_year(whole, scope_end)}
 
 
@@ -755,6 +807,7 @@ class GradeRule(LinkRule):
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view, cues = ctx.view, ctx.cues
+        areas, area_cues = cues.data["areas"], self._area_cues(cues)
         for sent in ctx.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
             if sent.national:
@@ -762,7 +815,6 @@ class GradeRule(LinkRule):
             general = not sent.forces and "forces" in view.lower[sent.start : sent.end]
             if general:
                 continue
-            areas, area_cues = cues.data["areas"], self._area_cues(cues)
             figs = sent.figures
             if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
@@ -771,15 +823,7 @@ class GradeRule(LinkRule):
                     continue
                 # "inadequate for recording data about crime and for responding to the public": one per area.
                 stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
-                found_areas: list[str] = []
-                i = grade.end
-                while i < stop and view.lower[i] != "adequate":
-                    length = area_cues.match_at(view.lower, i)
-                    if length:
-                        found_areas.append(areas[" ".join(view.lower[i : i + length])])
-                        i += length
-                    else:
-                        i += 1
+                found_areas = self._areas_after(view.lower, area_cues, areas, grade.end, stop)
                 if not found_areas:
                     found_areas = self._area_before(ctx, area_cues, areas, grade, grades[k - 1].end if k else sent.start)
                 years = [ctx.year_for(sent, figs, grade)]
@@ -790,6 +834,24 @@ class GradeRule(LinkRule):
                     for area in dict.fromkeys(found_areas or [DEFAULT_AREA]):
                         for year in years:
                             yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
+
+    @staticmethod
+    def _areas_after(lower: list[str], area_cues: PhraseSet, areas: dict[str, str], start: int, stop: int) -> list[str]:
+        """The areas named after a grade, from ``start`` up to ``stop`` or the word "adequate".
+
+        Only a word that begins an area's name is looked up further: most words in the
+        stretch (often up to the sentence's end) begin none."""
+        found: list[str] = []
+        first_words = area_cues.first_words
+        i = start
+        while i < stop and lower[i] != "adequate":
+            length = area_cues.match_at(lower, i) if lower[i] in first_words else 0
+            if length:
+                found.append(areas[" ".join(lower[i : i + length])])
+                i += length
+            else:
+                i += 1
+        return found
 
     @staticmethod
     def _same_grade_before(ctx: LinkContext, sent: Sentence, grade: Ent) -> int | None:
@@ -895,17 +957,19 @@ class OfficialRule(LinkRule):
         """The full name each surname, or each first name that begins only one, stands for."""
         view = ctx.view
         full_names: dict[str, str] = {}
-        first_names: dict[str, set[str]] = {}
+        begun_by: dict[str, str | None] = {}  # the full name each first name begins; None if it begins several
         for sent in ctx.with_label["PERSON"]:
             for person in sent.of("PERSON"):
                 name = view.span_text(person.start, person.end)
                 if " " in name:
                     full_names.setdefault(view.text[person.end - 1], name)
-                    first_names.setdefault(view.text[person.start], set()).add(name)
+                    first = view.text[person.start]
+                    if begun_by.setdefault(first, name) != name:
+                        begun_by[first] = None
         # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
-        for first, names in first_names.items():
-            if len(names) == 1:
-                full_names.setdefault(first, next(iter(names)))
+        for first, name in begun_by.items():
+            if name is not None:
+                full_names.setdefault(first, name)
         return full_names
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:

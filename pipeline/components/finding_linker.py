@@ -18,7 +18,10 @@ from pipeline.extensions import register_extensions
 from pipeline.linking import RULES, LinkContext
 
 
-def _identity(finding: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+Identity = tuple[tuple[str, str], ...]
+
+
+def _identity(finding: dict[str, Any]) -> Identity:
     """What makes two findings the same: all their fields but the entities, as text."""
     return tuple([(k, str(v)) for k, v in finding.items() if k != "entities"])
 
@@ -34,15 +37,22 @@ class FindingLinker:
         ctx = LinkContext(doc, self.cues)
         findings: list[dict[str, Any]] = []
         # Findings the same in every field share their type and evidence: only findings
-        # of one type in one sentence are compared field by field.
-        by_place: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        # of one type in one sentence are compared field by field, and most places hold
+        # one finding, so a place's identities are worked out when its second one comes.
+        first_at: dict[tuple[str, int], dict[str, Any]] = {}
+        seen_at: dict[tuple[str, int], set[Identity]] = {}
         for rule in self.rules:
             for finding in rule.find(ctx):
                 place = (finding["type"], finding["evidence"]["start"])
-                earlier = by_place.setdefault(place, [])
-                if earlier and any(_identity(finding) == _identity(e) for e in earlier):
-                    continue
-                earlier.append(finding)
+                first = first_at.setdefault(place, finding)
+                if first is not finding:
+                    seen = seen_at.get(place)
+                    if seen is None:
+                        seen = seen_at[place] = {_identity(first)}
+                    identity = _identity(finding)
+                    if identity in seen:
+                        continue
+                    seen.add(identity)
                 findings.append(finding)
         findings.sort(key=lambda f: (f["evidence"]["start"], f["type"]))
         doc._.findings = findings
