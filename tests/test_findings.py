@@ -120,6 +120,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      "domestic abuse crimes every 12 months.", "2019-08-20",
      [{"type": UC, "force": "northumbria", "crime_type": "sexual_offences", "value": 1100, "per_year": True, "qualifier": "approx", "year": 2019},
       {"type": UC, "force": "northumbria", "crime_type": "domestic_abuse", "value": 3000, "per_year": True, "qualifier": "less_than", "year": 2019}]),
+    # A region that only ranks the force does not make the sentence national.
+    ("Norfolk Constabulary was inspected. The force was the standout performer in the region, rated outstanding for recording "
+     "data about crime and good for preventing crime and for its treatment of the public.", "2022-09-29",
+     [{"type": GR, "force": "norfolk", "area": "crime_data_integrity", "grade": "outstanding", "year": 2022},
+      {"type": GR, "force": "norfolk", "area": "preventing_crime", "grade": "good", "year": 2022},
+      {"type": GR, "force": "norfolk", "area": "treatment_of_the_public", "grade": "good", "year": 2022}]),
     # A superlative ranks the force within its region: the figure is still the force's own.
     ("Bedfordshire Police had the lowest recording rate in the region, at 78 per cent.", "2014-11-18",
      [{"type": RR, "force": "bedfordshire", "crime_type": "all_crime", "value": 78.0, "qualifier": "exact", "year": 2014}]),
@@ -166,6 +172,7 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("About three quarters of police forces have been inspected and of those, two-thirds were rated as either \"inadequate\" or \"requiring improvement\".", "general grades of forces"),
     ("Nationally, forces recorded 81 per cent of crimes, a national crime-recording rate unchanged since 2014.", "a national rate"),
     ("Kent Police was inspected. The recording rate in the region was 88 per cent.", "a regional rate, ranking no force"),
+    ("Kent Police was inspected. Nationally, forces recorded 81 per cent of crimes, the best in the country.", "national, whatever it ranks"),
     ("Kent Police has 3,600 officers and 2,000 staff.", "staff numbers"),
     ("Kent Police was inspected. All 5,000 officers were recorded as trained.", "'all N' that is no audit sample"),
     ("Kent Police recorded more crime, up 8.3% from the previous year.", "a change is not a rate"),

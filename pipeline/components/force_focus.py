@@ -6,7 +6,8 @@ report on Leicestershire ... the force recorded 84.1%"). The focus of a sentence
 the last force named up to and including it, so anaphora and topic switches both
 resolve to the force most recently in the reader's mind. A sentence about forces in
 general ("nationally", "across England and Wales") that names no force is marked
-national: its figures are not any one force's.
+national: its figures are not any one force's. A region or country that only ranks the
+force ("the standout performer in the region", "the worst in the country") does not.
 """
 
 from __future__ import annotations
@@ -103,10 +104,16 @@ class ForceFocus:
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s for s, _ in cues.matches["debris"]}
         national_in = set()  # sentences holding a whole "national" cue
+        ranking_ends = [end for _, end in cues.matches["superlatives"]]
         for cue_start, cue_end in cues.matches["national"]:
             k = bisect_right(starts, cue_start) - 1
-            if cue_end <= sents.ends[k]:
-                national_in.add(k)
+            if cue_end > sents.ends[k]:
+                continue
+            # "The force was the standout performer in the region": the region ranks the force.
+            ranked = bisect_right(ranking_ends, cue_start) - 1
+            if ranked >= 0 and max(starts[k], cue_start - 6) <= ranking_ends[ranked]:
+                continue
+            national_in.add(k)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
         for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
