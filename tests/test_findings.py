@@ -144,6 +144,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Kent Police was inspected. Inspectors examined 420 incident records. They found 42 that should have been recorded as crimes "
      "but had not been.", "2014-06-12",
      [{"type": UC, "force": "kent", "crime_type": "all_crime", "value": 42, "per_year": False, "qualifier": "exact", "year": 2014}]),
+    # "N out of M" with a grouped total is an audit sample too; "sampled" links the total to its crime type.
+    ("At Essex Police, 1,905 out of 2,176 crimes audited were correctly recorded.", "2023-06-15",
+     [{"type": AS, "force": "essex", "crime_type": "all_crime", "recorded": 1905, "total": 2176, "year": 2023}]),
+    ("Essex Police had recorded 88 of the 100 sampled rape reports.", "2023-06-15",
+     [{"type": AS, "force": "essex", "crime_type": "rape", "recorded": 88, "total": 100, "year": 2023}]),
     # "all N ... in the sample ... recorded": a sample recorded in full.
     ("Gwent Police was inspected. Modern slavery: all 12 modern slavery crimes in the sample had been recorded.", None,
      [{"type": AS, "force": "gwent", "crime_type": "modern_slavery", "recorded": 12, "total": 12, "year": None}]),

@@ -178,8 +178,9 @@ class EntityResolver:
                 if c.id == "ratio":
                     if _YEARLIKE.match(last):
                         return False
-                    if last.isdigit() and int(last) > 20 and "out" in view.lower[c.start + 1 : c.end - 1]:
-                        return False  # "87 out of 117", "some 72 out of 80" is an audit sample: two COUNTs
+                    whole = last.replace(",", "")
+                    if whole.isdigit() and int(whole) > 20 and "out" in view.lower[c.start + 1 : c.end - 1]:
+                        return False  # "87 out of 117", "some 72 out of 80", "1,905 out of 2,176": an audit sample, two COUNTs
             else:
                 return _valid_count(c.id == "number" and c.end - c.start == 1, last, text)
         except (QuantityError, ValueError, ZeroDivisionError):
