@@ -112,6 +112,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
       {"type": UC, "force": "gwent", "crime_type": "all_crime", "value": 88, "per_year": False, "qualifier": "exact", "year": None},
       {"type": AS, "force": "gwent", "crime_type": "violence", "recorded": 241, "total": 286, "year": None}]),
+    # "respectively" pairs the figures of one kind with the forces, in order.
+    ("Cumbria and Lancashire recorded 92.1 per cent and 88.4 per cent of crimes respectively.", "2023-06-15",
+     [{"type": RR, "force": "cumbria", "crime_type": "all_crime", "value": 92.1, "qualifier": "exact", "year": 2023},
+      {"type": RR, "force": "lancashire", "crime_type": "all_crime", "value": 88.4, "qualifier": "exact", "year": 2023}]),
+    ("Kent Police and Essex Police failed to record 4,000 and 7,600 crimes respectively.", "2023-06-15",
+     [{"type": UC, "force": "kent", "crime_type": "all_crime", "value": 4000, "per_year": False, "qualifier": "exact", "year": 2023},
+      {"type": UC, "force": "essex", "crime_type": "all_crime", "value": 7600, "per_year": False, "qualifier": "exact", "year": 2023}]),
     # A rate period may open the sentence; two counts joined by "and", each with its own crime type, are two findings.
     ("Northumbria Police was inspected. In a year, inspectors said, that means more than 5,000 violent crimes are reported "
      "to the force but never make it onto its systems.", "2019-08-20",
