@@ -836,7 +836,8 @@ class GradeRule(LinkRule):
             if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= 12:
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
             for k, grade in enumerate(grades):
-                if ctx.m.precedes("hypothetical", grade.start, 4) is not None:
+                # "could be rated inadequate if ...", "is no longer inadequate", "has never been rated outstanding"
+                if ctx.m.precedes("hypothetical", grade.start, 4) is not None or ctx.m.precedes("negations", grade.start, 3) is not None:
                     continue
                 # "inadequate for recording data about crime and for responding to the public": one per area.
                 stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
