@@ -296,6 +296,13 @@ class LinkContext:
                 return True  # "One in three violent crimes nationally", not "93%, above the national average"
         return False
 
+    def is_composition(self, fig: Figure, scope: Scope) -> bool:
+        """'60 per cent of the crimes recorded were violent offences': a share of what the records hold,
+        said in the figure's own clause, not the share recorded."""
+        found = self.m.find("composition", fig.end, min(fig.end + 8, scope[1]))
+        return bool(found) and not self.m.find("clause_boundaries", fig.end, found[0][0]) and \
+            self.view.lower[found[0][0] - 1] not in ("not", "never", "un")
+
     def _ranked_among(self, sent: Sentence, cue_start: int) -> bool:
         """The region or country only ranks a force named before it: a superlative just before the cue."""
         return (self.m.find("superlatives", max(cue_start - 5, sent.start), cue_start) != []
@@ -658,6 +665,8 @@ class RecordingRateRule(LinkRule):
                 if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
                     continue
                 if ctx.is_change(fig) or ctx.about_other_things(fig) or ctx.is_sub_share(fig) or ctx.is_general(sent, fig, scope):
+                    continue
+                if ctx.is_composition(fig, scope):
                     continue
                 polarity = ctx.polarity(sent, fig, scope)
                 force = ctx.force_for(sent, fig.start, fig.end)

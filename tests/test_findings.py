@@ -112,6 +112,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
       {"type": UC, "force": "gwent", "crime_type": "all_crime", "value": 88, "per_year": False, "qualifier": "exact", "year": None},
       {"type": AS, "force": "gwent", "crime_type": "violence", "recorded": 241, "total": 286, "year": None}]),
+    ("Kent Police recorded 90 per cent of crimes reported; crimes not recorded were mostly violent.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 90.0, "qualifier": "exact", "year": 2023}]),
     ("Kent Police was rated good, not outstanding.", "2023-06-15",
      [{"type": GR, "force": "kent", "area": "crime_data_integrity", "grade": "good", "year": 2023}]),
     # "respectively" pairs the figures of one kind with the forces, in order.
@@ -198,6 +200,7 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("North Wales Police was slow to record some crimes, with 64 of 1,112 reports audited taking longer than the 24 hours allowed.", "timeliness, not recording"),
     ("Lincolnshire Police is failing to record thousands of crimes a year.", "a vague magnitude is not a value"),
     ("Kent Police is no longer inadequate at recording crime.", "a negated grade"),
+    ("Kent Police was inspected. About 60 per cent of the crimes recorded were violent offences.", "a share of what the records hold"),
     ("Kent Police has never been rated outstanding.", "a negated grade"),
     ("Police 'fail to record 800,000 crimes a year'\nKent Police was inspected.", "a headline about police in general, not the force named next"),
     ("Across the forces Her Majesty's Inspectorate of Constabulary has inspected, 89 per cent of violent offences were recorded.\n"
