@@ -31,6 +31,8 @@ _CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "
 _PLAUSIBLE_RATE = 50.0
 _START = attrgetter("start")
 _DIFFERENCE_UNITS = frozenset({"point", "points", "pts", "pp"})  # "6.5 percentage points": a difference
+# Verbs by which an inspection or report states a figure ("the previous inspection, in 2017, found ...").
+_REPORTING = frozenset({"found", "showed", "estimated", "concluded", "revealed", "said", "reported"})
 # The distance of a missing cue (see ``LinkContext._distance``). No cue is this far from a figure
 # in a document of fewer than _FAR / 6 tokens: a distance counts each token once and each clause
 # boundary (at least a token) five times more.
@@ -471,8 +473,15 @@ class LinkContext:
             return False
         if self.m.precedes("date_blockers", date.start, 4) is None:
             return True
+        lower = self.view.lower
+        before, between = lower[max(date.start - 8, 0) : date.start], lower[date.end : fig.start]
         # "the last inspection, in 2016, when it recorded 89.1%"; "When the force was last inspected, in 2014, it ..."
-        return "when" in self.view.lower[date.end : fig.start] or "when" in self.view.lower[max(date.start - 8, 0) : date.start]
+        if "when" in between or "when" in before:
+            return True
+        # "Its previous inspection, in 2017, found it recorded 83 per cent": that inspection's own finding
+        # (not "Since the last inspection, in 2014, inspectors have found ...").
+        return (self.m.precedes("past_inspection", date.start, 4) is not None and "since" not in before
+                and not _REPORTING.isdisjoint(between[:3]))
 
     def qualifier(self, fig: Figure, scope: Scope, stated: str) -> str:
         """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...

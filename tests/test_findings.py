@@ -116,6 +116,11 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 90.0, "qualifier": "exact", "year": 2023}]),
     ("Kent Police was rated good, not outstanding.", "2023-06-15",
      [{"type": GR, "force": "kent", "area": "crime_data_integrity", "grade": "good", "year": 2023}]),
+    # An earlier inspection's own finding takes its year; "since" that inspection does not.
+    ("Kent Police was inspected. Its previous inspection, in 2017, found it recorded 83 per cent of crimes.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 83.0, "qualifier": "exact", "year": 2017}]),
+    ("Kent Police was inspected. Since the last inspection, in 2014, the force has recorded 90 per cent of crimes.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 90.0, "qualifier": "exact", "year": 2023}]),
     # "respectively" pairs the figures of one kind with the forces, in order.
     ("Cumbria and Lancashire recorded 92.1 per cent and 88.4 per cent of crimes respectively.", "2023-06-15",
      [{"type": RR, "force": "cumbria", "crime_type": "all_crime", "value": 92.1, "qualifier": "exact", "year": 2023},
