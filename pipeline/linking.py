@@ -1003,9 +1003,9 @@ class OfficialRule(LinkRule):
                     if begun_by.setdefault(first, name) != name:
                         begun_by[first] = None
         # "As your deputy PCC, Tom also chairs": a first name alone stands for the one full name it begins.
-        for first, name in begun_by.items():
-            if name is not None:
-                full_names.setdefault(first, name)
+        for first, begun in begun_by.items():
+            if begun is not None:
+                full_names.setdefault(first, begun)
         return full_names
 
     def _person_for(self, ctx: LinkContext, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:

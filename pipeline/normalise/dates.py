@@ -217,12 +217,12 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     if relative_month and base is not None and relative_month["month"].lower() in _MONTHS:
         month = _MONTHS[relative_month["month"].lower()]
         which = relative_month["which"].lower()
-        year = base.year - (month >= base.month) if which == "last" else base.year + (which == "next" and month <= base.month)
-        return NormalDate(f"{year:04d}-{month:02d}", "month", year)
+        in_year = base.year - (month >= base.month) if which == "last" else base.year + (which == "next" and month <= base.month)
+        return NormalDate(f"{in_year:04d}-{month:02d}", "month", in_year)
     relative_season = _RELATIVE_SEASON.match(cleaned)
     if relative_season and base is not None:
-        year = _season_year(relative_season["which"].lower(), relative_season["season"].lower(), base)
-        return NormalDate(str(year), "year", year)
+        season_year = _season_year(relative_season["which"].lower(), relative_season["season"].lower(), base)
+        return NormalDate(str(season_year), "year", season_year)
     split_year = _SPLIT_YEAR.match(cleaned)
     if split_year:
         start = int(split_year.group(1))
