@@ -573,6 +573,8 @@ class AuditSampleRule(LinkRule):
             for whole in counts:
                 if self._all_recorded(ctx, sent, whole) and (finding := self._make(ctx, sent, counts, whole, whole, whole)):
                     yield finding
+            if counts and (finding := self._of_previous_total(ctx, sent, counts[0])) is not None:
+                yield finding
             if len(counts) < 2:
                 continue
             blockers = ctx.m.find("audit_blockers", sent.start, sent.end)
@@ -597,6 +599,29 @@ class AuditSampleRule(LinkRule):
                 total = self._total_for(ctx, counts, r)
                 if total is not None and (finding := self._make(ctx, sent, counts, r, total, total)) is not None:
                     yield finding
+
+    def _of_previous_total(self, ctx: LinkContext, sent: Sentence, r: Figure) -> dict[str, Any] | None:
+        """'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.': a sentence that opens
+        on the sample the sentence before it audited; the total, its force and crime type are read there."""
+        if sent.index == 0 or ctx.m.follows("sub_part", sent.start, 2) is None or r.start in ctx.used_counts:
+            return None
+        before = ctx.sentences[sent.index - 1]
+        totals = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
+        if (not totals or totals[-1].start in ctx.used_counts or not ctx.m.find("audit", before.start, before.end)
+                or totals[-1].norm.get("value", 0) < r.norm.get("value", 0) or not self._says_recorded(ctx, r)):
+            return None
+        total = totals[-1]
+        force = ctx.force_for(before, total.start, total.end)
+        if force is None:
+            return None
+        ctx.used_counts.update({r.start, total.start})
+        finding = make_finding(
+            "audit_sample", sent, [r.ent, total.ent],
+            force=force, crime_type=ctx.crime_type_for(before, total.start, total.end, before.start),
+            recorded=int(r.norm["value"]), total=int(total.norm["value"]), year=ctx.year_for(before, before.figures, total),
+        )
+        ctx.samples.append((sent.index, finding))
+        return finding
 
     def _all_recorded(self, ctx: LinkContext, sent: Sentence, r: Figure) -> bool:
         """'all 12 modern slavery crimes in the sample had been recorded': a sample recorded in full."""

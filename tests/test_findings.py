@@ -165,6 +165,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "essex", "crime_type": "all_crime", "recorded": 1905, "total": 2176, "year": 2023}]),
     ("Essex Police had recorded 88 of the 100 sampled rape reports.", "2023-06-15",
      [{"type": AS, "force": "essex", "crime_type": "rape", "recorded": 88, "total": 100, "year": 2023}]),
+    # A sentence opening on the sample the one before audited: the total, force and crime type are read there.
+    ("Inspectors examined 60 violent crimes reported to Kent Police. Of these, 52 had been recorded.", "2023-06-15",
+     [{"type": AS, "force": "kent", "crime_type": "violence", "recorded": 52, "total": 60, "year": 2023}]),
     # "all N ... in the sample ... recorded": a sample recorded in full.
     ("Gwent Police was inspected. Modern slavery: all 12 modern slavery crimes in the sample had been recorded.", None,
      [{"type": AS, "force": "gwent", "crime_type": "modern_slavery", "recorded": 12, "total": 12, "year": None}]),
@@ -205,6 +208,7 @@ NOT_FINDINGS: list[tuple[str, str]] = [
     ("North Wales Police was slow to record some crimes, with 64 of 1,112 reports audited taking longer than the 24 hours allowed.", "timeliness, not recording"),
     ("Lincolnshire Police is failing to record thousands of crimes a year.", "a vague magnitude is not a value"),
     ("Kent Police is no longer inadequate at recording crime.", "a negated grade"),
+    ("Kent Police has 3,600 officers. Of these, 52 were recorded as off sick.", "no audit in the sentence before"),
     ("Kent Police was inspected. About 60 per cent of the crimes recorded were violent offences.", "a share of what the records hold"),
     ("Kent Police has never been rated outstanding.", "a negated grade"),
     ("Police 'fail to record 800,000 crimes a year'\nKent Police was inspected.", "a headline about police in general, not the force named next"),
