@@ -756,6 +756,9 @@ class UnrecordedCountRule(LinkRule):
             return None
         scope_start, scope_end = scope
         polarity = ctx.polarity(sent, fig, scope, local_only=True)
+        if polarity is None and fig is figs[0] and ctx.view.lower[sent.start] in ctx.cues.data["anaphoric_openers"]:
+            # "Kent fails to record 8 per cent of crimes. That equates to some 9,500 crimes every year."
+            polarity = ctx.polarity(sent, fig, scope)
         coordinated = bool(found_here) and self._coordinated(ctx, sent, figs, fig, found_here[-1], scope_start)
         if coordinated:
             polarity = "neg"  # "fails to record 1,100 sexual offences and 3,000 domestic abuse crimes": the same verb

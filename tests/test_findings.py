@@ -165,6 +165,12 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": AS, "force": "essex", "crime_type": "all_crime", "recorded": 1905, "total": 2176, "year": 2023}]),
     ("Essex Police had recorded 88 of the 100 sampled rape reports.", "2023-06-15",
      [{"type": AS, "force": "essex", "crime_type": "rape", "recorded": 88, "total": 100, "year": 2023}]),
+    # A count in a sentence that points back ("That equates to ...") takes the cue of the sentence before.
+    ("Kent Police fails to record 8 per cent of crimes. That equates to some 9,500 crimes every year.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 92.0, "qualifier": "exact", "year": 2023},
+      {"type": UC, "force": "kent", "crime_type": "all_crime", "value": 9500, "per_year": True, "qualifier": "approx", "year": 2023}]),
+    ("Kent Police records 92 per cent of crimes. That equates to some 140,000 crimes every year.", "2023-06-15",
+     [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 92.0, "qualifier": "exact", "year": 2023}]),
     # A sentence opening on the sample the one before audited: the total, force and crime type are read there.
     ("Inspectors examined 60 violent crimes reported to Kent Police. Of these, 52 had been recorded.", "2023-06-15",
      [{"type": AS, "force": "kent", "crime_type": "violence", "recorded": 52, "total": 60, "year": 2023}]),
