@@ -987,7 +987,8 @@ class OfficialRule(LinkRule):
     finding_type = "official"
     _BETWEEN = {",", "the", "a", "its", "their", "'s", "’s", "'", "’", "force", "force's", "deputy", "now", "acting", "temporary",
                 "who", "is", "was", "then", "took", "over", "as", "became", "succeeded", "has", "been", "appointed",
-                "named", "and", "&", "former", "county", "county's", "new", "\n"}
+                "named", "and", "&", "former", "county", "county's", "new", "\n",
+                "oversees", "leads", "heads", "serves", "runs"}  # "Roger Hirst, who oversees the force as ... commissioner"
 
     def find(self, ctx: LinkContext) -> Iterator[dict[str, Any]]:
         view = ctx.view

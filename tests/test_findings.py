@@ -171,6 +171,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
       {"type": UC, "force": "kent", "crime_type": "all_crime", "value": 9500, "per_year": True, "qualifier": "approx", "year": 2023}]),
     ("Kent Police records 92 per cent of crimes. That equates to some 140,000 crimes every year.", "2023-06-15",
      [{"type": RR, "force": "kent", "crime_type": "all_crime", "value": 92.0, "qualifier": "exact", "year": 2023}]),
+    ("Essex Police was inspected. Roger Hirst, who oversees the force as police, fire and crime commissioner, said he was pleased.", None,
+     [{"type": OF, "person": "Roger Hirst", "role": "police_fire_and_crime_commissioner", "organisation": "essex"}]),
     # A sentence opening on the sample the one before audited: the total, force and crime type are read there.
     ("Inspectors examined 60 violent crimes reported to Kent Police. Of these, 52 had been recorded.", "2023-06-15",
      [{"type": AS, "force": "kent", "crime_type": "violence", "recorded": 52, "total": 60, "year": 2023}]),
