@@ -68,7 +68,7 @@ class Sentence:
     and dates) is worked out once, when first asked, and kept here.
     """
 
-    __slots__ = ("index", "start", "end", "start_char", "end_char", "forces", "focus_before", "national", "areas",
+    __slots__ = ("index", "start", "end", "start_char", "end_char", "forces", "focus_before", "national", "debris", "areas",
                  "by_label", "figures", "main_forces", "crime_types", "dated")
 
     def __init__(self, index: int, record: dict[str, Any]) -> None:
@@ -81,6 +81,7 @@ class Sentence:
         self.forces: list[Named] = record["forces"]
         self.focus_before: str | None = record["focus_before"]
         self.national: bool = record["national"]
+        self.debris: bool = record.get("debris", False)  # a link to another story: no statement of this one
         self.areas: list[Named] = record.get("areas", _EMPTY)
         self.by_label: Mapping[str, list[Ent]] = _NO_ENTITIES
         self.figures: list[Figure] = _EMPTY
@@ -147,13 +148,18 @@ class LinkContext:
         with_label = self.with_label
         k, end = -1, -1  # the current sentence and its end; none yet
         by_label: dict[str, list[Ent]] = {}
+        skip = False  # the current sentence links to another story: its entities state nothing here
         for e in rows:
             if e.start >= end:
                 k = bisect_right(ends, e.start, k + 1)
                 if k == len(sentences):
                     break  # past the last sentence
                 sent, end = sentences[k], ends[k]
-                by_label = sent.by_label = {}  # type: ignore[assignment]
+                skip = sent.debris
+                if not skip:
+                    by_label = sent.by_label = {}  # type: ignore[assignment]
+            if skip:
+                continue
             label = e.label
             same_label = by_label.get(label)
             if same_label is None:

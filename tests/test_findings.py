@@ -145,6 +145,13 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # A superlative ranks the force within its region: the figure is still the force's own.
     ("Bedfordshire Police had the lowest recording rate in the region, at 78 per cent.", "2014-11-18",
      [{"type": RR, "force": "bedfordshire", "crime_type": "all_crime", "value": 78.0, "qualifier": "exact", "year": 2014}]),
+    # Links to other stories state nothing about this one: under a bare "More on this story" up to a blank
+    # line, or after "Read more:"; nor do their forces change the focus.
+    ("Kent Police has been rated good for crime recording.\n\nMore on this story\nEssex Police fails to record one in 10 crimes\n"
+     "Surrey Police chief constable Tim De Meyer to retire\n\nThe force's chief constable, Alan Pughsley, welcomed the report.\n"
+     "Read more: Essex Police fails to record 7,600 crimes a year", "2023-06-15",
+     [{"type": GR, "force": "kent", "area": "crime_data_integrity", "grade": "good", "year": 2023},
+      {"type": OF, "person": "Alan Pughsley", "role": "chief_constable", "organisation": "kent"}]),
     # A headline and lede before any force is named speak of the force the article names next.
     ("Police force 'failing to record one in six crimes'\nA police force is failing to record more than 16,000 crimes a year, "
      "a watchdog has said.\nNorthumbria Police records 84.5% of crimes reported to it.", "2024-05-02",

@@ -8,6 +8,8 @@ resolve to the force most recently in the reader's mind. A sentence about forces
 general ("nationally", "across England and Wales") that names no force is marked
 national: its figures are not any one force's. A region or country that only ranks the
 force ("the standout performer in the region", "the worst in the country") does not.
+Links to other stories ("Read more: ...", the lines under a bare "More on this story")
+are marked ``debris``: the linker reads no statement in them, and their forces move no focus.
 """
 
 from __future__ import annotations
@@ -90,6 +92,32 @@ class ForceFocus:
                     past.add(force_start)
         return past
 
+    _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
+
+    @classmethod
+    def _link_lines(cls, view: TokenView, sents: _Sentences, debris: dict[int, int]) -> set[int]:
+        """Sentences that are links to other stories, to be read as no statement at all: a line opening
+        "Read more:" and the lines under a bare "More on this story" or "Related Topics", up to a
+        blank line. Their forces, figures and officials belong to those other stories."""
+        text, links = view.text, set()
+        under_header = False
+        for k, (start, end) in enumerate(zip(sents.starts, sents.ends)):
+            first = start if text[start].strip() else start + 1
+            cue_end = debris.get(first)
+            if cue_end is not None:
+                rest = [t for t in text[cue_end:end] if t.strip()]
+                if rest[:1] == [":"] or not rest:
+                    links.add(k)
+                under_header = not rest  # a header alone on its line: the lines below it are links
+                continue
+            if under_header:
+                gap = view.source[sents.end_chars[k - 1] : sents.start_chars[k]]
+                if gap.count("\n") >= 2 or end - start > cls._LINK_LINE_MOST:
+                    under_header = False
+                else:
+                    links.add(k)
+        return links
+
     def __call__(self, doc: Doc) -> Doc:
         view = token_view(doc)
         cues = self.cues.scan(view)
@@ -102,7 +130,8 @@ class ForceFocus:
         placed_in = _by_sentence(ext.force_areas or (), starts)
         past = self._past_offices(view, rows, {f[0] for f in forces}) if forces else set()
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
-        debris = {s for s, _ in cues.matches["debris"]}
+        debris = {s: e for s, e in cues.matches["debris"]}
+        links = self._link_lines(view, sents, debris) if debris else set()
         national_in = set()  # sentences holding a whole "national" cue
         ranking_ends = [end for _, end in cues.matches["superlatives"]]
         for cue_start, cue_end in cues.matches["national"]:
@@ -120,7 +149,7 @@ class ForceFocus:
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])
             previous = focus
-            if debris and (start in debris or start + 1 in debris):
+            if k in links or (debris and (start in debris or start + 1 in debris)):
                 named, placed = [], []
             elif named and (topical := [f for f in named if f[0] not in past]):
                 focus = topical[-1][2]
@@ -131,6 +160,7 @@ class ForceFocus:
                 "start": start_char, "end": end_char,
                 "tok_start": start, "tok_end": end,
                 "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
+                "debris": k in links,
             })
         ext.sentences = sentences
         return doc
