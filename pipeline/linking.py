@@ -215,10 +215,7 @@ class LinkContext:
     @staticmethod
     def scope(sent: Sentence, figs: list[Figure], fig: Figure) -> Scope:
         """From the previous figure's end to the next figure's start, within the sentence."""
-        i = figs.index(fig)
-        start = figs[i - 1].end if i > 0 else sent.start
-        end = figs[i + 1].start if i + 1 < len(figs) else sent.end
-        return start, end
+        return _scope_at(sent, figs, figs.index(fig))
 
     def polarity(self, sent: Sentence, fig: Figure, scope: Scope, local_only: bool = False) -> str | None:
         """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said.
@@ -532,11 +529,15 @@ def _nearest(named: list[Named], tok: int) -> Named | None:
     return None
 
 
+def _scope_at(sent: Sentence, figs: list[Figure], i: int) -> Scope:
+    """The scope of the ``i``-th figure: from the previous figure's end to the next one's start, within the sentence."""
+    return (figs[i - 1].end if i else sent.start, figs[i + 1].start if i + 1 < len(figs) else sent.end)
+
+
 def scoped(sent: Sentence, figs: list[Figure]) -> Iterator[tuple[Figure, Scope]]:
     """Each figure with its scope (as ``LinkContext.scope``), worked out once for all the checks made of it."""
-    last = len(figs) - 1
     for i, fig in enumerate(figs):
-        yield fig, (figs[i - 1].end if i else sent.start, figs[i + 1].start if i < last else sent.end)
+        yield fig, _scope_at(sent, figs, i)
 
 
 def make_finding(ftype: str, sent: Sentence, ents: list[Ent], **fields: Any) -> dict[str, Any]:
