@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.candidates import EntityRow, entity_rows
 from pipeline.cues import Cues, PhraseSet
-from pipeline.patterns import load_json
+from pipeline.loaded_data import load_json
 from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
 from pipeline.token_view import TokenView, token_view
 
