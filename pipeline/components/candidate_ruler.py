@@ -53,6 +53,10 @@ class CandidateRuler(SpanRuler):
         self._sort_keys: dict[int, tuple[int, int, str, str]] = {}
 
 
-@Language.factory("candidate_ruler", default_config={"phrase_matcher_attr": "LOWER", "validate": True})
+@Language.factory(
+    "hmicfrs_candidate_ruler",
+    default_config={"phrase_matcher_attr": "LOWER", "validate": True},
+    assigns=["doc._.candidates"],
+)
 def make_candidate_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, validate: bool) -> CandidateRuler:
     return CandidateRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate)

@@ -4,6 +4,10 @@ It composes the rules of ``pipeline.linking`` (audit samples first, so their cou
 are not read again as unrecorded counts) and keeps one copy of each finding per
 sentence. Every finding carries its evidence (the sentence's character offsets) and
 the entity spans it was built from.
+
+Its cue lists (``data/finding_cues.json``) are saved with the pipeline (``DataBacked``), and
+so is ``forces.json``, which ``pipeline.linking`` reads by name for the places of a grade's
+area.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.cues import load_cues
+from pipeline.components.data_backed import DataBacked, shared
+from pipeline.cues import Cues
 from pipeline.extensions import register_extensions
 from pipeline.linking import RULES, LinkContext
 
@@ -26,12 +31,20 @@ def _identity(finding: dict[str, Any]) -> Identity:
     return tuple([(k, str(v)) for k, v in finding.items() if k != "entities"])
 
 
-class FindingLinker:
+class FindingLinker(DataBacked):
+    # pipeline.linking reads forces.json by name (pipeline/loaded_data.py).
+    read_by_name = ("forces",)
+
     def __init__(self, name: str = "finding_linker", cues: str = "finding_cues.json") -> None:
         register_extensions()
         self.name = name
-        self.cues = load_cues(cues)
         self.rules = [rule() for rule in RULES]
+        self.data_files = {"cues": cues, "forces": "forces.json"}
+        self._load_package_data()
+
+    def _build(self, data: dict[str, Any]) -> None:
+        # force_focus's Cues too, when built from the same file: a document's cues are scanned once for both.
+        self.cues: Cues = shared(Cues, data["cues"])
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = LinkContext(doc, self.cues)
@@ -59,6 +72,11 @@ class FindingLinker:
         return doc
 
 
-@Language.factory("finding_linker", default_config={"cues": "finding_cues.json"})
+@Language.factory(
+    "hmicfrs_finding_linker",
+    default_config={"cues": "finding_cues.json"},
+    assigns=["doc._.findings"],
+    requires=["doc._.sentences", "doc.ents", "token.ent_kb_id", "doc._.ent_norms", "doc._.article_date"],
+)
 def make_finding_linker(nlp: Language, name: str, cues: str) -> FindingLinker:
     return FindingLinker(name, cues)

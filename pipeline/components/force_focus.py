@@ -10,6 +10,8 @@ national: its figures are not any one force's. A region or country that only ran
 force ("the standout performer in the region", "the worst in the country") does not.
 Links to other stories ("Read more: ...", the lines under a bare "More on this story")
 are marked ``debris``: the linker reads no statement in them, and their forces move no focus.
+
+Its cue lists (``data/finding_cues.json``) are saved with the pipeline (``DataBacked``).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import EntityRow, entity_rows
-from pipeline.cues import Cues, load_cues
+from pipeline.components.data_backed import DataBacked, shared
+from pipeline.cues import Cues
 from pipeline.extensions import register_extensions
 from pipeline.token_view import TokenView, token_view
 
@@ -71,11 +74,16 @@ def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int,
     return grouped
 
 
-class ForceFocus:
+class ForceFocus(DataBacked):
     def __init__(self, name: str = "force_focus", cues: str = "finding_cues.json") -> None:
         register_extensions()
         self.name = name
-        self.cues: Cues = load_cues(cues)
+        self.data_files = {"cues": cues}
+        self._load_package_data()
+
+    def _build(self, data: dict[str, Any]) -> None:
+        # The linker's Cues too, when built from the same file: a document's cues are scanned once for both.
+        self.cues: Cues = shared(Cues, data["cues"])
 
     _PAST = frozenset({"former", "ex", "ex-", "retired", "previously"})
 
@@ -166,6 +174,11 @@ class ForceFocus:
         return doc
 
 
-@Language.factory("force_focus", default_config={"cues": "finding_cues.json"})
+@Language.factory(
+    "hmicfrs_force_focus",
+    default_config={"cues": "finding_cues.json"},
+    assigns=["doc._.sentences"],
+    requires=["token.is_sent_start", "doc.ents", "token.ent_kb_id", "doc._.force_areas"],
+)
 def make_force_focus(nlp: Language, name: str, cues: str) -> ForceFocus:
     return ForceFocus(name, cues)
