@@ -15,7 +15,7 @@ writes the entities' token annotation in one ``Doc.from_array`` instead of build
 
 The context rules, the hedges and the exact-case names it was built from are saved with
 the pipeline (``DataBacked``), and so is ``word_sets.json``, which the quantity
-normalisers it calls read by name.
+normalisers it calls read by name. ``score`` gives spaCy's entity scores.
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ from typing import Any, Iterable
 import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
+from spacy.scorer import get_ner_prf
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
+from spacy.training import Example, validate_examples
 
 from pipeline.candidates import (
     Candidate,
@@ -279,6 +281,12 @@ class EntityResolver(DataBacked):
         set_entities(doc, write_entities(doc, self.resolve(doc, cands, view), view))
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Entity precision, recall and F1, micro (``ents_p/r/f``) and per label (``ents_per_type``),
+        as spaCy's ``EntityRecognizer`` reports them: exact spans, aligned to the reference's tokens."""
+        validate_examples(examples, "EntityResolver.score")
+        return get_ner_prf(examples)
+
 
 def write_entities(doc: Doc, chosen: list[Candidate], view: TokenView | None = None) -> list[EntityRow]:
     """Write ``chosen`` as ``doc.ents`` in one ``Doc.from_array``; return them as rows.
@@ -371,6 +379,7 @@ def _entity_strings(strings: StringStore) -> _EntityStrings:
     },
     assigns=["doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id", "doc._.force_areas"],
     requires=["doc._.candidates"],
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
 def make_entity_resolver(
     nlp: Language, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool
