@@ -128,7 +128,11 @@ def examples(nlp: Language, records: Iterable[dict[str, Any]]) -> list[Example]:
 
 
 def doc_bin(docs: Iterable[Doc]) -> DocBin:
-    """Reference Docs for a ``.spacy`` file; user data kept, so the findings and the date travel with them."""
+    """Reference Docs for a ``.spacy`` file; user data kept, so the findings and the date travel with them.
+
+    DocBin reads user data back with ``use_list=False`` (its keys are tuples), so the findings
+    come back as a tuple of dicts; their fields are scalars, which the scorer compares alike.
+    """
     return DocBin(docs=docs, store_user_data=True)
 
 

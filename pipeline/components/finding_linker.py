@@ -85,8 +85,8 @@ class FindingLinker(DataBacked):
         validate_examples(examples, "FindingLinker.score")
         gold, predicted = [], {}
         for i, eg in enumerate(examples):
-            gold.append({"id": str(i), "findings": eg.reference._.findings or []})
-            predicted[str(i)] = {"findings": eg.predicted._.findings or []}
+            gold.append({"id": str(i), "findings": list(eg.reference._.findings or ())})  # a tuple, from a DocBin
+            predicted[str(i)] = {"findings": list(eg.predicted._.findings or ())}
         report = score_findings(gold, predicted)
         scores: dict[str, Any] = {}
         for kind, prf in (("core", report.core.micro), ("strict", report.strict.micro)):
