@@ -231,8 +231,9 @@ def test_components_round_trip_through_bytes(nlp: Language, monkeypatch: pytest.
         if isinstance(proc, DataBacked):
             config = {k: v for k, v in nlp.config["components"][name].items() if k != "factory"}
             waiting = spacy.blank("en").add_pipe(nlp.get_pipe_meta(name).factory, name=name, config=config)
+            assert type(waiting) is not type(proc)  # waiting for its data
             waiting.from_bytes(proc.to_bytes())
-            assert waiting.data_texts() == proc.data_texts(), name
+            assert type(waiting) is type(proc) and waiting.data_texts() == proc.data_texts(), name
 
 
 def test_a_component_without_data_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -245,6 +246,8 @@ def test_a_component_without_data_says_so(monkeypatch: pytest.MonkeyPatch, tmp_p
     tagger = blank.add_pipe("hmicfrs_figure_tagger")
     with pytest.raises(DataNotLoaded, match="figure_grammar.json"):
         tagger(blank.make_doc("Kent Police recorded 90.9 per cent."))
+    with pytest.raises(DataNotLoaded, match="figure_tagger"):
+        blank.to_disk(tmp_path / "model")
 
 
 def test_the_readers_by_name_hold_one_copy_per_process(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,14 +11,19 @@ data, whether it comes from the package (the factory, so ``add_pipe`` works with
 reads like the original, comments and all.
 
 A pipeline loaded from disk need not find the package's files at all: a factory that
-cannot read them leaves its component waiting for ``from_disk``, and a component used
-before its data arrived says so instead of failing on a missing attribute. None of this
-runs per document.
+cannot read them leaves its component waiting for ``from_disk``, and a component used or
+saved before its data arrived says so instead of failing on a missing attribute. None of
+this runs per document: a waiting component is an instance of a subclass that raises
+(``_Waiting``), and becomes an instance of its own class again when its data arrives.
+(Not a ``__getattr__`` on the mixin: spaCy's ``Language.__call__`` asks every component
+for a ``get_error_handler`` it lacks, for every document, and a Python ``__getattr__``
+makes each of those failed look-ups cost microseconds.)
 """
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -29,7 +34,7 @@ from pipeline import loaded_data, patterns
 T = TypeVar("T")
 
 
-class DataNotLoaded(AttributeError):
+class DataNotLoaded(RuntimeError):
     """A component whose data files were neither in the package nor loaded from a saved pipeline."""
 
 
@@ -55,6 +60,7 @@ class DataBacked:
     name: str
     data_files: dict[str, str]
     read_by_name: tuple[str, ...] = ()
+    _ready_class: type | None = None  # set on the waiting subclass: the class to go back to
 
     def _build(self, data: dict[str, Any]) -> None:
         """Turn the parsed data files (by part) into the component's rules."""
@@ -67,6 +73,7 @@ class DataBacked:
             texts = {part: package_file(file).read_text(encoding="utf-8") for part, file in self.data_files.items()}
         except FileNotFoundError as err:
             self._missing_data = f"{err.filename} is not there and no saved copy was loaded"
+            self.__class__ = _waiting(type(self))
             return
         self._load(texts)
 
@@ -78,10 +85,12 @@ class DataBacked:
         data = {part: parse_data(self.data_files[part], texts[part]) for part in self.data_files}
         self._build(data)
         self._texts = dict(texts)
-        self.__dict__.pop("_missing_data", None)
+        if self._ready_class is not None:  # it was waiting for this
+            self.__class__ = self._ready_class
+            del self._missing_data
         return data
 
-    def _loaded(self, texts: dict[str, str]) -> None:
+    def _load_saved(self, texts: dict[str, str]) -> None:
         """Build from saved copies, and make them what the readers by name see."""
         data = self._load(texts)
         for part in self.read_by_name:
@@ -91,15 +100,9 @@ class DataBacked:
         """Each data file's text (by file name), as saved with the pipeline."""
         return {self.data_files[part]: text for part, text in self._texts.items()}
 
-    def __getattr__(self, attr: str) -> Any:
-        # Reached only for an attribute that is not there: say why, if the data never arrived.
-        missing = self.__dict__.get("_missing_data")
-        if missing is None or attr.startswith("__"):
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {attr!r}")
-        raise DataNotLoaded(f"{self.__dict__.get('name')}: no data to work from ({missing})")
-
     # -- serialisation (spaCy's protocol) ------------------------------------
     def _current_texts(self) -> dict[str, str]:
+        """The texts held now (none while waiting): what a partial load (``exclude``) keeps."""
         return dict(self.__dict__.get("_texts") or {})
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -112,19 +115,49 @@ class DataBacked:
         texts = self._current_texts()
         readers = {file: _reader(texts, part) for part, file in self.data_files.items()}
         util.from_disk(path, readers, exclude)
-        self._loaded(texts)
+        self._load_saved(texts)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Each data file's text, by file name, as ``to_disk`` writes them."""
         getters = {file: _getter(self._texts[part]) for part, file in self.data_files.items()}
         return util.to_bytes(getters, exclude)
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> DataBacked:
+        """Rebuild from the copies in ``bytes_data``."""
         texts = self._current_texts()
         setters = {file: _setter(texts, part) for part, file in self.data_files.items()}
         util.from_bytes(bytes_data, setters, exclude)
-        self._loaded(texts)
+        self._load_saved(texts)
         return self
+
+
+class _Waiting:
+    """Put in front of a component's class while it waits for its data: using or saving it says what is missing."""
+
+    name: str
+    _missing_data: str
+
+    def _not_loaded(self) -> DataNotLoaded:
+        return DataNotLoaded(f"{self.name}: no data to work from ({self._missing_data})")
+
+    def __call__(self, doc: Any) -> Any:
+        raise self._not_loaded()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        raise self._not_loaded()
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        raise self._not_loaded()
+
+    def data_texts(self) -> dict[str, str]:
+        raise self._not_loaded()
+
+
+@lru_cache(maxsize=None)
+def _waiting(cls: type) -> type:
+    """The waiting form of a data-backed component class (one per class)."""
+    return type(cls.__name__, (_Waiting, cls), {"_ready_class": cls, "__module__": cls.__module__})
 
 
 def _writer(text: str) -> Callable[[Path], None]:
