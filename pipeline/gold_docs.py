@@ -29,7 +29,7 @@ from __future__ import annotations
 import argparse
 import sys
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -50,13 +50,16 @@ class Alignment:
     """How the gold spans of some records met the tokenizer's tokens."""
 
     spans: int = 0
-    split: int = 0  # spans with an edge inside a token, which the reference splits there
-    split_spans: list[tuple[str, int, int, str]] | None = None  # (record id, start, end, label)
+    # (record id, start, end, label) of each span with an edge inside a token, which the reference splits there.
+    split_spans: list[tuple[str, int, int, str]] = field(default_factory=list)
+
+    @property
+    def split(self) -> int:
+        return len(self.split_spans)
 
     def add(self, other: Alignment) -> None:
         self.spans += other.spans
-        self.split += other.split
-        self.split_spans = (self.split_spans or []) + (other.split_spans or [])
+        self.split_spans += other.split_spans
 
 
 def _split_at(doc: Doc, edges: Iterable[int]) -> Doc:
@@ -105,8 +108,7 @@ def reference_doc(nlp: Language, record: dict[str, Any]) -> tuple[Doc, Alignment
     doc._.article_date = record.get("date")
     doc._.doc_id = record["id"]
     doc._.source = record.get("source")
-    split = [(record["id"], start, end, label) for start, end, label in unaligned]
-    return doc, Alignment(len(gold), len(unaligned), split)
+    return doc, Alignment(len(gold), [(record["id"], start, end, label) for start, end, label in unaligned])
 
 
 def reference_docs(nlp: Language, records: Iterable[dict[str, Any]]) -> tuple[list[Doc], Alignment]:
@@ -157,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     for gold_path in paths:
         path, n_docs, alignment = write_split(nlp, gold_path, args.out)
         note = "".join(f"\n  split a token at {doc_id} {start}:{end} {label}"
-                       for doc_id, start, end, label in alignment.split_spans or [])
+                       for doc_id, start, end, label in alignment.split_spans)
         print(f"wrote {path}: {n_docs} documents, {alignment.spans} gold spans, "
               f"{alignment.split} not on token boundaries{note}")
     return 0
