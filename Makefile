@@ -37,3 +37,10 @@ gold: $(STAMP)
 
 clean:
 	rm -rf $(MODEL) out .pytest_cache
+
+# The gold as spaCy reference Docs, out/spacy/<split>.spacy (not committed), for
+# `.venv/bin/python -m spacy evaluate models/hmicfrs out/spacy/dev2.spacy --output scores.json --per-component`
+# (entities under entity_resolver, findings under finding_linker; see pipeline/gold_docs.py).
+.PHONY: gold-docs
+gold-docs: models
+	$(PY) -m pipeline.gold_docs --out out/spacy

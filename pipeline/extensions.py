@@ -10,6 +10,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from pipeline.candidates import Candidate, board_candidates
+
 CANDIDATES_KEY = "hmicfrs_candidates"
 
 
@@ -28,6 +30,11 @@ def _article_year(doc: Doc) -> int | None:
     return int(date[:4]) if date else None
 
 
+def _candidates(doc: Doc) -> list[Candidate]:
+    """The candidates on the doc's board, as a copy: the board itself stays the taggers' and the resolver's."""
+    return list(board_candidates(doc))
+
+
 def register_extensions() -> None:
     """Register the attributes; safe to call any number of times."""
     doc_attrs: dict[str, dict[str, Any]] = {
@@ -44,6 +51,10 @@ def register_extensions() -> None:
         "force_areas": {"default": None},
         "source": {"default": None},
         "doc_id": {"default": None},
+        # The entity candidates not resolved yet (``pipeline/candidates.py``): the taggers put them on
+        # a per-doc board of plain tuples, not on the doc, and the resolver takes them off. A getter,
+        # so that ``assigns``/``requires`` can name the hand-over and nothing is copied unless asked for.
+        "candidates": {"getter": _candidates},
     }
     for name, kwargs in doc_attrs.items():
         if not Doc.has_extension(name):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -95,3 +96,166 @@ def test_stock_span_ruler_in_place_of_the_candidate_ruler_gives_the_same_records
     for article in articles:
         ours = doc_to_record(nlp(make_doc(nlp, article)), article.text)
         assert doc_to_record(stock(make_doc(stock, article)), article.text) == ours and ours["spans"]
+
+
+# -- each component's rules saved with the pipeline ---------------------------------------
+
+DATA_BACKED = {
+    "figure_tagger": {"figure_grammar.json", "word_sets.json"},
+    "person_tagger": {"titles.json", "first_names.txt"},
+    "entity_resolver": {"context_rules.json", "word_sets.json", "forces.json", "lexicon.json"},
+    "entity_normaliser": {"word_sets.json"},
+    "force_focus": {"finding_cues.json"},
+    "finding_linker": {"finding_cues.json", "forces.json", "titles.json"},
+}
+
+
+def _corpus_records(nlp: Language) -> list[dict[str, object]]:
+    """The records of every corpus article (a few seconds): every rule and data file plays a part."""
+    from pipeline.extract import extract_records
+    from pipeline.io import Article, read_inputs
+    from tests.conftest import ROOT
+
+    articles = [a for a in read_inputs([ROOT / "corpus" / "articles"]) if isinstance(a, Article)]
+    records = [r for r in extract_records(nlp, articles) if isinstance(r, dict)]
+    assert len(records) == len(articles) > 50
+    return records
+
+
+def test_the_model_holds_every_components_data_files() -> None:
+    """Each data-backed component's folder holds the files it was built from, verbatim."""
+    from pipeline.patterns import DATA_DIR
+    from tests.conftest import ROOT
+
+    model = ROOT / "models" / "hmicfrs"
+    for name, files in DATA_BACKED.items():
+        assert {p.name for p in (model / name).iterdir()} == files, name
+        for file in files:
+            assert (model / name / file).read_bytes() == (DATA_DIR / file).read_bytes(), (name, file)
+    assert (model / "entity_candidates" / "patterns").stat().st_size > 0  # the SpanRuler's own
+
+
+def test_data_backed_components_name_their_files(nlp: Language) -> None:
+    from pipeline.components.data_backed import DataBacked
+
+    backed = {name: set(proc.data_texts()) for name, proc in nlp.pipeline if isinstance(proc, DataBacked)}
+    assert backed == DATA_BACKED
+    # One cue spec for the focus and the linker, so a document's cues are scanned once.
+    assert nlp.get_pipe("force_focus").focus.spec is nlp.get_pipe("finding_linker").linker.lexicon.cues
+
+
+def test_a_loaded_pipeline_needs_no_package_data(nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built into tmp_path, then loaded with the package's data folder empty: the same records."""
+    from pipeline import patterns
+
+    nlp.to_disk(tmp_path / "model")
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    monkeypatch.setattr(patterns, "DATA_DIR", empty)
+    patterns.load_json.cache_clear()
+    try:
+        copy = spacy.load(tmp_path / "model")
+        assert _corpus_records(copy) == _corpus_records(nlp)
+    finally:
+        monkeypatch.undo()
+        patterns.load_json.cache_clear()
+
+
+# Run in a fresh process (no memo holds values read from another copy of the data): the model
+# is loaded with pipeline/data replaced by a changed copy, whose rules would give other records.
+_CHANGED_DATA_SCRIPT = """
+import json, shutil, sys
+from pathlib import Path
+import spacy
+from pipeline import patterns
+from pipeline.extract import doc_to_record, make_doc
+from pipeline.io import Article, read_inputs
+
+model, data, articles = map(Path, sys.argv[1:4])
+shutil.copytree(patterns.DATA_DIR, data)
+def change(name, edit):
+    path = data / name
+    value = json.loads(path.read_text(encoding="utf-8"))
+    edit(value)
+    path.write_text(json.dumps(value), encoding="utf-8")
+change("word_sets.json", lambda d: d.update(hedges={}, number_words={"one": 1}))
+change("forces.json", lambda d: [f.update(places=[], aliases=[]) for f in d["forces"]])
+change("lexicon.json", lambda d: d.update(entries=[]))
+change("context_rules.json", lambda d: d.update(rules=[]))
+change("titles.json", lambda d: [d.update({k: []}) for k in ("honorifics", "speech_verbs", "byline_words")])
+change("figure_grammar.json", lambda d: d.update(rules=d["rules"][:1]))
+change("finding_cues.json", lambda d: [d.update({k: []}) for k, v in list(d.items()) if isinstance(v, list)])
+(data / "first_names.txt").write_text("", encoding="utf-8")
+patterns.DATA_DIR = data
+
+def records(nlp):
+    arts = [a for a in read_inputs([articles]) if isinstance(a, Article)]
+    return [doc_to_record(nlp(make_doc(nlp, a)), a.text) for a in arts]
+
+loaded = records(spacy.load(model))
+# The same config built from the changed package data (the name readers keep the model's copies).
+built = spacy.util.load_model_from_config(spacy.util.load_config(model / "config.cfg"), auto_fill=True)
+built.initialize()
+print(json.dumps({"loaded": loaded, "built_from_changed_data": records(built)}))
+"""
+
+
+def test_changed_package_data_does_not_change_a_loaded_pipeline(nlp: Language, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    nlp.to_disk(tmp_path / "model")
+    articles = ROOT / "corpus" / "articles"
+    result = subprocess.run([sys.executable, "-c", _CHANGED_DATA_SCRIPT, str(tmp_path / "model"), str(tmp_path / "data"),
+                             str(articles)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    expected = _corpus_records(nlp)
+    assert out["loaded"] == expected
+    assert out["built_from_changed_data"] != expected  # the change matters: the test is not vacuous
+
+
+def test_components_round_trip_through_bytes(nlp: Language, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each data-backed component's bytes rebuild it, even where the package has no data."""
+    from pipeline import patterns
+    from pipeline.components.data_backed import DataBacked
+
+    copy = spacy.util.load_model_from_config(nlp.config, auto_fill=True)  # built from the package's files
+    copy.from_bytes(nlp.to_bytes())
+    assert _corpus_records(copy) == _corpus_records(nlp)
+    monkeypatch.setattr(patterns, "DATA_DIR", tmp_path)  # no data files at all
+    for name, proc in nlp.pipeline:
+        if isinstance(proc, DataBacked):
+            config = {k: v for k, v in nlp.config["components"][name].items() if k != "factory"}
+            waiting = spacy.blank("en").add_pipe(nlp.get_pipe_meta(name).factory, name=name, config=config)
+            assert type(waiting) is not type(proc)  # waiting for its data
+            waiting.from_bytes(proc.to_bytes())
+            assert type(waiting) is type(proc) and waiting.data_texts() == proc.data_texts(), name
+
+
+def test_a_component_without_data_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No package files and nothing loaded: using the component names the missing file."""
+    from pipeline import patterns
+    from pipeline.components.data_backed import DataNotLoaded
+
+    monkeypatch.setattr(patterns, "DATA_DIR", tmp_path)
+    blank = spacy.blank("en")
+    tagger = blank.add_pipe("hmicfrs_figure_tagger")
+    with pytest.raises(DataNotLoaded, match="figure_grammar.json"):
+        tagger(blank.make_doc("Kent Police recorded 90.9 per cent."))
+    with pytest.raises(DataNotLoaded, match="figure_tagger"):
+        blank.to_disk(tmp_path / "model")
+
+
+def test_the_readers_by_name_hold_one_copy_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline import loaded_data
+
+    monkeypatch.setattr(loaded_data, "_registered", {})
+    loaded_data.register("word_sets.json", {"hedges": {}})
+    loaded_data.register("word_sets.json", {"hedges": {}})  # the same copy again: fine
+    assert loaded_data.load_json("word_sets.json") == {"hedges": {}}
+    with pytest.raises(ValueError, match="word_sets.json"):
+        loaded_data.register("word_sets.json", {"hedges": {"about": "approx"}})

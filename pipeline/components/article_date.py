@@ -39,6 +39,7 @@ class ArticleDateReader:
         return doc
 
 
-@Language.factory("article_date")
+# The caller may have set the date already (JSONL input): it is read and checked, not required.
+@Language.factory("hmicfrs_article_date", assigns=["doc._.article_date"])
 def make_article_date(nlp: Language, name: str) -> ArticleDateReader:
     return ArticleDateReader(name)

@@ -28,8 +28,10 @@ class CandidateRuler(SpanRuler):
     def __init__(self, nlp: Language, name: str = "candidate_ruler", *,
                  phrase_matcher_attr: str | None = "LOWER", validate: bool = True) -> None:
         register_extensions()
+        # No scorer: candidates are not scored against gold (the SpanRuler's default would score
+        # an empty doc.spans["ruler"]); the entity_resolver scores the entities chosen from them.
         super().__init__(nlp, name, spans_key=None, phrase_matcher_attr=phrase_matcher_attr,
-                         validate=validate, overwrite=False)
+                         validate=validate, overwrite=False, scorer=None)
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self.phrase_matcher(doc)
@@ -53,6 +55,10 @@ class CandidateRuler(SpanRuler):
         self._sort_keys: dict[int, tuple[int, int, str, str]] = {}
 
 
-@Language.factory("candidate_ruler", default_config={"phrase_matcher_attr": "LOWER", "validate": True})
+@Language.factory(
+    "hmicfrs_candidate_ruler",
+    default_config={"phrase_matcher_attr": "LOWER", "validate": True},
+    assigns=["doc._.candidates"],
+)
 def make_candidate_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, validate: bool) -> CandidateRuler:
     return CandidateRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate)

@@ -11,6 +11,11 @@ figures and dates recur across entities and articles, and the normalisers behind
 ``normalise_entity`` each cost a few calls even when they hit their own caches.
 Every entity still gets its own dict (a copy of the memoised one), so a consumer
 that changes one entity's values changes no other's.
+
+Its rules are the tables of ``data/word_sets.json`` (hedges, number words, scales, word
+fractions, vague magnitudes), which ``pipeline.normalise.quantities`` reads by name: the
+component saves its copy with the pipeline (``DataBacked``) and, when loaded, makes it the
+copy those readers see (``pipeline/loaded_data.py``). Dates need no data file.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import entity_rows
+from pipeline.components.data_backed import DataBacked
 from pipeline.context_rules import span_text
 from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date
@@ -47,10 +53,17 @@ def normalise_entity(label: str, text: str, kb_id: str, article_date: str | None
     return {"id": kb_id}
 
 
-class EntityNormaliser:
+class EntityNormaliser(DataBacked):
+    read_by_name = ("word_sets",)
+
     def __init__(self, name: str = "entity_normaliser") -> None:
         register_extensions()
         self.name = name
+        self.data_files = {"word_sets": "word_sets.json"}
+        self._load_package_data()
+
+    def _build(self, data: dict[str, Any]) -> None:
+        """Nothing to build: the normalisers read the tables themselves. A new copy empties the memo."""
         self._memo: dict[tuple[str, str, str | None], dict[str, Any]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -74,6 +87,10 @@ class EntityNormaliser:
         return doc
 
 
-@Language.factory("entity_normaliser")
+@Language.factory(
+    "hmicfrs_entity_normaliser",
+    assigns=["doc._.ent_norms"],
+    requires=["doc.ents", "token.ent_kb_id", "doc._.article_date"],
+)
 def make_entity_normaliser(nlp: Language, name: str) -> EntityNormaliser:
     return EntityNormaliser(name)

@@ -12,6 +12,10 @@ It runs over every candidate of every document, so it reads tokens from the shar
 depends only on a few strings (a figure's validity, the hedge before it), and
 writes the entities' token annotation in one ``Doc.from_array`` instead of building
 ``Span`` objects (``write_entities``).
+
+The context rules, the hedges and the exact-case names it was built from are saved with
+the pipeline (``DataBacked``), and so is ``word_sets.json``, which the quantity
+normalisers it calls read by name. ``score`` gives spaCy's entity scores.
 """
 
 from __future__ import annotations
@@ -19,13 +23,15 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
+from spacy.scorer import get_ner_prf
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
+from spacy.training import Example, validate_examples
 
 from pipeline.candidates import (
     Candidate,
@@ -35,10 +41,11 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
-from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules, span_text
+from pipeline.components.data_backed import DataBacked
+from pipeline.context_rules import ContextRule, RuleIndex, apply_context_rules, span_text
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
-from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
+from pipeline.patterns import FORCE_PLACE, exact_forms
 from pipeline.token_view import TokenView, token_view
 
 DEFAULT_PRIORITY = {
@@ -86,7 +93,10 @@ def _longest_hedge(hedges: frozenset[str], words: tuple[str, ...]) -> int:
     return 0
 
 
-class EntityResolver:
+class EntityResolver(DataBacked):
+    # The quantity normalisers that check figures read word_sets.json by name (pipeline/loaded_data.py).
+    read_by_name = ("word_sets",)
+
     def __init__(
         self, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool = False
     ) -> None:
@@ -96,11 +106,17 @@ class EntityResolver:
         self.keep_candidates = keep_candidates
         self.priority = label_priority
         self.rank = {label: -priority for label, priority in label_priority.items()}  # sort key: highest first
-        self.rules = RuleIndex(load_context_rules(rules_file))
-        self.hedges = frozenset(load_json("word_sets.json")["hedges"])
+        self.data_files = {"context_rules": rules_file, "word_sets": "word_sets.json",
+                           "forces": "forces.json", "lexicon": "lexicon.json"}
+        self._load_package_data()
+
+    def _build(self, data: dict[str, Any]) -> None:
+        """The indexed context rules, the hedges and the exact-case names, from the data files."""
+        self.rules = RuleIndex([ContextRule.from_dict(rule) for rule in data["context_rules"]["rules"]])
+        self.hedges = frozenset(data["word_sets"]["hedges"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
-        self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
+        self.exact = exact_forms(data["forces"], data["lexicon"])
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
         self._valid_figures: dict[tuple[str, str, bool, str, str], bool] = {}
@@ -265,6 +281,12 @@ class EntityResolver:
         set_entities(doc, write_entities(doc, self.resolve(doc, cands, view), view))
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Entity precision, recall and F1, micro (``ents_p/r/f``) and per label (``ents_per_type``),
+        as spaCy's ``EntityRecognizer`` reports them: exact spans, aligned to the reference's tokens."""
+        validate_examples(examples, "EntityResolver.score")
+        return get_ner_prf(examples)
+
 
 def write_entities(doc: Doc, chosen: list[Candidate], view: TokenView | None = None) -> list[EntityRow]:
     """Write ``chosen`` as ``doc.ents`` in one ``Doc.from_array``; return them as rows.
@@ -346,14 +368,18 @@ def _entity_strings(strings: StringStore) -> _EntityStrings:
     return _entity_strings_memo
 
 
+# With keep_candidates it also fills doc.spans[spans_key], an aid for reading the rules; no component uses it.
 @Language.factory(
-    "entity_resolver",
+    "hmicfrs_entity_resolver",
     default_config={
         "spans_key": CANDIDATES_KEY,
         "label_priority": DEFAULT_PRIORITY,
         "rules_file": "context_rules.json",
         "keep_candidates": False,
     },
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type", "token.ent_kb_id", "doc._.force_areas"],
+    requires=["doc._.candidates"],
+    default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0, "ents_per_type": None},
 )
 def make_entity_resolver(
     nlp: Language, name: str, spans_key: str, label_priority: dict[str, int], rules_file: str, keep_candidates: bool

@@ -22,6 +22,8 @@ replaces cost 9 ms a document, seven times the tokenizer; this tagger costs a sm
 fraction of that, which keeps the whole pipeline within a third of a bare spaCy's
 throughput. Phrase lexicons stay on spaCy's SpanRuler, whose PhraseMatcher does not
 slow down with the number of phrases.
+
+The grammar and the word sets are saved with the pipeline (``DataBacked``).
 """
 
 from __future__ import annotations
@@ -37,8 +39,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates
+from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
-from pipeline.patterns import load_json
 from pipeline.token_view import token_view
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -130,12 +132,17 @@ class _Plan(NamedTuple):
     to_check: tuple[_Sequence, ...]  # longer sequences whose first two parts match
 
 
-class FigureTagger:
+class FigureTagger(DataBacked):
     def __init__(self, name: str = "figure_tagger", grammar: str = "figure_grammar.json") -> None:
         register_extensions()
         self.name = name
-        data = load_json(grammar)
-        sets = load_json("word_sets.json")["sets"]
+        self.data_files = {"grammar": grammar, "word_sets": "word_sets.json"}
+        self._load_package_data()
+
+    def _build(self, files: dict[str, Any]) -> None:
+        """The part masks, rule sequences and caches, from the grammar and the word sets."""
+        data = files["grammar"]
+        sets = files["word_sets"]["sets"]
 
         def words(spec: str | list[str]) -> list[str]:
             return sets[spec[1:]] if isinstance(spec, str) else spec
@@ -144,7 +151,7 @@ class FigureTagger:
         for part, spec in data["word_parts"].items():
             for word in words(spec):
                 word_parts.setdefault(word.lower(), set()).add(part)
-        for word in load_json("word_sets.json")["number_words"]:
+        for word in files["word_sets"]["number_words"]:
             if word not in ("a", "an"):
                 word_parts.setdefault(word, set()).add("NUM")
         cased_parts: dict[str, set[str]] = {}
@@ -255,6 +262,6 @@ class FigureTagger:
         return doc
 
 
-@Language.factory("figure_tagger", default_config={"grammar": "figure_grammar.json"})
+@Language.factory("hmicfrs_figure_tagger", default_config={"grammar": "figure_grammar.json"}, assigns=["doc._.candidates"])
 def make_figure_tagger(nlp: Language, name: str, grammar: str) -> FigureTagger:
     return FigureTagger(name, grammar)

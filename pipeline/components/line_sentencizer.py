@@ -78,6 +78,10 @@ class LineSentencizer:
         return self
 
 
-@Language.factory("line_sentencizer", default_config={"punct_chars": None})
+@Language.factory(
+    "hmicfrs_line_sentencizer",
+    default_config={"punct_chars": None},
+    assigns=["token.is_sent_start", "doc.sents"],
+)
 def make_line_sentencizer(nlp: Language, name: str, punct_chars: list[str] | None) -> LineSentencizer:
     return LineSentencizer(name, punct_chars=punct_chars)

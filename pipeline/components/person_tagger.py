@@ -5,7 +5,8 @@ Billingham") or a title of office ("Police and Crime Commissioner Angus
 Macpherson"), before an appositive role ("Rod Hansen, chief constable"), around a
 speech verb ("said Zoe Billingham"), after a byline's "By", or as a known given name
 followed by a surname. Once a full name is found, later bare surnames are the same
-person. Words come from ``data/titles.json`` and ``data/first_names.txt``.
+person. Words come from ``data/titles.json`` and ``data/first_names.txt``, which are
+saved with the pipeline (``DataBacked``).
 
 Python visits only the words that open a frame: they are found for the whole doc
 at once, from the tokens' string ids (``TokenView.lower_ids``) with numpy, and so
@@ -17,7 +18,7 @@ per text.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,9 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
+from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.id_lookup import IdFilter
-from pipeline.patterns import DATA_DIR, load_json
 from pipeline.token_view import TokenView, token_view
 
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]*['’][A-Z]?[a-zà-ÿ]+|[A-Z]\.?)$")
@@ -40,26 +41,32 @@ _MEMO_LIMIT = 100_000
 SHORT_DOC = 32
 
 
-def _load_first_names(path: Path) -> frozenset[str]:
+def _first_names(text: str) -> frozenset[str]:
+    """The words of a word list: whitespace-separated, ``#`` lines are comments."""
     words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if not line.startswith("#"):
             words.extend(line.split())
     return frozenset(words)
 
 
-class PersonTagger:
+class PersonTagger(DataBacked):
     def __init__(self, name: str = "person_tagger", spans_key: str = CANDIDATES_KEY) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
-        titles = load_json("titles.json")
+        self.data_files = {"titles": "titles.json", "first_names": "first_names.txt"}
+        self._load_package_data()
+
+    def _build(self, data: dict[str, Any]) -> None:
+        """The word sets of the frames and the filter of the words that open one."""
+        titles = data["titles"]
         self.honorifics = frozenset(titles["honorifics"])
         self.speech_verbs = frozenset(titles["speech_verbs"])
         self.byline_words = frozenset(titles["byline_words"])
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
-        self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
+        self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
         # pass too (the filter is not exact), and open no frame.
@@ -194,6 +201,12 @@ class PersonTagger:
         return doc
 
 
-@Language.factory("person_tagger", default_config={"spans_key": CANDIDATES_KEY})
+# It reads the candidates before it (roles open frames; other entities block names) and adds its own.
+@Language.factory(
+    "hmicfrs_person_tagger",
+    default_config={"spans_key": CANDIDATES_KEY},
+    assigns=["doc._.candidates"],
+    requires=["doc._.candidates"],
+)
 def make_person_tagger(nlp: Language, name: str, spans_key: str) -> PersonTagger:
     return PersonTagger(name, spans_key)
