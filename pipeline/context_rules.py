@@ -17,14 +17,12 @@ their phrases under the word that touches the span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, ClassVar, Iterable
 
-import spacy
 from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate
-from pipeline.patterns import load_json
+from pipeline.resources import load_json, tokenize_phrase
 from pipeline.token_view import TokenView, token_view
 
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
@@ -81,16 +79,6 @@ class Condition:
         if key not in cls.kinds:
             raise ValueError(f"unknown context condition {key!r}")
         return cls.kinds[key](params)
-
-
-@lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    return spacy.blank("en").tokenizer
-
-
-def tokenize_phrase(phrase: str) -> tuple[str, ...]:
-    """Lower-cased tokens of a phrase, split exactly as documents are ("police, fire")."""
-    return tuple(t.lower_ for t in _tokenizer()(phrase))
 
 
 class _PhraseCondition(Condition):

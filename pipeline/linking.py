@@ -19,8 +19,8 @@ from typing import Any, ClassVar, Iterator, Mapping, NamedTuple
 from spacy.tokens import Doc
 
 from pipeline.candidates import EntityRow, entity_rows
-from pipeline.cues import Cues, PhraseSet
-from pipeline.patterns import load_json
+from pipeline.cues import Cues
+from pipeline.resources import PhraseSet, load_json
 from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
 from pipeline.token_view import TokenView, token_view
 
@@ -111,7 +111,7 @@ def _place_index() -> PhraseSet:
 
 @lru_cache(maxsize=1)
 def _place_ids() -> dict[tuple[str, ...], str]:
-    from pipeline.context_rules import tokenize_phrase
+    from pipeline.resources import tokenize_phrase
 
     return {tokenize_phrase(p): f["id"] for f in load_json("forces.json")["forces"] for p in f["places"]}
 

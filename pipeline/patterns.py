@@ -10,16 +10,14 @@ whatever their number. Registered as ``hmicfrs.patterns.v1`` for the
 
 from __future__ import annotations
 
-import json
 import re
 from itertools import product
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterator
 
 import spacy
 
-DATA_DIR = Path(__file__).parent / "data"
+from pipeline.resources import load_json
+
 # Label a bare place name gets until the force-context rule decides it names the force.
 FORCE_PLACE = "FORCE_PLACE"
 
@@ -40,11 +38,6 @@ def spelling_variants(phrase: str) -> set[str]:
             expanded |= {"".join(choice) for choice in product(*choices)}
         variants = expanded
     return variants
-
-
-@lru_cache(maxsize=None)
-def load_json(name: str) -> Any:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:

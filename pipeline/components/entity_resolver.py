@@ -38,7 +38,8 @@ from pipeline.candidates import (
 from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules, span_text
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
-from pipeline.patterns import FORCE_PLACE, exact_forms, load_json
+from pipeline.patterns import FORCE_PLACE, exact_forms
+from pipeline.resources import load_json
 from pipeline.token_view import TokenView, token_view
 
 DEFAULT_PRIORITY = {

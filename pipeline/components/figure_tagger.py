@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from pipeline.candidates import Candidate, add_candidates
 from pipeline.extensions import register_extensions
-from pipeline.patterns import load_json
+from pipeline.resources import load_json
 from pipeline.token_view import token_view
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
