@@ -13,7 +13,7 @@ from typing import Iterable, NamedTuple
 
 from spacy.tokens import Doc
 
-from pipeline.token_view import doc_state
+from pipeline._speed import doc_state
 
 
 class Candidate(NamedTuple):

@@ -21,9 +21,9 @@ from typing import Any, ClassVar, Iterable
 
 from spacy.tokens import Doc
 
+from pipeline._speed import TokenView, span_text, token_view
 from pipeline.candidates import Candidate
 from pipeline.resources import load_json, tokenize_phrase
-from pipeline.token_view import TokenView, token_view
 
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
 
@@ -309,16 +309,6 @@ def _all_of(limits: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
         if words is not None:
             found = words if found is None else found & words
     return found
-
-
-def span_text(view: TokenView, start: int, end: int) -> str:
-    """``view.span_text(start, end)``, taken directly for the usual one- and two-token spans."""
-    if end - start == 1:
-        return view.text[start]
-    if end - start == 2:
-        first, second = view.text[start], view.text[start + 1]
-        return first + " " + second if view.space[start] else first + second
-    return view.span_text(start, end)
 
 
 def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:

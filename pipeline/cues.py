@@ -28,7 +28,7 @@ import numpy
 from spacy.strings import get_string_id
 
 from pipeline.resources import PhraseSet, load_json
-from pipeline.token_view import TokenView
+from pipeline._speed import TokenView
 
 Match = tuple[int, int]
 _END = itemgetter(1)

@@ -22,7 +22,7 @@ from pipeline.candidates import EntityRow, entity_rows
 from pipeline.cues import Cues
 from pipeline.resources import PhraseSet, load_json
 from pipeline.schema import DEFAULT_AREA, FINDING_FIELDS
-from pipeline.token_view import TokenView, token_view
+from pipeline._speed import TokenView, token_view
 
 _FLIP = {"more_than": "less_than", "less_than": "more_than"}
 _CRIME_NOUNS = frozenset({"crime", "crimes", "offences", "offence", "reports", "incidents", "allegations"})

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
+from pipeline._speed import TokenView, span_text, token_view
 from pipeline.candidates import (
     Candidate,
     EntityRow,
@@ -35,12 +36,11 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
-from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules, span_text
+from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
 from pipeline.patterns import FORCE_PLACE, exact_forms
 from pipeline.resources import load_json
-from pipeline.token_view import TokenView, token_view
 
 DEFAULT_PRIORITY = {
     "INSPECTORATE": 9, "ROLE": 8, "FORCE": 7, "PERSON": 6, "DATE": 5,

@@ -36,10 +36,10 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from pipeline._speed import token_view
 from pipeline.candidates import Candidate, add_candidates
 from pipeline.extensions import register_extensions
 from pipeline.resources import load_json
-from pipeline.token_view import token_view
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ORDINAL_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from pipeline.candidates import EntityRow, entity_rows
 from pipeline.cues import Cues, load_cues
 from pipeline.extensions import register_extensions
-from pipeline.token_view import TokenView, token_view
+from pipeline._speed import TokenView, token_view
 
 
 class _Sentences(NamedTuple):

@@ -24,11 +24,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline._speed import IdFilter, TokenView, token_view
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
-from pipeline.id_lookup import IdFilter
 from pipeline.resources import DATA_DIR, load_json
-from pipeline.token_view import TokenView, token_view
 
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]*['’][A-Z]?[a-zà-ÿ]+|[A-Z]\.?)$")
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
