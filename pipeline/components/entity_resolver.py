@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline._speed import TokenView, span_text, token_view
 from pipeline.candidates import (
+    FORCE_PLACE,
     Candidate,
     EntityRow,
     board_candidates,
@@ -39,8 +40,8 @@ from pipeline.candidates import (
 from pipeline.context_rules import RuleIndex, apply_context_rules, load_context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
-from pipeline.patterns import FORCE_PLACE, exact_forms
-from pipeline.resources import load_json
+from pipeline.patterns import exact_forms
+from pipeline.resources import load_data
 
 DEFAULT_PRIORITY = {
     "INSPECTORATE": 9, "ROLE": 8, "FORCE": 7, "PERSON": 6, "DATE": 5,
@@ -98,10 +99,10 @@ class EntityResolver:
         self.priority = label_priority
         self.rank = {label: -priority for label, priority in label_priority.items()}  # sort key: highest first
         self.rules = RuleIndex(load_context_rules(rules_file))
-        self.hedges = frozenset(load_json("word_sets.json")["hedges"])
+        self.hedges = frozenset(load_data("word_sets.json")["hedges"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
-        self.exact = exact_forms(load_json("forces.json"), load_json("lexicon.json"))
+        self.exact = exact_forms(load_data("forces.json"), load_data("lexicon.json"))
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
         self._valid_figures: dict[tuple[str, str, bool, str, str], bool] = {}

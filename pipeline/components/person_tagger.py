@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from pipeline._speed import IdFilter, TokenView, token_view
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
-from pipeline.resources import DATA_DIR, load_json
+from pipeline.resources import DATA_DIR, load_data
 
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]*['’][A-Z]?[a-zà-ÿ]+|[A-Z]\.?)$")
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
@@ -52,7 +52,7 @@ class PersonTagger:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
-        titles = load_json("titles.json")
+        titles = load_data("titles.json")
         self.honorifics = frozenset(titles["honorifics"])
         self.speech_verbs = frozenset(titles["speech_verbs"])
         self.byline_words = frozenset(titles["byline_words"])

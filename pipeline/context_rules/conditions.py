@@ -3,7 +3,8 @@
 A condition is a test on a candidate span (its token offsets) in its document. Each
 kind registers itself under its ``key``, the name a rule in ``data/context_rules.json``
 gives it (``"preceded_by": {"words": [...], "window": 1}``); its parameters are the
-object under that name.
+object under that name, and the kind declares the ones it takes (``takes``, as JSON
+Schema), so a misspelt condition or parameter fails when the rules load.
 
 The conditions are checked for every candidate a rule applies to, so what can be
 worked out once is worked out when they are built. The phrase conditions file their
@@ -19,8 +20,8 @@ from typing import Any, ClassVar
 from spacy.tokens import Doc
 
 from pipeline._speed import TokenView, token_view
-from pipeline.candidates import Candidate
-from pipeline.resources import tokenize_phrase
+from pipeline.candidates import CANDIDATE_LABELS, Candidate
+from pipeline.resources import Problem, schema_problems, tokenize_phrase
 
 _QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
 
@@ -57,13 +58,18 @@ class Condition:
 
     kinds: ClassVar[dict[str, type[Condition]]] = {}
     key: ClassVar[str] = ""
+    # The parameters the condition takes, each as a JSON Schema (with its description), and
+    # those a rule must give. A rule that gives another fails when the rules load.
+    takes: ClassVar[dict[str, dict[str, Any]]] = {}
+    required: ClassVar[tuple[str, ...]] = ()
     # The words the token just before (after) the span must be for the condition to hold;
     # None: no such limit. A rule checks these before calling ``holds``.
     needs_before: frozenset[str] | None = None
     needs_after: frozenset[str] | None = None
 
     def __init_subclass__(cls) -> None:
-        Condition.kinds[cls.key] = cls
+        if cls.key:  # a kind a rule can name (not a base such as _PhraseCondition)
+            Condition.kinds[cls.key] = cls
 
     def __init__(self, params: dict[str, Any]) -> None:
         self.params = params
@@ -77,11 +83,27 @@ class Condition:
             raise ValueError(f"unknown context condition {key!r}")
         return cls.kinds[key](params)
 
+    @classmethod
+    def problems(cls, key: str, params: Any) -> list[Problem]:
+        """What is wrong with condition ``key`` given ``params``: (path below the condition, problem)."""
+        kind = cls.kinds.get(key)
+        if kind is None:
+            return [("", f"unknown condition {key!r} (known: {', '.join(sorted(cls.kinds))})")]
+        schema = {"type": "object", "properties": kind.takes, "required": list(kind.required), "additionalProperties": False}
+        return schema_problems(schema, params, root="", key="parameter")
+
+
+_WORDS = {"type": "array", "minItems": 1, "items": {"type": "string"},
+          "description": "Words or phrases, tokenised as documents are and matched lower-cased; an empty one matches anywhere."}
+_WINDOW = {"type": "integer", "minimum": 1, "description": "How many tokens from the span a phrase may touch it (default 1: next to it)."}
+
 
 class _PhraseCondition(Condition):
     """Phrases filed under the word that touches the span (the last word before it, the first after it), by length."""
 
     from_end: ClassVar[bool] = False  # file phrases under their last word (they end where the span starts)
+    takes = {"words": _WORDS, "window": _WINDOW}
+    required = ("words",)
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
@@ -131,6 +153,9 @@ class FollowedBy(_PhraseCondition):
     """A listed word or phrase starts within ``window`` tokens after the span (after ``skip`` words)."""
 
     key = "followed_by"
+    takes = {**_PhraseCondition.takes,
+             "skip": {"type": "array", "items": {"type": "string"},
+                      "description": "Tokens after the span passed over before the phrase ('s in \"Norfolk's commissioner\")."}}
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         if self.always:
@@ -154,6 +179,9 @@ class FollowedByLabel(Condition):
     """The token right after the span starts a candidate with one of ``labels``."""
 
     key = "followed_by_label"
+    takes = {"labels": {"type": "array", "minItems": 1, "items": {"enum": sorted(CANDIDATE_LABELS)},
+                        "description": "Candidate labels."}}
+    required = ("labels",)
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
@@ -167,6 +195,9 @@ class PrecededByLabel(Condition):
     """The token right before the span ends a candidate with one of ``labels``."""
 
     key = "preceded_by_label"
+    takes = {"labels": {"type": "array", "minItems": 1, "items": {"enum": sorted(CANDIDATE_LABELS)},
+                        "description": "Candidate labels."}}
+    required = ("labels",)
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
@@ -212,6 +243,8 @@ class NextIsContentWord(Condition):
     """The next token is a lower-case non-stop word (the span modifies a noun)."""
 
     key = "next_is_content_word"
+    takes = {"except": {"type": "array", "items": {"type": "string"},
+                        "description": "Lower-case words that do not count as content words here."}}
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)

@@ -1,4 +1,11 @@
-"""A context rule: the candidates it applies to, its conditions and its action, read from its dict."""
+"""A context rule: the candidates it applies to, its conditions and its action, read from its dict.
+
+The file's schema (``data/schemas/context_rules.schema.json``) checks a rule's shape;
+what only the code knows is checked here, when the rules load: every condition is one
+the registry holds and is given only the parameters it takes, and every label is a
+label a candidate can have. A mistake fails loudly, naming the file and the rule,
+rather than making a rule that silently never fires.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from pipeline._speed import span_text
-from pipeline.candidates import Candidate
+from pipeline.candidates import CANDIDATE_LABELS, Candidate
 from pipeline.context_rules.conditions import CandidateIndex, Condition
-from pipeline.resources import load_json
+from pipeline.resources import DataFileError, Problem, data_source, json_path, load_data
 
 
 @dataclass
@@ -33,7 +40,12 @@ class ContextRule:
         self.needs_after = _all_of(c.needs_after for c in self.when)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ContextRule:
+    def from_dict(cls, data: dict[str, Any], source: str = "a context rule") -> ContextRule:
+        """The rule ``data`` describes; ``DataFileError`` (naming ``source``) if it names an unknown condition,
+        parameter or label."""
+        problems = rule_problems(data)
+        if problems:
+            raise DataFileError(source, problems)
         if data["action"] not in ("reject", "relabel"):
             raise ValueError(f"unknown action {data['action']!r}")
         return cls(
@@ -76,5 +88,28 @@ def _all_of(limits: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     return found
 
 
+def rule_problems(data: dict[str, Any], root: str = "$") -> list[Problem]:
+    """What is wrong with one rule's dict that its schema cannot say: (JSON path, problem)."""
+    problems: list[Problem] = []
+    for key in ("label", "to"):
+        if isinstance(data.get(key), str) and data[key] not in CANDIDATE_LABELS:
+            problems.append((json_path([key], root), f"unknown candidate label {data[key]!r} "
+                                                      f"(known: {', '.join(sorted(CANDIDATE_LABELS))})"))
+    places: list[tuple[list[str | int], Any]] = [(["when"], data.get("when", {}))]
+    places += [(["unless", i], alternative) for i, alternative in enumerate(data.get("unless", []))]
+    for parts, conditions in places:
+        if isinstance(conditions, dict):
+            for key, params in conditions.items():
+                where = json_path([*parts, key], root)
+                problems += [(where + below, problem) for below, problem in Condition.problems(key, params)]
+    return problems
+
+
 def load_context_rules(name: str = "context_rules.json") -> list[ContextRule]:
-    return [ContextRule.from_dict(r) for r in load_json(name)["rules"]]
+    """The rules of ``pipeline/data/<name>``, in file order, every one checked (``DataFileError`` lists all problems)."""
+    source = data_source(name)
+    rules = load_data(name)["rules"]
+    problems = [problem for i, rule in enumerate(rules) for problem in rule_problems(rule, json_path(["rules", i]))]
+    if problems:
+        raise DataFileError(source, problems)
+    return [ContextRule.from_dict(rule, source) for rule in rules]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pipeline.resources import load_json
+from pipeline.resources import load_data
 
 _NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _PERCENT_TAIL = re.compile(r"\s*(%|per\s*[-–]?\s*cent|percent|pc|pct|percentage\s+points?)\.?$", re.IGNORECASE)
@@ -38,7 +38,7 @@ class Quantity:
 
 
 def _tables() -> dict[str, Any]:
-    return load_json("word_sets.json")
+    return load_data("word_sets.json")
 
 
 def split_hedge(text: str) -> tuple[str | None, str]:
