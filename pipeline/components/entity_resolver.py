@@ -50,7 +50,6 @@ DEFAULT_PRIORITY = {
 # Labels whose entities carry the canonical id of the pattern that found them.
 ID_LABELS = frozenset({"FORCE", "INSPECTORATE", "ROLE", "CRIME_TYPE", "GRADE"})
 _DATE_PARTS = {"iso", "dmy", "mdy", "my", "year", "numeric"}
-_RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
@@ -99,7 +98,13 @@ class EntityResolver:
         self.priority = label_priority
         self.rank = {label: -priority for label, priority in label_priority.items()}  # sort key: highest first
         self.rules = RuleIndex(load_context_rules(rules_file))
-        self.hedges = frozenset(load_data("word_sets.json")["hedges"])
+        word_sets = load_data("word_sets.json")
+        phrasing = word_sets["phrasing"]
+        self.hedges = frozenset(word_sets["hedges"])
+        # Words of phrasing (word_sets.json, where each is documented): what joins two names, two dates, a date and a time.
+        self.coordinators = frozenset(phrasing["coordinators"]["words"])
+        self.range_joiners = frozenset(phrasing["date_range_joiners"]["words"])
+        self.date_time_joiners = frozenset(phrasing["date_time_joiners"]["words"]) | {""}  # "": side by side
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
         self.exact = exact_forms(load_data("forces.json"), load_data("lexicon.json"))
@@ -129,17 +134,16 @@ class EntityResolver:
                 if other is None:
                     continue
                 joiner = view.lower[c.end] if gap else ""
-                if c.label != other.label and joiner in {"", ",", "on", "at"}:  # a DATE and a TIME
+                if c.label != other.label and joiner in self.date_time_joiners:  # a DATE and a TIME
                     date_id = c.id if c.label == "DATE" else other.id
                     merged.append(Candidate(c.start, other.end, "DATE", date_id))
                 elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
                     merged.append(Candidate(c.start, other.end, "DATE", "range"))
         return merged
 
-    @staticmethod
-    def _is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
+    def _is_range(self, view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
         """'1 March to 31 May', 'between June and November 2017', 'February and August 2014'."""
-        if first.id not in _DATE_PARTS or second.id not in _DATE_PARTS or joiner not in _RANGE_JOINERS:
+        if first.id not in _DATE_PARTS or second.id not in _DATE_PARTS or joiner not in self.range_joiners:
             return False
         if joiner != "and":
             return True
@@ -233,7 +237,8 @@ class EntityResolver:
                 places.add((start, end, id_))
             found.append(c)
         cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
-        kept = apply_context_rules(doc, cands, self.rules, coordinated=_COORDINATED, view=view) if cands else cands
+        kept = (apply_context_rules(doc, cands, self.rules, coordinated=_COORDINATED, view=view, coordinators=self.coordinators)
+                if cands else cands)
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
         if places:
             place_ids = {id_ for _, _, id_ in places}

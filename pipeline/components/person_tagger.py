@@ -58,6 +58,7 @@ class PersonTagger:
         self.byline_words = frozenset(titles["byline_words"])
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
+        self.organisation_links = frozenset(titles["organisation_links"])
         self.first_names = _load_first_names(DATA_DIR / "first_names.txt")
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
@@ -85,7 +86,7 @@ class PersonTagger:
         before = view.lower[start - 1]
         if before in self.organisation_words:
             return True
-        return before in ("for", "of") and start >= 2 and view.text[start - 2][:1].isupper()
+        return before in self.organisation_links and start >= 2 and view.text[start - 2][:1].isupper()
 
     # -- frames ------------------------------------------------------------
     def _openers(self, view: TokenView) -> list[int]:

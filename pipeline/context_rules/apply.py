@@ -3,6 +3,8 @@ rejection along a coordination ("in Norfolk and Suffolk")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from pipeline._speed import TokenView, span_text
@@ -10,8 +12,13 @@ from pipeline.candidates import Candidate
 from pipeline.context_rules.conditions import CandidateIndex
 from pipeline.context_rules.index import RuleIndex
 from pipeline.context_rules.rule import ContextRule
+from pipeline.resources import load_data
 
-_COORDINATORS = {"and", "or", ",", "&"}
+
+@lru_cache(maxsize=1)
+def default_coordinators() -> frozenset[str]:
+    """The words that join two names of one kind ("and", ","), from ``data/word_sets.json``."""
+    return frozenset(load_data("word_sets.json")["phrasing"]["coordinators"]["words"])
 
 
 def apply_context_rules(
@@ -20,12 +27,15 @@ def apply_context_rules(
     rules: RuleIndex | list[ContextRule],
     coordinated: frozenset[str] = frozenset(),
     view: TokenView | None = None,
+    coordinators: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """The candidates that survive the rules, relabelled where a rule says so.
 
     For labels in ``coordinated``, a rejection spreads along a coordination: in
     "Police in Norfolk and Suffolk" the locative rejects "Norfolk" as the area, so
-    "Suffolk" is the area too. ``view``: the doc's ``TokenView``, if the caller has it.
+    "Suffolk" is the area too; ``coordinators`` are the words that join them (by default
+    ``default_coordinators()``: a caller that applies rules to every document passes them).
+    ``view``: the doc's ``TokenView``, if the caller has it.
     """
     index = rules if isinstance(rules, RuleIndex) else RuleIndex(rules)
     ctx = CandidateIndex(doc, candidates, view)
@@ -66,8 +76,10 @@ def apply_context_rules(
             break
         else:
             kept.append(cand)
-    for label in coordinated:
-        kept = _spread_rejection(view, kept, label, rejected.get(label, set()))
+    if coordinated:
+        joining = default_coordinators() if coordinators is None else coordinators
+        for label in coordinated:
+            kept = _spread_rejection(view, kept, label, rejected.get(label, set()), joining)
     return kept
 
 
@@ -91,7 +103,9 @@ def _after_relabel(
     return cand
 
 
-def _spread_rejection(view: TokenView, kept: list[Candidate], label: str, rejected: set[tuple[int, int]]) -> list[Candidate]:
+def _spread_rejection(
+    view: TokenView, kept: list[Candidate], label: str, rejected: set[tuple[int, int]], coordinators: frozenset[str]
+) -> list[Candidate]:
     if not rejected:
         return kept
     alive = {(c.start, c.end) for c in kept if c.label == label}
@@ -104,8 +118,8 @@ def _spread_rejection(view: TokenView, kept: list[Candidate], label: str, reject
     while changed:
         changed = False
         for start, end in list(alive):
-            before = start > 0 and view.lower[start - 1] in _COORDINATORS and (start - 1) in ends
-            after = end < view.n and view.lower[end] in _COORDINATORS and (end + 1) in starts
+            before = start > 0 and view.lower[start - 1] in coordinators and (start - 1) in ends
+            after = end < view.n and view.lower[end] in coordinators and (end + 1) in starts
             if before or after:
                 alive.discard((start, end))
                 ends[end] = start

@@ -227,7 +227,8 @@ class NextIsTitle(Condition):
 
 
 class PrevIsTitle(Condition):
-    """A capitalised word that does not start the sentence precedes the span."""
+    """A capitalised word that does not start the sentence precedes the span (the words that do not count,
+    such as a title-case 'The', are the rule's: ``unless`` ``preceded_by``)."""
 
     key = "prev_is_title"
 
@@ -236,7 +237,7 @@ class PrevIsTitle(Condition):
             return False  # sentence-initial
         view, prev = ctx.view, start - 1
         # is_title_word first: it fails fast on the usual lower-case word or punctuation.
-        return view.is_title_word(prev) and not view.is_sentence_initial(start) and view.lower[prev] not in ("the", "a")
+        return view.is_title_word(prev) and not view.is_sentence_initial(start)
 
 
 class NextIsContentWord(Condition):
