@@ -82,7 +82,8 @@ def test_stock_span_ruler_in_place_of_the_candidate_ruler_gives_the_same_records
     """The taggers and resolver also read a span group, so spaCy's own SpanRuler still composes."""
     from pipeline.extensions import CANDIDATES_KEY
     from pipeline.extract import doc_to_record, make_doc
-    from pipeline.io import Article, read_inputs
+    from pipeline.batch.inputs import read_inputs
+    from pipeline.io import Article
     from pipeline.patterns import make_patterns
     from tests.conftest import ROOT
 
