@@ -112,7 +112,8 @@ def schema_problems(schema: dict[str, Any], instance: Any, root: str = "$", key:
     is called in an error ("unknown parameter").
     """
     errors = sorted(_validator(json.dumps(schema, sort_keys=True)).iter_errors(instance), key=_document_order)
-    return [problem for error in errors for problem in _describe(error, root, key)]
+    # dict.fromkeys: one error per missing key names them all, so the same problem can come twice.
+    return list(dict.fromkeys(problem for error in errors for problem in _describe(error, root, key)))
 
 
 def _document_order(error: Any) -> list[tuple[int, int, str]]:
@@ -137,10 +138,9 @@ def _describe(error: Any, root: str, noun: str) -> list[Problem]:
         allowed = f"known: {', '.join(known)}" if known else f"no {noun} is allowed"
         return [(json_path([*error.absolute_path, key], root), f"unknown {noun} {key!r} ({allowed})")
                 for key in error.instance if key not in error.schema.get("properties", {})]
-    if error.validator == "required":
-        key = error.message.split("'")[1] if error.message.count("'") >= 2 else None
-        if key is not None:
-            return [(json_path([*error.absolute_path, key], root), "missing (required)")]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        return [(json_path([*error.absolute_path, key], root), "missing (required)")
+                for key in error.validator_value if key not in error.instance]
     if error.validator == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
         return [(where, f"{_brief(error.instance)} is not of type {expected}")]
