@@ -77,15 +77,24 @@ def test_the_shipped_files_pass_the_checks_a_schema_cannot_make() -> None:
     assert make_patterns()
 
 
+def test_the_cue_file_loads_through_load_data_against_its_own_schema(data_dir: Path) -> None:
+    # finding_cues.json's format and schema belong to the linker; load_data checks it like any other.
+    assert resources.schema_file("finding_cues.json").exists()
+    assert load_data("finding_cues.json") == json.loads((data_dir / "finding_cues.json").read_text(encoding="utf-8"))
+    _edit(data_dir, "finding_cues.json", lambda d: d.update(cue_typo={}))
+    _fails(lambda: load_data("finding_cues.json"), data_dir, "finding_cues.json", "$.cue_typo", "unknown key 'cue_typo'")
+
+
 def test_a_file_without_a_schema_loads_unchecked_and_is_checked_once_one_exists(data_dir: Path) -> None:
-    name = "finding_cues.json"
+    name = "notes.json"
+    (data_dir / name).write_text(json.dumps({"_doc": "a file of notes", "notes": ["a"]}), encoding="utf-8")
     assert not resources.schema_file(name).exists()
-    assert load_data(name) == json.loads((data_dir / name).read_text(encoding="utf-8"))
-    (data_dir / "schemas" / "finding_cues.schema.json").write_text(json.dumps({
+    assert load_data(name) == {"_doc": "a file of notes", "notes": ["a"]}
+    (data_dir / "schemas" / "notes.schema.json").write_text(json.dumps({
         "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
         "properties": {"_doc": {"type": "string"}}, "additionalProperties": False}), encoding="utf-8")
     _clear_caches()
-    _fails(lambda: load_data(name), data_dir, name, "$.positive_record", "unknown key 'positive_record'")
+    _fails(lambda: load_data(name), data_dir, name, "$.notes", "unknown key 'notes'")
 
 
 # -- each kind of mistake --------------------------------------------------------------

@@ -110,7 +110,7 @@ class TokenView:
         # The tokens that start a sentence, in order, as ``line_sentencizer`` set them (None
         # before it runs): later components need not read SENT_START back from the doc.
         self.sent_starts: list[int] | None = None
-        # The cue matches of this view, per ``pipeline/cues.py`` ``Cues`` (None before the first scan).
+        # The phrase matches of this view, per ``pipeline/_speed/scan_index.py`` ``PhraseScanner`` (None before the first scan).
         self.cue_matches: dict | None = None
         self._source: str | None = None
 

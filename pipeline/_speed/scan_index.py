@@ -1,0 +1,186 @@
+"""Finding every phrase of some phrase lists in a document in one pass, at the few tokens where one can begin.
+
+Phrases are tokenised exactly as documents are and matched as token tuples, so a
+list can grow without slowing the search. A document is scanned once, and only at
+the tokens where a phrase can begin: numpy picks them out of the token ids with two
+table look-ups per token (a one-word phrase, or the first two words of a longer one),
+so Python visits a few dozen tokens instead of every one. A short document (a
+headline, a caption: fewer than ``SHORT_DOC`` tokens) is looked up token by token
+instead, since there the numpy calls cost more than they save.
+
+Only the lists that are asked for are scanned: a list asked for the first time is
+scanned on its own, then joins the lists scanned with every later document. Each
+list's matches are independent of the others', so what a query returns never depends
+on which lists were scanned together. Within a list, matches do not overlap (at each
+token the longest phrase wins, and the scan goes on after it), so their starts and
+their ends both increase and every query of them is a bisection.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Iterable, Mapping
+
+import numpy
+from spacy.strings import get_string_id
+
+from pipeline._speed.view import TokenView
+from pipeline.resources import PhraseSet
+
+Match = tuple[int, int]
+# Ids are hashes: the low 16 bits of a word's id index a table of flags for one-word phrases,
+# and the low 8 bits of two words' ids, side by side, a table for the first two words of
+# longer ones. A flag set for another word or pair only makes Python check a token it
+# need not have checked. Measured inside the running pipeline, each numpy call costs a
+# few microseconds (its code is no longer in the CPU's caches), so there are few of them:
+# the low bits are taken once, by a cast to 16 bits (which keeps the low bits), and the
+# candidates are then looked up by their words, which Python holds already.
+_SLOT = numpy.uint16
+_PAIR_SHIFT = 8
+_PAIR_BITS = (1 << _PAIR_SHIFT) - 1
+# Below this many tokens (a headline, a caption), Python looks up every token by its word:
+# the numpy calls that pick out the few tokens worth a look cost more than the look-ups.
+SHORT_DOC = 64
+
+
+def _flags(size: int, flagged: Iterable[int]) -> numpy.ndarray:
+    table = numpy.zeros(size, dtype=bool)
+    for index in flagged:
+        table[index] = True
+    return table
+
+
+def _word_slot(word: str) -> int:
+    return get_string_id(word) & 0xFFFF
+
+
+def _pair_slot(first: str, second: str) -> int:
+    return (get_string_id(first) & _PAIR_BITS) << _PAIR_SHIFT | (get_string_id(second) & _PAIR_BITS)
+
+
+class ScanIndex:
+    """The phrases of some lists, indexed for one pass over a document.
+
+    Numpy picks out the tokens where a phrase may begin, by the string ids of their words
+    (the ids of a document's lower-case tokens are at hand as one array): a one-word phrase
+    by its word, a longer one by its first two. Python then looks each of those tokens up
+    by its word: a one-word phrase by its word, a longer one by its first word and then its
+    second, longest first.
+    """
+
+    def __init__(self, sets: Mapping[str, PhraseSet], names: Iterable[str]) -> None:
+        self.names = tuple(names)
+        # Lists are numbered, so that a scan keeps its state in lists rather than dicts.
+        single: dict[str, list[int]] = {}
+        longer: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        has_longer: set[int] = set()
+        for number, name in enumerate(self.names):
+            for group in sets[name].by_length.values():
+                for phrase in group:
+                    if len(phrase) == 1:
+                        single.setdefault(phrase[0], []).append(number)
+                    else:
+                        longer.setdefault(phrase[0], {}).setdefault(phrase[1], []).append((phrase, number))
+                        has_longer.add(number)
+        for by_second in longer.values():
+            for entries in by_second.values():
+                entries.sort(key=lambda e: -len(e[0]))
+        # By first word: the longer phrases by their second word; the lists holding the word alone that
+        # have longer phrases too (a longer match may cover the word); those that do not (it is a match).
+        self.by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], tuple[int, ...], tuple[int, ...]]] = {
+            word: (longer.get(word, {}),
+                   tuple(k for k in single.get(word, ()) if k in has_longer),
+                   tuple(k for k in single.get(word, ()) if k not in has_longer))
+            for word in longer.keys() | single.keys()}
+        self.single_flags = _flags(1 << 16, (_word_slot(word) for word in single))
+        self.pair_flags = _flags(1 << 2 * _PAIR_SHIFT,
+                                 (_pair_slot(first, second) for first, by_second in longer.items() for second in by_second))
+
+    def scan(self, view: TokenView) -> dict[str, list[Match]]:
+        found: list[list[Match]] = [[] for _ in self.names]
+        n = view.n
+        if n:
+            if n < SHORT_DOC:
+                # Every token: the tables only leave out tokens that begin no phrase, which the
+                # look-up by word below leaves out as well, and numpy's calls cost more here.
+                candidates: Iterable[int] = range(n)
+            else:
+                low = view.lower_ids.astype(_SLOT)  # the low 16 bits of each id (as _word_slot)
+                starts = self.single_flags[low]  # tokens that may be a one-word phrase
+                # or begin a longer one (as _pair_slot: in 16 bits, the shift drops the first word's high byte)
+                starts[:-1] |= self.pair_flags[low[:-1] << _PAIR_SHIFT | low[1:] & _PAIR_BITS]
+                candidates = starts.nonzero()[0].tolist()
+            reach = [0] * len(found)  # end of the last match kept, per list
+            lower, by_first = view.lower, self.by_first
+            for i in candidates:
+                entry = by_first.get(lower[i])
+                if entry is None:
+                    continue  # a slot shared with a phrase's word
+                longer, covered, alone = entry
+                if longer and i + 1 < n:
+                    for phrase, k in longer.get(lower[i + 1], ()):
+                        end = i + len(phrase)
+                        if i >= reach[k] and (end == i + 2 or tuple(lower[i:end]) == phrase):
+                            found[k].append((i, end))
+                            reach[k] = end
+                for k in covered:
+                    if i >= reach[k]:
+                        found[k].append((i, i + 1))
+                        reach[k] = i + 1
+                for k in alone:
+                    found[k].append((i, i + 1))
+        return dict(zip(self.names, found))
+
+
+class _DocMatches(dict[str, list[Match]]):
+    """One document's matches per list; a list not scanned yet is scanned when first asked for.
+
+    It refers to its document's view weakly: it is kept on that view, and a strong
+    reference would make a cycle, which only the garbage collector can free.
+    """
+
+    def __init__(self, scanner: PhraseScanner, view: TokenView) -> None:
+        self.scanner = scanner
+        self.view = weakref.ref(view)
+        super().__init__(scanner._index.scan(view))
+
+    def __missing__(self, name: str) -> list[Match]:
+        if name not in self.scanner.sets:
+            raise KeyError(name)
+        view = self.view()
+        if view is None:
+            raise KeyError(f"{name}: not scanned, and the document is gone")
+        found = self[name] = self.scanner._index_of(name).scan(view)[name]
+        self.scanner._want(name)
+        return found
+
+
+class PhraseScanner:
+    """Named phrase lists; a document is scanned once and its matches are kept on its view."""
+
+    def __init__(self, sets: Mapping[str, PhraseSet]) -> None:
+        self.sets = dict(sets)
+        self._index = ScanIndex(self.sets, ())  # the lists asked for so far
+        self._alone: dict[str, ScanIndex] = {}
+
+    def _index_of(self, name: str) -> ScanIndex:
+        """An index of list ``name`` alone, for documents scanned before it was first asked for."""
+        index = self._alone.get(name)
+        if index is None:
+            index = self._alone[name] = ScanIndex(self.sets, [name])
+        return index
+
+    def _want(self, name: str) -> None:
+        """Scan list ``name`` with every later document."""
+        if name not in self._index.names:
+            self._index = ScanIndex(self.sets, (*self._index.names, name))
+
+    def matches(self, view: TokenView) -> dict[str, list[Match]]:
+        """The view's matches per list, kept on the view (it lives as long as its doc, and goes with it)."""
+        kept = view.cue_matches
+        if kept is None:
+            kept = view.cue_matches = {}
+        found = kept.get(self)
+        if found is None:
+            found = kept[self] = _DocMatches(self, view)
+        return found

@@ -1,0 +1,236 @@
+"""The linking cues of ``data/finding_cues.json`` as checked data, and the questions a rule asks of them.
+
+In the manner of medspaCy's ConText rules, a cue is data: its phrases, the direction
+in which a rule looks for it from a position, and how far (its window). A rule asks
+"does a hypothetical cue precede this grade?" and the data says within how many
+tokens; a reviewer changes the window or adds a phrase without reading code.
+
+Every module that reads cues declares what it reads, and how (``CueReads``). When the
+pipeline loads, the data is checked against those declarations: a cue that no rule
+reads, a cue read one way but declared another, a word that is not one token (it could
+never match), all fail loudly instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, fields
+from operator import itemgetter
+from typing import Any, Iterable, Mapping
+
+from pipeline._speed import Match, PhraseScanner, TokenView
+from pipeline.resources import DATA_DIR, PhraseSet, tokenize_phrase
+
+_END = itemgetter(1)
+CUE_FILE = "finding_cues.json"
+_DIRECTIONS = ("before", "after", "around", "anywhere")
+_SECTIONS = ("words", "phrases", "tables", "ids")
+
+
+_SHARED: dict[tuple[str, tuple[tuple[str, CueReads], ...]], CueSpec] = {}
+_SHARED_MOST = 8
+
+
+class CueDataError(ValueError):
+    """The cue data does not say what the rules read: named by file, entry and problem."""
+
+
+@dataclass(frozen=True)
+class CueReads:
+    """The entries of the cue file one module reads, by section; cues by the direction they are read in."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    around: tuple[str, ...] = ()
+    anywhere: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue entry: the list whose phrases it matches, and where a rule looks for it.
+
+    ``words``: for a cue of single words read before or after a position, the words
+    themselves; such a cue is answered by looking at the few tokens of its window (the same
+    answer a scan gives: every occurrence of a one-word phrase is a match), which is
+    cheaper than scanning a whole document for words as common as "of" or "not".
+    """
+
+    name: str
+    phrases_of: str  # itself, or the entry named by ``same_as``
+    direction: str
+    window: int | tuple[int, int] | None
+    inside: bool
+    words: frozenset[str] | None = None
+
+
+class CueSpec:
+    """The cue file, checked: cues by name, word sets, phrase sets, tables and id sets."""
+
+    def __init__(self, data: Mapping[str, Any], reads: Iterable[tuple[str, CueReads]]) -> None:
+        _check_structure(data)
+        self.cues: dict[str, Cue] = {}
+        lists: dict[str, PhraseSet] = {}
+        for name, entry in data["cues"].items():
+            if "phrases" in entry:
+                lists[name] = PhraseSet(entry["phrases"])
+        for name, entry in data["cues"].items():
+            base = entry.get("same_as", name)
+            if base not in lists:
+                raise CueDataError(f"{CUE_FILE}: cues.{name}: same_as names {base!r}, which is no entry with phrases")
+            window = entry.get("window")
+            by_length = lists[base].by_length
+            single = set(by_length) == {1} and entry["direction"] in ("before", "after")
+            self.cues[name] = Cue(name, base, entry["direction"], tuple(window) if isinstance(window, list) else window,
+                                  bool(entry.get("inside")), frozenset(p[0] for p in by_length[1]) if single else None)
+        self.scanner = PhraseScanner(lists)
+        self.words: dict[str, frozenset[str]] = {}
+        for name, entry in data["words"].items():
+            for word in entry["words"]:
+                if len(tokenize_phrase(word)) != 1:
+                    raise CueDataError(f"{CUE_FILE}: words.{name}: {word!r} is not one token, so it can never match one")
+            self.words[name] = frozenset(entry["words"])
+        self.phrases = {name: frozenset(tokenize_phrase(p) for p in entry["phrases"]) for name, entry in data["phrases"].items()}
+        self.tables: dict[str, dict[str, str]] = {name: dict(entry["map"]) for name, entry in data["tables"].items()}
+        self.ids = {name: frozenset(entry["ids"]) for name, entry in data["ids"].items()}
+        self._check_reads(data, list(reads))
+
+    @classmethod
+    def shared(cls, data: Mapping[str, Any], reads: Iterable[tuple[str, CueReads]]) -> CueSpec:
+        """One spec for equal data and reads: the components that read the same cue file share its
+        scanner, so a document is scanned once for all their cues (their matches are kept per scanner)."""
+        reads = tuple(reads)
+        key = (json.dumps(data, sort_keys=True), reads)
+        spec = _SHARED.get(key)
+        if spec is None:
+            if len(_SHARED) >= _SHARED_MOST:
+                _SHARED.clear()
+            spec = _SHARED[key] = cls(data, reads)
+        return spec
+
+    def _check_reads(self, data: Mapping[str, Any], reads: list[tuple[str, CueReads]]) -> None:
+        """Every entry read as declared, and every entry read by some module."""
+        read: set[tuple[str, str]] = set()
+        for module, declared in reads:
+            for field in fields(CueReads):
+                for name in getattr(declared, field.name):
+                    section = "cues" if field.name in _DIRECTIONS else field.name
+                    if name not in data[section]:
+                        raise CueDataError(f"{CUE_FILE}: {module} reads {section}.{name}, which the file does not have")
+                    if section == "cues" and self.cues[name].direction != field.name:
+                        raise CueDataError(f"{CUE_FILE}: cues.{name} has direction {self.cues[name].direction!r}, "
+                                           f"but {module} reads it {field.name!r}")
+                    read.add((section, name))
+        for section in ("cues", *_SECTIONS):
+            unread = [name for name in data[section] if (section, name) not in read]
+            if unread:
+                raise CueDataError(f"{CUE_FILE}: no rule reads {', '.join(f'{section}.{n}' for n in unread)}")
+
+    def query(self, view: TokenView) -> CueQuery:
+        """The questions rules ask of one document's cues."""
+        return CueQuery(self, self.scanner.matches(view), view.lower)
+
+
+def _check_structure(data: Mapping[str, Any]) -> None:
+    """The file's shape, against ``data/schemas/finding_cues.schema.json``."""
+    import jsonschema
+
+    schema = json.loads((DATA_DIR / "schemas" / "finding_cues.schema.json").read_text(encoding="utf-8"))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = ".".join(str(p) for p in error.absolute_path) or "(top)"
+        raise CueDataError(f"{CUE_FILE}: {where}: {error.message}")
+
+
+class CueQuery:
+    """One document's cue matches, asked the way the data says: each cue's direction and window are its own.
+
+    A list's matches are in order and do not overlap, so both their starts and their
+    ends increase, and every question is a bisection.
+    """
+
+    __slots__ = ("_matches", "_cues", "_lower")
+
+    def __init__(self, spec: CueSpec, matches: dict[str, list[Match]], lower: list[str]) -> None:
+        self._matches = matches
+        self._cues = spec.cues
+        self._lower = lower
+
+    def before(self, name: str, i: int, floor: int = 0) -> Match | None:
+        """A cue in the window before token ``i``: ending in it (its end, exclusive, not before ``floor``),
+        or, for an ``inside`` cue, lying wholly in it (and from ``floor`` on); the first such, or None."""
+        cue = self._cues[name]
+        window: int = cue.window  # type: ignore[assignment]
+        words = cue.words
+        if words is not None:  # one-word phrases: the first of the window's tokens that is one
+            lower = self._lower
+            for j in range(max(i - window, floor if cue.inside else floor - 1, 0), i):
+                if lower[j] in words:
+                    return j, j + 1
+            return None
+        found = self._matches[cue.phrases_of]
+        if not found:
+            return None
+        if cue.inside:
+            inside = self._find(found, max(i - window, floor), i)
+            return inside[0] if inside else None
+        k = bisect_right(found, max(i - window, floor - 1), key=_END)
+        return found[k] if k < len(found) and found[k][1] <= i else None
+
+    def after(self, name: str, i: int, bound: int | None = None) -> Match | None:
+        """A cue in the window from token ``i`` (cut at ``bound``): starting in it, or, for an ``inside`` cue,
+        lying wholly in it; the first such, or None. A window cut short keeps at least one token."""
+        cue = self._cues[name]
+        window: int = cue.window  # type: ignore[assignment]
+        words = cue.words
+        if words is not None:  # one-word phrases: the first of the window's tokens that is one
+            lower = self._lower
+            stop = i + window if bound is None else min(i + window, bound) if cue.inside else i + min(window, max(bound - i, 1))
+            for j in range(i, min(stop, len(lower))):
+                if lower[j] in words:
+                    return j, j + 1
+            return None
+        found = self._matches[cue.phrases_of]
+        if not found:
+            return None
+        if cue.inside:
+            inside = self._find(found, i, i + window if bound is None else min(i + window, bound))
+            return inside[0] if inside else None
+        if bound is not None:
+            window = min(window, max(bound - i, 1))
+        k = bisect_left(found, (i,))
+        return found[k] if k < len(found) and found[k][0] < i + window else None
+
+    def around(self, name: str, start: int, end: int, floor: int, bound: int) -> tuple[list[Match], list[Match]]:
+        """The cues lying in the window before tokens [start, end), and in the window after them, within [floor, bound)."""
+        cue = self._cues[name]
+        found = self._matches[cue.phrases_of]
+        if not found:
+            return [], []
+        before, after = cue.window  # type: ignore[misc]
+        return self._find(found, max(start - before, floor), start), self._find(found, end, min(end + after, bound))
+
+    def within(self, name: str, start: int, end: int) -> list[Match]:
+        """The cues lying within tokens [start, end), in order."""
+        found = self._matches[self._cues[name].phrases_of]
+        return self._find(found, start, end) if found else []
+
+    def in_doc(self, name: str) -> list[Match]:
+        """Every match of cue ``name`` in the document, in order (the shared list: do not change it)."""
+        return self._matches[self._cues[name].phrases_of]
+
+    def any_in_doc(self, name: str) -> bool:
+        """Whether the document holds the cue anywhere: most hold few cues, so one test rules a question out."""
+        return bool(self._matches[self._cues[name].phrases_of])
+
+    @staticmethod
+    def _find(found: list[Match], start: int, end: int) -> list[Match]:
+        lo = bisect_left(found, (start,))
+        hi = bisect_left(found, (end,), lo)  # the matches from ``lo`` that start before ``end``
+        if hi > lo and found[hi - 1][1] > end:
+            hi -= 1  # only the last of them can reach past ``end``
+        return found[lo:hi]

@@ -1,0 +1,86 @@
+"""What a figure is not: a change, a general figure, a share of the records, a part of another figure.
+
+Each test answers for one figure, from the cues around it; the rules skip a figure that
+one of them rules out before looking for its force, year or crime type.
+"""
+
+from __future__ import annotations
+
+from pipeline.linking.cues import CueReads
+from pipeline.linking.document import LinkDoc, Sentence
+from pipeline.linking.figures import Figure, Scope
+
+CUE_READS = CueReads(
+    before=("change_before", "margin", "previous_figure", "superlatives_before_general",
+            "positive_record_just_before", "negative_record_just_before"),
+    after=("change_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
+           "negative_record_just_after"),
+    around=("general_figure", "other_measures"),
+    anywhere=("clause_boundaries",),
+    words=("difference_units", "composition_negators", "other_count_nouns"),
+)
+
+
+def is_change(doc: LinkDoc, fig: Figure) -> bool:
+    """'up 8.3%', 'a 13.1% increase', 'over one percentage point' (a difference, never a rate),
+    and margins of error '(+/- 2.8 percent)'."""
+    cues = doc.cues
+    return (doc.lower[fig.end - 1] in doc.words["difference_units"]
+            or cues.before("change_before", fig.start) is not None
+            or cues.after("change_after", fig.end) is not None
+            or cues.before("margin", fig.start) is not None)
+
+
+def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:
+    """A national or regional figure ("the average was 83 per cent", "One in three ... nationally"),
+    or a measure other than recording ("charged or summonsed in 5.1% of crimes") near the figure."""
+    cues = doc.cues
+    if not cues.any_in_doc("general_figure") and not cues.any_in_doc("other_measures"):
+        return False  # most documents name neither
+    for cue in ("general_figure", "other_measures"):
+        before, after = cues.around(cue, fig.start, fig.end, scope[0], scope[1])
+        for s_, e_ in before:
+            if ranked_among(doc, sent, s_):
+                continue  # "Bedfordshire had the lowest recording rate in the region, at 78 per cent"
+            if not any(e_ <= f[1] <= fig.start for f in sent.forces + sent.areas):  # "the average was 83 per cent"
+                return True
+        if after and not cues.within("clause_boundaries", fig.end, after[0][0]):
+            return True  # "One in three violent crimes nationally", not "93%, above the national average"
+    return False
+
+
+def ranked_among(doc: LinkDoc, sent: Sentence, cue_start: int) -> bool:
+    """The region or country only ranks a force named before it: a superlative just before the cue."""
+    return (doc.cues.before("superlatives_before_general", cue_start, sent.start) is not None
+            and any(f[1] <= cue_start for f in sent.forces + sent.areas))
+
+
+def is_composition(doc: LinkDoc, fig: Figure, scope: Scope) -> bool:
+    """'60 per cent of the crimes recorded were violent offences': a share of what the records hold,
+    said in the figure's own clause, not the share recorded."""
+    found = doc.cues.after("composition", fig.end, scope[1])
+    return (found is not None and not doc.cues.within("clause_boundaries", fig.end, found[0])
+            and doc.lower[found[0] - 1] not in doc.words["composition_negators"])
+
+
+def is_sub_share(doc: LinkDoc, fig: Figure) -> bool:
+    """'about 9,000 crimes, around a third of which are violent': a share of another figure,
+    unless recording is what is said of it ('97 per cent of which was recorded')."""
+    cues = doc.cues
+    if cues.after("sub_part", fig.end) is None:
+        return False
+    if cues.before("positive_record_just_before", fig.start) or cues.before("negative_record_just_before", fig.start):
+        return False  # "recorded 91.7 per cent of them"
+    return not (cues.after("positive_record_just_after", fig.end) or cues.after("negative_record_just_after", fig.end))
+
+
+def is_previous_figure(doc: LinkDoc, fig: Figure) -> bool:
+    """'up from 84.7% in 2014': an earlier figure, dated by the date after it."""
+    return doc.cues.before("previous_figure", fig.start) is not None
+
+
+def about_other_things(doc: LinkDoc, fig: Figure) -> bool:
+    """'of victims', '300 officers', '12 weeks': the figure counts something other than crimes."""
+    if doc.cues.after("other_subject", fig.end) is not None:
+        return True
+    return fig.end < doc.n and doc.lower[fig.end] in doc.words["other_count_nouns"]

@@ -1,0 +1,168 @@
+"""Which police force each sentence is about, which sentences speak of forces in general, and which are
+links to other stories.
+
+News copy names a force once and then says "the force", "the constabulary", "it",
+"its"; round-ups switch from one force to the next ("The watchdog also published a
+report on Leicestershire ... the force recorded 84.1%"). The focus of a sentence is
+the last force named up to and including it, so anaphora and topic switches both
+resolve to the force most recently in the reader's mind. A sentence about forces in
+general ("nationally", "across England and Wales") that names no force is national:
+its figures are not any one force's. A region or country that only ranks the force
+("the standout performer in the region", "the worst in the country") does not make it
+so. Links to other stories ("Read more: ...", the lines under a bare "More on this
+story") are debris: the linker reads no statement in them, and their forces move no focus.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any, Iterable, NamedTuple, Sequence
+
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
+
+from pipeline.candidates import EntityRow, entity_rows
+from pipeline.linking.cues import CueQuery, CueReads, CueSpec
+from pipeline._speed import TokenView, token_view
+
+CUE_READS = CueReads(before=("superlatives",), anywhere=("national", "debris"), words=("past_office_words", "past_office_links"))
+_LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
+
+
+class SentenceOffsets(NamedTuple):
+    """Token and character offsets of a document's sentences, a list of each."""
+
+    starts: list[int]
+    ends: list[int]
+    start_chars: list[int]
+    end_chars: list[int]
+
+
+def sentence_offsets(doc: Doc, view: TokenView) -> SentenceOffsets:
+    """Sentence offsets from the starts ``line_sentencizer`` left on the view (``doc.sents`` builds a Span per sentence)."""
+    n = len(doc)
+    if not n:
+        return SentenceOffsets([], [], [], [])
+    starts = view.sent_starts
+    if starts is None:  # the sentences were set by another component: read them from the doc
+        starts = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    ends = starts[1:] + [n]
+    text = view.text
+    firsts, lasts = [], []
+    for s, e in zip(starts, ends):
+        # Evidence leaves out the whitespace tokens (line breaks) at either end of a sentence.
+        first, last = s, e - 1
+        while last > first and not text[last].strip():
+            last -= 1
+        while first < last and not text[first].strip():
+            first += 1
+        firsts.append(first)
+        lasts.append(last)
+    offsets = view.offsets  # shared with the resolver, which made it
+    end_chars = [offsets[last] + len(text[last].rstrip()) for last in lasts]
+    return SentenceOffsets(starts, ends, [offsets[first] for first in firsts], end_chars)
+
+
+def _by_sentence(spans: Iterable[Sequence[Any]], starts: list[int]) -> dict[int, list[list[Any]]]:
+    """``[start, end, id]`` spans grouped by the sentence (index) their first token is in, in order."""
+    grouped: dict[int, list[list[Any]]] = {}
+    for span in spans:
+        grouped.setdefault(bisect_right(starts, span[0]) - 1, []).append(list(span))
+    return grouped
+
+
+class SentenceFocus:
+    """The sentence records of ``doc._.sentences``: offsets, forces and areas named, focus, national, debris."""
+
+    def __init__(self, spec: CueSpec) -> None:
+        self.spec = spec
+        self.past_words = spec.words["past_office_words"]
+        self.past_links = spec.words["past_office_links"]
+
+    def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
+        """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
+        constable of Merseyside Police"): a biography, not a switch of topic."""
+        past = set()
+        for e in rows:
+            if e.label == "ROLE" and e.start > 0 and view.lower[e.start - 1] in self.past_words:
+                if e.end + 1 >= view.n or view.lower[e.end] not in self.past_links:
+                    continue
+                force_start = e.end + 2 if view.lower[e.end + 1] == "the" else e.end + 1
+                if force_start in starts:
+                    past.add(force_start)
+        return past
+
+    @staticmethod
+    def _link_lines(view: TokenView, sents: SentenceOffsets, debris: dict[int, int]) -> set[int]:
+        """Sentences that are links to other stories, to be read as no statement at all: a line opening
+        "Read more:" and the lines under a bare "More on this story" or "Related Topics", up to a
+        blank line. Their forces, figures and officials belong to those other stories."""
+        text, links = view.text, set()
+        under_header = False
+        for k, (start, end) in enumerate(zip(sents.starts, sents.ends)):
+            first = start if text[start].strip() else start + 1
+            cue_end = debris.get(first)
+            if cue_end is not None:
+                rest = [t for t in text[cue_end:end] if t.strip()]
+                if rest[:1] == [":"] or not rest:
+                    links.add(k)
+                under_header = not rest  # a header alone on its line: the lines below it are links
+                continue
+            if under_header:
+                gap = view.source[sents.end_chars[k - 1] : sents.start_chars[k]]
+                if gap.count("\n") >= 2 or end - start > _LINK_LINE_MOST:
+                    under_header = False
+                else:
+                    links.add(k)
+        return links
+
+    def _national(self, cues: CueQuery, sents: SentenceOffsets) -> set[int]:
+        """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking."""
+        national_in = set()
+        starts = sents.starts
+        for cue_start, cue_end in cues.in_doc("national"):
+            k = bisect_right(starts, cue_start) - 1
+            if cue_end > sents.ends[k]:
+                continue
+            # "The force was the standout performer in the region": the region ranks the force.
+            if cues.before("superlatives", cue_start, starts[k]) is not None:
+                continue
+            national_in.add(k)
+        return national_in
+
+    def __call__(self, doc: Doc) -> list[dict[str, Any]]:
+        view = token_view(doc)
+        cues = self.spec.query(view)
+        rows = entity_rows(doc)
+        sents = sentence_offsets(doc, view)
+        starts = sents.starts
+        forces = [(e.start, e.end, e.kb_id) for e in rows if e.label == "FORCE"]
+        named_in = _by_sentence(forces, starts)
+        placed_in = _by_sentence(doc._.force_areas or (), starts)
+        past = self._past_offices(view, rows, {f[0] for f in forces}) if forces else set()
+        # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
+        debris = {s: e for s, e in cues.in_doc("debris")}
+        links = self._link_lines(view, sents, debris) if debris else set()
+        national_in = self._national(cues, sents)
+        sentences: list[dict[str, Any]] = []
+        focus: str | None = None
+        for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
+            named = named_in.get(k, [])
+            placed = placed_in.get(k, [])
+            previous = focus
+            if k in links or (debris and (start in debris or start + 1 in debris)):
+                named, placed = [], []
+            elif named and (topical := [f for f in named if f[0] not in past]):
+                focus = topical[-1][2]
+            elif placed:
+                focus = placed[-1][2]
+            national = not named and not placed and k in national_in
+            sentences.append({
+                "start": start_char, "end": end_char,
+                "tok_start": start, "tok_end": end,
+                "forces": named, "areas": placed, "focus_before": previous, "focus": focus, "national": national,
+                "debris": k in links,
+            })
+        return sentences

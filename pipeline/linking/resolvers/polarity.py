@@ -1,0 +1,83 @@
+"""Whether a figure counts recorded crimes ("pos"), unrecorded ones ("neg"), or neither is said (None).
+
+The nearest kind of cue wins, distance counting each token once and each clause
+boundary between the cue and the figure five times more. A figure whose scope holds no
+cue looks wider: its sentence, the sentence before when this one points back ("This
+represents nearly one in five (19.6%)"), and for a list line the line that opens the list.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pipeline.linking.cues import CueReads
+from pipeline.linking.document import LinkDoc, Sentence
+from pipeline.linking.figures import Figure, Scope
+
+CUE_READS = CueReads(before=("unreal_modals",), anywhere=("positive_record", "negative_record", "clause_boundaries"),
+                     words=("anaphoric_openers",))
+# The distance of a missing cue. No cue is this far from a figure in a document of fewer
+# than _FAR / 6 tokens: a distance counts each token once and each clause boundary (at
+# least a token) five times more.
+_FAR = 10**6
+_LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
+_LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
+
+
+def polarity(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, local_only: bool = False) -> str | None:
+    """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said."""
+    found = _polarity_within(doc, fig, *scope)
+    if found is None and not local_only:
+        for lo, hi in _wider_cue_ranges(doc, sent):
+            found = _polarity_within(doc, fig, lo, hi)
+            if found is not None:
+                break
+    return found
+
+
+def _polarity_within(doc: LinkDoc, fig: Figure, lo: int, hi: int) -> str | None:
+    """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins."""
+    cues = doc.cues
+    neg = cues.within("negative_record", lo, hi)
+    pos = cues.within("positive_record", lo, hi)
+    if pos and cues.any_in_doc("unreal_modals"):
+        # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
+        pos = [p for p in pos if cues.before("unreal_modals", p[0]) is None]
+    if neg and pos:
+        pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+    if not (neg or pos):
+        return None
+    if not (neg and pos) and doc.n < _FAR // 6:
+        return "neg" if neg else "pos"  # one kind of cue alone: nothing to weigh it against
+    best_neg = min((_distance(doc, fig, m) for m in neg), default=_FAR)
+    best_pos = min((_distance(doc, fig, m) for m in pos), default=_FAR)
+    return "neg" if best_neg <= best_pos else "pos"
+
+
+def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
+    """Where to look for a figure's polarity cue when its scope holds none, nearest first (each
+    range worked out only if the ones before it held no cue)."""
+    yield sent.start, sent.end
+    if sent.index > 0 and doc.lower[sent.start] in doc.words["anaphoric_openers"]:
+        before = doc.sentences[sent.index - 1]
+        yield before.start, before.end
+    if is_list_line(doc, sent):
+        # "Cheshire Constabulary – Inadequate – 86.7%": the cue is in the line that opens the list.
+        for before in reversed(doc.sentences[max(sent.index - _LIST_LOOK_BACK, 0) : sent.index]):
+            if not is_list_line(doc, before):
+                yield before.start, before.end
+                break
+
+
+def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:
+    """A short line naming a force and giving a figure or grade, as in a table or bullet list."""
+    return (sent.end - sent.start <= _LIST_LINE_MOST and bool(sent.forces)
+            and not doc.cues.within("positive_record", sent.start, sent.end)
+            and not doc.cues.within("negative_record", sent.start, sent.end))
+
+
+def _distance(doc: LinkDoc, fig: Figure, cue: tuple[int, int]) -> int:
+    """Tokens between a figure and a cue, each clause boundary between them counting five more."""
+    lo, hi = (cue[1], fig.start) if cue[1] <= fig.start else (fig.end, cue[0])
+    boundaries = len(doc.cues.within("clause_boundaries", lo, hi))
+    return max(hi - lo, 0) + 5 * boundaries

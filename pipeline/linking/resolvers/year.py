@@ -1,0 +1,65 @@
+"""Which year a figure or grade is of: a date in its sentence that governs it, else the article's year.
+
+A figure after "up from" is an earlier one, dated by the date after it, and that date
+dates nothing else; of the other dates, the nearest one that governs the figure wins.
+"""
+
+from __future__ import annotations
+
+from pipeline.linking.cues import CueReads
+from pipeline.linking.document import LinkDoc, Sentence
+from pipeline.linking.figure_tests import is_previous_figure
+from pipeline.linking.figures import Ent, Figure
+
+CUE_READS = CueReads(before=("date_blockers", "past_inspection"), anywhere=("clause_boundaries", "present_time"),
+                     words=("reporting_verbs",))
+_LOOK_BACK = 8  # tokens before a date in which "when" or "since" is read
+_REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
+
+
+def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
+    """The year of ``fig`` (a figure among ``figs``, or an entity such as a grade) in ``sent``."""
+    if "DATE" not in sent.by_label:
+        return doc.article_year
+    # The same for every figure of the sentence (with the same list of figures): worked out once.
+    dated = sent.dated
+    if dated is None or dated[0] is not figs:
+        years = {d: doc.norm(d).get("year") for d in sent.of("DATE")}
+        dates = [d for d, year in years.items() if year is not None]
+        previous = [f for f in figs if is_previous_figure(doc, f)] if dates else []
+        claimed = {id(next((d for d in dates if d.start >= f.end), None)) for f in previous}
+        dated = sent.dated = (figs, years, dates, previous, claimed)
+    _, years, dates, previous, claimed = dated
+    if not dates:
+        return doc.article_year
+    if isinstance(fig, Figure) and fig in previous:
+        after = [d for d in dates if d.start >= fig.end]
+        return years[after[0]] if after else doc.article_year
+    usable = [d for d in dates if id(d) not in claimed and _governs(doc, d, fig)]
+    if not usable:
+        return doc.article_year
+    return years[min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end)))]
+
+
+def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
+    """A date before a figure governs it unless it dates something else ("since the last
+    report, in 2014"; but "the last inspection, in 2016, when it recorded 89.1%"); a date
+    after it governs it only within its clause ("not recorded in 2013"). Between the two, a word
+    of the present ("In 2019 it was rated good; now it is rated inadequate") dates the figure
+    to the article instead."""
+    cues = doc.cues
+    if date.start >= fig.end:
+        return not cues.within("clause_boundaries", fig.end, date.start)
+    if cues.within("present_time", date.end, fig.start):
+        return False
+    if cues.before("date_blockers", date.start) is None:
+        return True
+    lower = doc.lower
+    before, between = lower[max(date.start - _LOOK_BACK, 0) : date.start], lower[date.end : fig.start]
+    # "the last inspection, in 2016, when it recorded 89.1%"; "When the force was last inspected, in 2014, it ..."
+    if "when" in between or "when" in before:
+        return True
+    # "Its previous inspection, in 2017, found it recorded 83 per cent": that inspection's own finding
+    # (not "Since the last inspection, in 2014, inspectors have found ...").
+    return (cues.before("past_inspection", date.start) is not None and "since" not in before
+            and not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST]))

@@ -1,0 +1,58 @@
+"""Recording rates: 'records around 76 per cent of crimes'; 'fails to record almost one in four' -> 75.0 more_than."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pipeline.linking.document import LinkDoc
+from pipeline.linking.figure_tests import about_other_things, is_change, is_composition, is_general, is_sub_share
+from pipeline.linking.figures import scoped
+from pipeline.linking.findings import Finding, make_finding
+from pipeline.linking.resolvers.crime_type import crime_type_for
+from pipeline.linking.resolvers.force import force_for
+from pipeline.linking.resolvers.polarity import polarity
+from pipeline.linking.resolvers.qualifier import flipped, qualifier
+from pipeline.linking.resolvers.year import year_for
+from pipeline.linking.rules.base import LinkRule
+from pipeline.linking.state import SharedState
+
+# Recording rates in this coverage are recorded shares of at least a half; a smaller
+# share said about recording is the unrecorded share (and the converse).
+_PLAUSIBLE_RATE = 50.0
+
+
+class RecordingRateRule(LinkRule):
+    """A PERCENT said of recording (or of not recording, converted), of one force, not ruled out by a figure test."""
+
+    finding_type = "recording_rate"
+
+    def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
+        for sent in doc.with_label.get("PERCENT", []):
+            if sent.national:
+                continue
+            figs = sent.figures
+            for fig, scope in scoped(sent, figs):
+                ent = fig.ent
+                value = fig.norm.get("value")
+                if ent.label != "PERCENT" or value is None or not 0 <= value <= 100:
+                    continue
+                if is_change(doc, fig) or about_other_things(doc, fig) or is_sub_share(doc, fig) or is_general(doc, sent, fig, scope):
+                    continue
+                if is_composition(doc, fig, scope):
+                    continue
+                said = polarity(doc, sent, fig, scope)
+                force = force_for(doc, sent, fig.start, fig.end)
+                if said is None or force is None:
+                    continue
+                hedge = qualifier(doc, fig, scope, fig.norm.get("qualifier", "exact"))
+                if said == "neg" and value > _PLAUSIBLE_RATE >= 100.0 - value:
+                    said = "pos"  # "at 90.8 per cent" beside another clause's "not recorded"
+                elif said == "pos" and value < _PLAUSIBLE_RATE <= 100.0 - value:
+                    said = "neg"
+                if said == "neg":
+                    value, hedge = 100.0 - value, flipped(hedge)
+                yield make_finding(
+                    "recording_rate", sent, [ent],
+                    force=force, crime_type=crime_type_for(doc, sent, fig.start, fig.end, scope[0]),
+                    value=round(float(value), 1), qualifier=hedge, year=year_for(doc, sent, figs, fig),
+                )
