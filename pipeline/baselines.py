@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from pipeline.patterns import load_json
+from pipeline.resources import load_json
 
 _PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|percent)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

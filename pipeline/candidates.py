@@ -13,7 +13,15 @@ from typing import Iterable, NamedTuple
 
 from spacy.tokens import Doc
 
-from pipeline.token_view import doc_state
+from pipeline._speed import doc_state
+from pipeline.schema import ENTITY_LABELS
+
+# Label a bare place name gets until the force-context rule decides it names the force.
+FORCE_PLACE = "FORCE_PLACE"
+# Label of a clock time: it survives only inside a DATE ("9 March, 10.30am").
+TIME = "TIME"
+# Every label a candidate can have: the entity labels, and those that become one or none.
+CANDIDATE_LABELS = frozenset(ENTITY_LABELS) | {FORCE_PLACE, TIME}
 
 
 class Candidate(NamedTuple):

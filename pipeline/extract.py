@@ -10,10 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline._speed import token_view
 from pipeline.extensions import register_extensions
 from pipeline.candidates import entity_rows
 from pipeline.io import Article, InputProblem
-from pipeline.token_view import token_view
 
 DEFAULT_MODEL = Path("models/hmicfrs")
 _NO_NORM: dict[str, Any] = {}  # an entity's values when the normaliser gave none (never changed)

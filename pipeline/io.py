@@ -3,7 +3,8 @@
 Bad input never stops a batch: every document that cannot be read becomes an
 ``InputProblem`` naming its source (and line), a short machine-readable ``code`` and a
 human reason, and the caller reports it and goes on. Finding the files (folders, globs)
-and keeping ids unique across them is :mod:`pipeline.batch.inputs`.
+and keeping ids unique across them is :mod:`pipeline.batch.inputs` (``read_inputs``), which
+reads each file with the functions here.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Iterator
 
 import orjson
 
@@ -176,14 +177,6 @@ def _jsonl_record(path: Path, number: int, raw: bytes, max_chars: int = DEFAULT_
         path=source,
         line=number,
     )
-
-
-def read_inputs(paths: Iterable[Path], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | InputProblem]:
-    """Every article in the inputs (files, folders, globs), in order, with problems in their place;
-    ids are unique (a repeated id is a problem). Streams: see :func:`pipeline.batch.inputs.iter_inputs`."""
-    from pipeline.batch.inputs import iter_inputs
-
-    return iter_inputs(paths, max_chars=max_chars, seen=set())
 
 
 def encode_record(record: dict[str, Any]) -> bytes:

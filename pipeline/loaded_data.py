@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline import patterns
+from pipeline import resources
 
 _registered: dict[str, Any] = {}
 
@@ -26,7 +26,7 @@ _registered: dict[str, Any] = {}
 def load_json(name: str) -> Any:
     """The parsed data file ``name``: a loaded pipeline's copy if one registered it, else ``pipeline/data``'s."""
     found = _registered.get(name)
-    return patterns.load_json(name) if found is None else found
+    return resources.load_data(name) if found is None else found
 
 
 def register(name: str, data: Any) -> None:

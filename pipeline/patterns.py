@@ -10,18 +10,18 @@ whatever their number. Registered as ``hmicfrs.patterns.v1`` for the
 
 from __future__ import annotations
 
-import json
 import re
 from itertools import product
-from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterator
 
 import spacy
 
-DATA_DIR = Path(__file__).parent / "data"
-# Label a bare place name gets until the force-context rule decides it names the force.
-FORCE_PLACE = "FORCE_PLACE"
+from pipeline.candidates import FORCE_PLACE
+from pipeline.resources import DataFileError, Problem, data_source, json_path, load_data
+from pipeline.schema import CRIME_TYPES, FORCE_IDS, GRADES, INSPECTORATE_ID, ROLE_IDS
+
+# The canonical ids of SCHEMA §2 that each lexicon label's entries may carry.
+_LEXICON_IDS = {"INSPECTORATE": (INSPECTORATE_ID,), "ROLE": ROLE_IDS, "CRIME_TYPE": CRIME_TYPES, "GRADE": GRADES}
 
 
 def spelling_variants(phrase: str) -> set[str]:
@@ -40,11 +40,6 @@ def spelling_variants(phrase: str) -> set[str]:
             expanded |= {"".join(choice) for choice in product(*choices)}
         variants = expanded
     return variants
-
-
-@lru_cache(maxsize=None)
-def load_json(name: str) -> Any:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -88,9 +83,28 @@ def exact_forms(forces: dict[str, Any], lexicon: dict[str, Any]) -> frozenset[st
     return frozenset(forms)
 
 
+def name_problems(forces: dict[str, Any], lexicon: dict[str, Any]) -> tuple[list[Problem], list[Problem]]:
+    """Ids that are not SCHEMA §2's, in forces.json and in lexicon.json: a misspelt id would reach the records."""
+    in_forces = [(json_path(["forces", i, "id"]), f"{force['id']!r} is not a force id of SCHEMA §2")
+                 for i, force in enumerate(forces["forces"]) if force["id"] not in FORCE_IDS]
+    in_lexicon: list[Problem] = []
+    for i, entry in enumerate(lexicon["entries"]):
+        label, id_ = entry["label"], entry["id"]
+        if label not in _LEXICON_IDS:
+            in_lexicon.append((json_path(["entries", i, "label"]),
+                               f"{label!r} is not a lexicon label ({', '.join(sorted(_LEXICON_IDS))})"))
+        elif id_ not in _LEXICON_IDS[label]:
+            in_lexicon.append((json_path(["entries", i, "id"]), f"{id_!r} is not a SCHEMA §2 id of {label}"))
+    return in_forces, in_lexicon
+
+
 @spacy.registry.misc("hmicfrs.patterns.v1")
 def make_patterns(forces: str = "forces.json", lexicon: str = "lexicon.json") -> list[dict[str, Any]]:
-    """The phrase patterns of every name, title and category, from ``pipeline/data``."""
-    patterns = list(force_patterns(load_json(forces)))
-    patterns.extend(lexicon_patterns(load_json(lexicon)))
+    """The phrase patterns of every name, title and category, from ``pipeline/data`` (checked first)."""
+    force_data, lexicon_data = load_data(forces), load_data(lexicon)
+    for name, problems in zip((forces, lexicon), name_problems(force_data, lexicon_data)):
+        if problems:
+            raise DataFileError(data_source(name), problems)
+    patterns = list(force_patterns(force_data))
+    patterns.extend(lexicon_patterns(lexicon_data))
     return patterns

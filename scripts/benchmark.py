@@ -36,7 +36,8 @@ WARM_UP = ("Kent Police recorded about twenty-one thousand crimes two years ago,
 
 def corpus_texts(n_docs: int) -> list[tuple[str, str | None]]:
     """``n_docs`` documents: the bundled articles, replicated; 0 means each distinct article once."""
-    from pipeline.io import Article, read_inputs
+    from pipeline.batch.inputs import read_inputs
+    from pipeline.io import Article
 
     articles = [a for a in read_inputs([ROOT / "corpus" / "articles"]) if isinstance(a, Article)]
     n_docs = n_docs or len(articles)

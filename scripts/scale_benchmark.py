@@ -42,7 +42,8 @@ SHARD_SIZE = 250
 def build_corpus(path: Path, n_docs: int) -> None:
     """The bundled articles, replicated to ``n_docs`` JSONL lines with new ids."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.io import Article, read_inputs
+    from pipeline.batch.inputs import read_inputs
+    from pipeline.io import Article
 
     articles = [a for a in read_inputs([ROOT / "corpus" / "articles"]) if isinstance(a, Article)]
     with gzip.open(path, "wt", encoding="utf-8") as handle:

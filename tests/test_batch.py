@@ -23,11 +23,11 @@ from typer.testing import CliRunner
 from pipeline.batch import engine
 from pipeline.batch import worker as worker_module
 from pipeline.batch.engine import BatchOptions, open_sink, run_batch
-from pipeline.batch.inputs import content_hash, iter_inputs
+from pipeline.batch.inputs import content_hash, iter_inputs, read_inputs
 from pipeline.batch.progress import Progress
 from pipeline.cli import EXIT_SOME_BAD, app
 from pipeline.extract import extract_records
-from pipeline.io import Article, encode_record, read_inputs
+from pipeline.io import Article, encode_record
 from tests import batch_helpers
 from tests.conftest import ROOT
 from tests.test_io_cli import GOOD, _bad_corpus

@@ -13,11 +13,11 @@ from typing import Any, Callable
 
 import pytest
 
-from pipeline.linking import CueDataError, CueReads, CueSpec, build_lexicon, cue_readers
+from pipeline.linking import CueReads, CueSpec, build_lexicon, cue_readers
 from pipeline.linking import figure_tests, focus
 from pipeline.linking.resolvers import crime_type, force, per_year, polarity, qualifier, year
 from pipeline.linking.rules import RULE_ORDER
-from pipeline.patterns import load_json
+from pipeline.resources import DataFileError, load_json
 
 CUES = load_json("finding_cues.json")
 
@@ -63,7 +63,7 @@ MISTAKES = [
     ("a window on an 'anywhere' cue", _set("cues/audit/window", 3), ["cues.audit"]),
     ("a window of the wrong type", _set("cues/hypothetical/window", "4"), ["cues.hypothetical"]),
     ("an entry without its doc", _delete("cues/negations/doc"), ["cues.negations", "doc"]),
-    ("a cue read one way but declared another", _set("cues/hypothetical/direction", "after"), ["hypothetical", "before"]),
+    ("a cue read one way but declared another", _set("cues/hypothetical/direction", "after"), ["hypothetical", "'before'"]),
     ("a cue no rule reads", _set("cues/unused_cue", {"doc": "a cue nobody reads at all", "direction": "anywhere", "phrases": ["x"]}),
      ["no rule reads", "cues.unused_cue"]),
     ("a word set no rule reads", _set("words/unused_words", {"doc": "words nobody reads at all", "words": ["x"]}),
@@ -80,7 +80,7 @@ MISTAKES = [
 @pytest.mark.parametrize("what,change,words", MISTAKES, ids=[m[0] for m in MISTAKES])
 def test_a_mistake_in_the_cue_file_fails_loudly_naming_file_and_place(what: str, change: Callable[[dict[str, Any]], None],
                                                                       words: list[str]) -> None:
-    with pytest.raises(CueDataError) as raised:
+    with pytest.raises(DataFileError) as raised:
         _spec(change)
     message = str(raised.value)
     assert message.startswith("finding_cues.json"), message

@@ -58,7 +58,7 @@ def test_written_set_covers_every_territorial_force(gold_splits: dict[str, list[
 
 
 def _forces_named(gold_splits: dict[str, list[dict[str, Any]]]) -> set[str]:
-    from pipeline.patterns import load_json
+    from pipeline.resources import load_json
 
     names: dict[str, str] = {}
     for force in load_json("forces.json")["forces"]:

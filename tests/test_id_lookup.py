@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.strings import get_string_id
 
-from pipeline.id_lookup import IdFilter, IdTable
+from pipeline._speed import IdFilter, IdTable
 
 WORDS = st.text(min_size=1, max_size=12)
 

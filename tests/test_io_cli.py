@@ -8,9 +8,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from pipeline.batch.inputs import read_inputs
 from pipeline.cli import EXIT_SOME_BAD, app
 from pipeline.gold import validate_record
-from pipeline.io import Article, InputProblem, read_inputs
+from pipeline.io import Article, InputProblem
 from tests.conftest import ROOT
 
 MODEL = str(ROOT / "models" / "hmicfrs")

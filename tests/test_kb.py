@@ -16,8 +16,8 @@ import pytest
 from pyoxigraph import NamedNode, Store
 from spacy.language import Language
 
+from pipeline.batch.inputs import read_inputs
 from pipeline.extract import extract_records
-from pipeline.io import read_inputs
 from pipeline.kb import KnowledgeBase, KnowledgeBaseError
 from pipeline.kb import vocabulary as v
 from pipeline.kb.rdf import article_data, finding_hash, insert_data

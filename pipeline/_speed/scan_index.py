@@ -24,8 +24,8 @@ from typing import Iterable, Mapping
 import numpy
 from spacy.strings import get_string_id
 
+from pipeline._speed.view import TokenView
 from pipeline.resources import PhraseSet
-from pipeline.token_view import TokenView
 
 Match = tuple[int, int]
 # Ids are hashes: the low 16 bits of a word's id index a table of flags for one-word phrases,

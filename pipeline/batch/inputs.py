@@ -161,6 +161,13 @@ def iter_inputs(
             yield result
 
 
+def read_inputs(paths: Iterable[Path | str], max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | InputProblem]:
+    """Every article in the inputs (files, folders, globs), in order, with problems in their place;
+    ids are unique (a repeated id is a problem). The ids seen are kept in memory: for a run of a
+    size that fits there (tests, benchmarks, one ``-o`` file); ``iter_inputs`` keeps them on disk."""
+    return iter_inputs(paths, max_chars=max_chars, seen=set())
+
+
 def estimate_total(paths: Iterable[Path | str]) -> int:
     """About how many documents the inputs hold (lines of JSONL, one per text file): for the ETA."""
     total = 0

@@ -14,9 +14,9 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline._speed import token_view
 from pipeline.extensions import register_extensions
 from pipeline.schema import marker_date
-from pipeline.token_view import token_view
 
 
 # " date 2017-09-07 " is at most this many tokens (space, "date", the date's five pieces).

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 
 from spacy import util
 
-from pipeline import loaded_data, patterns
+from pipeline import loaded_data, resources
 
 class DataNotLoaded(RuntimeError):
     """A component whose data files were neither in the package nor loaded from a saved pipeline."""
@@ -42,7 +42,7 @@ def parse_data(file_name: str, text: str) -> Any:
 
 def package_file(file_name: str) -> Path:
     """Where the package keeps ``file_name`` (read at call time: tests point the package elsewhere)."""
-    return patterns.DATA_DIR / file_name
+    return resources.DATA_DIR / file_name
 
 
 class DataBacked:
@@ -72,14 +72,19 @@ class DataBacked:
             self._missing_data = f"{err.filename} is not there and no saved copy was loaded"
             self.__class__ = _waiting(type(self))
             return
-        self._load(texts)
+        self._load(texts, lambda file: resources.data_source(file))
 
-    def _load(self, texts: dict[str, str]) -> dict[str, Any]:
-        """The one way in for data: parse each file's text and build from it; returns the parsed files."""
+    def _load(self, texts: dict[str, str], source: Callable[[str], str]) -> dict[str, Any]:
+        """The one way in for data: parse each file's text, check it, and build from it; returns the parsed files.
+
+        ``source`` names where a file came from in an error (the package's file, a model folder)."""
         missing = [self.data_files[part] for part in self.data_files if part not in texts]
         if missing:
             raise ValueError(f"{self.name}: no copy of {', '.join(missing)} to build from")
         data = {part: parse_data(self.data_files[part], texts[part]) for part in self.data_files}
+        self._sources = {part: source(file) for part, file in self.data_files.items()}
+        for part, parsed in data.items():  # each file against its schema, wherever the copy came from
+            resources.validate_data(self.data_files[part], parsed, source=self._sources[part])
         self._build(data)
         self._texts = dict(texts)
         if self._ready_class is not None:  # it was waiting for this
@@ -87,9 +92,13 @@ class DataBacked:
             del self._missing_data
         return data
 
-    def _load_saved(self, texts: dict[str, str]) -> None:
+    def data_source(self, part: str) -> str:
+        """Where the data file of ``part`` was read from, as an error names it (valid during ``_build``)."""
+        return self._sources[part]
+
+    def _load_saved(self, texts: dict[str, str], source: Callable[[str], str]) -> None:
         """Build from saved copies, and make them what the readers by name see."""
-        data = self._load(texts)
+        data = self._load(texts, source)
         for part in self.read_by_name:
             loaded_data.register(self.data_files[part], data[part])
 
@@ -112,7 +121,7 @@ class DataBacked:
         texts = self._current_texts()
         readers = {file: _reader(texts, part) for part, file in self.data_files.items()}
         util.from_disk(path, readers, exclude)
-        self._load_saved(texts)
+        self._load_saved(texts, lambda file: str(Path(path) / file))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -125,7 +134,7 @@ class DataBacked:
         texts = self._current_texts()
         setters = {file: _setter(texts, part) for part, file in self.data_files.items()}
         util.from_bytes(bytes_data, setters, exclude)
-        self._load_saved(texts)
+        self._load_saved(texts, lambda file: f"{file} (saved with {self.name}, read from bytes)")
         return self
 
 

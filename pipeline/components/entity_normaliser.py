@@ -25,13 +25,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline._speed import span_text, token_view
 from pipeline.candidates import entity_rows
 from pipeline.components.data_backed import DataBacked
-from pipeline.context_rules import span_text
 from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date
 from pipeline.normalise.quantities import normalise_count, normalise_percent
-from pipeline.token_view import token_view
 
 
 # The labels whose normalised value is read from the entity's text; the others carry their kb id.

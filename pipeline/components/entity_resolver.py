@@ -33,7 +33,9 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.training import Example, validate_examples
 
+from pipeline._speed import TokenView, span_text, token_view
 from pipeline.candidates import (
+    FORCE_PLACE,
     Candidate,
     EntityRow,
     board_candidates,
@@ -42,11 +44,10 @@ from pipeline.candidates import (
     span_group_candidates,
 )
 from pipeline.components.data_backed import DataBacked
-from pipeline.context_rules import ContextRule, RuleIndex, apply_context_rules, span_text
+from pipeline.context_rules import RuleIndex, apply_context_rules, context_rules_from
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
-from pipeline.patterns import FORCE_PLACE, exact_forms
-from pipeline.token_view import TokenView, token_view
+from pipeline.patterns import exact_forms
 
 DEFAULT_PRIORITY = {
     "INSPECTORATE": 9, "ROLE": 8, "FORCE": 7, "PERSON": 6, "DATE": 5,
@@ -55,7 +56,6 @@ DEFAULT_PRIORITY = {
 # Labels whose entities carry the canonical id of the pattern that found them.
 ID_LABELS = frozenset({"FORCE", "INSPECTORATE", "ROLE", "CRIME_TYPE", "GRADE"})
 _DATE_PARTS = {"iso", "dmy", "mdy", "my", "year", "numeric"}
-_RANGE_JOINERS = {"to", "until", "–", "-", "and", "till"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
@@ -111,9 +111,15 @@ class EntityResolver(DataBacked):
         self._load_package_data()
 
     def _build(self, data: dict[str, Any]) -> None:
-        """The indexed context rules, the hedges and the exact-case names, from the data files."""
-        self.rules = RuleIndex([ContextRule.from_dict(rule) for rule in data["context_rules"]["rules"]])
-        self.hedges = frozenset(data["word_sets"]["hedges"])
+        """The indexed context rules, the hedges, the words of phrasing and the exact-case names, from the data files."""
+        self.rules = RuleIndex(context_rules_from(data["context_rules"], self.data_source("context_rules")))
+        word_sets = data["word_sets"]
+        phrasing = word_sets["phrasing"]
+        self.hedges = frozenset(word_sets["hedges"])
+        # Words of phrasing (word_sets.json, where each is documented): what joins two names, two dates, a date and a time.
+        self.coordinators = frozenset(phrasing["coordinators"]["words"])
+        self.range_joiners = frozenset(phrasing["date_range_joiners"]["words"])
+        self.date_time_joiners = frozenset(phrasing["date_time_joiners"]["words"]) | {""}  # "": side by side
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
         self.exact = exact_forms(data["forces"], data["lexicon"])
@@ -143,17 +149,16 @@ class EntityResolver(DataBacked):
                 if other is None:
                     continue
                 joiner = view.lower[c.end] if gap else ""
-                if c.label != other.label and joiner in {"", ",", "on", "at"}:  # a DATE and a TIME
+                if c.label != other.label and joiner in self.date_time_joiners:  # a DATE and a TIME
                     date_id = c.id if c.label == "DATE" else other.id
                     merged.append(Candidate(c.start, other.end, "DATE", date_id))
                 elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
                     merged.append(Candidate(c.start, other.end, "DATE", "range"))
         return merged
 
-    @staticmethod
-    def _is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
+    def _is_range(self, view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
         """'1 March to 31 May', 'between June and November 2017', 'February and August 2014'."""
-        if first.id not in _DATE_PARTS or second.id not in _DATE_PARTS or joiner not in _RANGE_JOINERS:
+        if first.id not in _DATE_PARTS or second.id not in _DATE_PARTS or joiner not in self.range_joiners:
             return False
         if joiner != "and":
             return True
@@ -247,7 +252,8 @@ class EntityResolver(DataBacked):
                 places.add((start, end, id_))
             found.append(c)
         cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
-        kept = apply_context_rules(doc, cands, self.rules, coordinated=_COORDINATED, view=view) if cands else cands
+        kept = (apply_context_rules(doc, cands, self.rules, coordinated=_COORDINATED, view=view, coordinators=self.coordinators)
+                if cands else cands)
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.
         if places:
             place_ids = {id_ for _, _, id_ in places}

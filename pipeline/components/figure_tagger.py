@@ -38,10 +38,11 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.candidates import Candidate, add_candidates
+from pipeline._speed import token_view
+from pipeline.candidates import CANDIDATE_LABELS, Candidate, add_candidates
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
-from pipeline.token_view import token_view
+from pipeline.resources import DataFileError, Problem, json_path
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ORDINAL_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
@@ -82,6 +83,13 @@ class GrammarRule:
 _SLOTS = (1 << 16) - 1
 
 
+# The parts read off a token's text rather than listed as words: what ``_digit_parts`` and
+# ``_text_mask`` can give (NUM is also every number word of word_sets.json). A rule may name
+# these without the grammar declaring them.
+TEXT_PARTS = frozenset({"NUM", "YEAR", "DAY", "D2", "HOUR", "CLOCK", "NUMDATE", "FINANCIAL_YEAR", "CLOCK_AM_PM",
+                        "MODIFIED_YEAR"})
+
+
 def _digit_parts(text: str) -> set[str]:
     """Parts read off a token that starts with a digit (a year, a day, a clock time...)."""
     parts: set[str] = set()
@@ -110,6 +118,38 @@ def _digit_parts(text: str) -> set[str]:
     elif _CLOCK_AM_PM.match(text):
         parts.add("CLOCK_AM_PM")
     return parts
+
+
+def grammar_problems(grammar: dict[str, Any], sets: dict[str, list[str]]) -> list[Problem]:
+    """What is wrong with a grammar that its schema cannot say: (JSON path, problem).
+
+    Every part a rule names must be one the grammar declares (``word_parts``, or
+    ``cased_parts`` written ``cap:NAME``) or one read off the text (``TEXT_PARTS``), every
+    ``$set`` a set of word_sets.json, and every label a candidate label: otherwise the
+    rule would silently never match.
+    """
+    problems: list[Problem] = []
+    for table in ("word_parts", "cased_parts"):
+        for part, spec in grammar[table].items():
+            if isinstance(spec, str) and spec[1:] not in sets:
+                problems.append((json_path([table, part]), f"{spec!r} names no set of word_sets.json"))
+    word_parts, cased_parts = set(grammar["word_parts"]), set(grammar["cased_parts"])
+    for i, rule in enumerate(grammar["rules"]):
+        if rule["label"] not in CANDIDATE_LABELS:
+            problems.append((json_path(["rules", i, "label"]), f"unknown candidate label {rule['label']!r} "
+                                                                f"(known: {', '.join(sorted(CANDIDATE_LABELS))})"))
+        for j, written in enumerate(rule["seq"]):
+            part = written.rstrip("?")
+            where = json_path(["rules", i, "seq", j])
+            if part.startswith("cap:"):
+                if part[4:] not in cased_parts:
+                    problems.append((where, f"{part[4:]!r} is not one of cased_parts ({', '.join(sorted(cased_parts))})"))
+            elif part in cased_parts:
+                problems.append((where, f"{part!r} is a cased part: write it 'cap:{part}'"))
+            elif part not in word_parts and part not in TEXT_PARTS:
+                problems.append((where, f"{part!r} is not a part the grammar declares (word_parts, cased_parts) "
+                                        f"nor one read off the text ({', '.join(sorted(TEXT_PARTS))})"))
+    return problems
 
 
 _MEMO_LIMIT = 200_000
@@ -142,7 +182,11 @@ class FigureTagger(DataBacked):
     def _build(self, files: dict[str, Any]) -> None:
         """The part masks, rule sequences and caches, from the grammar and the word sets."""
         data = files["grammar"]
-        sets = files["word_sets"]["sets"]
+        word_sets = files["word_sets"]
+        sets = word_sets["sets"]
+        problems = grammar_problems(data, sets)
+        if problems:
+            raise DataFileError(self.data_source("grammar"), problems)
 
         def words(spec: str | list[str]) -> list[str]:
             return sets[spec[1:]] if isinstance(spec, str) else spec
@@ -151,7 +195,7 @@ class FigureTagger(DataBacked):
         for part, spec in data["word_parts"].items():
             for word in words(spec):
                 word_parts.setdefault(word.lower(), set()).add(part)
-        for word in files["word_sets"]["number_words"]:
+        for word in word_sets["number_words"]:
             if word not in ("a", "an"):
                 word_parts.setdefault(word, set()).add("NUM")
         cased_parts: dict[str, set[str]] = {}

@@ -25,9 +25,9 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from pipeline._speed import token_view
 from pipeline.components.article_date import MARKER_TOKENS
 from pipeline.schema import DATE_MARKER
-from pipeline.token_view import token_view
 
 
 class LineSentencizer:

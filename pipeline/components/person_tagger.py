@@ -25,11 +25,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline._speed import IdFilter, TokenView, token_view
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
-from pipeline.id_lookup import IdFilter
-from pipeline.token_view import TokenView, token_view
 
 _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-zà-ÿ]*['’][A-Z]?[a-zà-ÿ]+|[A-Z]\.?)$")
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
@@ -66,6 +65,7 @@ class PersonTagger(DataBacked):
         self.byline_words = frozenset(titles["byline_words"])
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
+        self.organisation_links = frozenset(titles["organisation_links"])
         self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
@@ -93,7 +93,7 @@ class PersonTagger(DataBacked):
         before = view.lower[start - 1]
         if before in self.organisation_words:
             return True
-        return before in ("for", "of") and start >= 2 and view.text[start - 2][:1].isupper()
+        return before in self.organisation_links and start >= 2 and view.text[start - 2][:1].isupper()
 
     # -- frames ------------------------------------------------------------
     def _openers(self, view: TokenView) -> list[int]:

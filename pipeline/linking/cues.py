@@ -19,10 +19,8 @@ from dataclasses import dataclass, fields
 from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
-from pipeline._speed.scan_index import Match, PhraseScanner
-from pipeline.patterns import DATA_DIR
-from pipeline.resources import PhraseSet, tokenize_phrase
-from pipeline.token_view import TokenView
+from pipeline._speed import Match, PhraseScanner, TokenView
+from pipeline.resources import DataFileError, PhraseSet, Problem, json_path, tokenize_phrase, validate_data
 
 _END = itemgetter(1)
 CUE_FILE = "finding_cues.json"
@@ -34,7 +32,7 @@ _SHARED: dict[tuple[str, tuple[tuple[str, CueReads], ...]], CueSpec] = {}
 _SHARED_MOST = 8
 
 
-class CueDataError(ValueError):
+class CueDataError(DataFileError):
     """The cue data does not say what the rules read: named by file, entry and problem."""
 
 
@@ -73,8 +71,8 @@ class Cue:
 class CueSpec:
     """The cue file, checked: cues by name, word sets, phrase sets, tables and id sets."""
 
-    def __init__(self, data: Mapping[str, Any], reads: Iterable[tuple[str, CueReads]]) -> None:
-        _check_structure(data)
+    def __init__(self, data: Mapping[str, Any], reads: Iterable[tuple[str, CueReads]], source: str = CUE_FILE) -> None:
+        validate_data(CUE_FILE, data, source=source)
         self.cues: dict[str, Cue] = {}
         lists: dict[str, PhraseSet] = {}
         for name, entry in data["cues"].items():
@@ -83,7 +81,7 @@ class CueSpec:
         for name, entry in data["cues"].items():
             base = entry.get("same_as", name)
             if base not in lists:
-                raise CueDataError(f"{CUE_FILE}: cues.{name}: same_as names {base!r}, which is no entry with phrases")
+                raise CueDataError(source, [(json_path(["cues", name, "same_as"]), f"names {base!r}, which is no entry with phrases")])
             window = entry.get("window")
             by_length = lists[base].by_length
             single = set(by_length) == {1} and entry["direction"] in ("before", "after")
@@ -94,12 +92,14 @@ class CueSpec:
         for name, entry in data["words"].items():
             for word in entry["words"]:
                 if len(tokenize_phrase(word)) != 1:
-                    raise CueDataError(f"{CUE_FILE}: words.{name}: {word!r} is not one token, so it can never match one")
+                    raise CueDataError(source, [(json_path(["words", name, "words"]), f"{word!r} is not one token, so it can never match one")])
             self.words[name] = frozenset(entry["words"])
         self.phrases = {name: frozenset(tokenize_phrase(p) for p in entry["phrases"]) for name, entry in data["phrases"].items()}
         self.tables: dict[str, dict[str, str]] = {name: dict(entry["map"]) for name, entry in data["tables"].items()}
         self.ids = {name: frozenset(entry["ids"]) for name, entry in data["ids"].items()}
-        self._check_reads(data, list(reads))
+        problems = self._read_problems(data, list(reads))
+        if problems:
+            raise CueDataError(source, problems)
 
     @classmethod
     def shared(cls, data: Mapping[str, Any], reads: Iterable[tuple[str, CueReads]]) -> CueSpec:
@@ -114,38 +114,27 @@ class CueSpec:
             spec = _SHARED[key] = cls(data, reads)
         return spec
 
-    def _check_reads(self, data: Mapping[str, Any], reads: list[tuple[str, CueReads]]) -> None:
-        """Every entry read as declared, and every entry read by some module."""
+    def _read_problems(self, data: Mapping[str, Any], reads: list[tuple[str, CueReads]]) -> list[Problem]:
+        """Every entry read as declared, and every entry read by some module: what is not."""
+        problems: list[Problem] = []
         read: set[tuple[str, str]] = set()
         for module, declared in reads:
             for field in fields(CueReads):
                 for name in getattr(declared, field.name):
                     section = "cues" if field.name in _DIRECTIONS else field.name
                     if name not in data[section]:
-                        raise CueDataError(f"{CUE_FILE}: {module} reads {section}.{name}, which the file does not have")
-                    if section == "cues" and self.cues[name].direction != field.name:
-                        raise CueDataError(f"{CUE_FILE}: cues.{name} has direction {self.cues[name].direction!r}, "
-                                           f"but {module} reads it {field.name!r}")
+                        problems.append((json_path([section, name]), f"{module} reads it, but the file does not have it"))
+                    elif section == "cues" and self.cues[name].direction != field.name:
+                        problems.append((json_path([section, name, "direction"]),
+                                         f"{self.cues[name].direction!r}, but {module} reads it {field.name!r}"))
                     read.add((section, name))
         for section in ("cues", *_SECTIONS):
-            unread = [name for name in data[section] if (section, name) not in read]
-            if unread:
-                raise CueDataError(f"{CUE_FILE}: no rule reads {', '.join(f'{section}.{n}' for n in unread)}")
+            problems += [(json_path([section, name]), "no rule reads it") for name in data[section] if (section, name) not in read]
+        return problems
 
     def query(self, view: TokenView) -> CueQuery:
         """The questions rules ask of one document's cues."""
         return CueQuery(self, self.scanner.matches(view), view.lower)
-
-
-def _check_structure(data: Mapping[str, Any]) -> None:
-    """The file's shape, against ``data/schemas/finding_cues.schema.json``."""
-    import jsonschema
-
-    schema = json.loads((DATA_DIR / "schemas" / "finding_cues.schema.json").read_text(encoding="utf-8"))
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
-    if error is not None:
-        where = ".".join(str(p) for p in error.absolute_path) or "(top)"
-        raise CueDataError(f"{CUE_FILE}: {where}: {error.message}")
 
 
 class CueQuery:

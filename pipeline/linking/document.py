@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from pipeline.candidates import entity_rows
 from pipeline.linking.figures import Ent, Figure, find_figures
 from pipeline.linking.lexicon import Lexicon
-from pipeline.token_view import token_view
+from pipeline._speed import token_view
 
 if TYPE_CHECKING:
     from pipeline.linking.cues import CueQuery

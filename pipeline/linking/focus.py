@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.candidates import EntityRow, entity_rows
 from pipeline.linking.cues import CueQuery, CueReads, CueSpec
-from pipeline.token_view import TokenView, token_view
+from pipeline._speed import TokenView, token_view
 
 CUE_READS = CueReads(before=("superlatives",), anywhere=("national", "debris"), words=("past_office_words", "past_office_links"))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph

@@ -21,11 +21,8 @@ the tokens whose slot holds another string are looked up, and they take the slot
 over. The cache has a fixed number of slots, so its memory is bounded however large
 the vocabulary grows.
 
-Everything the project keeps per document outside the doc (this view, the candidate
-board, the chosen entities: see ``pipeline/candidates.py``) lives in one ``DocState``
-record, found by a weak reference to the doc. When a doc dies, its record is dropped by
-the dict's own ``pop`` as the weak reference's callback: one C-level call per doc, where
-a ``WeakKeyDictionary`` per cache would run a Python callback per cache.
+A doc's view is made once, by the first component that asks (``token_view``), and kept
+in the doc's ``DocState`` (``state.py``) until the doc dies.
 """
 
 from __future__ import annotations
@@ -36,6 +33,8 @@ import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, ORTH, SPACY
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
+
+from pipeline._speed.state import doc_state
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "…"})
 _OPEN_QUOTES = frozenset({'"', "“", "‘", "'", "("})
@@ -90,7 +89,7 @@ class TokenView:
         self.text: list[str]
         self.lower: list[str]  # str.lower() of each token's text
         # String-store ids (uint64) of each token's text and lower-case form: for the id
-        # tables of ``pipeline/id_lookup.py``, so a rule visits only the tokens it can use.
+        # tables of ``pipeline/_speed/id_lookup.py``, so a rule visits only the tokens it can use.
         # (The lower-case form's id is spaCy's LOWER: English lexemes lower-case with str.lower.)
         self.orth_ids: numpy.ndarray = rows[:, 0]
         self.lower_ids: numpy.ndarray
@@ -172,36 +171,20 @@ class TokenView:
         return "".join(self.text[i] + (" " if self.space[i] else "") for i in range(start, end - 1)) + self.text[end - 1]
 
 
-class DocState:
-    """What the project keeps about one live doc: its view, and the candidate board and entity rows of
-    ``pipeline/candidates.py`` (None: not made yet)."""
-
-    __slots__ = ("view", "board", "from_group", "entities")
-
-    def __init__(self) -> None:
-        self.view: TokenView | None = None
-        self.board: list | None = None  # the taggers' candidates
-        self.from_group: list | None = None  # the span ruler's, read from ``doc.spans``
-        self.entities: list | None = None  # the chosen entities, as rows
-
-
-# Keyed by a weak reference to the doc whose callback is this dict's ``pop``: when the doc
-# dies, its entry goes. An entry is made once per doc and never removed otherwise, so the
-# callback always finds it.
-_STATES: dict[weakref.ref, DocState] = {}
-
-
-def doc_state(doc: Doc) -> DocState:
-    """The record of ``doc`` (a new, empty one the first time)."""
-    state = _STATES.get(weakref.ref(doc))
-    if state is None:
-        state = _STATES[weakref.ref(doc, _STATES.pop)] = DocState()
-    return state
-
-
 def token_view(doc: Doc) -> TokenView:
+    """The view of ``doc``, made on the first call (and again if the doc's length changed)."""
     state = doc_state(doc)
     view = state.view
     if view is None or view.n != len(doc):
         view = state.view = TokenView(doc)
     return view
+
+
+def span_text(view: TokenView, start: int, end: int) -> str:
+    """``view.span_text(start, end)``, taken directly for the usual one- and two-token spans."""
+    if end - start == 1:
+        return view.text[start]
+    if end - start == 2:
+        first, second = view.text[start], view.text[start + 1]
+        return first + " " + second if view.space[start] else first + second
+    return view.span_text(start, end)

@@ -1,0 +1,277 @@
+"""What a rule's conditions mean: the registry of condition kinds, one documented class each.
+
+A condition is a test on a candidate span (its token offsets) in its document. Each
+kind registers itself under its ``key``, the name a rule in ``data/context_rules.json``
+gives it (``"preceded_by": {"words": [...], "window": 1}``); its parameters are the
+object under that name, and the kind declares the ones it takes (``takes``, as JSON
+Schema), so a misspelt condition or parameter fails when the rules load.
+
+The conditions are checked for every candidate a rule applies to, so what can be
+worked out once is worked out when they are built. The phrase conditions file their
+phrases under the word that touches the span, and say which words a neighbour must be
+for them to hold (``needs_before``/``needs_after``), so the index can pass over a
+candidate without calling them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from spacy.tokens import Doc
+
+from pipeline._speed import TokenView, token_view
+from pipeline.candidates import CANDIDATE_LABELS, Candidate
+from pipeline.resources import Problem, schema_problems, tokenize_phrase
+
+_QUOTES = frozenset({"'", "‘", "’", '"', "“", "”"})
+
+
+class CandidateIndex:
+    """The document view plus where candidates of given labels start and end, for rules that look at neighbours.
+
+    Each index (per set of labels a rule asks about) is built on the first question.
+    """
+
+    def __init__(self, doc: Doc, candidates: list[Candidate], view: TokenView | None = None) -> None:
+        self.view = view or token_view(doc)
+        self.candidates = candidates
+        self._starts: dict[frozenset[str], set[int]] = {}
+        self._ends: dict[frozenset[str], set[int]] = {}
+
+    def label_starts_at(self, index: int, labels: frozenset[str]) -> bool:
+        """A candidate with one of ``labels`` starts at token ``index``."""
+        starts = self._starts.get(labels)
+        if starts is None:
+            starts = self._starts[labels] = {c.start for c in self.candidates if c.label in labels}
+        return index in starts
+
+    def label_ends_at(self, index: int, labels: frozenset[str]) -> bool:
+        """A candidate with one of ``labels`` ends just before token ``index``."""
+        ends = self._ends.get(labels)
+        if ends is None:
+            ends = self._ends[labels] = {c.end for c in self.candidates if c.label in labels}
+        return index in ends
+
+
+class Condition:
+    """A test on a candidate span (its token offsets) in its document."""
+
+    kinds: ClassVar[dict[str, type[Condition]]] = {}
+    key: ClassVar[str] = ""
+    # The parameters the condition takes, each as a JSON Schema (with its description), and
+    # those a rule must give. A rule that gives another fails when the rules load.
+    takes: ClassVar[dict[str, dict[str, Any]]] = {}
+    required: ClassVar[tuple[str, ...]] = ()
+    # The words the token just before (after) the span must be for the condition to hold;
+    # None: no such limit. A rule checks these before calling ``holds``.
+    needs_before: frozenset[str] | None = None
+    needs_after: frozenset[str] | None = None
+
+    def __init_subclass__(cls) -> None:
+        if cls.key:  # a kind a rule can name (not a base such as _PhraseCondition)
+            Condition.kinds[cls.key] = cls
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.params = params
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        raise NotImplementedError
+
+    @classmethod
+    def build(cls, key: str, params: dict[str, Any]) -> Condition:
+        if key not in cls.kinds:
+            raise ValueError(f"unknown context condition {key!r}")
+        return cls.kinds[key](params)
+
+    @classmethod
+    def problems(cls, key: str, params: Any) -> list[Problem]:
+        """What is wrong with condition ``key`` given ``params``: (path below the condition, problem)."""
+        kind = cls.kinds.get(key)
+        if kind is None:
+            return [("", f"unknown condition {key!r} (known: {', '.join(sorted(cls.kinds))})")]
+        schema = {"type": "object", "properties": kind.takes, "required": list(kind.required), "additionalProperties": False}
+        return schema_problems(schema, params, root="", key="parameter")
+
+
+_WORDS = {"type": "array", "minItems": 1, "items": {"type": "string"},
+          "description": "Words or phrases, tokenised as documents are and matched lower-cased; an empty one matches anywhere."}
+_WINDOW = {"type": "integer", "minimum": 1, "description": "How many tokens from the span a phrase may touch it (default 1: next to it)."}
+
+
+class _PhraseCondition(Condition):
+    """Phrases filed under the word that touches the span (the last word before it, the first after it), by length."""
+
+    from_end: ClassVar[bool] = False  # file phrases under their last word (they end where the span starts)
+    takes = {"words": _WORDS, "window": _WINDOW}
+    required = ("words",)
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.window = int(params.get("window", 1))
+        phrases = {tokenize_phrase(words) for words in params["words"]}
+        # An empty phrase (a blank entry) matches anywhere.
+        self.always = () in phrases
+        by_word: dict[str, dict[int, set[tuple[str, ...]]]] = {}
+        for phrase in phrases - {()}:
+            word = phrase[-1] if self.from_end else phrase[0]
+            by_word.setdefault(word, {}).setdefault(len(phrase), set()).add(phrase)
+        # One slice and set look-up per length; one-word phrases first, as they need no slice.
+        self.by_word: dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]] = {
+            word: tuple((length, frozenset(found)) for length, found in sorted(by_length.items()))
+            for word, by_length in by_word.items()
+        }
+        self.skip = frozenset(params.get("skip", ()))
+        if self.window == 1 and not self.always:
+            # The neighbour must be a word a phrase touches the span with (or, after the span, a skipped word).
+            if self.from_end:
+                self.needs_before = frozenset(self.by_word)
+            else:
+                self.needs_after = frozenset(self.by_word) | self.skip
+
+
+class PrecededBy(_PhraseCondition):
+    """A listed word or phrase ends within ``window`` tokens before the span."""
+
+    key = "preceded_by"
+    from_end = True
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        if self.always:
+            return True
+        lower = ctx.view.lower
+        for stop in range(start, max(start - self.window, 0), -1):
+            by_length = self.by_word.get(lower[stop - 1])
+            if by_length is None:
+                continue
+            for length, phrases in by_length:
+                if length == 1 or (stop >= length and tuple(lower[stop - length : stop]) in phrases):
+                    return True
+        return False
+
+
+class FollowedBy(_PhraseCondition):
+    """A listed word or phrase starts within ``window`` tokens after the span (after ``skip`` words)."""
+
+    key = "followed_by"
+    takes = {**_PhraseCondition.takes,
+             "skip": {"type": "array", "items": {"type": "string"},
+                      "description": "Tokens after the span passed over before the phrase ('s in \"Norfolk's commissioner\")."}}
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        if self.always:
+            return True
+        lower, n = ctx.view.lower, ctx.view.n
+        after = end
+        if self.skip:
+            while after < n and lower[after] in self.skip:
+                after += 1
+        for begin in range(after, min(after + self.window, n)):
+            by_length = self.by_word.get(lower[begin])
+            if by_length is None:
+                continue
+            for length, phrases in by_length:
+                if length == 1 or (begin + length <= n and tuple(lower[begin : begin + length]) in phrases):
+                    return True
+        return False
+
+
+class FollowedByLabel(Condition):
+    """The token right after the span starts a candidate with one of ``labels``."""
+
+    key = "followed_by_label"
+    takes = {"labels": {"type": "array", "minItems": 1, "items": {"enum": sorted(CANDIDATE_LABELS)},
+                        "description": "Candidate labels."}}
+    required = ("labels",)
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.labels = frozenset(params["labels"])
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return ctx.label_starts_at(end, self.labels)
+
+
+class PrecededByLabel(Condition):
+    """The token right before the span ends a candidate with one of ``labels``."""
+
+    key = "preceded_by_label"
+    takes = {"labels": {"type": "array", "minItems": 1, "items": {"enum": sorted(CANDIDATE_LABELS)},
+                        "description": "Candidate labels."}}
+    required = ("labels",)
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.labels = frozenset(params["labels"])
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return ctx.label_ends_at(start, self.labels)
+
+
+class LineStart(Condition):
+    """The span is the first word on its line (list numbering, headings)."""
+
+    key = "line_start"
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return start == 0 or ctx.view.is_line_break(start - 1)
+
+
+class NextIsTitle(Condition):
+    """A capitalised word follows on the same line (the span is part of a longer name)."""
+
+    key = "next_is_title"
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        return end < view.n and view.is_title_word(end)
+
+
+class PrevIsTitle(Condition):
+    """A capitalised word that does not start the sentence precedes the span (the words that do not count,
+    such as a title-case 'The', are the rule's: ``unless`` ``preceded_by``)."""
+
+    key = "prev_is_title"
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        if start == 0:
+            return False  # sentence-initial
+        view, prev = ctx.view, start - 1
+        # is_title_word first: it fails fast on the usual lower-case word or punctuation.
+        return view.is_title_word(prev) and not view.is_sentence_initial(start)
+
+
+class NextIsContentWord(Condition):
+    """The next token is a lower-case non-stop word (the span modifies a noun)."""
+
+    key = "next_is_content_word"
+    takes = {"except": {"type": "array", "items": {"type": "string"},
+                        "description": "Lower-case words that do not count as content words here."}}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.exceptions = frozenset(params.get("except", ()))
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        if end >= view.n:
+            return False
+        return view.is_lower_word(end) and not view.is_stop(end) and view.lower[end] not in self.exceptions
+
+
+class Capitalised(Condition):
+    """The span starts with a capital letter."""
+
+    key = "capitalised"
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        return ctx.view.text[start][:1].isupper()
+
+
+class Quoted(Condition):
+    """The span sits directly inside quotation marks."""
+
+    key = "quoted"
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        return start > 0 and end < view.n and view.text[start - 1] in _QUOTES and view.text[end][:1] in _QUOTES
