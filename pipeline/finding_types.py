@@ -186,8 +186,16 @@ class Registry:
         return tuple(self._types)
 
     def register(self, ftype: FindingType) -> None:
+        """Add a type; its names must not clash with those of the types already there."""
         if ftype.name in self._types:
             raise ValueError(f"finding type {ftype.name!r} is already registered")
+        if any(t.rdf_class == ftype.rdf_class for t in self._types.values()):
+            raise ValueError(f"{ftype.name}: RDF class {ftype.rdf_class!r} is another type's")
+        properties = {f.name: f.rdf_property for t in self._types.values() for f in t.fields}
+        for field in ftype.fields:
+            if properties.get(field.name, field.rdf_property) != field.rdf_property:
+                raise ValueError(f"{ftype.name}: field {field.name!r} is hx:{properties[field.name]} in other types, "
+                                 f"not hx:{field.rdf_property}")
         self._types[ftype.name] = ftype
 
     def unregister(self, name: str) -> FindingType:
