@@ -84,7 +84,8 @@ def _name(value: Any) -> bool:
 _NOT_IN_CONTRACT = "{field}={value!r} not in the contract: {finding}"
 
 FORCE_ID = FieldKind("force id", _one_of(FORCE_IDS), "unknown force {value!r}", "force")
-ORGANISATION_ID = FieldKind("organisation id", _one_of(ORGANISATION_IDS), "unknown organisation {value!r}", "organisation")
+ORGANISATION_ID = FieldKind("organisation id", _one_of(ORGANISATION_IDS), "unknown organisation {value!r}",
+                            "organisation")
 CRIME_TYPE_ID = FieldKind("crime type id", _one_of(CRIME_TYPES), _NOT_IN_CONTRACT, "string")
 GRADE_ID = FieldKind("grade id", _one_of(GRADES), _NOT_IN_CONTRACT, "string")
 QUALIFIER_ID = FieldKind("qualifier", _one_of(QUALIFIERS), _NOT_IN_CONTRACT, "string")

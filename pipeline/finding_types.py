@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, Callable, Iterator, Literal, Mapping, TypedDict
 
 from pipeline.field_kinds import (
@@ -72,14 +73,17 @@ class FindingType:
     rdf_comment: str
     constraints: tuple[Constraint, ...] = ()
     typed_dict: type | None = None  # the TypedDict its findings satisfy
+    _by_name: dict[str, Field] = dataclass_field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
         names = [f.name for f in self.fields]
         if len(set(names)) != len(names):
             raise ValueError(f"{self.name}: a field is declared twice: {names}")
         if RESERVED_KEYS & set(names):
             raise ValueError(f"{self.name}: {sorted(RESERVED_KEYS & set(names))} are not field names")
-        for part, listed in (("core", self.core), ("strict", self.strict), ("consolidation_key", self.consolidation_key)):
+        parts = (("core", self.core), ("strict", self.strict), ("consolidation_key", self.consolidation_key))
+        for part, listed in parts:
             unknown = [n for n in listed if n not in names]
             if unknown:
                 raise ValueError(f"{self.name}: {part} names {unknown}, which are not its fields")
@@ -97,7 +101,7 @@ class FindingType:
         return tuple(f.name for f in self.fields)
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
 
     def fields_of(self, kind: FieldKind) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.kind is kind)
@@ -133,9 +137,9 @@ class FindingType:
                 return
         found = False
         for name, value in finding.items():
-            field = self.field(name) if name in self.field_names else shared(name)
-            if field is not None and field.rejects(value):
-                yield field.kind.problem.format(type=self.name, field=name, value=value, finding=finding)
+            checked = self._by_name[name] if name in self._by_name else shared(name)
+            if checked is not None and checked.rejects(value):
+                yield checked.kind.problem.format(type=self.name, field=name, value=value, finding=finding)
                 found = True
         if not found:
             for constraint in self.constraints:
@@ -146,16 +150,16 @@ class FindingType:
 
     def core_matches(self, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         """SCHEMA §4: the core tuples are equal, numbers within their field's tolerance."""
-        exact = [n for n in self.core if self.field(n).tolerance is None]  # type: ignore[union-attr]
+        exact = [n for n in self.core if self._by_name[n].tolerance is None]
         if tuple(a.get(n) for n in exact) != tuple(b.get(n) for n in exact):
             return False
-        return all(self.field(n).close(a.get(n), b.get(n)) for n in self.core if n not in exact)  # type: ignore[union-attr]
+        return all(self._by_name[n].close(a.get(n), b.get(n)) for n in self.core if n not in exact)
 
     # -- the knowledge base
 
     def key_parts(self, fields: Mapping[str, Any]) -> tuple[str, ...]:
         """The consolidation key's field values, defaulted and folded (the year scope is added by kb/)."""
-        return tuple(self.field(n).key_part(fields.get(n)) for n in self.consolidation_key)  # type: ignore[union-attr]
+        return tuple(self._by_name[n].key_part(fields.get(n)) for n in self.consolidation_key)
 
 
 class Registry:
@@ -337,7 +341,8 @@ RECORDING_RATE = FindingType(
     compared_value=_rate_value,
     rdf_class="RecordingRate",
     rdf_label="recording rate",
-    rdf_comment="The percentage of reported crimes (of a crime type) that a force recorded: hx:value 0-100, one decimal.",
+    rdf_comment=("The percentage of reported crimes (of a crime type) that a force recorded: "
+                 "hx:value 0-100, one decimal."),
     typed_dict=RecordingRateFinding,
 )
 UNRECORDED_COUNT = FindingType(
@@ -349,7 +354,8 @@ UNRECORDED_COUNT = FindingType(
     compared_value=_count_value,
     rdf_class="UnrecordedCount",
     rdf_label="unrecorded count",
-    rdf_comment="How many reported crimes a force did not record: hx:value an integer, hx:perYear true for a yearly figure.",
+    rdf_comment=("How many reported crimes a force did not record: "
+                 "hx:value an integer, hx:perYear true for a yearly figure."),
     typed_dict=UnrecordedCountFinding,
 )
 AUDIT_SAMPLE = FindingType(

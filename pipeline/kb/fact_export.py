@@ -17,8 +17,8 @@ from pipeline.kb.consolidate import ConsolidatedFact
 def csv_fields() -> tuple[list[Field], list[Field]]:
     """The fields with a CSV column of their own: every registered field but the measures (which the
     preferred value shows), by section; those before the measure and those after it."""
-    fields = sorted({f.name: f for t in REGISTRY.types() for f in t.fields if f.section is not Section.MEASURE}.values(),
-                    key=lambda f: f.section)
+    named = {f.name: f for t in REGISTRY.types() for f in t.fields if f.section is not Section.MEASURE}
+    fields = sorted(named.values(), key=lambda f: f.section)
     return ([f for f in fields if f.section < Section.MEASURE], [f for f in fields if f.section > Section.MEASURE])
 
 

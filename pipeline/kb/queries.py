@@ -26,7 +26,8 @@ def mentions_query(fields: Mapping[str, str]) -> str:
     """Every finding of the article graphs with the fields consolidation needs: ``fields`` maps
     each field name of the registered finding types to its hx: property."""
     variables = " ".join(f"?{field_variable(name)}" for name in fields)
-    optionals = "\n".join(f"    OPTIONAL {{ ?finding hx:{prop} ?{field_variable(name)} }}" for name, prop in fields.items())
+    optionals = "\n".join(f"    OPTIONAL {{ ?finding hx:{prop} ?{field_variable(name)} }}"
+                          for name, prop in fields.items())
     return f"""
 SELECT ?finding ?article ?date ?source ?type {variables} ?by_inspectorate ?evidence_start
 WHERE {{

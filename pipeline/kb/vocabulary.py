@@ -171,7 +171,8 @@ def vocabulary_turtle() -> str:
 def finding_type_triples() -> list[Triple]:
     """What the vocabulary says of each registered finding type, from its description: its class
     (a subclass of hx:Finding, with label and comment), and the list of types in hx:findingType's comment."""
-    owl_class, subclass_of, comment = NamedNode(OWL + "Class"), NamedNode(RDFS + "subClassOf"), NamedNode(RDFS + "comment")
+    owl_class, subclass_of = NamedNode(OWL + "Class"), NamedNode(RDFS + "subClassOf")
+    comment = NamedNode(RDFS + "comment")
     triples = []
     for description in REGISTRY.types():
         node = hx(description.rdf_class)
