@@ -11,6 +11,11 @@ A description holds the type's fields in output order, each with a kind (what va
 takes, how it is stored as RDF, how it is keyed) and a section (what part of a fact it is);
 its core and strict fields; what makes two mentions one fact in the knowledge base and the
 value compared between them; its RDF class; and checks across fields.
+
+A new type: its TypedDict and its FindingType below (built from the shared fields, or new
+Fields: a field with a new hx: property needs that property declared in kb/vocabulary.ttl),
+added to REGISTRY; then its linking rule, cues and tests. tests/test_new_finding_type.py
+registers a toy type and shows the rest of the code taking it in.
 """
 
 from __future__ import annotations
