@@ -122,6 +122,12 @@ class FindingType:
         forces, year = self.fields_of(FORCE_ID), self.year_field
         return (forces[0], year) if forces and year is not None else None
 
+    @property
+    def measures(self) -> tuple[Field, ...]:
+        """The fields that carry the value a finding states (a percentage, a count, recorded and total,
+        a grade): their kinds are the type's value kind, and what ``compared_value`` shows."""
+        return tuple(f for f in self.fields if f.section is Section.MEASURE)
+
     def fields_by_section(self) -> tuple[Field, ...]:
         """The fields in section order (inspection, subject, measure, hedge, period), else as declared:
         the order the knowledge base lists a mention's fields in."""
@@ -129,7 +135,7 @@ class FindingType:
 
     # -- validation
 
-    def problems(self, finding: Mapping[str, Any], shared: Callable[[str], Field | None] = lambda name: None,
+    def problems(self, finding: Mapping[str, Any], shared: Callable[[str], Field | None] = lambda name: None
                  ) -> Iterator[str]:
         """What is wrong with a finding of this type, first problem first.
 

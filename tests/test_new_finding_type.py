@@ -139,3 +139,12 @@ def test_the_vocabulary_declares_the_new_class_from_its_description(charge_rate:
     assert comment.endswith("grade, official or charge_rate.")
     [[parent]] = kb.table("SELECT ?p WHERE { GRAPH graph:vocabulary { hx:ChargeRate rdfs:subClassOf ?p } }").rows
     assert parent == "hx:Finding"
+
+
+def test_a_store_holding_a_type_no_longer_described_still_answers() -> None:
+    kb = KnowledgeBase(None)
+    with REGISTRY.registered(CHARGE_RATE):
+        kb.load_records([article("kent-a", "2019-03-01", 7.2, "exact", True)], extracted_at=WHEN)
+    assert kb.counts()["findings"] == 2
+    facts = kb.consolidated()  # written by a version that knew charge_rate; this one leaves it out
+    assert [f.type for f in facts] == ["recording_rate"]

@@ -319,7 +319,7 @@ def _add_fact(g: _Graph, fact: ConsolidatedFact) -> None:
     g.add(node, v.hx("findingType"), v.string(description.name))
     for field in description.fields:
         value = fact.year if field.kind is YEAR_NUMBER else preferred.fields.get(field.name)
-        if value is None and field.kind is not YEAR_NUMBER:
+        if value is None:
             value = field.default
         if value is not None:
             g.add(node, v.hx(field.rdf_property), _field_object(field, value))

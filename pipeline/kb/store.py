@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable
@@ -98,7 +98,7 @@ def _flag(term: Any) -> bool:
 
 
 # How a field's value is read back from the RDF term its kind is stored as.
-TERM_READERS: dict[RdfTerm, Any] = {
+TERM_READERS: dict[RdfTerm, Callable[[Any], Any]] = {
     "force": _iri_id, "organisation": _iri_id, "decimal": _number, "integer": _number, "gYear": _number,
     "boolean": _flag, "string": _text,
 }
@@ -242,11 +242,14 @@ class KnowledgeBase:
 
     def mentions(self) -> list[Mention]:
         """Every finding in the article graphs, as consolidation reads it: each field of its type
-        (in section order), read back by its kind."""
+        (in section order), read back by its kind. A type this code has no description of (a store
+        written by another version) cannot be consolidated and is left out."""
         fields_of = {t.name: t.fields_by_section() for t in REGISTRY.types()}
         mentions = []
         for row in self._select(q.mentions_query(_queried_fields())):
             fields: dict[str, Any] = {"type": row["type"].value}
+            if fields["type"] not in fields_of:
+                continue
             for field in fields_of[fields["type"]]:
                 fields[field.name] = TERM_READERS[field.kind.rdf_term](row[q.field_variable(field.name)])
             mentions.append(Mention(
@@ -401,7 +404,6 @@ def _queried_fields() -> dict[str, str]:
 
 
 def _is_percent(ftype: str) -> bool:
-    """A type whose hx:value is a percentage, shown to one decimal (the store drops a trailing .0)."""
+    """A type whose value is a percentage, shown to one decimal (the store drops a trailing .0)."""
     description = REGISTRY.get(ftype)
-    field = description.field("value") if description is not None else None
-    return field is not None and field.kind is PERCENT
+    return description is not None and any(f.kind is PERCENT for f in description.measures)
