@@ -3,8 +3,9 @@
 A kind says what values a field takes (the check gold validation makes), how the knowledge
 base stores it (an RDF term), and how two spellings are made one when facts are keyed. A
 field is a name with a kind, its section of a fact, its RDF property, and what SCHEMA says of
-it: whether it may be null, what an absent value means, the tolerance scoring allows.
-Standard library only (see ``pipeline.finding_types``).
+it: whether it may be null, what an absent value means, the tolerance scoring allows. The
+fields SCHEMA §2 shares between types are declared once, at the end. Standard library only
+(see ``pipeline.finding_types``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Callable, Literal
 
-from pipeline.ids import CRIME_TYPES, FORCE_IDS, GRADES, ORGANISATION_IDS, QUALIFIERS, ROLE_IDS
+from pipeline.ids import CRIME_TYPES, DEFAULT_AREA, FORCE_IDS, GRADES, ORGANISATION_IDS, QUALIFIERS, ROLE_IDS
 
 # How the knowledge base writes a kind: an IRI minted from a force or organisation id, or a literal.
 RdfTerm = Literal["force", "organisation", "decimal", "integer", "boolean", "gYear", "string"]
@@ -130,3 +131,21 @@ class Field:
         if self.default is not None:
             return str(value or self.default)
         return str(value)
+
+
+# -- the fields SCHEMA §2 shares between types, declared once ----------------------------------
+
+FORCE = Field("force", FORCE_ID, Section.INSPECTION, "force")
+YEAR = Field("year", YEAR_NUMBER, Section.INSPECTION, "year", nullable=True)
+CRIME_TYPE = Field("crime_type", CRIME_TYPE_ID, Section.SUBJECT, "crimeType", default="all_crime")
+AREA = Field("area", AREA_ID, Section.SUBJECT, "area", default=DEFAULT_AREA)
+QUALIFIER = Field("qualifier", QUALIFIER_ID, Section.HEDGE, "qualifier")
+RATE_VALUE = Field("value", PERCENT, Section.MEASURE, "value", tolerance=0.05)
+COUNT_VALUE = Field("value", COUNT, Section.MEASURE, "value")
+PER_YEAR = Field("per_year", FLAG, Section.PERIOD, "perYear")
+RECORDED = Field("recorded", COUNT, Section.MEASURE, "recorded")
+TOTAL = Field("total", COUNT, Section.MEASURE, "total")
+GRADE = Field("grade", GRADE_ID, Section.MEASURE, "grade")
+PERSON = Field("person", PERSON_NAME, Section.SUBJECT, "personName")
+ROLE = Field("role", ROLE_ID, Section.SUBJECT, "role")
+ORGANISATION = Field("organisation", ORGANISATION_ID, Section.SUBJECT, "organisation")

@@ -12,10 +12,10 @@ takes, how it is stored as RDF, how it is keyed) and a section (what part of a f
 its core and strict fields; what makes two mentions one fact in the knowledge base and the
 value compared between them; its RDF class; and checks across fields.
 
-A new type: its TypedDict and its FindingType below (built from the shared fields, or new
-Fields: a field with a new hx: property needs that property declared in kb/vocabulary.ttl),
-added to REGISTRY; then its linking rule, cues and tests. tests/test_new_finding_type.py
-registers a toy type and shows the rest of the code taking it in.
+A new type: its TypedDict and its FindingType below, built from the shared fields of
+``pipeline.field_kinds`` or new Fields (a field with a new hx: property needs that property
+declared in kb/vocabulary.ttl), added to REGISTRY; then its linking rule, cues and tests.
+tests/test_new_finding_type.py registers a toy type and shows the rest of the code taking it in.
 """
 
 from __future__ import annotations
@@ -26,29 +26,33 @@ from dataclasses import field as dataclass_field
 from typing import Any, Callable, Iterator, Literal, Mapping, TypedDict
 
 from pipeline.field_kinds import (
-    AREA_ID,
-    COUNT,
-    CRIME_TYPE_ID,
-    FLAG,
+    AREA,
+    COUNT_VALUE,
+    CRIME_TYPE,
+    FORCE,
     FORCE_ID,
-    GRADE_ID,
-    ORGANISATION_ID,
-    PERCENT,
-    PERSON_NAME,
-    QUALIFIER_ID,
-    ROLE_ID,
+    GRADE,
+    ORGANISATION,
+    PERSON,
+    PER_YEAR,
+    QUALIFIER,
+    RATE_VALUE,
+    RECORDED,
+    ROLE,
+    TOTAL,
+    YEAR,
     YEAR_NUMBER,
     Field,
     FieldKind,
     Section,
     normalise_name,
 )
-from pipeline.ids import DEFAULT_AREA
 
 __all__ = [
-    "AuditSampleFinding", "Constraint", "Evidence", "Field", "FieldKind", "Finding", "FindingType", "GradeFinding",
-    "OfficialFinding", "REGISTRY", "RecordingRateFinding", "Registry", "Section", "UnrecordedCountFinding",
-    "normalise_name",
+    "AREA", "AuditSampleFinding", "COUNT_VALUE", "CRIME_TYPE", "Constraint", "Evidence", "FORCE", "Field", "FieldKind",
+    "Finding", "FindingType", "GRADE", "GradeFinding", "ORGANISATION", "OfficialFinding", "PERSON", "PER_YEAR",
+    "QUALIFIER", "RATE_VALUE", "RECORDED", "REGISTRY", "ROLE", "RecordingRateFinding", "Registry", "Section", "TOTAL",
+    "UnrecordedCountFinding", "YEAR", "normalise_name",
 ]
 
 # Keys every finding may carry besides its fields: never field names.
@@ -234,24 +238,6 @@ class Registry:
     def problems(self, finding: Mapping[str, Any]) -> Iterator[str]:
         """What is wrong with a finding of a registered type (its type is checked by the caller)."""
         return self._types[finding["type"]].problems(finding, self.shared_field)
-
-
-# -- the fields SCHEMA §2 shares between types, declared once ----------------------------------
-
-FORCE = Field("force", FORCE_ID, Section.INSPECTION, "force")
-YEAR = Field("year", YEAR_NUMBER, Section.INSPECTION, "year", nullable=True)
-CRIME_TYPE = Field("crime_type", CRIME_TYPE_ID, Section.SUBJECT, "crimeType", default="all_crime")
-AREA = Field("area", AREA_ID, Section.SUBJECT, "area", default=DEFAULT_AREA)
-QUALIFIER = Field("qualifier", QUALIFIER_ID, Section.HEDGE, "qualifier")
-RATE_VALUE = Field("value", PERCENT, Section.MEASURE, "value", tolerance=0.05)
-COUNT_VALUE = Field("value", COUNT, Section.MEASURE, "value")
-PER_YEAR = Field("per_year", FLAG, Section.PERIOD, "perYear")
-RECORDED = Field("recorded", COUNT, Section.MEASURE, "recorded")
-TOTAL = Field("total", COUNT, Section.MEASURE, "total")
-GRADE = Field("grade", GRADE_ID, Section.MEASURE, "grade")
-PERSON = Field("person", PERSON_NAME, Section.SUBJECT, "personName")
-ROLE = Field("role", ROLE_ID, Section.SUBJECT, "role")
-ORGANISATION = Field("organisation", ORGANISATION_ID, Section.SUBJECT, "organisation")
 
 
 # -- findings typed (records stay plain dicts on the wire) -------------------------------------
