@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
+from pipeline.finding_types import Finding
 from pipeline.resources import load_json
+from pipeline.schema import DEFAULT_AREA, INSPECTORATE_ID
 
 _PERCENT = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per cent|percent)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -102,7 +104,7 @@ def _year(record: dict[str, Any]) -> int | None:
 
 
 def _linked(record: dict[str, Any], force_of: Callable[[list[dict[str, Any]], int, str | None], str | None]) -> dict[str, Any]:
-    findings: list[dict[str, Any]] = []
+    findings: list[Finding] = []
     year = _year(record)
     last_force: str | None = None
     for text, spans in _sentences(record):
@@ -120,10 +122,10 @@ def _linked(record: dict[str, Any], force_of: Callable[[list[dict[str, Any]], in
                     findings.append({"type": "unrecorded_count", "force": force, "crime_type": "all_crime", "value": int(value),
                                      "per_year": "a year" in text or "each year" in text, "qualifier": qualifier, "year": year})
             elif label == "GRADE" and force and _span_id(span):
-                findings.append({"type": "grade", "force": force, "area": "crime_data_integrity", "grade": _span_id(span), "year": year})
+                findings.append({"type": "grade", "force": force, "area": DEFAULT_AREA, "grade": _span_id(span), "year": year})
             elif label == "PERSON" and i > 0 and spans[i - 1]["label"] == "ROLE":
                 role = _span_id(spans[i - 1]) or "other"
-                organisation = "hmicfrs" if role.startswith("hm_") else force
+                organisation = INSPECTORATE_ID if role.startswith("hm_") else force
                 if organisation:
                     findings.append({"type": "official", "person": span["text"], "role": role, "organisation": organisation})
             if label == "COUNT" and i + 1 < len(spans) and spans[i + 1]["label"] == "COUNT" and force and "record" in text:

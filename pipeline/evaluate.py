@@ -14,7 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from pipeline.schema import CORE_FIELDS, ENTITY_LABELS, FINDING_TYPES, RATE_TOLERANCE, STRICT_FIELDS
+from pipeline.finding_types import REGISTRY
+from pipeline.schema import ENTITY_LABELS
 
 
 @dataclass
@@ -98,32 +99,26 @@ def score_entities(gold: Iterable[dict[str, Any]], pred_by_id: dict[str, dict[st
 
 # -- findings ---------------------------------------------------------------
 
-def _core(finding: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(finding.get(f) for f in CORE_FIELDS[finding["type"]])
-
-
 def _core_matches(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a["type"] != b["type"]:
-        return False
-    if a["type"] == "recording_rate":
-        try:
-            close = abs(float(a["value"]) - float(b["value"])) <= RATE_TOLERANCE + 1e-9
-        except (TypeError, ValueError, KeyError):
-            return False
-        return close and (a.get("force"), a.get("crime_type")) == (b.get("force"), b.get("crime_type"))
-    return _core(a) == _core(b)
+    """Same type and core tuple, numbers within their field's tolerance (rates ±0.05)."""
+    return a["type"] == b["type"] and REGISTRY[a["type"]].core_matches(a, b)
 
 
 def _strict_matches(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return _core_matches(a, b) and all(a.get(f) == b.get(f) for f in STRICT_FIELDS[a["type"]])
+    return _core_matches(a, b) and all(a.get(f) == b.get(f) for f in REGISTRY[a["type"]].strict)
 
 
 def _dedupe(findings: list[dict[str, Any]], same: Any) -> list[dict[str, Any]]:
     unique: list[dict[str, Any]] = []
     for finding in findings:
-        if finding.get("type") in CORE_FIELDS and not any(same(finding, u) for u in unique):
+        if finding.get("type") in REGISTRY and not any(same(finding, u) for u in unique):
             unique.append(finding)
     return unique
+
+
+def scored_attributes() -> tuple[str, ...]:
+    """The attributes whose accuracy is reported: every strict field, in the order types list them."""
+    return tuple(dict.fromkeys(name for t in REGISTRY.types() for name in t.strict))
 
 
 def _match(gold: list[dict[str, Any]], pred: list[dict[str, Any]], same: Any) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -158,13 +153,14 @@ def score_findings(gold: Iterable[dict[str, Any]], pred_by_id: dict[str, dict[st
         p_core = _dedupe(predicted, _core_matches)
         g_strict = _dedupe(record.get("findings", []), _strict_matches)
         p_strict = _dedupe(predicted, _strict_matches)
-        for ftype in FINDING_TYPES:
+        for description in REGISTRY.types():
+            ftype = description.name
             gs = [f for f in g_core if f["type"] == ftype]
             ps = [f for f in p_core if f["type"] == ftype]
             pairs = _match(gs, ps, _core_matches)
             core.add(ftype, PRF(len(pairs), len(ps) - len(pairs), len(gs) - len(pairs)))
             for g, p in pairs:
-                for attr in STRICT_FIELDS[ftype]:
+                for attr in description.strict:
                     total[attr] += 1
                     right[attr] += g.get(attr) == p.get(attr)
             gs2 = [f for f in g_strict if f["type"] == ftype]
@@ -178,6 +174,6 @@ def score_findings(gold: Iterable[dict[str, Any]], pred_by_id: dict[str, dict[st
             errors[record["id"]] = {"false_negatives": missed, "false_positives": invented}
     accuracy = {
         attr: {"accuracy": round(right[attr] / total[attr], 4) if total[attr] else 0.0, "n": total[attr]}
-        for attr in ("year", "qualifier", "per_year")
+        for attr in scored_attributes()
     }
     return FindingReport(core, strict, accuracy, errors)

@@ -6,7 +6,8 @@ from collections import Counter
 from typing import Any, Iterable, Mapping
 
 from pipeline.evaluate import EntityReport, FindingReport, Scores
-from pipeline.schema import ENTITY_LABELS, FINDING_TYPES
+from pipeline.finding_types import REGISTRY
+from pipeline.schema import ENTITY_LABELS
 
 
 def _row(name: str, cells: Iterable[str]) -> str:
@@ -35,7 +36,7 @@ def entity_table(pipeline: EntityReport, baselines: dict[str, EntityReport]) -> 
 def finding_table(pipeline: FindingReport, baselines: dict[str, FindingReport]) -> str:
     heads = ["pipeline core", "pipeline strict"] + [f"{name} core" for name in baselines]
     lines = ["findings (P/R/F1)", _row("type", heads)]
-    for ftype in list(FINDING_TYPES) + [None]:
+    for ftype in list(REGISTRY.names()) + [None]:
         n = pipeline.core.micro if ftype is None else pipeline.core.per_label.get(ftype)
         support = (n.tp + n.fn) if n else 0
         cells = [_prf(pipeline.core, ftype), _prf(pipeline.strict, ftype)]
@@ -76,5 +77,5 @@ def count_summary(extracted: int, problems: int, labels: Mapping[str, int], type
         first += f", {skipped} already done"
     lines = [first]
     lines.append("entities:  " + ", ".join(f"{lab} {labels.get(lab, 0)}" for lab in ENTITY_LABELS))
-    lines.append("findings:  " + ", ".join(f"{t} {types.get(t, 0)}" for t in FINDING_TYPES))
+    lines.append("findings:  " + ", ".join(f"{t} {types.get(t, 0)}" for t in REGISTRY.names()))
     return "\n".join(lines)

@@ -18,12 +18,16 @@ The rule (documented in docs/knowledge-base.md, in this order):
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Mapping
 
+from pipeline.field_kinds import Section, normalise_name
+from pipeline.finding_types import REGISTRY, FindingType
 from pipeline.kb.vocabulary import digest
+
+__all__ = ["ConsolidatedFact", "Mention", "NO_CONFLICT", "PREFERENCE_STEPS", "consolidate", "display_value",
+           "group_key", "normalise_name", "preference_key"]
 
 HEDGED = frozenset({"approx", "more_than", "less_than"})
 UNKNOWN_YEAR = "unknown"
@@ -35,13 +39,6 @@ PREFERENCE_STEPS = (
     "tie-break: article id, evidence offset, finding IRI",
 )
 NO_CONFLICT = "no conflict"
-
-
-def normalise_name(name: str) -> str:
-    """Fold accents, case and white space: 'Zoë  Billingham' and 'zoe billingham' are one person."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
 
 
 @dataclass(frozen=True)
@@ -61,6 +58,10 @@ class Mention:
         return str(self.fields["type"])
 
     @property
+    def description(self) -> FindingType:
+        return REGISTRY[self.type]
+
+    @property
     def qualifier(self) -> str | None:
         return self.fields.get("qualifier")
 
@@ -73,36 +74,26 @@ class Mention:
 
 
 def group_key(mention: Mention) -> tuple[str, ...]:
-    """What makes two mentions the same fact.
+    """What makes two mentions the same fact: the type, its consolidation key, and the year.
 
-    Officials: normalised name, role, organisation. Grades: force, area, year. Other
-    types: type, force, crime type, year. A mention without any year (none stated, an
-    undated article) is keyed by its article too: it is consolidated only with mentions
+    The key is the description's (officials: normalised name, role, organisation; grades:
+    force, area; the figures: force, crime type), an absent area or crime type read as its
+    default. A type with a year is keyed by it too; a mention without any year (none stated,
+    an undated article) is keyed by its article as well: it is consolidated only with mentions
     of the same article, never across articles, since two undated reports may be about
     different inspections.
     """
-    f = mention.fields
-    if mention.type == "official":
-        return ("official", normalise_name(str(f["person"])), str(f["role"]), str(f["organisation"]))
+    description = mention.description
+    key = (description.name, *description.key_parts(mention.fields))
+    if description.year_field is None:
+        return key
     year = mention.effective_year()
-    scope = (str(year),) if year is not None else (UNKNOWN_YEAR, mention.article_id)
-    if mention.type == "grade":
-        return ("grade", str(f["force"]), str(f.get("area") or "crime_data_integrity"), *scope)
-    return (mention.type, str(f["force"]), str(f.get("crime_type") or "all_crime"), *scope)
+    return (*key, str(year)) if year is not None else (*key, UNKNOWN_YEAR, mention.article_id)
 
 
 def display_value(mention: Mention) -> str:
     """The value compared for conflicts, as a person reads it (rates to one decimal)."""
-    f = mention.fields
-    if mention.type == "recording_rate":
-        return f"{float(f['value']):.1f}"
-    if mention.type == "unrecorded_count":
-        return f"{int(f['value'])}" + (" a year" if f.get("per_year") else "")
-    if mention.type == "audit_sample":
-        return f"{int(f['recorded'])}/{int(f['total'])}"
-    if mention.type == "grade":
-        return str(f["grade"])
-    return ""
+    return mention.description.compared_value(mention.fields)
 
 
 def preference_key(mention: Mention) -> tuple[Any, ...]:
@@ -136,12 +127,16 @@ class ConsolidatedFact:
         return self.key[0]
 
     @property
+    def description(self) -> FindingType:
+        return REGISTRY[self.type]
+
+    @property
     def conflict(self) -> bool:
         return len(self.values) > 1
 
     @property
     def year(self) -> int | None:
-        return None if self.type == "official" else self.preferred.effective_year()
+        return None if self.description.year_field is None else self.preferred.effective_year()
 
     @property
     def sources(self) -> list[str]:
@@ -161,15 +156,18 @@ class ConsolidatedFact:
 
     def describe(self) -> str:
         """One line for a terminal: what, the preferred value, conflicts, where from."""
-        if self.type == "official":
-            what = f"{self.field('person')}, {self.field('role')}, {self.field('organisation')}"
-            return f"official {what} ({len(self.sources)} articles: {', '.join(self.sources)})"
+        description = self.description
+        sources = f"({len(self.sources)} articles: {', '.join(self.sources)})"
+        if description.year_field is None:
+            what = ", ".join(str(self.field(name)) for name in description.consolidation_key)
+            return f"{self.type} {what} {sources}"
+        key_fields = [description.field(name) for name in description.consolidation_key]
+        where = " ".join(str(self.field(f.name)) for f in key_fields if f and f.section is Section.INSPECTION)
+        detail = " ".join(str(self.field(f.name)) for f in key_fields if f and f.section is not Section.INSPECTION)
         year = self.year if self.year is not None else UNKNOWN_YEAR
-        detail = self.field("area") if self.type == "grade" else self.field("crime_type")
         qualifier = f" ({self.preferred.qualifier})" if self.preferred.qualifier else ""
         conflict = f" CONFLICT [{self.values_summary()}], chosen by: {self.reason}" if self.conflict else ""
-        return (f"{self.field('force')} {year} {self.type} {detail}: {self.preferred_value}{qualifier}"
-                f"{conflict} ({len(self.sources)} articles: {', '.join(self.sources)})")
+        return f"{where} {year} {self.type} {detail}: {self.preferred_value}{qualifier}{conflict} {sources}"
 
 
 def _reason(ordered: list[Mention]) -> str:

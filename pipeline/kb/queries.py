@@ -11,16 +11,25 @@ never as a raw string.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, Mapping
 
 from pyoxigraph import Literal, NamedNode
 
 from pipeline.kb.vocabulary import ARTICLE_GRAPH_PREFIX
 
-# Every finding of the article graphs with the fields consolidation needs.
-MENTIONS: Final = f"""
-SELECT ?finding ?article ?date ?source ?type ?force ?crime_type ?value ?qualifier ?year ?per_year
-       ?recorded ?total ?area ?grade ?person ?role ?organisation ?by_inspectorate ?evidence_start
+def field_variable(name: str) -> str:
+    """The variable a finding field is selected as (prefixed, so no field name can clash with the others)."""
+    return f"field_{name}"
+
+
+def mentions_query(fields: Mapping[str, str]) -> str:
+    """Every finding of the article graphs with the fields consolidation needs: ``fields`` maps
+    each field name of the registered finding types to its hx: property."""
+    variables = " ".join(f"?{field_variable(name)}" for name in fields)
+    optionals = "\n".join(f"    OPTIONAL {{ ?finding hx:{prop} ?{field_variable(name)} }}"
+                          for name, prop in fields.items())
+    return f"""
+SELECT ?finding ?article ?date ?source ?type {variables} ?by_inspectorate ?evidence_start
 WHERE {{
   GRAPH ?g {{
     ?finding a hx:Finding ; hx:findingType ?type ; prov:wasDerivedFrom ?a ;
@@ -28,24 +37,13 @@ WHERE {{
     ?a dcterms:identifier ?article .
     OPTIONAL {{ ?a dcterms:date ?date }}
     OPTIONAL {{ ?a dcterms:source ?source }}
-    OPTIONAL {{ ?finding hx:force ?force }}
-    OPTIONAL {{ ?finding hx:crimeType ?crime_type }}
-    OPTIONAL {{ ?finding hx:value ?value }}
-    OPTIONAL {{ ?finding hx:qualifier ?qualifier }}
-    OPTIONAL {{ ?finding hx:year ?year }}
-    OPTIONAL {{ ?finding hx:perYear ?per_year }}
-    OPTIONAL {{ ?finding hx:recorded ?recorded }}
-    OPTIONAL {{ ?finding hx:total ?total }}
-    OPTIONAL {{ ?finding hx:area ?area }}
-    OPTIONAL {{ ?finding hx:grade ?grade }}
-    OPTIONAL {{ ?finding hx:personName ?person }}
-    OPTIONAL {{ ?finding hx:role ?role }}
-    OPTIONAL {{ ?finding hx:organisation ?organisation }}
+{optionals}
     OPTIONAL {{ ?finding hx:evidenceStart ?evidence_start }}
   }}
   FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}"))
 }}
 """
+
 
 # The record digest of every article graph: what decides 'unchanged' and the consolidation state.
 ARTICLE_DIGESTS: Final = """
@@ -68,7 +66,9 @@ def bind(template: str, **terms: NamedNode | Literal) -> str:
     return template
 
 
-# All consolidated facts about one force (%FORCE%: its IRI), officials of the force included.
+# All consolidated facts about one force (%FORCE%: its IRI), officials of the force included. A fact
+# with no year and no hx:yearUnknown is of a type that has none (officials): its year is ''; a fact
+# that names a person shows the person as its value.
 FORCE_FACTS: Final = """
 SELECT ?type ?year ?detail ?value ?qualifier ?conflict ?values ?n_sources
        (GROUP_CONCAT(DISTINCT ?article; separator=", ") AS ?sources) ?fact
@@ -83,11 +83,12 @@ WHERE {
     OPTIONAL { ?fact hx:area ?area }
     OPTIONAL { ?fact hx:qualifier ?qualifier }
     OPTIONAL { ?fact hx:personName ?person ; hx:role ?role }
+    OPTIONAL { ?fact hx:yearUnknown ?unknown }
   }
   ?a dcterms:identifier ?article .
-  BIND(IF(?type = "official", "", COALESCE(STR(?y), "unknown")) AS ?year)
+  BIND(COALESCE(STR(?y), IF(BOUND(?unknown), "unknown", "")) AS ?year)
   BIND(COALESCE(?crime, ?area, ?role, "") AS ?detail)
-  BIND(IF(?type = "official", ?person, ?v) AS ?value)
+  BIND(COALESCE(?person, ?v) AS ?value)
 }
 GROUP BY ?type ?year ?detail ?value ?qualifier ?conflict ?values ?n_sources ?fact
 ORDER BY ?type ?year ?detail ?fact

@@ -16,18 +16,13 @@ from typing import Any, Callable, Iterable, Mapping
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from pipeline.field_kinds import ORGANISATION_ID, PERCENT, PERSON_NAME, YEAR_NUMBER, Field, RdfTerm
+from pipeline.finding_types import REGISTRY, FindingType
 from pipeline.kb import vocabulary as v
 from pipeline.kb.consolidate import ConsolidatedFact, normalise_name
-from pipeline.schema import (
-    DEFAULT_AREA,
-    FINDING_FIELDS,
-    FORCE_IDS,
-    INSPECTORATE_ID,
-    TERRITORIAL_FORCES,
-)
+from pipeline.schema import FORCE_IDS, INSPECTORATE_ID, TERRITORIAL_FORCES
 
 INSPECTOR_ROLES = frozenset({"hm_inspector_of_constabulary", "hm_chief_inspector_of_constabulary"})
-NULLABLE_FIELDS = frozenset({"year", "qualifier", "per_year"})
 INSPECTORATE_LABEL = "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
 INSPECTORATE_NAMES = ("HMICFRS", "HMIC", "Her Majesty's Inspectorate of Constabulary")
 
@@ -79,12 +74,19 @@ def _check_record(record: Any) -> None:
 
 
 def _inspectorate_voices(record: Mapping[str, Any]) -> set[str]:
-    """Normalised names (and surnames) of the people the article names as inspectorate officials."""
+    """Normalised names (and surnames) of the people the article names as inspectorate officials:
+    findings of a type that names a person and an organisation, the organisation the inspectorate."""
     voices: set[str] = set()
     for finding in record.get("findings", []):
-        if finding.get("type") == "official" and finding.get("organisation") == INSPECTORATE_ID and finding.get("person"):
-            name = normalise_name(str(finding["person"]))
-            voices.update({name, name.split()[-1]})
+        description = REGISTRY.get(finding.get("type"))
+        if description is None:
+            continue
+        if not any(finding.get(f.name) == INSPECTORATE_ID for f in description.fields_of(ORGANISATION_ID)):
+            continue
+        for person in description.fields_of(PERSON_NAME):
+            if finding.get(person.name):
+                name = normalise_name(str(finding[person.name]))
+                voices.update({name, name.split()[-1]})
     return voices
 
 
@@ -106,41 +108,38 @@ def stated_by_inspectorate(record: Mapping[str, Any], start: int, end: int, voic
 
 def finding_hash(key: str, finding: Mapping[str, Any]) -> str:
     """Stable finding identity: article, type, every SCHEMA field, evidence offsets."""
-    ftype = finding["type"]
-    values = [_canonical(name, finding.get(name)) for name in FINDING_FIELDS[ftype]]
+    description = REGISTRY[finding["type"]]
+    values = [_canonical(f, finding.get(f.name)) for f in description.fields]
     evidence = finding.get("evidence") or {}
-    return v.digest([key, ftype, values, evidence.get("start"), evidence.get("end")], 20)
+    return v.digest([key, description.name, values, evidence.get("start"), evidence.get("end")], 20)
 
 
-def _canonical(name: str, value: Any) -> Any:
-    """Rates to one decimal, as they are stored, so 76.04 and 76.0 hash alike."""
-    return round(value, 1) if name == "value" and isinstance(value, float) else value
+def _canonical(field: Field, value: Any) -> Any:
+    """Percentages to one decimal, as they are stored, so 76.04 and 76.0 hash alike."""
+    return round(value, 1) if field.kind is PERCENT and isinstance(value, float) else value
 
 
-def _field_objects(ftype: str, name: str, value: Any) -> Literal | NamedNode:
-    """The RDF object of one SCHEMA field."""
-    makers: dict[str, Callable[[Any], Literal | NamedNode]] = {
-        "force": v.force_iri,
-        "organisation": v.organisation_iri,
-        "year": v.year_literal,
-        "per_year": v.boolean,
-        "recorded": v.integer,
-        "total": v.integer,
-        "value": v.decimal if ftype == "recording_rate" else v.integer,
-    }
-    return makers.get(name, lambda x: v.string(str(x)))(value)
-
-
-FIELD_PREDICATES: dict[str, str] = {
-    "force": "force", "crime_type": "crimeType", "value": "value", "qualifier": "qualifier",
-    "year": "year", "per_year": "perYear", "recorded": "recorded", "total": "total",
-    "area": "area", "grade": "grade", "person": "personName", "role": "role",
-    "organisation": "organisation",
+# The RDF object of a field's value, by the kind's RDF term.
+TERM_MAKERS: dict[RdfTerm, Callable[[Any], Literal | NamedNode]] = {
+    "force": v.force_iri,
+    "organisation": v.organisation_iri,
+    "gYear": v.year_literal,
+    "boolean": v.boolean,
+    "integer": v.integer,
+    "decimal": v.decimal,
+    "string": lambda x: v.string(str(x)),
 }
 
 
+def _field_object(field: Field, value: Any) -> Literal | NamedNode:
+    """The RDF object of one SCHEMA field."""
+    return TERM_MAKERS[field.kind.rdf_term](value)
+
+
 def _missing_fields(finding: Mapping[str, Any]) -> list[str]:
-    return [n for n in FINDING_FIELDS[finding["type"]] if finding.get(n) is None and n not in NULLABLE_FIELDS]
+    """The store needs a finding's core fields; the attributes strict scoring adds may be absent."""
+    description = REGISTRY[finding["type"]]
+    return [n for n in description.field_names if finding.get(n) is None and n in description.core]
 
 
 class _Graph:
@@ -198,7 +197,7 @@ def article_data(record: Mapping[str, Any], pipeline_version: str, extracted_at:
 def _finding_problem(finding: Any) -> str | None:
     if not isinstance(finding, Mapping):
         return "not a JSON object"
-    if finding.get("type") not in FINDING_FIELDS:
+    if finding.get("type") not in REGISTRY:
         return f"unknown type {finding.get('type')!r}"
     missing = _missing_fields(finding)
     return f"missing {', '.join(missing)}" if missing else None
@@ -206,29 +205,30 @@ def _finding_problem(finding: Any) -> str | None:
 
 def _add_finding(g: _Graph, key: str, record: Mapping[str, Any], finding: Mapping[str, Any], art: NamedNode,
                  activity: NamedNode, when: Literal, voices: set[str]) -> None:
-    ftype = finding["type"]
+    description = REGISTRY[finding["type"]]
     node = v.finding_iri(finding_hash(key, finding))
     g.add(node, v.RDF_TYPE, v.hx("Finding"))
-    g.add(node, v.RDF_TYPE, v.hx(v.FINDING_CLASSES[ftype]))
-    g.add(node, v.hx("findingType"), v.string(ftype))
-    for name in FINDING_FIELDS[ftype]:
-        value = finding.get(name)
-        if name == "area" and value is None:
-            value = DEFAULT_AREA
+    g.add(node, v.RDF_TYPE, v.hx(description.rdf_class))
+    g.add(node, v.hx("findingType"), v.string(description.name))
+    for field in description.fields:
+        value = finding.get(field.name)
+        if value is None:
+            value = field.default
         if value is not None:
-            g.add(node, v.hx(FIELD_PREDICATES[name]), _field_objects(ftype, name, value))
-    if ftype == "official":
-        person = v.person_iri(normalise_name(str(finding["person"])))
+            g.add(node, v.hx(field.rdf_property), _field_object(field, value))
+    for field in description.fields_of(PERSON_NAME):
+        person = v.person_iri(normalise_name(str(finding[field.name])))
         g.add(node, v.hx("person"), person)
         g.add(person, v.RDF_TYPE, v.schema("Person"))
-        g.add(person, v.schema("name"), v.string(str(finding["person"])))
-    else:
-        year = finding.get("year") if finding.get("year") is not None else _date_year(record)
+        g.add(person, v.schema("name"), v.string(str(finding[field.name])))
+    if description.inspection_fields is not None:
+        force, year_field = description.inspection_fields
+        year = finding.get(year_field.name) if finding.get(year_field.name) is not None else _date_year(record)
         if year is not None:
-            inspection = v.inspection_iri(str(finding["force"]), int(year))
+            inspection = v.inspection_iri(str(finding[force.name]), int(year))
             g.add(node, v.hx("inspection"), inspection)
             g.add(inspection, v.RDF_TYPE, v.hx("Inspection"))
-            g.add(inspection, v.hx("force"), v.force_iri(str(finding["force"])))
+            g.add(inspection, v.hx("force"), v.force_iri(str(finding[force.name])))
             g.add(inspection, v.hx("year"), v.year_literal(int(year)))
     g.add(node, v.prov("wasDerivedFrom"), art)
     g.add(node, v.prov("wasGeneratedBy"), activity)
@@ -314,22 +314,25 @@ def fact_quads(facts: Iterable[ConsolidatedFact], state_digest: str) -> list[Qua
 def _add_fact(g: _Graph, fact: ConsolidatedFact) -> None:
     node = v.fact_iri(fact.fact_id)
     preferred = fact.preferred
-    ftype = fact.type
+    description: FindingType = fact.description
     g.add(node, v.RDF_TYPE, v.hx("ConsolidatedFinding"))
-    g.add(node, v.hx("findingType"), v.string(ftype))
-    for name in FINDING_FIELDS[ftype]:
-        value = DEFAULT_AREA if name == "area" and preferred.fields.get(name) is None else preferred.fields.get(name)
-        if name == "year":
-            value = fact.year
+    g.add(node, v.hx("findingType"), v.string(description.name))
+    for field in description.fields:
+        value = fact.year if field.kind is YEAR_NUMBER else preferred.fields.get(field.name)
+        if value is None:
+            value = field.default
         if value is not None:
-            g.add(node, v.hx(FIELD_PREDICATES[name]), _field_objects(ftype, name, value))
-    if ftype == "official":
-        g.add(node, v.hx("normalisedName"), v.string(fact.key[1]))
-        g.add(node, v.hx("person"), v.person_iri(fact.key[1]))
-    elif fact.year is None:
-        g.add(node, v.hx("yearUnknown"), v.boolean(True))
-    else:
-        g.add(node, v.hx("inspection"), v.inspection_iri(str(preferred.fields["force"]), fact.year))
+            g.add(node, v.hx(field.rdf_property), _field_object(field, value))
+    for field in description.fields_of(PERSON_NAME):
+        name = normalise_name(str(preferred.fields.get(field.name)))
+        g.add(node, v.hx("normalisedName"), v.string(name))
+        g.add(node, v.hx("person"), v.person_iri(name))
+    if description.year_field is not None:
+        if fact.year is None:
+            g.add(node, v.hx("yearUnknown"), v.boolean(True))
+        elif description.inspection_fields is not None:
+            force = description.inspection_fields[0]
+            g.add(node, v.hx("inspection"), v.inspection_iri(str(preferred.fields[force.name]), fact.year))
     g.add(node, v.hx("preferredValue"), v.string(fact.preferred_value))
     g.add(node, v.hx("preferredMention"), NamedNode(preferred.finding_iri))
     for mention in fact.mentions:

@@ -14,24 +14,25 @@ behind them).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import unquote
 
-from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable, parse
+from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable
 from pyoxigraph import serialize as rdf_serialize
 
 from pipeline import __version__
+from pipeline.field_kinds import PERCENT, RdfTerm
+from pipeline.finding_types import REGISTRY
 from pipeline.kb import queries as q
 from pipeline.kb import vocabulary as v
 from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate
+from pipeline.kb.fact_export import fact_json, facts_csv
 from pipeline.kb.rdf import ArticleData, RecordError, article_data, fact_quads, insert_data, reference_quads
 from pipeline.kb.tables import Table, term_text
 
@@ -90,6 +91,17 @@ def _iri_id(term: Any) -> str | None:
 
 def _text(term: Any) -> str | None:
     return term.value if term is not None else None
+
+
+def _flag(term: Any) -> bool:
+    return term is not None and term.value == "true"
+
+
+# How a field's value is read back from the RDF term its kind is stored as.
+TERM_READERS: dict[RdfTerm, Callable[[Any], Any]] = {
+    "force": _iri_id, "organisation": _iri_id, "decimal": _number, "integer": _number, "gYear": _number,
+    "boolean": _flag, "string": _text,
+}
 
 
 class KnowledgeBase:
@@ -195,7 +207,7 @@ class KnowledgeBase:
         wanted = {
             v.REFERENCE_GRAPH: reference_quads(),
             v.VOCABULARY_GRAPH: [Quad(x.subject, x.predicate, x.object, v.VOCABULARY_GRAPH)
-                                 for x in parse(v.vocabulary_turtle(), format=RdfFormat.TURTLE)],
+                                 for x in v.vocabulary_triples()],
         }
         for graph, quads in wanted.items():
             current = {str(x) for x in self.store.quads_for_pattern(None, None, None, graph)}
@@ -229,26 +241,17 @@ class KnowledgeBase:
         return facts
 
     def mentions(self) -> list[Mention]:
-        """Every finding in the article graphs, as consolidation reads it."""
+        """Every finding in the article graphs, as consolidation reads it: each field of its type
+        (in section order), read back by its kind. A type this code has no description of (a store
+        written by another version) cannot be consolidated and is left out."""
+        fields_of = {t.name: t.fields_by_section() for t in REGISTRY.types()}
         mentions = []
-        for row in self._select(q.MENTIONS):
+        for row in self._select(q.mentions_query(_queried_fields())):
             fields: dict[str, Any] = {"type": row["type"].value}
-            ftype = fields["type"]
-            if ftype == "official":
-                fields.update(person=_text(row["person"]), role=_text(row["role"]),
-                              organisation=_iri_id(row["organisation"]))
-            else:
-                fields.update(force=_iri_id(row["force"]), year=_number(row["year"]))
-                if ftype == "grade":
-                    fields.update(area=_text(row["area"]), grade=_text(row["grade"]))
-                else:
-                    fields.update(crime_type=_text(row["crime_type"]))
-                if ftype in ("recording_rate", "unrecorded_count"):
-                    fields.update(value=_number(row["value"]), qualifier=_text(row["qualifier"]))
-                if ftype == "unrecorded_count":
-                    fields.update(per_year=row["per_year"] is not None and row["per_year"].value == "true")
-                if ftype == "audit_sample":
-                    fields.update(recorded=_number(row["recorded"]), total=_number(row["total"]))
+            if fields["type"] not in fields_of:
+                continue
+            for field in fields_of[fields["type"]]:
+                fields[field.name] = TERM_READERS[field.kind.rdf_term](row[q.field_variable(field.name)])
             mentions.append(Mention(
                 finding_iri=row["finding"].value, article_id=row["article"].value,
                 article_date=_text(row["date"]), fields=fields,
@@ -263,9 +266,10 @@ class KnowledgeBase:
 
     def summary_facts(self, n: int = 5) -> list[ConsolidatedFact]:
         """A few facts worth printing after a load: inspection findings reported by several
-        articles first (a conflict among them before agreement), then officials."""
+        articles first (a conflict among them before agreement), then the types with no year (officials)."""
         facts = self.consolidated()
-        facts.sort(key=lambda f: (f.type == "official", -len(f.sources), not f.conflict, -len(f.mentions), f.key))
+        facts.sort(key=lambda f: (f.description.year_field is None, -len(f.sources), not f.conflict, -len(f.mentions),
+                                  f.key))
         return facts[:n]
 
     # ------------------------------------------------------------------ querying
@@ -350,7 +354,7 @@ class KnowledgeBase:
                 entry = {name: term_text(row[name]) for name in
                          ("type", "value", "article", "source", "date", "sha256", "start", "end", "sentence",
                           "by_inspectorate", "version", "generated", "activity")}
-                if entry["type"] == "recording_rate" and entry["value"]:
+                if entry["value"] and _is_percent(entry["type"]):
                     entry["value"] = f"{float(entry['value']):.1f}"
                 entry["finding"] = v.shorten(finding.value)
                 entry["preferred"] = node.value in facts and finding == findings[0]
@@ -394,45 +398,12 @@ class KnowledgeBase:
         return len(facts)
 
 
-CSV_COLUMNS = ("fact", "type", "force", "year", "crime_type", "area", "person", "role", "organisation",
-               "preferred_value", "qualifier", "per_year", "conflict", "all_values", "preference_reason",
-               "mentions", "n_sources", "sources")
+def _queried_fields() -> dict[str, str]:
+    """Field name -> hx: property, for every field of every registered type."""
+    return {f.name: f.rdf_property for t in REGISTRY.types() for f in t.fields}
 
 
-def fact_json(fact: ConsolidatedFact) -> dict[str, Any]:
-    """One consolidated fact with its preferred value and every mention, for JSONL."""
-    return {
-        "fact": v.shorten(v.fact_iri(fact.fact_id).value),
-        "type": fact.type,
-        "key": list(fact.key),
-        "year": fact.year,
-        "preferred": {k: val for k, val in fact.preferred.fields.items() if k != "type"},
-        "preferred_value": fact.preferred_value,
-        "conflict": fact.conflict,
-        "values": [{"value": val, "mentions": count} for val, count in fact.values],
-        "preference_reason": fact.reason,
-        "sources": fact.sources,
-        "mentions": [{
-            "finding": v.shorten(m.finding_iri), "article": m.article_id, "source": m.source,
-            "date": m.article_date, "fields": {k: val for k, val in m.fields.items() if k != "type"},
-            "stated_by_inspectorate": m.stated_by_inspectorate, "evidence_start": m.evidence_start,
-        } for m in fact.mentions],
-    }
-
-
-def facts_csv(facts: list[ConsolidatedFact]) -> str:
-    """One row per consolidated fact, for spreadsheets."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for fact in facts:
-        get = fact.field
-        writer.writerow([
-            v.shorten(v.fact_iri(fact.fact_id).value), fact.type, get("force") or "",
-            "" if fact.year is None else fact.year, get("crime_type") or "", get("area") or "",
-            get("person") or "", get("role") or "", get("organisation") or "", fact.preferred_value,
-            get("qualifier") or "", "" if get("per_year") is None else str(get("per_year")).lower(),
-            str(fact.conflict).lower(), fact.values_summary(), fact.reason, len(fact.mentions),
-            len(fact.sources), "; ".join(fact.sources),
-        ])
-    return out.getvalue()
+def _is_percent(ftype: str) -> bool:
+    """A type whose value is a percentage, shown to one decimal (the store drops a trailing .0)."""
+    description = REGISTRY.get(ftype)
+    return description is not None and any(f.kind is PERCENT for f in description.measures)

@@ -3,7 +3,8 @@
 Every IRI the store holds is minted here, from stable inputs only (ids, hashes of
 content), so loading the same record twice yields the same triples and an export
 loaded elsewhere means the same things. The terms are documented in
-``vocabulary.ttl`` beside this file and in ``docs/knowledge-base.md``.
+``vocabulary.ttl`` beside this file and in ``docs/knowledge-base.md``; the class of each
+finding type is declared from its description in ``pipeline/finding_types.py``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from importlib import resources
 from typing import Any, Final
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, RdfFormat, Triple, parse
 
+from pipeline.finding_types import REGISTRY
 from pipeline.schema import FORCE_IDS
 
 HX: Final = "https://w3id.org/hmicfrs-extract/vocab#"
@@ -72,15 +74,6 @@ def schema(name: str) -> NamedNode:
 
 RDF_TYPE: Final = NamedNode(RDF + "type")
 RDFS_LABEL: Final = NamedNode(RDFS + "label")
-
-# Classes of each finding type (SCHEMA §2), all subclasses of hx:Finding.
-FINDING_CLASSES: Final[dict[str, str]] = {
-    "recording_rate": "RecordingRate",
-    "unrecorded_count": "UnrecordedCount",
-    "audit_sample": "AuditSample",
-    "grade": "GradeAward",
-    "official": "OfficialMention",
-}
 
 # Named graphs that are not per article.
 REFERENCE_GRAPH: Final = NamedNode(ID + "graph/reference")
@@ -171,8 +164,31 @@ def year_literal(year: int) -> Literal:
 
 
 def vocabulary_turtle() -> str:
-    """The shipped vocabulary (pipeline/kb/vocabulary.ttl)."""
+    """The shipped vocabulary (pipeline/kb/vocabulary.ttl): every term but the finding types' classes."""
     return resources.files("pipeline.kb").joinpath("vocabulary.ttl").read_text(encoding="utf-8")
+
+
+def finding_type_triples() -> list[Triple]:
+    """What the vocabulary says of each registered finding type, from its description: its class
+    (a subclass of hx:Finding, with label and comment), and the list of types in hx:findingType's comment."""
+    owl_class, subclass_of = NamedNode(OWL + "Class"), NamedNode(RDFS + "subClassOf")
+    comment = NamedNode(RDFS + "comment")
+    triples = []
+    for description in REGISTRY.types():
+        node = hx(description.rdf_class)
+        triples += [Triple(node, RDF_TYPE, owl_class), Triple(node, subclass_of, hx("Finding")),
+                    Triple(node, RDFS_LABEL, string(description.rdf_label)),
+                    Triple(node, comment, string(description.rdf_comment))]
+    *others, last = REGISTRY.names()
+    listed = f"{', '.join(others)} or {last}" if others else last
+    triples.append(Triple(hx("findingType"), comment, string(f"The SCHEMA finding type: {listed}.")))
+    return triples
+
+
+def vocabulary_triples() -> list[Triple]:
+    """The whole vocabulary graph: the shipped Turtle and the finding types' declarations."""
+    shipped = [Triple(q.subject, q.predicate, q.object) for q in parse(vocabulary_turtle(), format=RdfFormat.TURTLE)]
+    return shipped + finding_type_triples()
 
 
 def shorten(iri: str) -> str:
