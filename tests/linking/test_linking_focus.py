@@ -77,6 +77,23 @@ def test_national_sentences(text: str, ents: list[Any], expected: list[bool]) ->
     assert _column(focus(text, ents), "national") == expected
 
 
+@pytest.mark.xfail(strict=True, reason="CueQuery.before counts a non-inside cue whose end is the floor, i.e. one lying wholly "
+                   "before it, so a superlative ending the previous sentence ranks this one; the 'superlatives' cue's doc says "
+                   "the superlative is in the national cue's sentence (reachable only with sentence starts set by another "
+                   "sentencizer: line_sentencizer never starts a sentence right after a word)")
+def test_a_superlative_in_the_sentence_before_ranks_nothing() -> None:
+    text = "Kent Police was the best Across the country forces recorded 81 per cent"
+    records = focus(text, [KENT, ("81 per cent", "PERCENT", pct(81.0))], sent_starts=[0, 5])
+    assert [(r["tok_start"], r["tok_end"]) for r in records] == [(0, 5), (5, 13)]
+    assert _column(records, "national") == [False, True]
+
+
+def test_sentences_set_by_hand_are_national_as_any() -> None:
+    text = "Kent Police was the first Across the country forces recorded 81 per cent"  # the control of the test above
+    records = focus(text, [KENT, ("81 per cent", "PERCENT", pct(81.0))], sent_starts=[0, 5])
+    assert _column(records, "national") == [False, True]
+
+
 def test_a_read_more_line_is_debris_and_moves_no_focus() -> None:
     text = "Kent Police was inspected.\nRead more: Essex Police fails to record 7,600 crimes a year\nThe force was rated good."
     records = focus(text, [KENT, ("Essex Police", "FORCE", "essex"), ("7,600", "COUNT", num(7600)), ("good", "GRADE", "good")])
@@ -96,9 +113,23 @@ def test_the_lines_under_a_bare_header_are_debris_up_to_a_blank_line() -> None:
     assert all(r["forces"] == [] for r in records[1:])
 
 
-def test_a_header_word_inside_a_sentence_is_no_debris() -> None:
+def test_a_header_word_opening_a_sentence_makes_no_debris() -> None:
     records = focus("Kent Police was inspected.\nRelated crimes were recorded in full.", [KENT])
     assert _column(records, "debris") == [False, False]  # "Related" opens the line but no colon follows and the line goes on
+    text = "Kent Police was inspected.\nOffences at Essex Police were examined. The force recorded 90 per cent of crimes."
+    records = focus(text, [KENT, ("Essex Police", "FORCE", "essex"), ("90 per cent", "PERCENT", pct(90.0))])
+    assert _column(records, "focus") == ["kent", "essex", "essex"]  # the control of the test below
+
+
+@pytest.mark.xfail(strict=True, reason="a sentence opening on a debris word ('Related', 'Recommended') that is no link (debris "
+                   "False) still has its forces dropped, so they move no focus; the module docstring says the focus is the "
+                   "last force named up to and including the sentence, and only links to other stories move none")
+def test_a_sentence_opening_on_a_header_word_still_moves_the_focus() -> None:
+    text = "Kent Police was inspected.\nRelated offences at Essex Police were examined. The force recorded 90 per cent of crimes."
+    records = focus(text, [KENT, ("Essex Police", "FORCE", "essex"), ("90 per cent", "PERCENT", pct(90.0))])
+    assert not records[1]["debris"]
+    assert records[1]["forces"] == [[9, 11, "essex"]]
+    assert _column(records, "focus") == ["kent", "essex", "essex"]
 
 
 def test_sentence_offsets_leave_out_line_breaks_at_either_end() -> None:

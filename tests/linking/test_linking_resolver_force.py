@@ -49,9 +49,13 @@ def test_forces_in_comparisons_are_left_aside(text: str, expected: str) -> None:
     assert _force_of(text, ents, "90 per cent") == expected
 
 
-def test_only_forces_in_comparisons_are_still_read() -> None:
-    text = "The rate was better than Dorset Police at 90 per cent of crimes."
-    assert _force_of(text, [("Dorset Police", "FORCE", "dorset"), ("90 per cent", "PERCENT", pct(90.0))], "90 per cent") == "dorset"
+@pytest.mark.xfail(strict=True, reason="force_for falls back to the forces in comparisons when every force of the sentence is "
+                   "in one (`main or sent.forces`), where its docstring leaves them aside and goes on to the areas and the "
+                   "focus: 'It recorded 90 per cent ..., second behind Dorset Police' goes to Dorset")
+def test_a_sentence_naming_only_a_force_in_a_comparison_falls_back_to_the_focus() -> None:
+    text = "Kent Police was inspected. It recorded 90 per cent of crimes, second behind Dorset Police."
+    ents = [KENT, ("90 per cent", "PERCENT", pct(90.0)), ("Dorset Police", "FORCE", "dorset")]
+    assert _force_of(text, ents, "90 per cent") == "kent"
 
 
 def test_respectively_pairs_figures_and_forces_in_order() -> None:

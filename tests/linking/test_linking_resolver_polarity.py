@@ -77,3 +77,11 @@ def test_a_long_line_or_one_naming_no_force_is_no_list_line() -> None:
     doc = build("Cheshire Constabulary recorded 86.7%\n", ents=[("Cheshire Constabulary", "FORCE", "cheshire"),
                                                                ("86.7%", "PERCENT", pct(86.7))])
     assert not is_list_line(doc, doc.sentences[0])  # a line with a cue of its own
+
+
+@pytest.mark.xfail(strict=True, reason="is_list_line does not check that the line gives a figure or grade, as its docstring "
+                   "says: a short prose line naming a force ('Kent Police was inspected.') counts as a list line, and the "
+                   "look-back for a list's opening line skips it (the docstring may be what wants changing)")
+def test_a_short_line_naming_a_force_but_giving_no_figure_or_grade_is_no_list_line() -> None:
+    doc = build("Kent Police was inspected.\n", ents=[KENT])
+    assert not is_list_line(doc, doc.sentences[0])
