@@ -3,7 +3,7 @@ sentences are national, which are links to other stories, and the sentences' off
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 import pytest
 from spacy.tokens import Doc
@@ -15,7 +15,7 @@ from .builders import lexicon, make_doc, num, pct
 KENT = ("Kent Police", "FORCE", "kent")
 
 
-def focus(text: str, ents: list[Any] = (), **kwargs: Any) -> list[dict[str, Any]]:  # type: ignore[assignment]
+def focus(text: str, ents: Sequence[Any] = (), **kwargs: Any) -> list[dict[str, Any]]:
     """The records ``SentenceFocus`` makes of a hand-built document (made afresh, not those the builder set)."""
     doc = make_doc(text, ents, **kwargs)
     return SentenceFocus(lexicon().cues)(doc)
