@@ -50,7 +50,7 @@ class CueReads:
     ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cue:
     """One cue entry: the list whose phrases it matches, and where a rule looks for it.
 

@@ -33,7 +33,7 @@ from pipeline.linking.figures import Figure, Scope, scope_of
 from pipeline.linking.findings import Finding
 from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
-from pipeline.patterns import load_json
+from pipeline.resources import load_json
 
 register_extensions()
 

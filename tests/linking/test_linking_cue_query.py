@@ -15,8 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from pipeline.resources import DataFileError
 from pipeline.linking.cues import CueDataError, CueQuery, CueReads, CueSpec
-from pipeline.token_view import token_view
+from pipeline._speed import token_view
 
 from .builders import blank
 
@@ -210,15 +211,15 @@ def test_the_spec_holds_its_cues_as_declared() -> None:
 
 
 @pytest.mark.parametrize(("cues", "reads", "problem"), [
-    ({"c": _entry("before", 2, phrases=["x"])}, [("m", CueReads())], "no rule reads cues.c"),
+    ({"c": _entry("before", 2, phrases=["x"])}, [("m", CueReads())], r"at \$\.cues\.c: no rule reads it"),
     ({"c": _entry("before", 2, phrases=["x"])}, [("m", CueReads(after=("c",)))], "but m reads it 'after'"),
-    ({"c": _entry("before", 2, same_as="d")}, [("m", CueReads(before=("c",)))], "same_as names 'd'"),
+    ({"c": _entry("before", 2, same_as="d")}, [("m", CueReads(before=("c",)))], r"at \$\.cues\.c\.same_as: names 'd'"),
     ({"c": _entry("before", phrases=["x"])}, [("m", CueReads(before=("c",)))], "window"),
-    ({"c": _entry("before", 2, phrases=["x"])}, [("m", CueReads(before=("c", "d")))], "reads cues.d, which the file does not have"),
+    ({"c": _entry("before", 2, phrases=["x"])}, [("m", CueReads(before=("c", "d")))], r"at \$\.cues\.d: m reads it, but the file does not have it"),
 ])
 def test_a_cue_file_that_does_not_say_what_is_read_fails(cues: dict[str, Any], reads: list[tuple[str, CueReads]],
                                                          problem: str) -> None:
-    with pytest.raises(CueDataError, match=problem):
+    with pytest.raises(DataFileError, match=problem):  # a CueDataError, or the schema's DataFileError
         CueSpec(_cue_file(cues), reads)
 
 

@@ -13,7 +13,7 @@ from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.rules import AuditSampleRule, GradeRule, OfficialRule, RecordingRateRule, UnrecordedCountRule
 from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import STATE_FIELDS, SharedState
-from pipeline.patterns import load_json
+from pipeline.resources import load_json
 
 from .builders import fields, lexicon, make_doc, num, pct
 
