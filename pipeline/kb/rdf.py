@@ -210,17 +210,17 @@ def _add_finding(g: _Graph, key: str, record: Mapping[str, Any], finding: Mappin
     g.add(node, v.RDF_TYPE, v.hx("Finding"))
     g.add(node, v.RDF_TYPE, v.hx(description.rdf_class))
     g.add(node, v.hx("findingType"), v.string(description.name))
-    for field in description.fields:
-        value = finding.get(field.name)
+    for spec in description.fields:
+        value = finding.get(spec.name)
         if value is None:
-            value = field.default
+            value = spec.default
         if value is not None:
-            g.add(node, v.hx(field.rdf_property), _field_object(field, value))
-    for field in description.fields_of(PERSON_NAME):
-        person = v.person_iri(normalise_name(str(finding[field.name])))
+            g.add(node, v.hx(spec.rdf_property), _field_object(spec, value))
+    for spec in description.fields_of(PERSON_NAME):
+        person = v.person_iri(normalise_name(str(finding[spec.name])))
         g.add(node, v.hx("person"), person)
         g.add(person, v.RDF_TYPE, v.schema("Person"))
-        g.add(person, v.schema("name"), v.string(str(finding[field.name])))
+        g.add(person, v.schema("name"), v.string(str(finding[spec.name])))
     if description.inspection_fields is not None:
         force, year_field = description.inspection_fields
         year = finding.get(year_field.name) if finding.get(year_field.name) is not None else _date_year(record)
@@ -317,14 +317,14 @@ def _add_fact(g: _Graph, fact: ConsolidatedFact) -> None:
     description: FindingType = fact.description
     g.add(node, v.RDF_TYPE, v.hx("ConsolidatedFinding"))
     g.add(node, v.hx("findingType"), v.string(description.name))
-    for field in description.fields:
-        value = fact.year if field.kind is YEAR_NUMBER else preferred.fields.get(field.name)
+    for spec in description.fields:
+        value = fact.year if spec.kind is YEAR_NUMBER else preferred.fields.get(spec.name)
         if value is None:
-            value = field.default
+            value = spec.default
         if value is not None:
-            g.add(node, v.hx(field.rdf_property), _field_object(field, value))
-    for field in description.fields_of(PERSON_NAME):
-        name = normalise_name(str(preferred.fields.get(field.name)))
+            g.add(node, v.hx(spec.rdf_property), _field_object(spec, value))
+    for spec in description.fields_of(PERSON_NAME):
+        name = normalise_name(str(preferred.fields.get(spec.name)))
         g.add(node, v.hx("normalisedName"), v.string(name))
         g.add(node, v.hx("person"), v.person_iri(name))
     if description.year_field is not None:

@@ -250,8 +250,8 @@ class KnowledgeBase:
             fields: dict[str, Any] = {"type": row["type"].value}
             if fields["type"] not in fields_of:
                 continue
-            for field in fields_of[fields["type"]]:
-                fields[field.name] = TERM_READERS[field.kind.rdf_term](row[q.field_variable(field.name)])
+            for spec in fields_of[fields["type"]]:
+                fields[spec.name] = TERM_READERS[spec.kind.rdf_term](row[q.field_variable(spec.name)])
             mentions.append(Mention(
                 finding_iri=row["finding"].value, article_id=row["article"].value,
                 article_date=_text(row["date"]), fields=fields,
