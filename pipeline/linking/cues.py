@@ -88,6 +88,9 @@ class CueSpec:
             self.cues[name] = Cue(name, base, entry["direction"], tuple(window) if isinstance(window, list) else window,
                                   bool(entry.get("inside")), frozenset(p[0] for p in by_length[1]) if single else None)
         self.scanner = PhraseScanner(lists)
+        # What a question needs of each cue, unpacked in one step: (list, window, inside, words); the list alone.
+        self.plans = {name: (c.phrases_of, c.window, c.inside, c.words) for name, c in self.cues.items()}
+        self.bases = {name: c.phrases_of for name, c in self.cues.items()}
         self.words: dict[str, frozenset[str]] = {}
         for name, entry in data["words"].items():
             for word in entry["words"]:
@@ -144,79 +147,93 @@ class CueQuery:
     ends increase, and every question is a bisection.
     """
 
-    __slots__ = ("_matches", "_cues", "_lower")
+    __slots__ = ("_matches", "_plans", "_bases", "_lower")
 
     def __init__(self, spec: CueSpec, matches: dict[str, list[Match]], lower: list[str]) -> None:
         self._matches = matches
-        self._cues = spec.cues
+        self._plans = spec.plans
+        self._bases = spec.bases
         self._lower = lower
 
     def before(self, name: str, i: int, floor: int = 0) -> Match | None:
         """A cue in the window before token ``i``: ending in it (its end, exclusive, not before ``floor``),
         or, for an ``inside`` cue, lying wholly in it (and from ``floor`` on); the first such, or None."""
-        cue = self._cues[name]
-        window: int = cue.window  # type: ignore[assignment]
-        words = cue.words
+        base, window, inside, words = self._plans[name]
+        lo = i - window  # the window's first token (plain comparisons: this is asked a few thousand times a document)
+        if not inside and floor:
+            floor -= 1  # a cue ending at ``floor`` still counts
+        if lo < floor:
+            lo = floor
         if words is not None:  # one-word phrases: the first of the window's tokens that is one
             lower = self._lower
-            for j in range(max(i - window, floor if cue.inside else floor - 1, 0), i):
-                if lower[j] in words:
-                    return j, j + 1
+            if lo < 0:
+                lo = 0
+            while lo < i:
+                if lower[lo] in words:
+                    return lo, lo + 1
+                lo += 1
             return None
-        found = self._matches[cue.phrases_of]
+        found = self._matches[base]
         if not found:
             return None
-        if cue.inside:
-            inside = self._find(found, max(i - window, floor), i)
-            return inside[0] if inside else None
-        k = bisect_right(found, max(i - window, floor - 1), key=_END)
+        if inside:
+            lying = self._find(found, lo, i)
+            return lying[0] if lying else None
+        k = bisect_right(found, lo, key=_END)
         return found[k] if k < len(found) and found[k][1] <= i else None
 
     def after(self, name: str, i: int, bound: int | None = None) -> Match | None:
         """A cue in the window from token ``i`` (cut at ``bound``): starting in it, or, for an ``inside`` cue,
         lying wholly in it; the first such, or None. A window cut short keeps at least one token."""
-        cue = self._cues[name]
-        window: int = cue.window  # type: ignore[assignment]
-        words = cue.words
+        base, window, inside, words = self._plans[name]
+        stop = i + window  # the window's end (exclusive), cut at the bound, but never to nothing unless inside
+        if bound is not None and bound < stop:
+            stop = bound if inside or bound > i else i + 1
         if words is not None:  # one-word phrases: the first of the window's tokens that is one
             lower = self._lower
-            stop = i + window if bound is None else min(i + window, bound) if cue.inside else i + min(window, max(bound - i, 1))
-            for j in range(i, min(stop, len(lower))):
-                if lower[j] in words:
-                    return j, j + 1
+            if stop > len(lower):
+                stop = len(lower)
+            while i < stop:
+                if lower[i] in words:
+                    return i, i + 1
+                i += 1
             return None
-        found = self._matches[cue.phrases_of]
+        found = self._matches[base]
         if not found:
             return None
-        if cue.inside:
-            inside = self._find(found, i, i + window if bound is None else min(i + window, bound))
-            return inside[0] if inside else None
-        if bound is not None:
-            window = min(window, max(bound - i, 1))
+        if inside:
+            lying = self._find(found, i, stop)
+            return lying[0] if lying else None
         k = bisect_left(found, (i,))
-        return found[k] if k < len(found) and found[k][0] < i + window else None
+        return found[k] if k < len(found) and found[k][0] < stop else None
 
     def around(self, name: str, start: int, end: int, floor: int, bound: int) -> tuple[list[Match], list[Match]]:
         """The cues lying in the window before tokens [start, end), and in the window after them, within [floor, bound)."""
-        cue = self._cues[name]
-        found = self._matches[cue.phrases_of]
+        base, window, _, _ = self._plans[name]
+        found = self._matches[base]
         if not found:
             return [], []
-        before, after = cue.window  # type: ignore[misc]
+        before, after = window
         return self._find(found, max(start - before, floor), start), self._find(found, end, min(end + after, bound))
 
     def within(self, name: str, start: int, end: int) -> list[Match]:
         """The cues lying within tokens [start, end), in order."""
-        found = self._matches[self._cues[name].phrases_of]
-        return self._find(found, start, end) if found else []
+        found = self._matches[self._bases[name]]
+        if not found:
+            return []
+        lo = bisect_left(found, (start,))  # as _find, written out: the linker's most frequent question
+        hi = bisect_left(found, (end,), lo)
+        if hi > lo and found[hi - 1][1] > end:
+            hi -= 1
+        return found[lo:hi]
 
     def in_doc(self, name: str) -> list[Match]:
         """Every match of cue ``name`` in the document, in order (the shared list: do not change it)."""
-        return self._matches[self._cues[name].phrases_of]
+        return self._matches[self._bases[name]]
 
     def any_in_doc(self, name: str) -> bool:
         """Whether the document holds the cue anywhere: most hold few cues, so one test rules a question out."""
-        return bool(self._matches[self._cues[name].phrases_of])
+        return bool(self._matches[self._bases[name]])
 
     @staticmethod
     def _find(found: list[Match], start: int, end: int) -> list[Match]:

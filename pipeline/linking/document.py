@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from spacy.tokens import Doc
 
@@ -71,13 +71,16 @@ class LinkDoc:
     """One document for the rules: its words, sentences, entities by label and figures, and its cues."""
 
     __slots__ = ("lower", "text", "n", "cues", "words", "phrases", "tables", "ids", "places", "honorifics",
-                 "article_year", "sentences", "with_label", "norms", "_view")
+                 "article_year", "sentences", "with_label", "norms", "span_text", "is_lower_word")
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
-        view = self._view = token_view(doc)
+        view = token_view(doc)
         self.lower: list[str] = view.lower  # the lower-case form of each token
         self.text: list[str] = view.text  # each token's text
         self.n: int = view.n
+        # The text of tokens [start, end) as the document spells it; whether token i is an all lower-case word.
+        self.span_text: Callable[[int, int], str] = view.span_text
+        self.is_lower_word: Callable[[int], bool] = view.is_lower_word
         spec = lexicon.cues
         self.cues: CueQuery = spec.query(view)
         self.words, self.phrases, self.tables, self.ids = spec.words, spec.phrases, spec.tables, spec.ids
@@ -132,11 +135,3 @@ class LinkDoc:
     def norm(self, ent: Ent) -> dict[str, Any]:
         """The entity's normalised value, from ``entity_normaliser`` (empty if it has none)."""
         return self.norms.get(f"{ent.start_char}:{ent.end_char}", {})
-
-    def span_text(self, start: int, end: int) -> str:
-        """The text of tokens [start, end), as the document spells it."""
-        return self._view.span_text(start, end)
-
-    def is_lower_word(self, i: int) -> bool:
-        """Token ``i`` is an all lower-case word."""
-        return self._view.is_lower_word(i)

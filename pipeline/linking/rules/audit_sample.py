@@ -40,15 +40,18 @@ class AuditSampleRule(LinkRule):
             if sent.national:
                 continue
             counts = [f for f in sent.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
-            for whole in counts:
-                if self._all_recorded(doc, state, sent, whole) and (finding := self._make(doc, state, sent, counts, whole, whole, whole)):
-                    yield finding
-            if counts and (finding := self._of_previous_total(doc, state, sent, counts[0])) is not None:
-                yield finding
-            if len(counts) < 2:
+            if not counts:
                 continue
             blockers = cues.within("audit_blockers", sent.start, sent.end)
             audited = bool(cues.within("audit", sent.start, sent.end))
+            if audited and not blockers:  # a sample recorded in full is said in a sentence about an audit
+                for whole in counts:
+                    if self._all_recorded(doc, state, whole) and (finding := self._make(doc, state, sent, counts, whole, whole, whole)):
+                        yield finding
+            if (finding := self._of_previous_total(doc, state, sent, counts[0])) is not None:
+                yield finding
+            if len(counts) < 2:
+                continue
             recorded = bool(cues.within("positive_record", sent.start, sent.end))
             for a, b in zip(counts, counts[1:]):
                 if not (audited or recorded) or tuple(lower[a.end : b.start]) not in joins:
@@ -96,12 +99,10 @@ class AuditSampleRule(LinkRule):
         state.samples.append((sent.index, finding))
         return finding
 
-    def _all_recorded(self, doc: LinkDoc, state: SharedState, sent: Sentence, r: Figure) -> bool:
-        """'all 12 modern slavery crimes in the sample had been recorded': a sample recorded in full."""
-        cues = doc.cues
-        if cues.before("all_before_count", r.start) is None or r.start in state.sample_counts:
-            return False
-        if not cues.within("audit", sent.start, sent.end) or cues.within("audit_blockers", sent.start, sent.end):
+    def _all_recorded(self, doc: LinkDoc, state: SharedState, r: Figure) -> bool:
+        """'all 12 modern slavery crimes in the sample had been recorded': a sample recorded in full (asked only
+        in a sentence that speaks of an audit and of no other decision)."""
+        if doc.cues.before("all_before_count", r.start) is None or r.start in state.sample_counts:
             return False
         return self._says_recorded(doc, r, "recorded_after_all")
 
