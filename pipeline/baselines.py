@@ -121,8 +121,8 @@ def _linked(record: dict[str, Any], force_of: Callable[[list[dict[str, Any]], in
                 if value is not None:
                     findings.append({"type": "unrecorded_count", "force": force, "crime_type": "all_crime", "value": int(value),
                                      "per_year": "a year" in text or "each year" in text, "qualifier": qualifier, "year": year})
-            elif label == "GRADE" and force and _span_id(span):
-                findings.append({"type": "grade", "force": force, "area": DEFAULT_AREA, "grade": _span_id(span), "year": year})
+            elif label == "GRADE" and force and (grade := _span_id(span)):
+                findings.append({"type": "grade", "force": force, "area": DEFAULT_AREA, "grade": grade, "year": year})
             elif label == "PERSON" and i > 0 and spans[i - 1]["label"] == "ROLE":
                 role = _span_id(spans[i - 1]) or "other"
                 organisation = INSPECTORATE_ID if role.startswith("hm_") else force

@@ -23,7 +23,6 @@ makes each of those failed look-ups cost microseconds.)
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -126,8 +125,8 @@ class DataBacked:
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """Each data file's text, by file name, as ``to_disk`` writes them."""
-        getters = {file: _getter(self._texts[part]) for part, file in self.data_files.items()}
-        return util.to_bytes(getters, exclude)
+        getters: dict[str, Callable[[], Any]] = {file: _getter(self._texts[part]) for part, file in self.data_files.items()}
+        return util.to_bytes(getters, exclude)  # msgpack takes the texts as they are
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> DataBacked:
         """Rebuild from the copies in ``bytes_data``."""
@@ -160,14 +159,22 @@ class _Waiting:
         raise self._not_loaded()
 
 
-@lru_cache(maxsize=None)
+_WAITING: dict[type, type] = {}
+
+
 def _waiting(cls: type) -> type:
     """The waiting form of a data-backed component class (one per class)."""
-    return type(cls.__name__, (_Waiting, cls), {"_ready_class": cls, "__module__": cls.__module__})
+    found = _WAITING.get(cls)
+    if found is None:
+        found = _WAITING[cls] = type(cls.__name__, (_Waiting, cls), {"_ready_class": cls, "__module__": cls.__module__})
+    return found
 
 
 def _writer(text: str) -> Callable[[Path], None]:
-    return lambda path: path.write_text(text, encoding="utf-8")
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    return write
 
 
 def _reader(texts: dict[str, str], part: str) -> Callable[[Path], None]:
@@ -181,8 +188,10 @@ def _getter(text: str) -> Callable[[], str]:
     return lambda: text
 
 
-def _setter(texts: dict[str, str], part: str) -> Callable[[str], None]:
-    def set_text(text: str) -> None:
+def _setter(texts: dict[str, str], part: str) -> Callable[[Any], None]:
+    """What ``util.from_bytes`` calls with the value ``_getter`` gave ``util.to_bytes`` (a string, back from msgpack)."""
+
+    def set_text(text: Any) -> None:
         texts[part] = text
 
     return set_text

@@ -175,10 +175,9 @@ class FollowedBy(_PhraseCondition):
         return False
 
 
-class FollowedByLabel(Condition):
-    """The token right after the span starts a candidate with one of ``labels``."""
+class _LabelCondition(Condition):
+    """A condition on the candidates next to the span, by their ``labels``."""
 
-    key = "followed_by_label"
     takes = {"labels": {"type": "array", "minItems": 1, "items": {"enum": sorted(CANDIDATE_LABELS)},
                         "description": "Candidate labels."}}
     required = ("labels",)
@@ -186,22 +185,21 @@ class FollowedByLabel(Condition):
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__(params)
         self.labels = frozenset(params["labels"])
+
+
+class FollowedByLabel(_LabelCondition):
+    """The token right after the span starts a candidate with one of ``labels``."""
+
+    key = "followed_by_label"
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         return ctx.label_starts_at(end, self.labels)
 
 
-class PrecededByLabel(Condition):
+class PrecededByLabel(_LabelCondition):
     """The token right before the span ends a candidate with one of ``labels``."""
 
     key = "preceded_by_label"
-    takes = {"labels": {"type": "array", "minItems": 1, "items": {"enum": sorted(CANDIDATE_LABELS)},
-                        "description": "Candidate labels."}}
-    required = ("labels",)
-
-    def __init__(self, params: dict[str, Any]) -> None:
-        super().__init__(params)
-        self.labels = frozenset(params["labels"])
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         return ctx.label_ends_at(start, self.labels)

@@ -89,7 +89,8 @@ class CueSpec:
                                   bool(entry.get("inside")), frozenset(p[0] for p in by_length[1]) if single else None)
         self.scanner = PhraseScanner(lists)
         # What a question needs of each cue, unpacked in one step: (list, window, inside, words); the list alone.
-        self.plans = {name: (c.phrases_of, c.window, c.inside, c.words) for name, c in self.cues.items()}
+        self.plans: dict[str, tuple[str, Any, bool, frozenset[str] | None]] = {
+            name: (c.phrases_of, c.window, c.inside, c.words) for name, c in self.cues.items()}
         self.bases = {name: c.phrases_of for name, c in self.cues.items()}
         self.words: dict[str, frozenset[str]] = {}
         for name, entry in data["words"].items():
