@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Callable, Literal
 
-from pipeline.ids import CRIME_TYPES, DEFAULT_AREA, FORCE_IDS, GRADES, ORGANISATION_IDS, QUALIFIERS, ROLE_IDS
+from pipeline.ids import AREA_IDS, CRIME_TYPES, DEFAULT_AREA, FORCE_IDS, GRADES, ORGANISATION_IDS, QUALIFIERS, ROLE_IDS
 
 # How the knowledge base writes a kind: an IRI minted from a force or organisation id, or a literal.
 RdfTerm = Literal["force", "organisation", "decimal", "integer", "boolean", "gYear", "string"]
@@ -58,10 +58,6 @@ def _one_of(ids: tuple[str, ...]) -> Callable[[Any], bool]:
     return lambda value: value in ids
 
 
-def _anything(value: Any) -> bool:
-    return True
-
-
 def _percent(value: Any) -> bool:
     return isinstance(value, (int, float)) and 0 <= value <= 100
 
@@ -91,8 +87,7 @@ CRIME_TYPE_ID = FieldKind("crime type id", _one_of(CRIME_TYPES), _NOT_IN_CONTRAC
 GRADE_ID = FieldKind("grade id", _one_of(GRADES), _NOT_IN_CONTRACT, "string")
 QUALIFIER_ID = FieldKind("qualifier", _one_of(QUALIFIERS), _NOT_IN_CONTRACT, "string")
 ROLE_ID = FieldKind("role id", _one_of(ROLE_IDS), _NOT_IN_CONTRACT, "string")
-# SCHEMA §5 lists area ids, but areas have never been checked against them: any value passes.
-AREA_ID = FieldKind("area", _anything, "", "string")
+AREA_ID = FieldKind("area", _one_of(AREA_IDS), _NOT_IN_CONTRACT, "string")  # SCHEMA §5's closed list
 # 0-100; stored and compared for conflicts to one decimal (the check does not round).
 PERCENT = FieldKind("percent", _percent, "{type} {field} out of range 0-100: {finding}", "decimal")
 COUNT = FieldKind("integer count", _integer, "{type} {field} must be an integer: {finding}", "integer")

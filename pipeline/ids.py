@@ -51,6 +51,17 @@ CRIME_TYPES: Final = (
     "all_crime", "violence", "sexual_offences", "rape", "domestic_abuse", "modern_slavery",
     "burglary", "criminal_damage", "hate_crime", "child_sexual_offences", "other",
 )
-GRADES: Final = ("outstanding", "good", "requires_improvement", "inadequate")
+# "adequate": PEEL's grade since 2021, between good and requires improvement (SCHEMA §5, 2026-12-06).
+GRADES: Final = ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
 DEFAULT_AREA: Final = "crime_data_integrity"
+# The closed list of SCHEMA §5 (2026-12-06): crime recording and the three questions of a
+# 2016-2020 crime data integrity report; PEEL's areas since 2021; PEEL's pillars 2014-2020; other.
+AREA_IDS: Final = (
+    DEFAULT_AREA, "recording_reported_crime", "systems_and_processes", "leadership_and_culture",
+    "preventing_crime", "treatment_of_the_public", "responding_to_the_public", "investigating_crime",
+    "protecting_vulnerable_people", "managing_offenders", "developing_a_positive_workplace",
+    "leadership_and_force_management", "good_use_of_resources",
+    "effectiveness", "efficiency", "legitimacy", "leadership",
+    "other",
+)
 QUALIFIERS: Final = ("exact", "approx", "more_than", "less_than")

@@ -15,6 +15,7 @@ from typing import Final
 
 from pipeline.finding_types import REGISTRY as _REGISTRY
 from pipeline.ids import (
+    AREA_IDS,
     CRIME_TYPES,
     DEFAULT_AREA,
     ENTITY_LABELS,
@@ -29,7 +30,7 @@ from pipeline.ids import (
 )
 
 __all__ = [
-    "CORE_FIELDS", "CRIME_TYPES", "DATE_MARKER", "DEFAULT_AREA", "ENTITY_LABELS", "FINDING_FIELDS", "FINDING_TYPES",
+    "AREA_IDS", "CORE_FIELDS", "CRIME_TYPES", "DATE_MARKER", "DEFAULT_AREA", "ENTITY_LABELS", "FINDING_FIELDS", "FINDING_TYPES",
     "FORCE_IDS", "GRADES", "INSPECTORATE_ID", "ORGANISATION_IDS", "OTHER_FORCES", "QUALIFIERS", "RATE_TOLERANCE",
     "ROLE_IDS", "STRICT_FIELDS", "TERRITORIAL_FORCES", "marker_date",
 ]

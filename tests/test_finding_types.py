@@ -146,8 +146,9 @@ def _legacy_problem(finding: dict[str, Any]) -> bool:
     ftype = finding.get("type")
     if ftype not in fields or any(f not in finding for f in fields[ftype]):
         return True
+    # Areas joined the checks when SCHEMA §5 closed their list (2026-12-06).
     checks = {"crime_type": schema.CRIME_TYPES, "qualifier": schema.QUALIFIERS, "grade": schema.GRADES,
-              "role": schema.ROLE_IDS}
+              "role": schema.ROLE_IDS, "area": schema.AREA_IDS}
     if any(f in finding and finding[f] not in allowed for f, allowed in checks.items()):
         return True
     if ftype == "official":
