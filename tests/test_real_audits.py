@@ -91,6 +91,10 @@ CASES: list[Case] = [
      "that should have been recorded, of which 49 were.", None, [S("derbyshire", "all_crime", 49, 61)], ALL),
     ("should_have_been", "Derbyshire Constabulary was inspected. Of 134 reports the inspectors judged to be crimes, the force "
      "had recorded 119.", None, [S("derbyshire", "all_crime", 119, 134)], ALL),
+    ("across_sentences", "Dorset Police was inspected. Inspectors examined 81 rape reports. They found 74 had been correctly "
+     "recorded.", None, [S("dorset", "rape", 74, 81)], ALL),
+    ("plain_pairs", "Dorset Police was inspected. Of the 81 rape reports examined, only 58 had been crimed.", None,
+     [S("dorset", "rape", 58, 81)], ALL),
     ("should_have_been", "Durham Constabulary was inspected. Of the 90 incidents reviewed, 35 should have been recorded as "
      "crimes.", None, [], ALL),
     ("should_have_been", "Kent Police was inspected. Inspectors judged that 230 of the 300 logs should have become crime "
@@ -121,6 +125,14 @@ CASES: list[Case] = [
      [S("kent", "rape", 89, 96)], ALL),
     ("through_unrecorded", "Derbyshire Constabulary was inspected. Inspectors reviewed 75 reports of rape; 70 had been "
      "recorded and 5 had not.", None, [S("derbyshire", "rape", 70, 75)], ALL),
+    ("across_sentences", "Dorset Police was inspected. Inspectors examined 81 rape reports. The audit showed 7 had not been "
+     "recorded.", None, [S("dorset", "rape", 74, 81)], ALL),
+    ("through_unrecorded", "Dorset Police was inspected. The audit found 30 out of 117 rape reports had not been recorded.", None,
+     [S("dorset", "rape", 87, 117)], ALL),
+    ("through_unrecorded", "Dorset Police was inspected. Three out of 15 audited rape reports had not been recorded.", None,
+     [S("dorset", "rape", 12, 15)], ALL),
+    ("across_sentences", "Dorset Police was inspected. Inspectors examined the force's handling of 81 rape reports. Overall, "
+     "7,000 crimes a year are not recorded.", None, [U("dorset", "all_crime", 7000)], (AS, UC)),
     ("through_unrecorded", "Inspectors examined 60 violent crimes reported to Kent Police. Of these, 8 had not been recorded.",
      "2023-06-15", [S("kent", "violence", 52, 60, 2023)], ALL),
 
@@ -216,6 +228,7 @@ CASES: list[Case] = [
     ("not_recording", "Kent Police was inspected. Victims had been told about the outcome in 31 of the 40 crimes audited.",
      None, [], ALL),
 
+    ("not_recording", "Dorset Police was inspected. Of 28 rapes reviewed, 9 were no-crimed wrongly.", None, [], ALL),
     ("not_recording", "Derbyshire Constabulary was inspected. Of 120 crimes examined, only 95 were correctly recorded within "
      "24 hours.", None, [], ALL),
 

@@ -59,11 +59,12 @@ class AuditSampleRule(LinkRule):
                 for reading in readings:
                     if (finding := self._make(doc, state, sent, counts, reading)) is not None:
                         yield finding
-            if (finding := self._of_previous_total(doc, state, sent, counts[0])) is not None:
+            if (finding := self._of_previous_total(doc, state, sent, counts)) is not None:
                 yield finding
             yield from self._pairs(doc, state, sent, counts, blockers)
             for r in counts:
-                if (r.start in taken or any(start < r.end for start, _ in blockers) or self._wrong_type(doc, sent, counts, r)
+                if (r.start in taken or any(start < scope_of(sent, counts, r)[1] for start, _ in blockers)
+                        or self._wrong_type(doc, sent, counts, r)
                         or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None)
                         or cues.after("timeliness", r.end, sent.end) is not None):
                     continue
@@ -115,12 +116,16 @@ class AuditSampleRule(LinkRule):
             if (finding := self._make(doc, state, sent, counts, Reading(int(value(a)), a, b, b, (a, b)))) is not None:
                 yield finding
 
-    def _of_previous_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, r: Figure) -> Finding | None:
+    def _of_previous_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
         """'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.' (or '8 had not been
-        recorded': 52 of 60): a sentence that opens on the sample the sentence before it audited; the total, its
-        force and crime type are read there."""
-        cues = doc.cues
-        if sent.index == 0 or cues.after("sub_part_opening", sent.start) is None or r.start in state.sample_counts:
+        recorded': 52 of 60); 'Inspectors examined 81 rape reports. The audit showed 7 had not been recorded.': a
+        sentence that opens on the sample the sentence before it audited, or whose one count says what of it was
+        recorded when that sample ends the sentence before; the total, its force and crime type are read there."""
+        cues, r = doc.cues, counts[0]
+        if sent.index == 0 or r.start in state.sample_counts:
+            return None
+        opens = cues.after("sub_part_opening", sent.start) is not None
+        if not opens and len(counts) > 1:
             return None
         before = doc.sentences[sent.index - 1]
         totals = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
@@ -128,6 +133,8 @@ class AuditSampleRule(LinkRule):
                 or value(totals[-1]) < value(r) or audit_pairs.not_crimes(doc, totals[-1])):
             return None
         total = totals[-1]
+        if not opens and not audit_pairs.is_sample(doc, totals, total):
+            return None  # only a count named as examined ("Inspectors examined 81 rape reports") is carried over
         if says_recorded(doc, r):
             recorded = value(r)
         elif says_unrecorded(doc, r):
