@@ -234,7 +234,7 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
             if total is not None and not (is_sample(doc, counts, total) or cues.after("sub_part", f.end) is not None):
                 total = None  # "Of the 50,000 crimes reported, 7,000 were not recorded": no sample
             if total is not None:
-                said = doc.cues.after("negative_record_just_after", total.end, f.start)
+                said = cues.after("negative_record_just_after", total.end, f.start)
                 if said is not None and said[1] < f.start:
                     total = None  # "Of the six rapes that went unrecorded, two were ...": a breakdown of failures
         if total is None or value(f) > value(total) or about_other_things(doc, total):
