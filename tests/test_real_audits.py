@@ -89,6 +89,8 @@ CASES: list[Case] = [
      "been recorded were not.", None, [S("derbyshire", "all_crime", 94, 102)], ALL),
     ("should_have_been", "Derbyshire Constabulary was inspected. From a sample of 250 incident logs, inspectors found 61 crimes "
      "that should have been recorded, of which 49 were.", None, [S("derbyshire", "all_crime", 49, 61)], ALL),
+    ("should_have_been", "Gwent Police was inspected. Of the 56 reports of rape that should have been recorded, 52 were.", None,
+     [S("gwent", "rape", 52, 56)], ALL),
     ("should_have_been", "Derbyshire Constabulary was inspected. Of 134 reports the inspectors judged to be crimes, the force "
      "had recorded 119.", None, [S("derbyshire", "all_crime", 119, 134)], ALL),
     ("across_sentences", "Dorset Police was inspected. Inspectors examined 81 rape reports. They found 74 had been correctly "
@@ -123,6 +125,8 @@ CASES: list[Case] = [
      "inspectors who examined its records said.", None, [U("kent", "all_crime", 7000)], (AS, UC)),
     ("through_unrecorded", "Kent Police was inspected. Of the 96 rape reports examined, 89 were recorded but 7 were not.", None,
      [S("kent", "rape", 89, 96)], ALL),
+    ("through_unrecorded", "Gwent Police failed to record 47 of the 310 violent crimes checked.", None,
+     [S("gwent", "violence", 263, 310)], ALL),
     ("through_unrecorded", "Derbyshire Constabulary was inspected. Inspectors reviewed 75 reports of rape; 70 had been "
      "recorded and 5 had not.", None, [S("derbyshire", "rape", 70, 75)], ALL),
     ("across_sentences", "Dorset Police was inspected. Inspectors examined 81 rape reports. The audit showed 7 had not been "

@@ -225,9 +225,11 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
         total: Figure | None = None
         nxt = counts[i + 1] if i + 1 < len(counts) else None
         if nxt is not None and nxt.start not in taken and joined(doc, f, nxt):
-            # "9 of 87 audited rape reports had been misclassified or not recorded", "In the audit, 7 of 81 crimes ..."
-            if (polarity(doc, sent, nxt, scope_of(sent, counts, nxt), local_only=True) == "neg" and not not_crimes(doc, nxt)
-                    and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f))):
+            # "9 of 87 audited rape reports had been misclassified or not recorded", "In the audit, 7 of 81 crimes ...",
+            # "failed to record 47 of the 310 violent crimes checked"
+            said = (cues.before("negative_record_just_before", f.start) is not None
+                    or polarity(doc, sent, nxt, scope_of(sent, counts, nxt), local_only=True) == "neg")
+            if said and not not_crimes(doc, nxt) and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f)):
                 total = nxt
         elif says_unrecorded(doc, f):
             total = sample_total(doc, counts, f, taken)
