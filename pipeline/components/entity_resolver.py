@@ -59,6 +59,7 @@ _DATE_PARTS = {"iso", "dmy", "mdy", "my", "year", "numeric"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
+_SAMPLE_WORDS_MOST = 7  # tokens after a ratio 'N out of M' in which a sample word makes M an examined sample
 # Entries of the memo of figure validity (label, id, text...): emptied when full.
 _FIGURE_MEMO_LIMIT = 20_000
 # Labels whose rejection spreads along a coordination ("in Norfolk and Suffolk").
@@ -120,6 +121,9 @@ class EntityResolver(DataBacked):
         self.coordinators = frozenset(phrasing["coordinators"]["words"])
         self.range_joiners = frozenset(phrasing["date_range_joiners"]["words"])
         self.date_time_joiners = frozenset(phrasing["date_time_joiners"]["words"]) | {""}  # "": side by side
+        # Words after "N out of M" that make M an examined sample ("11 out of 15 audited rape reports"), and where to stop.
+        self.sample_words = frozenset(phrasing["sample_words"]["words"])
+        self.sample_stops = frozenset(phrasing["sample_stops"]["words"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
         self.exact = exact_forms(data["forces"], data["lexicon"])
@@ -200,13 +204,26 @@ class EntityResolver(DataBacked):
                     if _YEARLIKE.match(last):
                         return False
                     whole = last.replace(",", "")
-                    if whole.isdigit() and int(whole) > 20 and "out" in view.lower[c.start + 1 : c.end - 1]:
-                        return False  # "87 out of 117", "some 72 out of 80", "1,905 out of 2,176": an audit sample, two COUNTs
+                    if "out" in view.lower[c.start + 1 : c.end - 1] and (
+                            (whole.isdigit() and int(whole) > 20) or self._names_sample(view, c.end)):
+                        # "87 out of 117", "1,905 out of 2,176", "11 out of 15 audited rape reports": an audit sample, two COUNTs
+                        return False
             else:
                 return _valid_count(c.id == "number" and c.end - c.start == 1, last, text)
         except (QuantityError, ValueError, ZeroDivisionError):
             return False
         return True
+
+    def _names_sample(self, view: TokenView, end: int) -> bool:
+        """A sample word soon after a ratio, before its verb ("11 out of 15 audited rape reports", "seven out of
+        nine reports of rape in the sample"): M is what was examined, whatever its size (SCHEMA §5)."""
+        lower, words, stops = view.lower, self.sample_words, self.sample_stops
+        for i in range(end, min(end + _SAMPLE_WORDS_MOST, view.n)):
+            if lower[i] in words:
+                return True
+            if lower[i] in stops:
+                return False
+        return False
 
     # -- selection ---------------------------------------------------------
     def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:

@@ -17,11 +17,13 @@ from pipeline.linking.findings import Finding
 class SharedState:
     """The fields rules share within one document."""
 
-    # Token starts of the counts an audit sample was built from (its recorded part and total):
-    # no other audit sample or unrecorded count is read from them.
+    # Token starts of the counts an audit sample was read from or accounts for (its recorded part,
+    # its total, the failures it was said through, the incidents examined beside it): no other
+    # audit sample or unrecorded count is read from them.
     sample_counts: set[int] = field(default_factory=set)
     # The audit samples found, with the index of the sentence that states each: an unrecorded
-    # count equal to a sample's remainder ("116 were not recorded") takes its crime type and year.
+    # count equal to a sample's remainder ("116 were not recorded") is that part of the sample,
+    # not the force's count, and gives no unrecorded count (SCHEMA §5, Audits).
     samples: list[tuple[int, Finding]] = field(default_factory=list)
 
     def rest_of_sample(self, sent_index: int, force: str, value: int) -> Finding | None:

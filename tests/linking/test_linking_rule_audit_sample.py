@@ -55,6 +55,17 @@ FOUND = [
      None,
      [("Kent Police", "FORCE", "kent"), _c("314"), ("domestic abuse", "CRIME_TYPE", "domestic_abuse"), _c("260")],
      [_sample("kent", "domestic_abuse", 260, 314)]),
+    # An audit said through what was not recorded: the rest of the sample was (SCHEMA §5, Audits).
+    ("In the audit, 7 of 81 crimes at Kent Police went unrecorded.", None,
+     [_c("7"), _c("81"), ("Kent Police", "FORCE", "kent")], [_sample("kent", "all_crime", 74, 81)]),
+    ("Kent Police audited 81 reports. Of these, 16 were not recorded.", None,
+     [("Kent Police", "FORCE", "kent"), _c("81"), _c("16")], [_sample("kent", "all_crime", 65, 81)]),
+    # What should have been recorded, then what was: the examined incidents are not the total.
+    ("Inspectors went through 340 incident logs at Wiltshire Police; 276 of them ought to have become crime records, but just 208 did.",
+     None, [_c("340"), ("Wiltshire Police", "FORCE", "wiltshire"), _c("276"), _c("208")], [_sample("wiltshire", "all_crime", 208, 276)]),
+    # None of a sample.
+    ("Kent Police was inspected. None of the eight rape reports sampled had been recorded.", None,
+     [("Kent Police", "FORCE", "kent"), _c("eight", 8), ("rape", "CRIME_TYPE", "rape")], [_sample("kent", "rape", 0, 8)]),
 ]
 
 # Each with a control: the same entities in phrasing that differs in the one thing said, which gives a sample.
@@ -76,13 +87,11 @@ NOT_FOUND = [
     ("Kent Police was inspected. In the audit, 15 of 49 victims were recorded as informed.",
      "Kent Police was inspected. In the audit, 15 of 49 crimes were recorded as informed.",
      [("Kent Police", "FORCE", "kent"), _c("15"), _c("49")], "of victims: other things counted"),
-    ("In the audit, 7 of 81 crimes at Kent Police went unrecorded.", "In the audit, 7 of 81 crimes at Kent Police were recorded.",
-     [_c("7"), _c("81"), ("Kent Police", "FORCE", "kent")], "a part said not recorded"),
+    ("Inspectors found 7 of 81 crimes at Kent Police went unrecorded.", "Inspectors found 7 of 81 crimes at Kent Police were recorded.",
+     [_c("7"), _c("81"), ("Kent Police", "FORCE", "kent")], "a part said not recorded, outside an audit"),
     ("Inspectors examined 60 violent crimes. Of these, 52 had been recorded.",
      "Inspectors examined 60 violent crimes at Kent Police. Of these, 52 had been recorded.",
      [_c("60"), ("violent crimes", "CRIME_TYPE", "violence"), _c("52")], "no force in view"),
-    ("Kent Police audited 81 reports. Of these, 16 were not recorded.", "Kent Police audited 81 reports. Of these, 16 were recorded.",
-     [("Kent Police", "FORCE", "kent"), _c("81"), _c("16")], "a part said not recorded"),
     ("Kent Police audited 81 reports. Of these, 116 had been recorded.", "Kent Police audited 181 reports. Of these, 116 had been recorded.",
      [("Kent Police", "FORCE", "kent"), _c("81"), _c("116")], "a part larger than the total"),
 ]

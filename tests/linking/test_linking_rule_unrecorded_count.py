@@ -118,7 +118,8 @@ def test_a_national_sentence_gives_no_count() -> None:
     assert fields(run(UnrecordedCountRule, not_national)) == [_count("kent", 800000, year=None)]
 
 
-def test_the_rest_of_an_audit_sample_takes_its_crime_type_and_year() -> None:
+def test_the_rest_of_an_audit_sample_is_no_unrecorded_count() -> None:
+    """SCHEMA §5 (Audits): what a sample did not record is part of the audit, not the force's count."""
     text = "West Midlands Police was re-inspected. Of the 470 domestic abuse crimes audited, 354 were recorded. 116 were not recorded."
     ents = [("West Midlands Police", "FORCE", "west_midlands"), _c("470"), ("domestic abuse", "CRIME_TYPE", "domestic_abuse"),
             _c("354"), _c("116")]
@@ -126,7 +127,7 @@ def test_the_rest_of_an_audit_sample_takes_its_crime_type_and_year() -> None:
     sample = {"type": "audit_sample", "force": "west_midlands", "crime_type": "domestic_abuse", "recorded": 354, "total": 470,
               "year": 2017}
     state = SharedState(sample_counts={tok(doc, "470"), tok(doc, "354")}, samples=[(1, sample)])
-    assert fields(run(UnrecordedCountRule, doc, state)) == [_count("west_midlands", 116, crime_type="domestic_abuse", year=2017)]
+    assert run(UnrecordedCountRule, doc, state) == []
     # Without the sample, the same count is all crime, of the article's year.
     assert fields(run(UnrecordedCountRule, build(text, ents=ents, date="2019-01-15"), SharedState(
         sample_counts={tok(doc, "470"), tok(doc, "354")}))) == [_count("west_midlands", 116, year=2019)]
@@ -140,7 +141,17 @@ def test_the_audit_rule_leaves_the_sample_for_this_rule() -> None:
     state = SharedState()
     assert fields(run(AuditSampleRule, doc, state)) == [
         {"type": "audit_sample", "force": "west_midlands", "crime_type": "domestic_abuse", "recorded": 354, "total": 470, "year": 2019}]
-    assert fields(run(UnrecordedCountRule, doc, state)) == [_count("west_midlands", 116, crime_type="domestic_abuse", year=2019)]
+    assert run(UnrecordedCountRule, doc, state) == []
+
+
+def test_failures_an_audit_was_read_through_are_no_unrecorded_counts() -> None:
+    text = "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded."
+    ents = [("Gwent Police", "FORCE", "gwent"), _c("310"), ("violent crimes", "CRIME_TYPE", "violence"), _c("47")]
+    doc = build(text, ents=ents)
+    state = SharedState()
+    assert [(f["recorded"], f["total"]) for f in run(AuditSampleRule, doc, state)] == [(263, 310)]
+    assert run(UnrecordedCountRule, doc, state) == []
+    assert fields(run(UnrecordedCountRule, build(text, ents=ents))) == [_count("gwent", 47, crime_type="violence", year=None)]
 
 
 def test_counts_read_as_a_sample_are_no_unrecorded_counts() -> None:

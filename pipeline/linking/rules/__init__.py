@@ -1,9 +1,10 @@
 """The linking rules, one module per finding type, and the order they run in.
 
-Audit samples run first: the counts they are read from ("74 of 81") are not read again
-as unrecorded counts, and an unrecorded count equal to a sample's remainder takes its
-crime type. The order is checked against what each rule declares it writes and reads
-(``LinkRule.writes``/``reads``) when the linker is built.
+Audit samples run first: the counts they are read from ("74 of 81", "Of the 310 checked,
+47 had not been recorded") are not read again as unrecorded counts, and a count equal to
+a sample's remainder is that part of the sample, no unrecorded count. The order is
+checked against what each rule declares it writes and reads (``LinkRule.writes``/``reads``)
+when the linker is built.
 """
 
 from __future__ import annotations

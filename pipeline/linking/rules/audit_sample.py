@@ -1,6 +1,8 @@
 """Audit samples: '74 of 81 audited rape reports were recorded'; 'of 314 ... had only recorded 260';
 'Of the 2,176 audited, 470 related to domestic abuse - of these 354 were recorded'; 'all 12 ... in
-the sample had been recorded'; 'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.'"""
+the sample had been recorded'; 'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.';
+and the pairings of ``audit_pairs``: what should have been recorded and what was, the failures instead of
+the successes, the whole or none of a sample."""
 
 from __future__ import annotations
 
@@ -15,27 +17,27 @@ from pipeline.linking.resolvers.crime_type import crime_type_for
 from pipeline.linking.resolvers.force import force_for
 from pipeline.linking.resolvers.polarity import polarity
 from pipeline.linking.resolvers.year import year_for
+from pipeline.linking.rules import audit_pairs
+from pipeline.linking.rules.audit_pairs import Reading, joined, sample_total, says_recorded, says_unrecorded, value
 from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
+
+_TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
 
 
 class AuditSampleRule(LinkRule):
     """A recorded part and a total of audited reports, each a plain number, of one force."""
 
     finding_type = "audit_sample"
-    cue_reads = CueReads(
-        before=("sub_part_before", "audit_before_total", "sample_total_intro", "all_but", "all_before_count",
-                "recorded_before_count"),
-        after=("sub_part", "sub_part_opening", "timeliness", "count_negated", "negative_record_after_count",
-               "recorded_after_count", "recorded_after_all"),
-        anywhere=("audit", "audit_blockers", "positive_record"),
-        phrases=("sample_joins", "elliptical_recorded"),
-    )
+    # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
+    cue_reads = CueReads(before=("all_but", "sub_part_before"),
+                         after=("sub_part_opening", "timeliness", "wrong_type", "victim_group"),
+                         anywhere=("audit", "audit_blockers", "positive_record"))
     writes = frozenset({"sample_counts", "samples"})
     reads = frozenset({"sample_counts"})
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
-        cues, lower, joins = doc.cues, doc.lower, doc.phrases["sample_joins"]
+        cues = doc.cues
         for sent in doc.with_label.get("COUNT", []):
             if sent.national:
                 continue
@@ -43,121 +45,158 @@ class AuditSampleRule(LinkRule):
             if not counts:
                 continue
             blockers = cues.within("audit_blockers", sent.start, sent.end)
-            audited = bool(cues.within("audit", sent.start, sent.end))
-            if audited and not blockers:  # a sample recorded in full is said in a sentence about an audit
-                for whole in counts:
-                    if self._all_recorded(doc, state, whole) and (finding := self._make(doc, state, sent, counts, whole, whole, whole)):
-                        yield finding
-            if (finding := self._of_previous_total(doc, state, sent, counts[0])) is not None:
-                yield finding
-            if len(counts) < 2:
+            taken = state.sample_counts
+            should = audit_pairs.should_have_been(doc, sent, counts)
+            if should is not None:  # what should have been recorded, and what was: no other pairing of these counts
+                claimed, reading = should
+                taken.update(c.start for c in claimed)
+                if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
+                    yield finding
                 continue
-            recorded = bool(cues.within("positive_record", sent.start, sent.end))
-            for a, b in zip(counts, counts[1:]):
-                if not (audited or recorded) or tuple(lower[a.end : b.start]) not in joins:
-                    continue  # not "74 of 81" in a sentence about auditing or recording (the cheapest test first)
-                if any(start < b.end for start, _ in blockers):
-                    continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
-                if cues.after("timeliness", b.end, sent.end):
-                    continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
-                if about_other_things(doc, b):
-                    continue
-                if polarity(doc, sent, b, scope_of(sent, counts, b)) == "neg" and not recorded:
-                    continue
-                if (finding := self._make(doc, state, sent, counts, a, b, b)) is not None:
-                    yield finding
+            if cues.within("audit", sent.start, sent.end) and not blockers:
+                # A sample said through its failures, or recorded in full or not at all, in a sentence about an audit.
+                readings = audit_pairs.through_failures(doc, sent, counts, taken) + audit_pairs.whole_or_none(doc, counts, taken)
+                for reading in readings:
+                    if (finding := self._make(doc, state, sent, counts, reading)) is not None:
+                        yield finding
+            if (finding := self._of_previous_total(doc, state, sent, counts)) is not None:
+                yield finding
+            yield from self._pairs(doc, state, sent, counts, blockers)
             for r in counts:
-                if (r.start in state.sample_counts or not self._says_recorded(doc, r, "recorded_after_count")
-                        or any(start < r.end for start, _ in blockers)):
+                if (r.start in taken or any(start < scope_of(sent, counts, r)[1] for start, _ in blockers)
+                        or self._wrong_type(doc, sent, counts, r)
+                        or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None)
+                        or cues.after("timeliness", r.end, sent.end) is not None):
                     continue
-                total = self._total_for(doc, counts, r)
-                if total is not None and (finding := self._make(doc, state, sent, counts, r, total, total)) is not None:
-                    yield finding
+                total = sample_total(doc, counts, r, taken)
+                if total is not None:
+                    reading = Reading(int(value(r)), r, total, total, (r, total))
+                    if (finding := self._make(doc, state, sent, counts, reading)) is not None:
+                        yield finding
+            if state.samples:
+                self._claim_rest(doc, state, sent, counts)
 
-    def _of_previous_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, r: Figure) -> Finding | None:
-        """'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.': a sentence that opens
-        on the sample the sentence before it audited; the total, its force and crime type are read there."""
-        cues = doc.cues
-        if sent.index == 0 or cues.after("sub_part_opening", sent.start) is None or r.start in state.sample_counts:
+    @staticmethod
+    def _claim_rest(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> None:
+        """'116 were not recorded, including 95 offences classed as violent', 'Of the 30 unrecorded rape reports,
+        six were ...': the rest of a sample just found, said not recorded, and its breakdown are part of the audit,
+        not counts of the force (SCHEMA §5, Audits): claimed, so that no unrecorded count is read from them."""
+        taken = state.sample_counts
+        for i, c in enumerate(counts):
+            if c.start in taken or not says_unrecorded(doc, c):
+                continue
+            force = force_for(doc, sent, c.start, c.end)
+            if force is not None and state.rest_of_sample(sent.index, force, int(value(c))) is not None:
+                taken.update(p.start for p in counts[i:] if value(p) <= value(c))
+                return
+
+    def _pairs(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure],
+               blockers: list[tuple[int, int]]) -> Iterator[Finding]:
+        """'74 of 81 audited rape reports were recorded', '11 out of 15 audited rape reports': the recorded part
+        joined to its total, in a sentence about auditing or recording."""
+        cues, taken = doc.cues, state.sample_counts
+        audited = bool(cues.within("audit", sent.start, sent.end))
+        if not (audited or cues.within("positive_record", sent.start, sent.end)):
+            return
+        for a, b in zip(counts, counts[1:]):
+            if a.start in taken or b.start in taken or not joined(doc, a, b):
+                continue  # not "74 of 81" (the cheapest test first)
+            b_scope = scope_of(sent, counts, b)
+            lo, hi = scope_of(sent, counts, a)[0], b_scope[1]
+            if any(lo <= start < hi for start, _ in blockers):
+                continue  # "decisions to cancel crimes were correct in 49 of the 52": not recording
+            if cues.after("timeliness", b.end, sent.end):
+                continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
+            if about_other_things(doc, b) or audit_pairs.not_crimes(doc, b):
+                continue
+            if cues.after("wrong_type", b.end, b_scope[1]) is not None:
+                continue  # "9 of the 120 ... had been recorded under the wrong crime type": classification
+            if polarity(doc, sent, b, b_scope) == "neg":
+                continue  # a part said not recorded, outside an audit (in one, ``through_failures`` read it)
+            if (finding := self._make(doc, state, sent, counts, Reading(int(value(a)), a, b, b, (a, b)))) is not None:
+                yield finding
+
+    def _of_previous_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
+        """'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.' (or '8 had not been
+        recorded': 52 of 60); 'Inspectors examined 81 rape reports. The audit showed 7 had not been recorded.': a
+        sentence that opens on the sample the sentence before it audited, or whose one count says what of it was
+        recorded when that sample ends the sentence before; the total, its force and crime type are read there."""
+        cues, r = doc.cues, counts[0]
+        if sent.index == 0 or r.start in state.sample_counts:
+            return None
+        opens = cues.after("sub_part_opening", sent.start) is not None
+        if not opens and len(counts) > 1:
             return None
         before = doc.sentences[sent.index - 1]
         totals = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
         if (not totals or totals[-1].start in state.sample_counts or not cues.within("audit", before.start, before.end)
-                or totals[-1].norm.get("value", 0) < r.norm.get("value", 0)
-                or not self._says_recorded(doc, r, "recorded_after_count")):
+                or value(totals[-1]) < value(r) or audit_pairs.not_crimes(doc, totals[-1])):
             return None
         total = totals[-1]
+        if not opens and not audit_pairs.is_sample(doc, totals, total):
+            return None  # only a count named as examined ("Inspectors examined 81 rape reports") is carried over
+        if says_recorded(doc, r):
+            recorded = value(r)
+        elif says_unrecorded(doc, r):
+            recorded = value(total) - value(r)
+        else:
+            return None
         force = force_for(doc, before, total.start, total.end)
         if force is None:
             return None
         state.sample_counts.update({r.start, total.start})
         finding = make_finding(
             "audit_sample", sent, [r.ent, total.ent],
-            force=force, crime_type=crime_type_for(doc, before, total.start, total.end, before.start),
-            recorded=int(r.norm["value"]), total=int(total.norm["value"]), year=year_for(doc, before, before.figures, total),
+            force=force, crime_type=self._crime_type(doc, before, total, total, total),
+            recorded=int(recorded), total=int(value(total)), year=year_for(doc, before, before.figures, total),
         )
         state.samples.append((sent.index, finding))
         return finding
 
-    def _all_recorded(self, doc: LinkDoc, state: SharedState, r: Figure) -> bool:
-        """'all 12 modern slavery crimes in the sample had been recorded': a sample recorded in full (asked only
-        in a sentence that speaks of an audit and of no other decision)."""
-        if doc.cues.before("all_before_count", r.start) is None or r.start in state.sample_counts:
-            return False
-        return self._says_recorded(doc, r, "recorded_after_all")
-
     @staticmethod
-    def _says_recorded(doc: LinkDoc, r: Figure, recorded_after: str) -> bool:
-        """'354 were recorded', '185 of these had been recorded', 'had only recorded 260', 'only 89 were.'
-        (``recorded_after``: the cue of "recorded" after the count, in the window that counts here)."""
-        cues = doc.cues
-        if cues.after("count_negated", r.end) is not None or cues.after("negative_record_after_count", r.end) is not None:
-            return False
-        said = cues.after(recorded_after, r.end)
-        if said is not None and "." not in doc.lower[r.end : said[0]]:
-            return True
-        if tuple(doc.lower[r.end : r.end + 2]) in doc.phrases["elliptical_recorded"] and cues.before("sub_part_before", r.start):
-            return True
-        return cues.before("recorded_before_count", r.start) is not None
+    def _wrong_type(doc: LinkDoc, sent: Sentence, counts: list[Figure], r: Figure) -> bool:
+        """'9 had been recorded under the wrong crime type': recorded, but the audit is of classification."""
+        return doc.cues.after("wrong_type", r.end, scope_of(sent, counts, r)[1]) is not None
 
-    @staticmethod
-    def _total_for(doc: LinkDoc, counts: list[Figure], r: Figure) -> Figure | None:
-        """The sample's total for the recorded part ``r``: the count before it that it is a part of."""
-        cues = doc.cues
-        earlier = [c for c in counts if c.end <= r.start]
-        if not earlier:
-            return None
-        # "of these, 354 were recorded", "of which 911 had been", "185 of these had been recorded"
-        if cues.before("sub_part_before", r.start) is not None or cues.after("sub_part", r.end) is not None:
-            return earlier[-1] if earlier[-1].norm.get("value", 0) >= r.norm.get("value", 0) else None
-        for c in reversed(earlier):
-            introduced = (cues.before("sample_total_intro", c.start) is not None
-                          or cues.before("audit_before_total", c.start) is not None)
-            if introduced and c.norm.get("value", 0) >= r.norm.get("value", 0):
-                return c
-        return None
-
-    @staticmethod
-    def _make(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure], rec: Figure, total: Figure,
-              typed: Figure) -> Finding | None:
+    def _make(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure], reading: Reading) -> Finding | None:
         """The finding, or None when no force is in view (a sample must belong to a force)."""
-        state.sample_counts.update({rec.start, total.start})
+        rec, total = reading.rec, reading.total
+        state.sample_counts.update(c.start for c in reading.claimed)
         force = force_for(doc, sent, total.start, total.end)
         if force is None:
             return None
-        recorded, whole = rec.norm["value"], total.norm["value"]
-        if doc.cues.before("all_but", rec.start) is not None and recorded < whole:
-            recorded = whole - recorded  # "examined 58 rape reports and found all but three had been recorded"
-        crime_type = crime_type_for(doc, sent, typed.start, typed.end, min(rec.start, total.start))
-        if crime_type == "all_crime":
-            # "of 314 crimes that HMICFRS deemed to be related to domestic abuse, ... recorded 260"
-            between = [e for e in sent.of("CRIME_TYPE") if total.end <= e.start and e.end <= rec.start]
-            if between:
-                crime_type = between[0].kb_id
+        recorded, whole = reading.recorded, value(total)
+        if rec is not None and doc.cues.before("all_but", rec.start) is not None and recorded < whole:
+            recorded = int(whole - recorded)  # "examined 58 rape reports and found all but three had been recorded"
+        first = total if rec is None else (rec if rec.start < total.start else total)
         finding = make_finding(
-            "audit_sample", sent, [rec.ent, total.ent],
-            force=force, crime_type=crime_type,
-            recorded=int(recorded), total=int(whole), year=year_for(doc, sent, counts, rec),
+            "audit_sample", sent, [total.ent] if rec is None else [rec.ent, total.ent],
+            force=force, crime_type=self._crime_type(doc, sent, total, reading.typed, rec or total, first.start),
+            recorded=recorded, total=int(whole), year=year_for(doc, sent, counts, rec or total),
         )
         state.samples.append((sent.index, finding))
         return finding
+
+    @staticmethod
+    def _crime_type(doc: LinkDoc, sent: Sentence, total: Figure, typed: Figure, rec: Figure,
+                    scope_start: int | None = None) -> str:
+        """The sample's crime type: the total's, else that of the count it was typed by ('58 of the 75 domestic
+        abuse incidents ... were crimes'), else one named between the total and the recorded part ('of 314 crimes
+        ... related to domestic abuse, ... recorded 260'), else one right after the total ('20 dip-sampled sexual
+        offences'); crimes against a group of victims are `other`."""
+        start = sent.start if scope_start is None else scope_start
+        crime_type = crime_type_for(doc, sent, total.start, total.end, start)
+        if crime_type == "all_crime" and typed is not total:
+            crime_type = crime_type_for(doc, sent, typed.start, typed.end, start)
+        if crime_type != "all_crime":
+            return crime_type
+        types = sent.of("CRIME_TYPE")
+        between = [e for e in types if total.end <= e.start and e.end <= rec.start]
+        if between:
+            return between[0].kb_id
+        near = next((e for e in types if total.end < e.start <= total.end + _TYPE_AFTER_MOST), None)
+        if near is not None and all(doc.is_lower_word(i) or doc.lower[i] == "-" for i in range(total.end, near.start)):
+            return near.kb_id
+        if doc.cues.after("victim_group", typed.end) is not None:
+            return "other"  # "18 out of 20 audited crimes against vulnerable victims"
+        return crime_type

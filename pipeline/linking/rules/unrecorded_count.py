@@ -107,12 +107,12 @@ class UnrecordedCountRule(LinkRule):
         force = force_for(doc, sent, fig.start, fig.end)
         if force is None:
             return None
+        if state.rest_of_sample(sent.index, force, int(value)) is not None:
+            # "116 were not recorded" after "of these 354 were recorded" (of 470): the rest of that sample, part of
+            # the audit, not the force's count (SCHEMA §5, Audits).
+            return None
         crime_type = crime_type_for(doc, sent, fig.start, fig.end, scope_start)
         year = year_for(doc, sent, figs, fig)
-        sample = state.rest_of_sample(sent.index, force, int(value))
-        if sample is not None and crime_type == "all_crime":
-            # "116 were not recorded" after "of these 354 were recorded" (of 470): the rest of that sample.
-            crime_type, year = sample["crime_type"], sample["year"]
         return make_finding(
             "unrecorded_count", sent, [ent],
             force=force, crime_type=crime_type, value=int(value), per_year=yearly,

@@ -1,0 +1,287 @@
+"""How the numbers of an audit pair up: the readings of one sentence's counts as a sample's recorded part and total.
+
+Real coverage states an audit in many ways (SCHEMA §5 "Audits"; ANNOTATION.md, Audits):
+- what should have been recorded, then what was: "171 needed to be recorded as crimes, yet only 137
+  were" -> 137 of 171; the larger number of incidents or logs examined is never the total, and
+  without the recorded number there is no sample;
+- through the failures: "Of the 310 violent crimes checked, 47 had not been recorded" -> 263 of 310,
+  "9 of 87 audited rape reports had been misclassified or not recorded" -> 78 of 87;
+- the whole or none of a sample: "checked 14 rape reports and found every one had been recorded" ->
+  14 of 14, "None of the eight rape reports sampled had been recorded" -> 0 of 8.
+
+Each reading names the counts it accounts for, so that no other reading (nor an unrecorded count)
+is taken from them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pipeline.linking.cues import CueReads
+from pipeline.linking.document import LinkDoc, Sentence
+from pipeline.linking.figure_tests import about_other_things
+from pipeline.linking.figures import Figure, scope_of
+from pipeline.linking.resolvers.polarity import polarity
+
+CUE_READS = CueReads(
+    before=("sub_part_before", "audit_before_total", "sample_total_intro", "all_before_count", "none_before_count",
+            "recorded_before_count", "should_before_count", "negative_record_just_before"),
+    after=("sub_part", "count_negated", "negative_record_after_count", "recorded_after_count", "recorded_after_all",
+           "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
+           "audit_after_total"),
+    anywhere=("audit", "clause_boundaries", "negative_record"),
+    words=("crime_nouns", "relative_pronouns"),
+    phrases=("sample_joins", "elliptical_recorded"),
+)
+
+
+class Reading(NamedTuple):
+    """A sample read from a sentence: its recorded number, the count that says it (None for 'all', 'none'),
+    the total, the count whose crime type is the sample's, and every count the reading accounts for."""
+
+    recorded: int
+    rec: Figure | None
+    total: Figure
+    typed: Figure
+    claimed: tuple[Figure, ...]
+
+
+def joined(doc: LinkDoc, a: Figure, b: Figure) -> bool:
+    """'74 of 81', '41 out of the 44': ``a`` a part of ``b``."""
+    return tuple(doc.lower[a.end : b.start]) in doc.phrases["sample_joins"]
+
+
+def value(fig: Figure) -> float:
+    return fig.norm.get("value", 0)
+
+
+def not_crimes(doc: LinkDoc, total: Figure) -> bool:
+    """'Of 260 incidents examined', 'an audit of 203 call logs': most of what was examined was no crime."""
+    return doc.cues.after("non_crime_sample", total.end) is not None
+
+
+def says_recorded(doc: LinkDoc, r: Figure, recorded_after: str = "recorded_after_count", part: bool = False) -> bool:
+    """'354 were recorded', '185 of these had been recorded', '89 were recorded but 7 were not', 'had only recorded
+    260', 'put only 141 on record'; elliptically ('only 89 were.') where the count is a part (``part``) of what a
+    cue points back to or of what should have been. Not '380 directly recorded crimes', where 'recorded'
+    describes the crimes, nor '116 were not recorded'."""
+    cues, lower = doc.cues, doc.lower
+    said = cues.after(recorded_after, r.end)
+    if said is not None and ("." in lower[r.end : said[0]] or (said[1] < doc.n and lower[said[1]] in doc.words["crime_nouns"])):
+        said = None
+    negation = _negation_after(doc, r)
+    if negation is not None and (said is None or negation <= said[0]):
+        return False
+    if said is not None:
+        return True
+    if part and elliptical(doc, r):
+        return True
+    return cues.before("recorded_before_count", r.start) is not None
+
+
+def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
+    """'47 had not been recorded', '11 were never recorded', 'Of the 30 unrecorded rape reports', 'had failed to
+    record 6'; not '89 were recorded but 7 were not', where the recording is said first."""
+    cues = doc.cues
+    if cues.before("negative_record_just_before", f.start) is not None:
+        return True
+    neg = cues.after("negative_record_after_count", f.end)
+    if neg is None:
+        return False
+    pos = cues.after("recorded_after_count", f.end)
+    return pos is None or pos[0] >= neg[0]
+
+
+def _negation_after(doc: LinkDoc, r: Figure) -> int | None:
+    """Where a negation or a cue of not recording starts, soon after a count; None if none does."""
+    cues = doc.cues
+    starts = [m[0] for m in (cues.after("count_negated", r.end), cues.after("negative_record_after_count", r.end)) if m]
+    return min(starts) if starts else None
+
+
+def elliptical(doc: LinkDoc, r: Figure) -> bool:
+    """'only 137 were.', 'only 198 had been.', 'just 208 did.': the verb of recording left out."""
+    return _elliptical_at(doc, r.end)
+
+
+def _elliptical_at(doc: LinkDoc, i: int) -> bool:
+    phrases = doc.phrases["elliptical_recorded"]
+    return any(tuple(doc.lower[i : i + size]) in phrases for size in (2, 3))
+
+
+def _tail_says(doc: LinkDoc, start: int, bound: int) -> str | None:
+    """What the rest of a clause says after '... that should have been recorded': 'had been.', 'were recorded'
+    ("pos"), 'were not' ("neg"), or nothing."""
+    cues = doc.cues
+    if cues.within("negative_record", start, bound):
+        return "neg"
+    if any(_elliptical_at(doc, i) for i in range(start, bound)):
+        return "pos"
+    said = cues.after("recorded_after_count", start + 1, bound)
+    return "pos" if said is not None else None
+
+
+def audited_before(doc: LinkDoc, c: Figure) -> bool:
+    """'audited 81 rape reports', 'a dip sample of 64': an audit word just before the count, in its clause
+    (not 'Of the 96 rape reports examined, 89 were recorded', where the audit word ends the clause before)."""
+    found = doc.cues.before("audit_before_total", c.start)
+    return found is not None and not doc.cues.within("clause_boundaries", found[1], c.start)
+
+
+def is_sample(doc: LinkDoc, counts: list[Figure], t: Figure) -> bool:
+    """The count is of what an audit examined: an audit word just before it ('sampled 120 reports', 'a dip sample
+    of 64') or soon after it, before the next count ('Of the 310 violent crimes checked', '87 audited rape
+    reports', 'Of the 45 sexual offences in the sample'); not 'Of the 50,000 crimes reported, 7,000 were not
+    recorded', a share of all the force's crimes."""
+    cues = doc.cues
+    if audited_before(doc, t):
+        return True
+    later = [c.start for c in counts if c.start >= t.end]
+    return cues.after("audit_after_total", t.end, later[0] if later else None) is not None
+
+
+def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int]) -> Figure | None:
+    """The sample's total for the part ``r`` (recorded or not): the count before it that it is a part of
+    ("of these, 354 were recorded", "42 of them were not recorded", "Of the 310 violent crimes checked, 47
+    ..."), not one another reading took, not one of incidents or logs."""
+    cues = doc.cues
+    earlier = [c for c in counts if c.end <= r.start]
+    if not earlier:
+        return None
+    if cues.before("sub_part_before", r.start) is not None or cues.after("sub_part", r.end) is not None:
+        found: Figure | None = earlier[-1] if value(earlier[-1]) >= value(r) else None
+    else:
+        found = next((c for c in reversed(earlier) if value(c) >= value(r)
+                      and (cues.before("sample_total_intro", c.start) is not None
+                           or audited_before(doc, c))), None)
+    if found is None or found.start in taken or not_crimes(doc, found):
+        return None
+    return found
+
+
+def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tuple[tuple[Figure, ...], Reading | None] | None:
+    """'171 needed to be recorded as crimes, yet only 137 were', 'just five ended up recorded although 23 should
+    have been', 'recorded 172 of the 205 that were crimes': None when no count is said to be of crimes that
+    should have been recorded; else the counts that belong to the audit (what should have been, what was, the
+    incidents or logs examined) and the sample, if the sentence says how many were recorded ("Of 150 incident
+    records examined, 22 should have been recorded": none)."""
+    cues = doc.cues
+    should: Figure | None = None
+    examined: Figure | None = None
+    reading: Reading | None = None
+    for i, c in enumerate(counts):
+        nxt = counts[i + 1] if i + 1 < len(counts) else None
+        after, bound = c, (nxt.start if nxt is not None else sent.end)
+        if nxt is not None and joined(doc, c, nxt):
+            if says_recorded(doc, c):
+                continue  # "recorded 172 of the 205 that were crimes": the part is what was recorded
+            after = nxt  # "58 of the 75 incidents they checked were crimes": the part is what should have been
+            bound = counts[i + 2].start if i + 2 < len(counts) else sent.end
+        said = cues.after("should_after_count", after.end, bound)
+        if said is not None and after is not c and doc.lower[said[0] - 1] in doc.words["relative_pronouns"]:
+            # "88 of the 102 crimes that should have been recorded had been" (or "... were not"): the relative
+            # clause says what the larger count is; what follows it says what the part was.
+            should = after
+            tail = _tail_says(doc, said[1], bound)
+            if tail is not None:
+                recorded = value(c) if tail == "pos" else value(should) - value(c)
+                reading = Reading(int(recorded), c, should, should, (c, should))
+            break
+        if said is not None or cues.before("should_before_count", c.start) is not None:
+            should, examined = c, (after if after is not c else None)
+            break
+    if should is None:
+        return None
+    if reading is not None:
+        return reading.claimed, reading
+    candidates = [c for c in counts if c is not should and c is not examined and value(c) <= value(should)
+                  and says_recorded(doc, c, part=True)]
+    # The recorded part is said after what should have been, or before it ("five ended up recorded ... although 23").
+    rec = next((c for c in candidates if c.start > should.start), None) or (candidates[-1] if candidates else None)
+    # The larger numbers examined ("An audit of 203 call logs", "Among 72 referrals") are the audit's too.
+    looked_at = tuple(c for c in counts if c is not should and c is not examined and c is not rec and value(c) >= value(should)
+                      and (not_crimes(doc, c) or is_sample(doc, counts, c) or cues.before("sample_total_intro", c.start)))
+    claimed = (should,) + ((examined,) if examined is not None else ()) + looked_at
+    if rec is None:
+        # "They found 42 that should have been recorded as crimes but had not been", after "Inspectors examined
+        # 420 incident records": part of an audit, no count of the force; not so outside an audit ("fails to
+        # record 9,200 crimes a year, of which 3,000 should have been recorded as violent crimes").
+        previous = doc.sentences[sent.index - 1] if sent.index else sent
+        audit = (looked_at or examined is not None or cues.within("audit", sent.start, sent.end)
+                 or cues.within("audit", previous.start, previous.end))
+        return (claimed if audit else ()), None
+    return claimed + (rec,), Reading(int(value(rec)), rec, should, examined if examined is not None else should, claimed + (rec,))
+
+
+def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:
+    """'9 of 87 audited rape reports had been misclassified or not recorded' (78 of 87); 'Of the 310 violent
+    crimes checked, 47 had not been recorded' (263 of 310): the rest of the sample was recorded. The counts
+    after the failures that are no larger are their breakdown ('this included 30 assaults')."""
+    cues = doc.cues
+    found: list[Reading] = []
+    for i, f in enumerate(counts):
+        if f.start in taken:
+            continue
+        total: Figure | None = None
+        nxt = counts[i + 1] if i + 1 < len(counts) else None
+        if nxt is not None and nxt.start not in taken and joined(doc, f, nxt):
+            # "9 of 87 audited rape reports had been misclassified or not recorded", "In the audit, 7 of 81 crimes ...",
+            # "failed to record 47 of the 310 violent crimes checked"
+            said = (cues.before("negative_record_just_before", f.start) is not None
+                    or polarity(doc, sent, nxt, scope_of(sent, counts, nxt), local_only=True) == "neg")
+            if said and not not_crimes(doc, nxt) and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f)):
+                total = nxt
+        elif says_unrecorded(doc, f):
+            total = sample_total(doc, counts, f, taken)
+            if total is not None and not (is_sample(doc, counts, total) or cues.after("sub_part", f.end) is not None):
+                total = None  # "Of the 50,000 crimes reported, 7,000 were not recorded": no sample
+            if total is not None:
+                said = cues.after("negative_record_just_after", total.end, f.start)
+                if said is not None and said[1] < f.start:
+                    total = None  # "Of the six rapes that went unrecorded, two were ...": a breakdown of failures
+        if total is None or value(f) > value(total) or about_other_things(doc, total):
+            continue
+        parts = tuple(c for c in counts if c.start > f.start and c is not total and value(c) <= value(f))
+        reading = Reading(int(value(total) - value(f)), f, total, total, (f, total) + parts)
+        taken.update(c.start for c in reading.claimed)
+        found.append(reading)
+    return found
+
+
+def whole_or_none(doc: LinkDoc, counts: list[Figure], taken: set[int]) -> list[Reading]:
+    """'all 12 ... in the sample had been recorded', 'None of the eight rape reports sampled had been recorded';
+    'checked 14 rape reports and found every one had been recorded', '... and found none had been recorded'."""
+    cues = doc.cues
+    found: list[Reading] = []
+    for i, t in enumerate(counts):
+        if t.start in taken or not_crimes(doc, t) or about_other_things(doc, t):
+            continue
+        recorded: int | None = None
+        if cues.before("all_before_count", t.start) is not None and says_recorded(doc, t, "recorded_after_all"):
+            recorded = int(value(t))
+        elif cues.before("none_before_count", t.start) is not None and says_recorded(doc, t, "recorded_after_all"):
+            recorded = 0
+        elif audited_before(doc, t) or cues.before("sample_total_intro", t.start) is not None:
+            bound = counts[i + 1].start if i + 1 < len(counts) else None
+            for cue, whole in (("whole_after_total", int(value(t))), ("none_after_total", 0)):
+                said = cues.after(cue, t.end, bound)
+                if said is not None and _recorded_after(doc, said[1]):
+                    recorded = whole
+                    break
+        if recorded is not None:
+            taken.add(t.start)
+            found.append(Reading(recorded, None, t, t, (t,)))
+    return found
+
+
+def _audit_opens(doc: LinkDoc, sent: Sentence, counts: list[Figure], f: Figure) -> bool:
+    """An audit word before the count with no count between ('In the audit, 7 of 81 crimes ... went unrecorded')."""
+    earlier = [c.end for c in counts if c.end <= f.start]
+    return bool(doc.cues.within("audit", earlier[-1] if earlier else sent.start, f.start))
+
+
+def _recorded_after(doc: LinkDoc, i: int) -> bool:
+    """'Recorded' soon after token ``i`` (the end of 'every one', 'none'), and no 'not' between."""
+    cues = doc.cues
+    said = cues.after("recorded_after_count", i)
+    return said is not None and cues.after("count_negated", i) is None and "." not in doc.lower[i : said[0]]

@@ -1,0 +1,310 @@
+"""Audit samples as real coverage states them, class by class (issue 13; SCHEMA §5 "Audits" and
+"Figures"; ANNOTATION.md "Decisions settled with dev5": Audits; the real-coverage catalogues).
+
+Each class holds the catalogues' invented examples and negatives and sentences of our own that
+vary the cue words, the order and the distance. A case lists every finding of the checked types
+the text must give (audit samples, unrecorded counts and recording rates unless it says
+otherwise): an audit must not leak into the other two, nor a general share into an audit. Rates
+and counts are compared on their core fields (their hedges and periods are other rules' work);
+audit samples on their core fields and year.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from pipeline.schema import CORE_FIELDS
+
+from tests.conftest import entities
+
+AS, UC, RR = "audit_sample", "unrecorded_count", "recording_rate"
+ALL = (AS, UC, RR)
+
+
+def S(force: str, crime_type: str, recorded: int, total: int, year: int | None = None) -> dict[str, Any]:
+    return {"type": AS, "force": force, "crime_type": crime_type, "recorded": recorded, "total": total, "year": year}
+
+
+def R(force: str, crime_type: str, value: float) -> dict[str, Any]:
+    return {"type": RR, "force": force, "crime_type": crime_type, "value": value}
+
+
+def U(force: str, crime_type: str, value: int) -> dict[str, Any]:
+    return {"type": UC, "force": force, "crime_type": crime_type, "value": value}
+
+
+def _key(f: dict[str, Any]) -> tuple[Any, ...]:
+    fields = CORE_FIELDS[f["type"]] + (("year",) if f["type"] == AS else ())
+    return (f["type"],) + tuple(f.get(k) for k in fields)
+
+
+def findings(nlp: Language, text: str, date: str | None) -> list[dict[str, Any]]:
+    doc = nlp.make_doc(text)
+    doc._.article_date = date
+    return list(nlp(doc)._.findings)
+
+
+# (class, text, article date, the findings of the checked types, the checked types)
+Case = tuple[str, str, str | None, list[dict[str, Any]], tuple[str, ...]]
+
+CASES: list[Case] = [
+    # -- "N should have been recorded, but only M were": M of N; the examined number is never the total.
+    ("should_have_been", "An audit of 203 call logs at Cheshire Constabulary showed 171 needed to be recorded as crimes, "
+     "yet only 137 were.", None, [S("cheshire", "all_crime", 137, 171)], ALL),
+    ("should_have_been", "Inspectors went through 188 call logs at Lincolnshire Police. While 150 of them should have been "
+     "recorded as offences, only 126 were.", None, [S("lincolnshire", "all_crime", 126, 150)], ALL),
+    ("should_have_been", "Lincolnshire Police was criticised. Among 72 referrals made by partner agencies, just five ended up "
+     "recorded as crimes although 23 should have been.", None, [S("lincolnshire", "all_crime", 5, 23)], ALL),
+    ("should_have_been", "Cumbria Constabulary was inspected. According to the review, 96 of the incidents checked in Cumbria "
+     "amounted to crimes, yet only 58 had been recorded.", None, [S("cumbria", "all_crime", 58, 96)], ALL),
+    ("should_have_been", "Inspectors went through 340 incident logs at Wiltshire Police; 276 of them ought to have become "
+     "crime records, but just 208 did.", None, [S("wiltshire", "all_crime", 208, 276)], ALL),
+    ("should_have_been", "Wiltshire Police was inspected. Inspectors went through 400 incident logs. Of those, inspectors "
+     "judged that 190 should have been crimes, yet the force had put only 141 on record.", None,
+     [S("wiltshire", "all_crime", 141, 190)], ALL),
+    ("should_have_been", "In Merseyside, inspectors looked at 215 incident records and found the force had recorded 172 of the "
+     "205 that were crimes.", None, [S("merseyside", "all_crime", 172, 205)], ALL),
+    ("should_have_been", "Merseyside Police recorded 131 of the 164 crimes in the sample.", None,
+     [S("merseyside", "all_crime", 131, 164)], ALL),
+    # Without a stated M there is no finding, and the counts give no unrecorded count either.
+    ("should_have_been", "Cheshire Constabulary was inspected. Of 150 incident records examined, 22 should have been recorded "
+     "as offences.", None, [], ALL),
+    # Our own: other modal verbs, the recorded number first or far after, the sample's crime type.
+    ("should_have_been", "Kent Police was inspected. Inspectors reviewed 310 incident logs; they found 240 should have been "
+     "recorded as crimes but only 198 had been.", "2019-04-02", [S("kent", "all_crime", 198, 240, 2019)], ALL),
+    ("should_have_been", "Sussex Police was inspected. Only 64 of the reports had been recorded as crimes, although inspectors "
+     "said 80 ought to have been.", None, [S("sussex", "all_crime", 64, 80)], ALL),
+    ("should_have_been", "At Dorset Police, 112 of the 450 incidents the inspectors examined should have been recorded as "
+     "crimes; the force had recorded 97 of them.", None, [S("dorset", "all_crime", 97, 112)], ALL),
+    ("should_have_been", "Essex Police was inspected. Inspectors decided that 58 of the 75 domestic abuse incidents they "
+     "checked were crimes, yet only 41 had been recorded.", None, [S("essex", "domestic_abuse", 41, 58)], ALL),
+    ("should_have_been", "Norfolk Constabulary was inspected. The force should have recorded 120 crimes from the 180 calls "
+     "examined, but it recorded only 93.", None, [S("norfolk", "all_crime", 93, 120)], ALL),
+    ("should_have_been", "Derbyshire Constabulary was inspected. The inspectors found that 88 of the 102 crimes that should "
+     "have been recorded had been.", None, [S("derbyshire", "all_crime", 88, 102)], ALL),
+    ("should_have_been", "Derbyshire Constabulary was inspected. The inspectors found that 8 of the 102 crimes that should have "
+     "been recorded were not.", None, [S("derbyshire", "all_crime", 94, 102)], ALL),
+    ("should_have_been", "Derbyshire Constabulary was inspected. From a sample of 250 incident logs, inspectors found 61 crimes "
+     "that should have been recorded, of which 49 were.", None, [S("derbyshire", "all_crime", 49, 61)], ALL),
+    ("should_have_been", "Gwent Police was inspected. Of the 56 reports of rape that should have been recorded, 52 were.", None,
+     [S("gwent", "rape", 52, 56)], ALL),
+    ("should_have_been", "Derbyshire Constabulary was inspected. Of 134 reports the inspectors judged to be crimes, the force "
+     "had recorded 119.", None, [S("derbyshire", "all_crime", 119, 134)], ALL),
+    ("across_sentences", "Dorset Police was inspected. Inspectors examined 81 rape reports. They found 74 had been correctly "
+     "recorded.", None, [S("dorset", "rape", 74, 81)], ALL),
+    ("plain_pairs", "Dorset Police was inspected. Of the 81 rape reports examined, only 58 had been crimed.", None,
+     [S("dorset", "rape", 58, 81)], ALL),
+    ("should_have_been", "Durham Constabulary was inspected. Of the 90 incidents reviewed, 35 should have been recorded as "
+     "crimes.", None, [], ALL),
+    ("should_have_been", "Kent Police was inspected. Inspectors judged that 230 of the 300 logs should have become crime "
+     "records.", None, [], ALL),
+
+    # -- An audit said through what was not recorded: the rest of the sample; the failures give no unrecorded count.
+    ("through_unrecorded", "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded.", None,
+     [S("gwent", "violence", 263, 310)], ALL),
+    ("through_unrecorded", "Humberside Police was inspected. Inspectors concluded that 9 of 87 audited rape reports had been "
+     "misclassified or not recorded.", None, [S("humberside", "rape", 78, 87)], ALL),
+    ("through_unrecorded", "Gwent Police was inspected. About 16% of crimes linked to domestic abuse go unrecorded in Gwent, the "
+     "inspector found of the 260 crimes assessed relating to domestic abuse 42 of them were not recorded.", None,
+     [S("gwent", "domestic_abuse", 218, 260)], (AS, UC)),
+    # Our own: "went unrecorded", "failed to record N", "never recorded", a dated article, a control.
+    ("through_unrecorded", "Kent Police was inspected. In the audit, 7 of 81 crimes at Kent Police went unrecorded.", None,
+     [S("kent", "all_crime", 74, 81)], ALL),
+    ("through_unrecorded", "Inspectors sampled 120 reports of violent crime at Avon and Somerset Police and found that 19 had "
+     "not been recorded.", None, [S("avon_and_somerset", "violence", 101, 120)], ALL),
+    ("through_unrecorded", "Thames Valley Police was inspected. Of the 45 sexual offences in the sample, the force had failed "
+     "to record 6.", None, [S("thames_valley", "sexual_offences", 39, 45)], ALL),
+    ("through_unrecorded", "Cleveland Police was inspected. A dip sample of 64 domestic abuse crimes found 11 were never "
+     "recorded, the report said.", "2019-05-01", [S("cleveland", "domestic_abuse", 53, 64, 2019)], ALL),
+    ("through_unrecorded", "Cleveland Police fails to record 9,000 crimes a year.", None,
+     [U("cleveland", "all_crime", 9000)], ALL),
+    ("through_unrecorded", "Kent Police was inspected. Of the 50,000 crimes reported to the force, 7,000 were not recorded, "
+     "inspectors who examined its records said.", None, [U("kent", "all_crime", 7000)], (AS, UC)),
+    ("through_unrecorded", "Kent Police was inspected. Of the 96 rape reports examined, 89 were recorded but 7 were not.", None,
+     [S("kent", "rape", 89, 96)], ALL),
+    ("through_unrecorded", "Gwent Police failed to record 47 of the 310 violent crimes checked.", None,
+     [S("gwent", "violence", 263, 310)], ALL),
+    ("through_unrecorded", "Derbyshire Constabulary was inspected. Inspectors reviewed 75 reports of rape; 70 had been "
+     "recorded and 5 had not.", None, [S("derbyshire", "rape", 70, 75)], ALL),
+    ("across_sentences", "Dorset Police was inspected. Inspectors examined 81 rape reports. The audit showed 7 had not been "
+     "recorded.", None, [S("dorset", "rape", 74, 81)], ALL),
+    ("through_unrecorded", "Dorset Police was inspected. The audit found 30 out of 117 rape reports had not been recorded.", None,
+     [S("dorset", "rape", 87, 117)], ALL),
+    ("through_unrecorded", "Dorset Police was inspected. Three out of 15 audited rape reports had not been recorded.", None,
+     [S("dorset", "rape", 12, 15)], ALL),
+    ("across_sentences", "Dorset Police was inspected. Inspectors examined the force's handling of 81 rape reports. Overall, "
+     "7,000 crimes a year are not recorded.", None, [U("dorset", "all_crime", 7000)], (AS, UC)),
+    ("through_unrecorded", "Inspectors examined 60 violent crimes reported to Kent Police. Of these, 8 had not been recorded.",
+     "2023-06-15", [S("kent", "violence", 52, 60, 2023)], ALL),
+
+    # -- The rest of a sample said on its own, and its breakdown: part of the audit, no unrecorded count.
+    ("rest_of_sample", "Leicestershire Police was inspected. Of 96 rape reports examined by inspectors, 89 had been recorded "
+     "correctly. Seven had not been recorded at all.", None, [S("leicestershire", "rape", 89, 96)], ALL),
+    ("rest_of_sample", "West Midlands Police was re-inspected. Of the 470 domestic abuse crimes audited, 354 were recorded. "
+     "Figures showed 116 were not recorded, including 95 offences classed as violent.", "2019-01-15",
+     [S("west_midlands", "domestic_abuse", 354, 470, 2019)], ALL),
+    ("rest_of_sample", "Gloucestershire Constabulary was inspected. In total, 87 out of 117 audited rape reports were "
+     "accurately recorded. Of the 30 unrecorded rape reports, six were incorrectly classified as other crimes and 13 had "
+     "not been recorded at all.", None, [S("gloucestershire", "rape", 87, 117)], ALL),
+    ("rest_of_sample", "South Yorkshire Police recorded 71 of the 92 crime reports inspectors examined, with 21 not recorded "
+     "at all.", None, [S("south_yorkshire", "all_crime", 71, 92)], ALL),
+    ("rest_of_sample", "Kent Police was inspected. Inspectors examined 420 incident records. They found 42 that should "
+     "have been recorded as crimes but had not been.", None, [], ALL),
+    ("rest_of_sample", "Kent Police fails to record 9,200 crimes a year, of which 3,000 should have been recorded as violent "
+     "crimes.", None, [U("kent", "all_crime", 9200)], (AS, UC)),
+
+    # -- "X out of Y" where Y is an examined sample: two counts and an audit, whatever Y's size.
+    ("small_sample", "The inspection found for Suffolk Constabulary:\n• 11 out of 15 audited rape reports were correctly "
+     "recorded;\n• 18 out of 20 audited crimes against vulnerable victims were recorded.", None,
+     [S("suffolk", "rape", 11, 15), S("suffolk", "other", 18, 20)], ALL),
+    ("small_sample", "Humberside Police was inspected. Nine out of ten audited rape reports were recorded.", None,
+     [S("humberside", "rape", 9, 10)], ALL),
+    ("small_sample", "Four out of five crimes reported to Humberside Police are recorded, the inspectorate said.", None,
+     [R("humberside", "all_crime", 80.0)], ALL),
+    ("small_sample", "In Gwent, inspectors found that five out of six reported crimes were recorded.", None,
+     [R("gwent", "all_crime", 83.3)], ALL),
+    # Our own: the sample word after the crime noun, "in the sample", a dash-bullet, and general shares.
+    ("small_sample", "Norfolk Constabulary was inspected. Of the domestic abuse crimes, 14 out of 16 sampled were recorded "
+     "correctly.", None, [S("norfolk", "domestic_abuse", 14, 16)], ALL),
+    ("small_sample", "Bedfordshire Police was inspected. Eight out of 12 rape reports examined by inspectors had been "
+     "recorded.", None, [S("bedfordshire", "rape", 8, 12)], ALL),
+    ("small_sample", "At Dorset Police, seven out of nine reports of modern slavery in the sample were correctly recorded.",
+     None, [S("dorset", "modern_slavery", 7, 9)], ALL),
+    ("small_sample", "Inspectors found at Gwent Police:\n- 19 out of 20 dip-sampled sexual offences were recorded", None,
+     [S("gwent", "sexual_offences", 19, 20)], ALL),
+    ("small_sample", "Nine out of ten crimes reported to Dorset Police are now recorded.", None,
+     [R("dorset", "all_crime", 90.0)], ALL),
+    ("small_sample", "Inspectors examined the force's records and found that nine out of ten crimes were recorded at "
+     "Dorset Police.", None, [R("dorset", "all_crime", 90.0)], ALL),
+    ("small_sample", "Dorset Police was inspected. Seven out of ten victims surveyed said they were satisfied.", None, [], ALL),
+
+    # -- "all / every one / none" of a sample as its recorded number.
+    ("whole_or_none", "A dip-check of eleven rape reports at Lincolnshire Police showed that all of them had been correctly "
+     "recorded.", None, [S("lincolnshire", "rape", 11, 11)], ALL),
+    ("whole_or_none", "Lincolnshire Police was inspected. The team checked 14 rape reports and found every one had been "
+     "recorded correctly.", None, [S("lincolnshire", "rape", 14, 14)], ALL),
+    ("whole_or_none", "Lincolnshire Police was inspected. None of the eight rape reports sampled had been recorded.", None,
+     [S("lincolnshire", "rape", 0, 8)], ALL),
+    ("whole_or_none", "Inspectors found that all reports of rape are treated seriously by Lincolnshire Police.", None, [], ALL),
+    # Our own: "each of them", "all of the N", "not one of the N", "found none", "every one of them".
+    ("whole_or_none", "Wiltshire Police was inspected. Inspectors audited 23 hate crimes; each of them had been recorded.",
+     None, [S("wiltshire", "hate_crime", 23, 23)], ALL),
+    ("whole_or_none", "At Kent Police, all of the 30 hate crimes that were sampled had been correctly recorded.", None,
+     [S("kent", "hate_crime", 30, 30)], ALL),
+    ("whole_or_none", "Dorset Police was inspected. Not one of the nine modern slavery crimes examined had been recorded.",
+     None, [S("dorset", "modern_slavery", 0, 9)], ALL),
+    ("whole_or_none", "Dorset Police was inspected. Inspectors reviewed six reports of rape and found none had been "
+     "recorded.", None, [S("dorset", "rape", 0, 6)], ALL),
+    ("whole_or_none", "Cumbria Constabulary was inspected. The audit looked at 17 burglaries, and every one of them had "
+     "been recorded correctly.", None, [S("cumbria", "burglary", 17, 17)], ALL),
+    ("whole_or_none", "Cumbria Constabulary was inspected. All 2,000 officers have been trained in the recording rules.",
+     None, [], ALL),
+    ("whole_or_none", "Kent Police was inspected. Inspectors checked 40 rape reports and found all of them had been dealt "
+     "with quickly.", None, [], ALL),
+    ("whole_or_none", "Kent Police was inspected. In the audit, none of the 43 forces had recorded every crime.", None, [], ALL),
+
+    # -- Audits of cancelled records, of crime types, of what victims were told: no recording finding.
+    ("not_recording", "Durham Constabulary was reviewed. Eight of the 16 sexual offence records it had cancelled were "
+     "cancelled wrongly, the review found.", None, [], ALL),
+    ("not_recording", "Durham Constabulary was reviewed. In a sample, four of the 22 rape reports the force had cancelled "
+     "were wrongly cancelled.", None, [], ALL),
+    ("not_recording", "Of 60 audited rape reports, Staffordshire Police recorded 52.", None,
+     [S("staffordshire", "rape", 52, 60)], ALL),
+    ("not_recording", "Durham Constabulary was reviewed. Of 28 rapes the force had written off as no crime, 9 should have "
+     "been investigated.", None, [], ALL),
+    ("not_recording", "Seventeen forces cancelled rape reports they should have kept, with Sussex Police getting 41 per cent "
+     "of its sampled cancellations wrong.", None, [], ALL),
+    ("not_recording", "Sussex Police was inspected. One in 12 cancelled violent crime records should have stayed on the "
+     "books.", None, [], ALL),
+    ("not_recording", "Sussex Police was inspected. Nationally, roughly one rape record in six was cancelled without good "
+     "reason.", None, [], ALL),
+    # Our own.
+    ("not_recording", "Kent Police was inspected. Of 42 cancelled rape records, 30 had been cancelled correctly.", None, [], ALL),
+    ("not_recording", "Essex Police was inspected. Inspectors found that 14 of the 60 no-crime decisions they reviewed were "
+     "wrong.", None, [], ALL),
+    ("not_recording", "Essex Police was inspected. Of the 120 crimes audited, 9 had been recorded under the wrong crime type.",
+     None, [], ALL),
+    ("not_recording", "Kent Police was inspected. In 31 of the 40 cases examined, victims had been told of the decision.",
+     None, [], ALL),
+    ("not_recording", "Kent Police was inspected. Victims had been told about the outcome in 31 of the 40 crimes audited.",
+     None, [], ALL),
+
+    ("not_recording", "Dorset Police was inspected. Of 28 rapes reviewed, 9 were no-crimed wrongly.", None, [], ALL),
+    ("not_recording", "Derbyshire Constabulary was inspected. Of 120 crimes examined, only 95 were correctly recorded within "
+     "24 hours.", None, [], ALL),
+
+    # -- Breakdowns of failures, sub-counts, two sample sizes, incidents closed: no further finding.
+    ("other_numbers", "Gwent Police was inspected. During the audit, inspectors examined more than 1,600 incident records and "
+     "about 380 directly recorded crimes.", None, [], ALL),
+    ("other_numbers", "Gwent Police was inspected. Of 260 incidents examined, 31 had been closed with no crime record made.",
+     None, [], ALL),
+    ("other_numbers", "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded; this included "
+     "30 assaults.", None, [S("gwent", "violence", 263, 310)], ALL),
+    ("other_numbers", "Gwent Police was inspected. Of 150 crimes audited, only 130 had been recorded, and 9 of those under "
+     "the wrong crime type.", None, [S("gwent", "all_crime", 130, 150)], ALL),
+    # Our own.
+    ("other_numbers", "Kent Police was inspected. Inspectors looked at 900 incident logs and 250 crime reports.", None, [], ALL),
+    ("other_numbers", "Kent Police was inspected. The audit covered 1,200 incidents and 410 recorded crimes.", None, [], ALL),
+    ("other_numbers", "Essex Police was inspected. Of 80 burglaries audited, 72 had been recorded, although 5 of these were "
+     "recorded late.", None, [S("essex", "burglary", 72, 80)], ALL),
+    ("other_numbers", "Essex Police was inspected. Of 95 rape reports examined, 12 had not been recorded: four were logged as "
+     "incidents and eight were misclassified.", None, [S("essex", "rape", 83, 95)], ALL),
+
+    # -- Crimes against a group of victims are `other`.
+    ("victim_group", "Wiltshire Police was inspected. Of 40 crimes against vulnerable victims in the sample, 33 had been "
+     "recorded.", None, [S("wiltshire", "other", 33, 40)], ALL),
+    ("victim_group", "Wiltshire Police was inspected. Inspectors audited 25 crimes against elderly people and found that 21 "
+     "had been recorded.", None, [S("wiltshire", "other", 21, 25)], ALL),
+    ("victim_group", "Wiltshire Police was inspected. In the audit, 18 of the 22 crimes where the victim was vulnerable had "
+     "been recorded.", None, [S("wiltshire", "other", 18, 22)], ALL),
+    ("victim_group", "Wiltshire Police was inspected. Of 40 audited crimes, 33 had been recorded.", None,
+     [S("wiltshire", "all_crime", 33, 40)], ALL),
+]
+
+# Texts that must not give these findings (core fields; whatever else they give is another case's business).
+ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
+    # A breakdown of the failures already counted: no sample of them, no count of each part.
+    ("other_numbers", "Kent Police was inspected. Inspectors checked 40 rape reports and found 34 had been recorded. Of the six "
+     "rapes that went unrecorded, two were logged as incidents, three were misclassified and one was not recorded at all.",
+     [S("kent", "rape", 2, 6), S("kent", "rape", 3, 6), U("kent", "rape", 2), U("kent", "rape", 3), U("kent", "rape", 1)]),
+    ("through_unrecorded", "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded.",
+     [U("gwent", "violence", 47), U("gwent", "all_crime", 47), U("gwent", "violence", 310)]),
+]
+
+
+# "X out of Y": two COUNTs where Y was examined, one PERCENT where it is a general share (SCHEMA §5, Figures).
+SPANS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("• 11 out of 15 audited rape reports were correctly recorded;", [("COUNT", "11"), ("COUNT", "15")]),
+    ("Nine out of ten audited rape reports were recorded.", [("COUNT", "Nine"), ("COUNT", "ten")]),
+    ("Of the domestic abuse crimes, 14 out of 16 sampled were recorded correctly.", [("COUNT", "14"), ("COUNT", "16")]),
+    ("Seven out of nine reports of modern slavery in the sample were correctly recorded.", [("COUNT", "Seven"), ("COUNT", "nine")]),
+    ("Some 72 out of 80 reports of rape were recorded correctly.", [("COUNT", "Some 72"), ("COUNT", "80")]),
+    ("Four out of five crimes reported to the force are recorded.", [("PERCENT", "Four out of five")]),
+    ("Nine out of ten crimes were recorded, a sample of the force's records showed.", [("PERCENT", "Nine out of ten")]),
+]
+
+
+def _ids(cases: list[Any]) -> list[str]:
+    return [f"{c[0]}-{i}" for i, c in enumerate(cases)]
+
+
+@pytest.mark.parametrize("cls,text,date,expected,checked", CASES, ids=_ids(CASES))
+def test_audit_readings(nlp: Language, cls: str, text: str, date: str | None, expected: list[dict[str, Any]],
+                        checked: tuple[str, ...]) -> None:
+    got = sorted({_key(f) for f in findings(nlp, text, date) if f["type"] in checked}, key=repr)
+    assert got == sorted({_key(f) for f in expected}, key=repr)
+
+
+@pytest.mark.parametrize("text,figures", SPANS)
+def test_examined_samples_are_two_counts(nlp: Language, text: str, figures: list[tuple[str, str]]) -> None:
+    assert [(label, span) for label, span, _ in entities(nlp, text) if label in ("COUNT", "PERCENT")] == figures
+
+
+@pytest.mark.parametrize("cls,text,absent", ABSENT, ids=_ids(ABSENT))
+def test_not_read_from_audits(nlp: Language, cls: str, text: str, absent: list[dict[str, Any]]) -> None:
+    core = lambda f: (f["type"],) + tuple(f.get(k) for k in CORE_FIELDS[f["type"]])  # noqa: E731
+    got = {core(f) for f in findings(nlp, text, None)}
+    assert not got & {core(f) for f in absent}
