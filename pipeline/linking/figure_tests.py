@@ -16,7 +16,7 @@ CUE_READS = CueReads(
     after=("change_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
            "negative_record_just_after"),
     around=("general_figure", "other_measures"),
-    anywhere=("clause_boundaries",),
+    anywhere=("clause_boundaries", "on_average", "plural_forces"),
     words=("difference_units", "composition_negators", "other_count_nouns"),
 )
 
@@ -39,6 +39,8 @@ def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:
         return False  # most documents name neither
     for cue in ("general_figure", "other_measures"):
         before, after = cues.around(cue, fig.start, fig.end, scope[0], scope[1])
+        if cue == "general_figure" and (before or after) and cues.any_in_doc("on_average"):
+            before, after = _averages_of_forces(doc, scope, before), _averages_of_forces(doc, scope, after)
         for s_, e_ in before:
             if ranked_among(doc, sent, s_):
                 continue  # "Bedfordshire had the lowest recording rate in the region, at 78 per cent"
@@ -47,6 +49,15 @@ def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:
         if after and not cues.within("clause_boundaries", fig.end, after[0][0]):
             return True  # "One in three violent crimes nationally", not "93%, above the national average"
     return False
+
+
+def _averages_of_forces(doc: LinkDoc, scope: Scope, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """General-figure cues less an "on average" said of one force's figure ("On average, the force records
+    91 per cent of crimes": a hedge, approx); "while on average forces recorded 85 per cent" is general."""
+    cues = doc.cues
+    if cues.within("plural_forces", scope[0], scope[1]):
+        return found
+    return [m for m in found if not cues.within("on_average", m[0], m[1])]
 
 
 def ranked_among(doc: LinkDoc, sent: Sentence, cue_start: int) -> bool:

@@ -25,7 +25,8 @@ from pipeline.candidates import EntityRow, entity_rows
 from pipeline.linking.cues import CueQuery, CueReads, CueSpec
 from pipeline._speed import TokenView, token_view
 
-CUE_READS = CueReads(before=("superlatives",), anywhere=("national", "debris"), words=("past_office_words", "past_office_links"))
+CUE_READS = CueReads(before=("superlatives",), anywhere=("national", "debris", "on_average", "plural_forces"),
+                     words=("past_office_words", "past_office_links"))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
 
 
@@ -128,6 +129,10 @@ class SentenceFocus:
                 continue
             # "The force was the standout performer in the region": the region ranks the force.
             if cues.before("superlatives", cue_start, starts[k]) is not None:
+                continue
+            # "on average 3,700 crimes ... are not recorded each year" is the force's average; "On average,
+            # forces recorded 85 per cent" is not.
+            if cues.within("on_average", cue_start, cue_end) and not cues.within("plural_forces", starts[k], sents.ends[k]):
                 continue
             national_in.add(k)
         return national_in
