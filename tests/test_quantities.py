@@ -15,9 +15,9 @@ PERCENTS = [
     ("around 76 per cent", 76, "approx", "percent"),
     ("almost one in four", 25.0, "less_than", "ratio"),
     ("around one in eight", 12.5, "approx", "ratio"),
-    ("1 in 5", 20.0, "exact", "ratio"),
-    ("five out of six", 83.3, "exact", "ratio"),
-    ("nine out of every ten", 90.0, "exact", "ratio"),
+    ("1 in 5", 20.0, "approx", "ratio"),
+    ("five out of six", 83.3, "approx", "ratio"),
+    ("nine out of every ten", 90.0, "approx", "ratio"),
     ("a third", 33.3, "approx", "fraction"),
     ("two-thirds", 66.7, "approx", "fraction"),
     ("About three quarters", 75.0, "approx", "fraction"),
@@ -28,7 +28,7 @@ PERCENTS = [
     ("fewer than 85 per cent", 85, "less_than", "percent"),
     ("at least 90%", 90, "more_than", "percent"),
     ("up to 1 in 10", 10.0, "less_than", "ratio"),
-    ("one-in-five", 20.0, "exact", "ratio"),
+    ("one-in-five", 20.0, "approx", "ratio"),
     ("almost one-in-four", 25.0, "less_than", "ratio"),
 ]
 

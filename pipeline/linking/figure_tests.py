@@ -16,8 +16,9 @@ CUE_READS = CueReads(
     after=("change_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
            "negative_record_just_after"),
     around=("general_figure", "other_measures"),
-    anywhere=("clause_boundaries",),
-    words=("difference_units", "composition_negators", "other_count_nouns"),
+    anywhere=("clause_boundaries", "on_average", "plural_forces", "figure_anaphora", "measures_named",
+              "positive_record", "negative_record"),
+    words=("difference_units", "composition_negators", "other_count_nouns", "subject_determiners"),
 )
 
 
@@ -39,6 +40,8 @@ def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:
         return False  # most documents name neither
     for cue in ("general_figure", "other_measures"):
         before, after = cues.around(cue, fig.start, fig.end, scope[0], scope[1])
+        if cue == "general_figure" and (before or after) and cues.any_in_doc("on_average"):
+            before, after = _averages_of_forces(doc, scope, before), _averages_of_forces(doc, scope, after)
         for s_, e_ in before:
             if ranked_among(doc, sent, s_):
                 continue  # "Bedfordshire had the lowest recording rate in the region, at 78 per cent"
@@ -47,6 +50,15 @@ def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:
         if after and not cues.within("clause_boundaries", fig.end, after[0][0]):
             return True  # "One in three violent crimes nationally", not "93%, above the national average"
     return False
+
+
+def _averages_of_forces(doc: LinkDoc, scope: Scope, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """General-figure cues less an "on average" said of one force's figure ("On average, the force records
+    91 per cent of crimes": a hedge, approx); "while on average forces recorded 85 per cent" is general."""
+    cues = doc.cues
+    if cues.within("plural_forces", scope[0], scope[1]):
+        return found
+    return [m for m in found if not cues.within("on_average", m[0], m[1])]
 
 
 def ranked_among(doc: LinkDoc, sent: Sentence, cue_start: int) -> bool:
@@ -80,7 +92,40 @@ def is_previous_figure(doc: LinkDoc, fig: Figure) -> bool:
 
 
 def about_other_things(doc: LinkDoc, fig: Figure) -> bool:
-    """'of victims', '300 officers', '12 weeks': the figure counts something other than crimes."""
+    """'of victims', '300 officers', '12 weeks', 'of the recommendations', "of the force's staff": the
+    figure counts something other than crimes."""
     if doc.cues.after("other_subject", fig.end) is not None:
         return True
-    return fig.end < doc.n and doc.lower[fig.end] in doc.words["other_count_nouns"]
+    lower, n, i = doc.lower, doc.n, fig.end
+    if i < n and lower[i] == "of":
+        # "fewer than a third of the recommendations", "40 per cent of its officers": the head after determiners.
+        i += 1
+        determiners = doc.words["subject_determiners"]
+        while i < n and lower[i] in determiners:
+            i += 1
+        if i + 1 < n and lower[i + 1] in determiners:
+            i += 2  # a possessor: "of the force's staff"
+        if i == fig.end + 1:
+            return False  # "of police records": only what other_subject names follows "of" directly
+    return i < n and lower[i] in doc.words["other_count_nouns"]
+
+
+def of_the_measure_before(doc: LinkDoc, sent: Sentence) -> bool:
+    """'For burglary the figure was just 3.2%, and for rape 2.4%' after a sentence whose last measure is not
+    recording ('charged or summonsed in 5.1% of crimes recorded by ..., against a national charge rate'):
+    "the figure" is that measure's, when nothing else in the sentence speaks of recording."""
+    cues = doc.cues
+    if sent.index == 0 or not cues.any_in_doc("figure_anaphora") or not cues.any_in_doc("measures_named"):
+        return False
+    pointers = cues.within("figure_anaphora", sent.start, sent.end)
+    if not pointers:
+        return False
+    said = cues.within("positive_record", sent.start, sent.end) + cues.within("negative_record", sent.start, sent.end)
+    if any(not any(p[0] <= m[0] and m[1] <= p[1] for p in pointers) for m in said):
+        return False  # a recording cue of its own
+    before = doc.sentences[sent.index - 1]
+    measures = cues.within("measures_named", before.start, before.end)
+    if not measures:
+        return False
+    recording = cues.within("positive_record", before.start, before.end) + cues.within("negative_record", before.start, before.end)
+    return not any(m[0] > measures[-1][0] for m in recording)  # the measure is the last one the sentence names

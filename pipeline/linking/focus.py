@@ -6,10 +6,13 @@ News copy names a force once and then says "the force", "the constabulary", "it"
 report on Leicestershire ... the force recorded 84.1%"). The focus of a sentence is
 the last force named up to and including it, so anaphora and topic switches both
 resolve to the force most recently in the reader's mind. A sentence about forces in
-general ("nationally", "across England and Wales") that names no force is national:
-its figures are not any one force's. A region or country that only ranks the force
-("the standout performer in the region", "the worst in the country") does not make it
-so. Links to other stories ("Read more: ...", the lines under a bare "More on this
+general ("nationally", "across England and Wales", "in two-thirds of forces") that names
+no force, and does not speak of the force in focus ("the force", "the constabulary", "our"
+in a quote by its officer), is national: its figures are not any one force's. A region or
+country that only ranks the force ("the standout performer in the region", "the worst in
+the country") does not make it so, nor does an average the force is compared with ("the
+force recorded 89.3 per cent, above the national average"): only that average is no
+finding. Links to other stories ("Read more: ...", the lines under a bare "More on this
 story") are debris: the linker reads no statement in them, and their forces move no focus.
 """
 
@@ -25,7 +28,9 @@ from pipeline.candidates import EntityRow, entity_rows
 from pipeline.linking.cues import CueQuery, CueReads, CueSpec
 from pipeline._speed import TokenView, token_view
 
-CUE_READS = CueReads(before=("superlatives",), anywhere=("national", "debris"), words=("past_office_words", "past_office_links"))
+CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
+                     anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces"),
+                     words=("past_office_words", "past_office_links"), ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
 
 
@@ -80,6 +85,7 @@ class SentenceFocus:
         self.spec = spec
         self.past_words = spec.words["past_office_words"]
         self.past_links = spec.words["past_office_links"]
+        self.inspectorate_roles = spec.ids["inspectorate_roles"]
 
     def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
         """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
@@ -118,8 +124,10 @@ class SentenceFocus:
                     links.add(k)
         return links
 
-    def _national(self, cues: CueQuery, sents: SentenceOffsets) -> set[int]:
-        """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking."""
+    def _national(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow]) -> set[int]:
+        """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking,
+        or a figure that counts forces ("in two-thirds of forces", "In four out of five forces"); less
+        those that speak of the force in focus."""
         national_in = set()
         starts = sents.starts
         for cue_start, cue_end in cues.in_doc("national"):
@@ -129,8 +137,31 @@ class SentenceFocus:
             # "The force was the standout performer in the region": the region ranks the force.
             if cues.before("superlatives", cue_start, starts[k]) is not None:
                 continue
+            # "on average 3,700 crimes ... are not recorded each year" is the force's average; "On average,
+            # forces recorded 85 per cent" is not.
+            if cues.within("on_average", cue_start, cue_end) and not cues.within("plural_forces", starts[k], sents.ends[k]):
+                continue
             national_in.add(k)
+        if cues.any_in_doc("forces_counted"):
+            for e in rows:
+                if (e.label == "PERCENT" or e.label == "COUNT") and cues.after("forces_counted", e.end) is not None:
+                    national_in.add(bisect_right(starts, e.start) - 1)
+        if national_in:
+            national_in -= self._speaking_of_the_force(cues, sents, rows, national_in)
         return national_in
+
+    def _speaking_of_the_force(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], among: set[int]) -> set[int]:
+        """Sentences (of ``among``) that speak of the force in focus: "the force", "the constabulary", or
+        "our"/"we" beside the title of someone who speaks for a force ("Chief Constable Gareth Pryce said:
+        'Our compliance figure ... is now 86.2 per cent, slightly better than the national average'")."""
+        starts = sents.starts
+        speaking = {k for s, _ in cues.in_doc("force_anaphora") if (k := bisect_right(starts, s) - 1) in among}
+        if cues.any_in_doc("speaker_anaphora"):
+            officers = {bisect_right(starts, e.start) - 1 for e in rows
+                        if e.label == "ROLE" and e.kb_id not in self.inspectorate_roles and e.kb_id != "other"}
+            speaking.update(k for s, _ in cues.in_doc("speaker_anaphora")
+                            if (k := bisect_right(starts, s) - 1) in among and k in officers)
+        return speaking
 
     def __call__(self, doc: Doc) -> list[dict[str, Any]]:
         view = token_view(doc)
@@ -145,7 +176,7 @@ class SentenceFocus:
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s: e for s, e in cues.in_doc("debris")}
         links = self._link_lines(view, sents, debris) if debris else set()
-        national_in = self._national(cues, sents)
+        national_in = self._national(cues, sents, rows)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
         for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):

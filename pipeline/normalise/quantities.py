@@ -105,7 +105,7 @@ def _fraction_percent(core: str) -> float | None:
 
 @lru_cache(maxsize=8192)
 def normalise_percent(text: str) -> Quantity:
-    """'almost one in four' -> 25.0 less_than; '90.9 per cent' -> 90.9 exact."""
+    """'almost one in four' -> 25.0 less_than; 'one in five' -> 20.0 approx; '90.9 per cent' -> 90.9 exact."""
     hedge, core = split_hedge(text)
     qualifier = hedge_qualifier(hedge)
     tail = _PERCENT_TAIL.search(core)
@@ -117,7 +117,8 @@ def normalise_percent(text: str) -> Quantity:
         numerator, denominator = parse_number(ratio["n"]), parse_number(ratio["d"])
         if denominator <= 0 or numerator > denominator:
             raise QuantityError(f"not a proportion: {text!r}")
-        return Quantity(round(100.0 * numerator / denominator, 1), qualifier or "exact", "ratio")
+        # A ratio, like a word fraction, is how coverage rounds a measured rate: approx unless hedged (SCHEMA §5).
+        return Quantity(round(100.0 * numerator / denominator, 1), qualifier or "approx", "ratio")
     fraction = _fraction_percent(core)
     if fraction is not None:
         # A word fraction is a rounded figure: approx unless hedged (SCHEMA §5).

@@ -71,7 +71,14 @@ def test_a_force_named_as_a_past_office_is_a_biography_not_a_switch_of_topic() -
     ("Norfolk Constabulary was inspected. The force was the standout performer in the region.",
      [("Norfolk Constabulary", "FORCE", "norfolk")], [False, False]),
     ("Kent Police was inspected. The force was the best in the country.", [KENT], [False, False]),
-    ("Kent Police was inspected. The force was praised in the region.", [KENT], [False, True]),
+    ("Kent Police was inspected. Forces were praised in the region.", [KENT], [False, True]),
+    # A sentence that speaks of the force in focus: only its average is general (figure_tests).
+    ("Kent Police was inspected. The force was praised in the region.", [KENT], [False, False]),
+    ("Kent Police was inspected. The force recorded 91 per cent, above the national average.",
+     [KENT, ("91 per cent", "PERCENT", pct(91.0))], [False, False]),
+    # A figure that counts forces.
+    ("Kent Police was inspected. In four out of five forces, 90 per cent of crimes were recorded.",
+     [KENT, ("four out of five", "PERCENT", pct(80.0, form="ratio")), ("90 per cent", "PERCENT", pct(90.0))], [False, True]),
 ])
 def test_national_sentences(text: str, ents: list[Any], expected: list[bool]) -> None:
     assert _column(focus(text, ents), "national") == expected

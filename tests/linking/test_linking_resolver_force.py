@@ -49,13 +49,23 @@ def test_forces_in_comparisons_are_left_aside(text: str, expected: str) -> None:
     assert _force_of(text, ents, "90 per cent") == expected
 
 
-@pytest.mark.xfail(strict=True, reason="force_for falls back to the forces in comparisons when every force of the sentence is "
-                   "in one (`main or sent.forces`), where its docstring leaves them aside and goes on to the areas and the "
-                   "focus: 'It recorded 90 per cent ..., second behind Dorset Police' goes to Dorset")
 def test_a_sentence_naming_only_a_force_in_a_comparison_falls_back_to_the_focus() -> None:
     text = "Kent Police was inspected. It recorded 90 per cent of crimes, second behind Dorset Police."
     ents = [KENT, ("90 per cent", "PERCENT", pct(90.0)), ("Dorset Police", "FORCE", "dorset")]
     assert _force_of(text, ents, "90 per cent") == "kent"
+
+
+def test_a_compared_force_owns_the_figure_of_its_relative_clause() -> None:
+    text = "Kent Police recorded 88 per cent of crimes, behind Dorset Police, which recorded 91 per cent."
+    ents = [KENT, ("88 per cent", "PERCENT", pct(88.0)), ("Dorset Police", "FORCE", "dorset"), ("91 per cent", "PERCENT", pct(91.0))]
+    assert _force_of(text, ents, "88 per cent") == "kent"
+    assert _force_of(text, ents, "91 per cent") == "dorset"
+
+
+def test_a_figures_hedge_is_no_comparison() -> None:
+    text = "Kent Police was inspected. More than half of the rapes reported to Essex Police were not recorded."
+    ents = [KENT, ("More than half", "PERCENT", pct(50.0, "more_than", "fraction")), ESSEX]
+    assert _force_of(text, ents, "More than half") == "essex"
 
 
 def test_respectively_pairs_figures_and_forces_in_order() -> None:

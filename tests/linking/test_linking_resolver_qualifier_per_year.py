@@ -16,7 +16,7 @@ from .builders import build, figure, num, pct, scope, sentence_of
 @pytest.mark.parametrize(("text", "surface", "stated", "expected"), [
     ("The report estimated that the force fails to record 9,200 crimes a year.", "9,200", "exact", "approx"),
     ("We estimate that the force fails to record 21,200 crimes.", "21,200", "exact", "approx"),
-    ("The force fails to record 9,200 crimes, it is estimated.", "9,200", "exact", "exact"),  # the framing after the figure
+    ("The force fails to record 9,200 crimes, it is estimated.", "9,200", "exact", "approx"),  # framing after the last figure
     ("The report estimated that it fails to record more than 9,200 crimes.", "more than 9,200", "more_than", "more_than"),
     ("The force fails to record 9,200 crimes a year.", "9,200", "exact", "exact"),
 ])
@@ -26,13 +26,30 @@ def test_qualifier(text: str, surface: str, stated: str, expected: str) -> None:
     assert qualifier(doc, fig, scope(doc, fig), stated) == expected
 
 
-def test_an_estimate_in_another_figures_scope_does_not_frame_this_one() -> None:
+def test_another_figures_own_estimate_does_not_frame_this_one() -> None:
     text = "An estimated 90 per cent were recorded, and 9,200 crimes were not."
-    doc = build(text, ents=[("90 per cent", "PERCENT", pct(90.0)), ("9,200", "COUNT", num(9200))])
+    doc = build(text, ents=[("An estimated 90 per cent", "PERCENT", pct(90.0, "approx")), ("9,200", "COUNT", num(9200))])
     fig = figure(doc, "9,200")
     assert qualifier(doc, fig, scope(doc, fig), "exact") == "exact"
-    first = figure(doc, "90 per cent")
-    assert qualifier(doc, first, scope(doc, first), "exact") == "approx"
+    first = figure(doc, "An estimated 90 per cent")
+    assert qualifier(doc, first, scope(doc, first), "approx") == "approx"
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    # The framing governs its own sentence: every figure after it ...
+    ("Inspectors estimate the force records 90.7 per cent of crime and 86.1 per cent of violent crime.", "86.1 per cent", "approx"),
+    # ... and one before it when no other figure follows it; not a figure before one it frames.
+    ("The force records 91 per cent of crime, the inspectors have estimated.", "91 per cent", "approx"),
+    ("The force records 91 per cent of crime, but inspectors estimated the national rate at 88 per cent.", "91 per cent", "exact"),
+    # Not the next sentence.
+    ("Inspectors estimate the force records 88 per cent. For violent crime the figure was 84.4 per cent.", "84.4 per cent", "exact"),
+])
+def test_estimate_framing_governs_its_sentence(text: str, surface: str, expected: str) -> None:
+    ents = [(m, "PERCENT", pct(float(m.split()[0]))) for m in ("90.7 per cent", "86.1 per cent", "91 per cent", "88 per cent",
+                                                               "84.4 per cent") if m in text]
+    doc = build(text, ents=ents)
+    fig = figure(doc, surface)
+    assert qualifier(doc, fig, scope(doc, fig), "exact") == expected
 
 
 @pytest.mark.parametrize(("stated", "expected"), [

@@ -1,6 +1,8 @@
-"""Which crime type a figure counts: one right after it ("74 of 81 audited rape reports"), else plain
-crimes after it ("crimes", unless a topic heads the sentence before a colon), else the nearest
-crime type before it (within its scope first), else all crime."""
+"""Which crime type a figure counts: one right after it ("74 of 81 audited rape reports"), or named after its
+plain crime noun ("offences involving domestic violence"); else plain crimes after it ("crimes", unless a
+topic heads the sentence before a colon, or the figure's "with ..." clause speaks of the crime type its
+main clause fronts); else the nearest crime type before it (within its scope first); else all crime.
+Crimes against a group of victims ("crimes where the victim was vulnerable") are `other`."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
 
-CUE_READS = CueReads(before=("crime_type_blockers",), words=("crime_type_links", "crime_nouns"))
+CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
+                     anywhere=("victim_groups_anywhere",),
+                     words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "postmodifier_skips"))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
+_OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 
 
 def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
@@ -29,9 +34,14 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
             if i + 1 < sent.end and lower[i + 1] == "of":  # "reports of rape"
                 i += 2
                 continue
-            # "Sexual offences fared better: 57 out of the 63 reports ...": the topic before
-            # the colon says which reports.
-            return _topic_before_colon(doc, sent, unblocked, fig_start) or "all_crime"
+            named = _named_after(doc, sent, ct_at, i + 1)
+            if named is not None:
+                return named
+            # "Sexual offences fared better: 57 out of the 63 reports ...": the topic before the colon says
+            # which reports; "Violent crime stands out, with nearly a third of the incidents ...": so does
+            # the main clause's crime type for its "with" clause.
+            return (_topic_before_colon(doc, sent, unblocked, fig_start)
+                    or _topic_before_with(doc, sent, unblocked, fig_start, i) or "all_crime")
         if word not in links:
             break
         i += 1
@@ -43,7 +53,29 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
                 return e.kb_id
             if found is None:
                 found = e
-    return found.kb_id if found is not None else "all_crime"
+    if found is not None:
+        return found.kb_id
+    # "37 crimes where the victim was vulnerable, and just under half of them": the crimes the figure refers to.
+    return _OTHER if _victim_group_before(doc, sent, fig_start) else "all_crime"
+
+
+def _named_after(doc: LinkDoc, sent: Sentence, ct_at: dict[int, Ent], i: int) -> str | None:
+    """The crime type a plain crime noun ending before token ``i`` is said to be of: after a postmodifier
+    ("offences involving domestic violence", "crimes linked to domestic abuse"), or `other` for a group
+    of victims ("crimes against vulnerable victims"); None if neither follows it."""
+    cues = doc.cues
+    if i >= sent.end:
+        return None
+    if cues.after("victim_groups", i) is not None:
+        return _OTHER
+    found = cues.after("crime_postmodifiers", i)
+    if found is None:
+        return None
+    j, skips = found[1], doc.words["postmodifier_skips"]
+    while j < sent.end and doc.lower[j] in skips:
+        j += 1
+    named = ct_at.get(j)
+    return named.kb_id if named is not None else None
 
 
 def _topic_before_colon(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
@@ -54,6 +86,34 @@ def _topic_before_colon(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_star
         return None
     heads = [e for e in types if e.end <= colon and e.start <= sent.start + 1]
     return heads[0].kb_id if heads else None
+
+
+def _topic_before_with(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int, noun: int) -> str | None:
+    """The crime type of the main clause when the figure is in a ", with ..." clause after it and its noun
+    refers back ("Violent crime stands out, with nearly a third of the incidents ... left unrecorded";
+    "... 97 per cent of sexual offences, with 130 incidents unrecorded"), not "with 91 per cent of crimes
+    overall": a noun after "the", "these", "such", or one of the nouns that take their type from the topic."""
+    lower = doc.lower
+    if not (lower[noun] in doc.words["typed_after_with"] or lower[noun - 1] in doc.words["referring_determiners"]):
+        return None
+    for i in range(fig_start - 1, sent.start, -1):
+        word = lower[i]
+        if word == "with" and lower[i - 1] == ",":
+            before = [e for e in types if e.end <= i - 1]
+            return before[-1].kb_id if before else None
+        if word in (",", ";", ":", "–", "—"):
+            return None
+    return None
+
+
+def _victim_group_before(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
+    """A plain crime noun said of a group of victims before the figure in its sentence ("Of 28 crimes against
+    elderly people in the sample, nearly half went unrecorded")."""
+    if not doc.cues.any_in_doc("victim_groups_anywhere"):
+        return False
+    crime_nouns = doc.words["crime_nouns"]
+    return any(s > sent.start and doc.lower[s - 1] in crime_nouns
+               for s, _ in doc.cues.within("victim_groups_anywhere", sent.start, fig_start))
 
 
 def _blocked(doc: LinkDoc, ent: Ent) -> bool:

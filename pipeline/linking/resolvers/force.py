@@ -12,7 +12,9 @@ from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Named, Sentence
 
 CUE_READS = CueReads(anywhere=("respectively",),
-                     words=("force_after_figure", "one_force_words", "comparison_words", "comparison_stops", "place_stops"))
+                     words=("force_after_figure", "one_force_words", "comparison_words", "comparison_stops", "place_stops",
+                            "relative_pronouns"))
+_RELATIVE_MOST = 14  # tokens from a compared force to a figure in the relative clause that describes it
 
 
 def force_for(doc: LinkDoc, sent: Sentence, tok: int, end: int | None = None) -> str | None:
@@ -24,11 +26,17 @@ def force_for(doc: LinkDoc, sent: Sentence, tok: int, end: int | None = None) ->
     main = sent.main_forces
     if main is None:
         main = sent.main_forces = [f for f in sent.forces if not in_comparison(doc, sent, f[0])]
+    if len(main) < len(sent.forces):
+        described = _described_in_relative_clause(doc, sent, main, tok)
+        if described is not None:
+            return described
     if len(main) > 1 and doc.cues.any_in_doc("respectively"):
         respective = _respective_force(doc, sent, main, tok)
         if respective is not None:
             return respective
-    for named in (main or sent.forces, sent.areas):
+    # With only compared forces named, one before the figure may own it ("Like Essex, ... 90 per cent"),
+    # not one after it ("It recorded 93 per cent, ahead of Devon and Cornwall Police"): the focus does.
+    for named in (main or [f for f in sent.forces if f[1] <= tok], sent.areas):
         if named:  # else the next kind, then the focus
             found = nearest(named, tok)
             if found is not None:
@@ -50,6 +58,21 @@ def _respective_force(doc: LinkDoc, sent: Sentence, forces: list[Named], tok: in
     return forces[same_kind.index(fig)][2] if len(same_kind) == len(forces) else None
 
 
+def _described_in_relative_clause(doc: LinkDoc, sent: Sentence, main: list[Named], tok: int) -> str | None:
+    """A force in a comparison whose relative clause states the figure ("behind Hampshire Constabulary, with
+    which it shares several specialist units and which recorded 91 per cent"): that force's own figure,
+    when no other force is named between them."""
+    before = [f for f in sent.forces if f[1] <= tok]
+    if not before or before[-1] in main or tok - before[-1][1] > _RELATIVE_MOST:
+        return None
+    compared = before[-1]
+    lower, relatives = doc.lower, doc.words["relative_pronouns"]
+    between = range(compared[1], tok)
+    if any(lower[i] in (";", ".", ":") for i in between) or not any(lower[i] in relatives for i in between):
+        return None
+    return compared[2]
+
+
 def _force_named_next(doc: LinkDoc, sent: Sentence) -> str | None:
     """A headline or lede before any force is named ("Police force 'failing to record one in six
     crimes'", "A police force is failing to record ..."): about one force, singular, the one
@@ -65,12 +88,13 @@ def _force_named_next(doc: LinkDoc, sent: Sentence) -> str | None:
 
 
 def in_comparison(doc: LinkDoc, sent: Sentence, tok: int) -> bool:
-    """A force named inside a comparison or relative clause ("behind Dorset", "which shares ... with X")."""
+    """A force named inside a comparison or relative clause ("behind Dorset", "which shares ... with X"); a
+    figure's hedge is no comparison."""
     lower, stops, comparison = doc.lower, doc.words["comparison_stops"], doc.words["comparison_words"]
     i = tok - 1
     while i >= sent.start and lower[i] not in stops:
-        if lower[i] in comparison:
-            return True
+        if lower[i] in comparison and not any(f.ent.start <= i < f.ent.end for f in sent.figures):
+            return True  # not the hedge of a figure ("More than half of the rapes reported to West Mercia Police")
         i -= 1
     return False
 

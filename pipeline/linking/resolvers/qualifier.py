@@ -1,21 +1,70 @@
-"""A figure's hedge as the finding states it: its own, approx when framed as an estimate, flipped when converted."""
+"""A figure's hedge as the finding states it: its own; approx when its sentence is framed as an estimate or
+the figure is an average; no hedge when "up to" says it has risen; flipped when converted."""
 
 from __future__ import annotations
 
 from pipeline.linking.cues import CueReads
-from pipeline.linking.document import LinkDoc
+from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Figure, Scope
 
-CUE_READS = CueReads(anywhere=("estimate",))
+CUE_READS = CueReads(before=("risen_to_before", "earlier_figure_before"),
+                     anywhere=("estimate", "on_average", "plural_forces", "risen_to"))
 _FLIP = {"more_than": "less_than", "less_than": "more_than"}
 
 
 def qualifier(doc: LinkDoc, fig: Figure, scope: Scope, stated: str) -> str:
-    """The figure's own hedge; an exact figure framed as an estimate ("we estimate that ...
-    fails to record 21,200") is approx (SCHEMA §5). The framing precedes the figure in its clause."""
-    if stated == "exact" and doc.cues.within("estimate", scope[0], fig.start):
-        return "approx"
+    """The figure's own hedge (it wins over any framing); an unhedged figure is approx when it is an
+    average ("on average 3,700 crimes", its scope) or when its sentence is framed as an estimate
+    (SCHEMA §5; ANNOTATION: the framing governs its own sentence, like a year): framed before the
+    figure ("Inspectors estimate the force now records 90.7 per cent of all crime, 86.1 per cent of
+    violent crime and ..."), or after the sentence's last figure (", the inspectors have estimated"). Another
+    figure's own "an estimated" frames nothing else ("recorded 90.4%, with an estimated 22,000 ... unrecorded")."""
+    if stated == "less_than" and _risen_to(doc, fig):
+        return "exact"
+    if stated != "exact":
+        return stated
+    cues = doc.cues
+    if (cues.any_in_doc("on_average") and cues.within("on_average", scope[0], scope[1])
+            and not cues.within("plural_forces", scope[0], scope[1])):
+        return "approx"  # not "91 per cent of crimes, while on average forces recorded 85 per cent"
+    if cues.any_in_doc("estimate"):
+        sent = _sentence_of(doc, fig.start)
+        framing = [m for m in cues.within("estimate", sent.start, sent.end)
+                   if not any(f.ent.start <= m[0] and m[1] <= f.ent.end for f in sent.figures)]  # not another's "an estimated"
+        if any(m[1] <= fig.start for m in framing):
+            return "approx"
+        if framing and framing[-1][0] >= fig.end and not any(f.start >= framing[-1][1] for f in sent.figures):
+            return "approx"
     return stated
+
+
+def _risen_to(doc: LinkDoc, fig: Figure) -> bool:
+    """"up to 93%" meaning "has risen to": the figure's own "up to" after a word of rising or of the present
+    ("now up to 93%", "has gone up to"), or before an earlier figure ("up to 93% (from 85%)", "up to 91.5
+    per cent, from 84 per cent in 2016"). Not "may be failing to record up to 8 per cent"."""
+    cues = doc.cues
+    start = fig.ent.start
+    found = cues.within("risen_to", start, start + 2)
+    if not found or found[0][0] != start:
+        return False
+    if cues.before("risen_to_before", start) is not None:
+        return True
+    sent = _sentence_of(doc, start)
+    later = [f for f in sent.figures if f.start >= fig.end]
+    return bool(later) and cues.before("earlier_figure_before", later[0].start, fig.end) is not None
+
+
+def _sentence_of(doc: LinkDoc, tok: int) -> Sentence:
+    """The sentence holding token ``tok`` (sentences are in order: a bisection of their starts)."""
+    sentences = doc.sentences
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # bisect_right on the starts without building a list of them
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= tok:
+            lo = mid + 1
+        else:
+            hi = mid
+    return sentences[lo - 1]
 
 
 def flipped(qualifier: str) -> str:

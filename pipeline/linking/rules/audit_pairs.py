@@ -30,7 +30,7 @@ CUE_READS = CueReads(
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total"),
     anywhere=("audit", "clause_boundaries", "negative_record"),
-    words=("crime_nouns", "relative_pronouns"),
+    words=("crime_nouns", "sample_relatives"),
     phrases=("sample_joins", "elliptical_recorded"),
 )
 
@@ -178,7 +178,7 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
             after = nxt  # "58 of the 75 incidents they checked were crimes": the part is what should have been
             bound = counts[i + 2].start if i + 2 < len(counts) else sent.end
         said = cues.after("should_after_count", after.end, bound)
-        if said is not None and after is not c and doc.lower[said[0] - 1] in doc.words["relative_pronouns"]:
+        if said is not None and after is not c and doc.lower[said[0] - 1] in doc.words["sample_relatives"]:
             # "88 of the 102 crimes that should have been recorded had been" (or "... were not"): the relative
             # clause says what the larger count is; what follows it says what the part was.
             should = after

@@ -1,6 +1,7 @@
 """Officials: a named person with a title of office in a force, a force's area or the inspectorate
 ('Zoe Billingham, HM Inspector of Constabulary'; 'Police and Crime Commissioner for Bedfordshire
-Kathryn Holloway'; 'Roger Hirst, who oversees the force as police, fire and crime commissioner')."""
+Kathryn Holloway'; 'Roger Hirst, who oversees the force as police, fire and crime commissioner';
+'Chief Constable of Surrey Police, Rhys Bowen'; 'Amanda Pearce, the eastern region's HM Inspector')."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ class OfficialRule(LinkRule):
     """A PERSON next to a ROLE in one sentence, with the organisation the role is of."""
 
     finding_type = "official"
-    cue_reads = CueReads(words=("official_between", "title_punctuation", "place_joiners"),
-                         phrases=("non_police_offices",), tables=("london_roles",),
+    cue_reads = CueReads(words=("official_between", "title_punctuation", "place_joiners", "possessive_markers",
+                                "bare_inspector_titles", "speech_verbs"),
+                         anywhere=("inspectorate_mentions",), phrases=("non_police_offices",), tables=("london_roles",),
                          ids=("inspectorate_roles", "commissioner_roles"))
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -46,10 +48,14 @@ class OfficialRule(LinkRule):
             if not people:
                 continue
             for role in sent.of("ROLE"):
-                person = self._person_for(doc, role, people)
+                person = self._person_for(doc, sent, role, people)
                 if person is None:
                     continue
-                organisation = self._organisation(doc, sent, role, person)
+                role_id = role.kb_id
+                if len(doc.lower[role.start : role.end]) == 1 and doc.lower[role.start] in doc.words["bare_inspector_titles"]:
+                    role_id, organisation = _bare_inspector(doc, sent, role, person)
+                else:
+                    organisation = self._organisation(doc, sent, role, person)
                 if organisation is None:
                     continue
                 name = doc.span_text(person.start, person.end)
@@ -57,12 +63,12 @@ class OfficialRule(LinkRule):
                 if full_names is None:
                     full_names = _full_names(doc)
                 name = full_names.get(name, name)
-                found.append(make_finding("official", sent, [person, role], person=name, role=role.kb_id, organisation=organisation))
+                found.append(make_finding("official", sent, [person, role], person=name, role=role_id, organisation=organisation))
         # "Commissioner Okonkwo said": a bare title for someone whose office the text has named.
         specific = {f["person"] for f in found if f["role"] != "other"}
         yield from (f for f in found if f["role"] != "other" or f["person"] not in specific)
 
-    def _person_for(self, doc: LinkDoc, role: Ent, people: list[Ent]) -> Ent | None:
+    def _person_for(self, doc: LinkDoc, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
         """The person a title names: right after it, after "for" and a place, or before it in an appositive."""
         text, between_words, joiners = doc.text, doc.words["official_between"], doc.words["place_joiners"]
         for person in people:
@@ -75,9 +81,12 @@ class OfficialRule(LinkRule):
             if (person.start >= role.end and between[:1] == ["for"] and between[-1:] == [","] and len(between) <= _FOR_PLACES_MOST
                     and all(t[:1].isupper() or t in joiners for t in between[1:])):
                 return person  # "The Police and Crime Commissioner for Hampshire and the Isle of Wight, Claire Lavington"
+            if person.start >= role.end and between[:1] == ["of"] and _force_between(doc, sent, role, person) is not None:
+                return person  # "Chief constable of Surrey Police Rhys Bowen said", "Chief Constable of Surrey Police, Rhys Bowen,"
             gap = text[person.end : role.start]
-            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST and all(
-                    t.lower() in between_words or t[:1].isupper() or "\n" in t for t in gap):
+            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST and (all(
+                    t.lower() in between_words or t[:1].isupper() or "\n" in t for t in gap)
+                    or _possessive_appositive(doc, gap)):
                 return person
         return None
 
@@ -97,6 +106,11 @@ class OfficialRule(LinkRule):
                 place = place_ids.get(tuple(lower[role.end + 1 : role.end + 3])) or place_ids.get(tuple(lower[role.end + 1 : role.end + 2]))
             if place is not None:
                 return place
+        # A force named between the title and the name ("Chief Constable of Surrey Police, Rhys Bowen").
+        if role.end <= person.start:
+            between = _force_between(doc, sent, role, person)
+            if between is not None:
+                return between
         # A force named right before the title or after the appositive ("Leicestershire Ch Con", "of Kent Police").
         first = min(role.start, person.start)
         last = max(role.end, person.end)
@@ -105,6 +119,49 @@ class OfficialRule(LinkRule):
             return adjacent[0][2]
         force = force_for(doc, sent, first)
         return force if force is not None else london.get(role.kb_id)
+
+
+def _force_between(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> str | None:
+    """The force named after a title and "of" ("the"), right before the name or a comma before it
+    ("Deputy Chief Constable of Avon and Somerset Police Laura Finch"); None if there is none."""
+    lower = doc.lower
+    start = role.end + 1
+    if start < person.start and lower[start] == "the":
+        start += 1
+    for f in sent.forces:
+        if f[0] == start and (f[1] == person.start or (f[1] + 1 == person.start and lower[f[1]] == ",")):
+            return f[2]
+    return None
+
+
+def _possessive_appositive(doc: LinkDoc, gap: list[str]) -> bool:
+    """", the eastern region's" before a title ("Amanda Pearce, the eastern region's HM Inspector of
+    Constabulary"): a comma, "the", a few words and a possessive, then only words that may stand before
+    a title ("the area's new HM Inspector")."""
+    marks = doc.words["possessive_markers"]
+    if gap[:2] != [",", "the"]:
+        return False
+    owner_end = next((j for j in range(2, len(gap)) if gap[j] in marks), None)
+    return owner_end is not None and 3 <= owner_end <= 5 and all(
+        t.lower() in doc.words["official_between"] for t in gap[owner_end + 1 :])
+
+
+def _bare_inspector(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> tuple[str, str | None]:
+    """The role and organisation of someone titled only "Inspector" (ANNOTATION): a police rank (role
+    `other`) when a force is named with them, before the title or in the clause after the name ("Inspector
+    Tom Reed, who runs Essex Police's crime bureau, said"); else, in an article that speaks of the
+    inspectorate (named, or "the watchdog"), one of its inspectors ("Inspector Harriet Vale said the force
+    still had much to do"); else a rank in the force the text is about."""
+    lower, speech = doc.lower, doc.words["speech_verbs"]
+    stop = person.end
+    while stop < min(person.end + _NAME_TO_TITLE_MOST, sent.end) and lower[stop] not in speech:
+        stop += 1
+    for f in sent.forces:
+        if role.start - _ADJACENT <= f[1] <= role.start or person.end <= f[0] < stop:
+            return "other", f[2]
+    if "INSPECTORATE" in doc.with_label or doc.cues.any_in_doc("inspectorate_mentions"):
+        return "hm_inspector_of_constabulary", "hmicfrs"
+    return "other", force_for(doc, sent, role.start)
 
 
 def _full_names(doc: LinkDoc) -> dict[str, str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from pipeline.linking.document import LinkDoc
-from pipeline.linking.figure_tests import about_other_things, is_change, is_composition, is_general, is_sub_share
+from pipeline.linking.figure_tests import (about_other_things, is_change, is_composition, is_general, is_sub_share,
+                                           of_the_measure_before)
 from pipeline.linking.figures import scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
@@ -28,7 +29,7 @@ class RecordingRateRule(LinkRule):
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         for sent in doc.with_label.get("PERCENT", []):
-            if sent.national:
+            if sent.national or of_the_measure_before(doc, sent):
                 continue
             figs = sent.figures
             for fig, scope in scoped(sent, figs):
