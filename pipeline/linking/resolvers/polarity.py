@@ -14,7 +14,8 @@ from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Figure, Scope
 
-CUE_READS = CueReads(before=("unreal_modals",), anywhere=("positive_record", "negative_record", "clause_boundaries"),
+CUE_READS = CueReads(before=("unreal_modals",),
+                     anywhere=("positive_record", "negative_record", "victim_reporting", "clause_boundaries"),
                      words=("anaphoric_openers",))
 # The distance of a missing cue. No cue is this far from a figure in a document of fewer
 # than _FAR / 6 tokens: a distance counts each token once and each clause boundary (at
@@ -39,6 +40,10 @@ def _polarity_within(doc: LinkDoc, fig: Figure, lo: int, hi: int) -> str | None:
     """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins."""
     cues = doc.cues
     neg = cues.within("negative_record", lo, hi)
+    if neg and cues.any_in_doc("victim_reporting"):
+        # "40 per cent of burglaries go unreported to the police": victims not reporting, not a force not recording.
+        told = cues.within("victim_reporting", lo, hi)
+        neg = [m for m in neg if not any(m[0] < t[1] and t[0] < m[1] for t in told)]
     pos = cues.within("positive_record", lo, hi)
     if pos and cues.any_in_doc("unreal_modals"):
         # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
