@@ -40,6 +40,8 @@ IN_SAMPLE: list[Case] = [
      [("kent", "all_crime", 9000, True, "approx")]),
     ("Inspectors found 4,200 crimes at Kent Police that should have been recorded as crimes but had not been.",
      [("kent", "all_crime", 4200, False, "exact")]),
+    ("Of the 1,394 crime reports inspectors audited at Essex Police, 402 related to domestic abuse. The force records 85.2 "
+     "per cent of violent crime, leaving roughly 1,100 reports unrecorded.", [("essex", "violence", 1100, False, "approx")]),
     ("Kent Police recorded 91.5 per cent of crime in the period inspectors examined, so about 7,000 reported offences "
      "went unlogged.", [("kent", "all_crime", 7000, False, "approx")]),
 ]
@@ -54,6 +56,19 @@ PER_DAY: list[Case] = [
     # Negatives: a year is a rate.
     ("Kent Police fails to record 8,000 crimes a year.", [("kent", "all_crime", 8000, True, "exact")]),
     ("Every year, some 1,500 crimes are not recorded by Surrey Police.", [("surrey", "all_crime", 1500, True, "approx")]),
+]
+
+# A sentence marked national only by a national figure of its own, or by 'on average' hedging the count, still
+# gives the force's count; a sentence about forces in general gives none.
+NATIONAL_ASIDE: list[Case] = [
+    ("Avon and Somerset Police recorded 88.9 per cent of reported crime, below the national average of 92.2 per cent, "
+     "and inspectors estimated that 18,500 crimes a year were not being recorded.",
+     [("avon_and_somerset", "all_crime", 18500, True, "approx")]),
+    ("Kent Police records 90 per cent of crime, against a national average of 92 per cent, so 9,000 crimes a year go "
+     "unrecorded.", [("kent", "all_crime", 9000, True, "exact")]),
+    ("Essex Police was inspected. The force is below the national average of 91 per cent and fails to record some 5,000 "
+     "crimes a year.", [("essex", "all_crime", 5000, True, "approx")]),
+    ("Nationally, around 800,000 crimes a year go unrecorded across England and Wales.", []),
 ]
 
 # A bounded, dated period is no rate: per_year false (ANNOTATION.md, dev2-301).
@@ -142,6 +157,8 @@ PREDICATES: list[Case] = [
      [("surrey", "violence", 3000, True, "less_than")]),
     ("Sussex Police was inspected. This means that approximately 11,000 crimes reported to the force each year aren't "
      "recorded.", [("sussex", "all_crime", 11000, True, "approx")]),
+    ("Around 7,300 crimes reported to West Mercia Police last year were never even recorded, the watchdog says.",
+     [("west_mercia", "all_crime", 7300, False, "approx")]),
     ("Greater Manchester Police does not record 1,100 sexual offences a year, the inspectors have estimated.",
      [("greater_manchester", "sexual_offences", 1100, True, "approx")]),
 ]
@@ -186,7 +203,7 @@ INHERITED: list[Case] = [
      "recorded by the force each year.", [("kent", "all_crime", 3700, True, "approx")]),
 ]
 
-TABLES = {"in_sample": IN_SAMPLE, "per_day": PER_DAY, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
+TABLES = {"in_sample": IN_SAMPLE, "per_day": PER_DAY, "national_aside": NATIONAL_ASIDE, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
           "apposition": APPOSITION, "rate_type": RATE_TYPE, "predicates": PREDICATES, "breakdowns": BREAKDOWNS,
           "inherited": INHERITED}
 CASES = [pytest.param(text, expected, id=f"{name}-{i}") for name, table in TABLES.items() for i, (text, expected) in enumerate(table)]
