@@ -1,6 +1,6 @@
 """The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces,
-splitting a margin sign off its figure ("+/-2.5%", "±2.5%"), "pc" off a number ("88.7pc") and
-the hyphens of a ratio ("1-in-10").
+splitting a margin sign off its figure ("+/-2.5%", "±2.5%"), "pc" off a number ("88.7pc"), the
+hyphens of a ratio ("1-in-10") and a dash glued to the word before it ("unlogged- more").
 
 Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). spaCy makes
 each such character a token of its own, which splits "per cent" and force names and
@@ -27,6 +27,7 @@ _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _MARGIN_SIGNS = [r"/-", "±"]
 _GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)"]
 _RATIO_HYPHENS = [r"(?<=\bin)-(?=[0-9])"]
+_GLUED_DASHES = [r"(?<=[A-Za-z])-"]
 
 
 class SpaceNormalisingTokenizer:
@@ -78,7 +79,8 @@ def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
         # so the figure can be tagged on its own (SCHEMA §5: "+/- 1.66 percent" -> "1.66 percent").
         inner.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, *_MARGIN_SIGNS]).search
         # "88.7pc" (the tabloids' per cent) splits like "88.7%", so the figure and its unit are two tokens.
-        inner.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, *_GLUED_UNITS]).search
+        # A dash glued to the word before it ("went unlogged- more than last time") splits off, so the word is itself.
+        inner.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, *_GLUED_UNITS, *_GLUED_DASHES]).search
         # "1-in-10" splits like "one-in-ten": spaCy leaves a hyphen before a digit ("in-10") inside the token.
         inner.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *_RATIO_HYPHENS]).finditer
         return SpaceNormalisingTokenizer(inner)

@@ -106,7 +106,8 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     ("Lincolnshire Police is failing to record thousands of crimes a year, including about 1,400 violent crimes and 300 sexual offences.", "2023-06-15",
      [{"type": UC, "force": "lincolnshire", "crime_type": "violence", "value": 1400, "per_year": True, "qualifier": "approx", "year": 2023},
       {"type": UC, "force": "lincolnshire", "crime_type": "sexual_offences", "value": 300, "per_year": True, "qualifier": "exact", "year": 2023}]),
-    # "of those N" names the whole again; the 88 left over is the rest of the sample, no unrecorded count (SCHEMA §5).
+    # "of those N" names the whole again: not a listed part of anything before it. The 88 left over is part of
+    # the sample, no unrecorded count (SCHEMA §5, 2026-12-06).
     ("Gwent Police was inspected. Of 1,024 crimes in the audit, 936 had been recorded. That leaves 88 crimes that never made it onto "
      "the system. Of those 1,024 crimes, 286 involved violence - and of these, 241 were recorded.", None,
      [{"type": AS, "force": "gwent", "crime_type": "all_crime", "recorded": 936, "total": 1024, "year": None},
@@ -166,6 +167,9 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
     # count, and no total of crimes is said (SCHEMA §5, ANNOTATION.md Audits): no finding.
     ("Kent Police was inspected. Inspectors examined 420 incident records. They found 42 that should have been recorded as crimes "
      "but had not been.", "2014-06-12", []),
+    # "should have been recorded" is what ought to be: the contrast after it says what is.
+    ("Kent Police was inspected. Inspectors found 4,200 crimes that should have been recorded as crimes but had not been.", "2014-06-12",
+     [{"type": UC, "force": "kent", "crime_type": "all_crime", "value": 4200, "per_year": False, "qualifier": "exact", "year": 2014}]),
     # "N out of M" with a grouped total is an audit sample too; "sampled" links the total to its crime type.
     ("At Essex Police, 1,905 out of 2,176 crimes audited were correctly recorded.", "2023-06-15",
      [{"type": AS, "force": "essex", "crime_type": "all_crime", "recorded": 1905, "total": 2176, "year": 2023}]),

@@ -17,19 +17,30 @@ from pipeline.linking.findings import Finding
 class SharedState:
     """The fields rules share within one document."""
 
-    # Token starts of the counts an audit sample was read from or accounts for (its recorded part,
-    # its total, the failures it was said through, the incidents examined beside it): no other
-    # audit sample or unrecorded count is read from them.
+    # Token starts of the counts an audit sample was read from: its recorded part and total, and
+    # the unrecorded part when the sample is stated through it ("Of the 310 violent crimes checked,
+    # 47 had not been recorded" is 263 of 310: the 47 and the 310 go here). No other audit sample
+    # or unrecorded count is read from them.
     sample_counts: set[int] = field(default_factory=set)
-    # The audit samples found, with the index of the sentence that states each: an unrecorded
-    # count equal to a sample's remainder ("116 were not recorded") is that part of the sample,
-    # not the force's count, and gives no unrecorded count (SCHEMA §5, Audits).
+    # The audit samples found, with the index of the sentence that states each: a count equal to a
+    # sample's remainder ("116 were not recorded", "That leaves 88 crimes") is part of that sample.
     samples: list[tuple[int, Finding]] = field(default_factory=list)
 
     def rest_of_sample(self, sent_index: int, force: str, value: int) -> Finding | None:
         """The audit sample, in this or the previous sentence, whose unrecorded remainder is ``value``."""
         for index, sample in reversed(self.samples):
             if sent_index - 1 <= index <= sent_index and sample["force"] == force and sample["total"] - sample["recorded"] == value:
+                return sample
+        return None
+
+    def sample_with_rest(self, force: str, value: int) -> Finding | None:
+        """The audit sample of ``force`` whose unrecorded remainder is ``value``, stated anywhere in the document.
+
+        Such a count is part of the sample, not the force's total (SCHEMA §5, 2026-12-06): "of these
+        354 were recorded ... 116 were not recorded", and later "the 88 missed crimes had all since been
+        recorded" after "of 1,024 crimes identified in the audit, 936 had been recorded"."""
+        for _, sample in self.samples:
+            if sample["force"] == force and sample["total"] - sample["recorded"] == value:
                 return sample
         return None
 

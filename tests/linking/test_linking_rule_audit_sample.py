@@ -132,8 +132,8 @@ def test_a_sample_leaves_its_counts_and_itself_in_the_shared_state() -> None:
     assert state.sample_counts == {tok(doc, "470"), tok(doc, "354")}
     assert state.samples == [(1, finding)]
     assert (finding["recorded"], finding["total"]) == (354, 470)
-    assert state.rest_of_sample(1, "kent", 116) is finding and state.rest_of_sample(2, "kent", 116) is finding
-    assert state.rest_of_sample(3, "kent", 116) is None and state.rest_of_sample(1, "essex", 116) is None
+    assert state.sample_with_rest("kent", 116) is finding
+    assert state.sample_with_rest("kent", 117) is None and state.sample_with_rest("essex", 116) is None
 
 
 def test_counts_already_read_as_a_sample_are_not_read_again() -> None:

@@ -1,5 +1,5 @@
 """``rules/unrecorded_count.py``: a COUNT said not to be recorded, or a part of one by crime type, of one force:
-per year, coordinated counts, listed parts, the rest of an audit sample (through ``SharedState``)."""
+per year, coordinated counts, listed parts; never the rest of an audit sample (through ``SharedState``)."""
 
 from __future__ import annotations
 
@@ -118,22 +118,23 @@ def test_a_national_sentence_gives_no_count() -> None:
     assert fields(run(UnrecordedCountRule, not_national)) == [_count("kent", 800000, year=None)]
 
 
-def test_the_rest_of_an_audit_sample_is_no_unrecorded_count() -> None:
-    """SCHEMA §5 (Audits): what a sample did not record is part of the audit, not the force's count."""
-    text = "West Midlands Police was re-inspected. Of the 470 domestic abuse crimes audited, 354 were recorded. 116 were not recorded."
+def test_the_rest_of_an_audit_sample_is_part_of_it_not_a_count() -> None:
+    # SCHEMA §5 (2026-12-06): the unrecorded part of an audit sample is no unrecorded count, wherever it is said.
+    text = ("West Midlands Police was re-inspected. Of the 470 domestic abuse crimes, 354 were recorded. 116 were not recorded. "
+            "The force said the 116 crimes had since been recorded.")
     ents = [("West Midlands Police", "FORCE", "west_midlands"), _c("470"), ("domestic abuse", "CRIME_TYPE", "domestic_abuse"),
-            _c("354"), _c("116")]
+            _c("354"), _c("116"), _c("116")]
     doc = build(text, ents=ents, date="2019-01-15")
     sample = {"type": "audit_sample", "force": "west_midlands", "crime_type": "domestic_abuse", "recorded": 354, "total": 470,
-              "year": 2017}
+              "year": 2019}
     state = SharedState(sample_counts={tok(doc, "470"), tok(doc, "354")}, samples=[(1, sample)])
     assert run(UnrecordedCountRule, doc, state) == []
-    # Without the sample, the same count is all crime, of the article's year.
+    # Without the sample in the shared state, nothing says the 116 is part of one.
     assert fields(run(UnrecordedCountRule, build(text, ents=ents, date="2019-01-15"), SharedState(
         sample_counts={tok(doc, "470"), tok(doc, "354")}))) == [_count("west_midlands", 116, year=2019)]
 
 
-def test_the_audit_rule_leaves_the_sample_for_this_rule() -> None:
+def test_the_audit_rule_leaves_the_rest_of_its_sample_alone_too() -> None:
     text = "West Midlands Police was re-inspected. Of the 470 domestic abuse crimes audited, 354 were recorded. 116 were not recorded."
     ents = [("West Midlands Police", "FORCE", "west_midlands"), _c("470"), ("domestic abuse", "CRIME_TYPE", "domestic_abuse"),
             _c("354"), _c("116")]
