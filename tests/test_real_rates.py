@@ -224,6 +224,8 @@ CASES: list[Case] = [
      RU, []),
     ("unreported", "Kent Police was inspected. Many victims never come forward: about 40 per cent of thefts go unreported to "
      "police, a survey suggests.", None, RU, []),
+    ("unreported", "Kent Police was inspected. About 20 per cent of crime goes unreported to police, the force said, but of "
+     "crimes that are reported it records 94 per cent.", None, R_, [rate("kent", 94.0)]),
     ("unreported", "Half of all sexual offences went unreported by Kent Police.", None, R_,
      [rate("kent", 50.0, "approx", "sexual_offences")]),
     # ---- Officials: role + "of" + force before the name (cat. 1 A13).

@@ -21,6 +21,7 @@ CUE_READS = CueReads(before=("unreal_modals",), after=("told_to_police",),
 # than _FAR / 6 tokens: a distance counts each token once and each clause boundary (at
 # least a token) five times more.
 _FAR = 10**6
+_UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the figure says nothing of recording
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
 _LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
 
@@ -33,22 +34,28 @@ def polarity(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, local_only
             found = _polarity_within(doc, fig, lo, hi)
             if found is not None:
                 break
-    return found
+    return None if found == _UNTOLD else found
 
 
 def _polarity_within(doc: LinkDoc, fig: Figure, lo: int, hi: int) -> str | None:
-    """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins."""
+    """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins (``_UNTOLD``
+    when the nearest says what victims did not tell the police)."""
     cues = doc.cues
     neg = cues.within("negative_record", lo, hi)
+    untold: list[tuple[int, int]] = []
     if neg and cues.any_in_doc("told_to_police"):
         # "40 per cent of burglaries go unreported to the police": victims not telling, not the force not recording.
-        neg = [n for n in neg if cues.after("told_to_police", n[1]) is None]
+        untold = [n for n in neg if cues.after("told_to_police", n[1]) is not None]
+        neg = [n for n in neg if n not in untold]
     pos = cues.within("positive_record", lo, hi)
     if pos and cues.any_in_doc("unreal_modals"):
         # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
         pos = [p for p in pos if cues.before("unreal_modals", p[0]) is None]
     if neg and pos:
         pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+    if untold and min(_distance(doc, fig, m) for m in untold) < min(
+            (_distance(doc, fig, m) for m in neg + pos), default=_FAR):
+        return _UNTOLD  # the figure is of what victims did not tell the police
     if not (neg or pos):
         return None
     if not (neg and pos) and doc.n < _FAR // 6:
