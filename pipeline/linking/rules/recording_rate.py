@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from pipeline.linking.document import LinkDoc
-from pipeline.linking.figure_tests import (about_other_things, is_change, is_composition, is_general, is_sub_share,
-                                           of_the_measure_before)
+from pipeline.linking.figure_tests import (about_other_things, is_audit_ratio, is_change, is_composition, is_general,
+                                           is_sub_share, of_the_measure_before)
 from pipeline.linking.figures import scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
@@ -39,7 +39,7 @@ class RecordingRateRule(LinkRule):
                     continue
                 if is_change(doc, fig) or about_other_things(doc, fig) or is_sub_share(doc, fig) or is_general(doc, sent, fig, scope):
                     continue
-                if is_composition(doc, fig, scope):
+                if is_composition(doc, fig, scope) or is_audit_ratio(doc, fig):
                     continue
                 said = polarity(doc, sent, fig, scope)
                 force = force_for(doc, sent, fig.start, fig.end)
