@@ -274,6 +274,17 @@ CASES: list[Case] = [
      None, O_, [official("Andy Cooke", "hm_inspector_of_constabulary", "hmicfrs")]),
     ("official_possessive", "Jane Doe, the county force's deputy chief constable, said Kent Police would act.", None, O_,
      [official("Jane Doe", "deputy_chief_constable", "kent")]),
+    # ---- A signature or byline: the name alone on its line, the title opening the next (dev2's newsletter sign-off).
+    ("official_signature", "My survey closes on 30 June.\n\nHelen Ashdown\nKent Police and Crime Commissioner\n\nFollow me on "
+     "social media", None, O_, [official("Helen Ashdown", "police_and_crime_commissioner", "kent")]),
+    ("official_signature", "Kent Police was inspected.\n\nJohn Smith\nChief Constable, Kent Police", None, O_,
+     [official("John Smith", "chief_constable", "kent")]),
+    ("official_signature", "Sussex Police was inspected.\n\nJane Roe\nDeputy Chief Constable\nSussex Police", None, O_,
+     [official("Jane Roe", "deputy_chief_constable", "sussex")]),
+    ("official_signature", "Kent Police was inspected.\n\nJohn Smith\nThe report was welcomed by the Chief Constable.", None,
+     O_, []),
+    ("official_signature", "Kent Police was inspected. John Smith said it was fair.\nChief Constable Amy Stone agreed.", None, O_,
+     [official("Amy Stone", "chief_constable", "kent")]),
     # ---- A single line break inside a sentence, before a lower-case word, does not end it (cat. 2 A6).
     ("line_break", "Kent Police was inspected. Just 84.7% of the violent offences reported to the force \nwere recorded, so more "
      "than 2,100 of them went unrecorded.", None, R_, [rate("kent", 84.7, "exact", "violence")]),
