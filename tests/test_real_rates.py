@@ -274,6 +274,14 @@ CASES: list[Case] = [
      None, O_, [official("Andy Cooke", "hm_inspector_of_constabulary", "hmicfrs")]),
     ("official_possessive", "Jane Doe, the county force's deputy chief constable, said Kent Police would act.", None, O_,
      [official("Jane Doe", "deputy_chief_constable", "kent")]),
+    # ---- A name, then a relative clause that gives the title ("who became the county's first ...").
+    ("official_relative", "Staffordshire Commissioner Matthew Ellis, who became the county’s first Police, Fire and Crime "
+     "Commissioner last year, said: “The people of Staffordshire can now have real confidence.”", None, O_,
+     [official("Matthew Ellis", "police_fire_and_crime_commissioner", "staffordshire")]),
+    ("official_relative", "Kent Police was inspected. Sarah Lee, who was elected Police and Crime Commissioner in 2021, said the "
+     "report was fair.", None, O_, [official("Sarah Lee", "police_and_crime_commissioner", "kent")]),
+    ("official_relative", "Kent Police was inspected. Sarah Lee, who was the first to complain, met the Chief Constable.", None,
+     O_, []),
     # ---- A signature or byline: the name alone on its line, the title opening the next (dev2's newsletter sign-off).
     ("official_signature", "My survey closes on 30 June.\n\nHelen Ashdown\nKent Police and Crime Commissioner\n\nFollow me on "
      "social media", None, O_, [official("Helen Ashdown", "police_and_crime_commissioner", "kent")]),
