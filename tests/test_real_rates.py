@@ -170,6 +170,13 @@ CASES: list[Case] = [
     ("not_crimes", "Only 40 per cent of the force's officers had been trained in crime recording, Dorset Police said.", None, R_, []),
     ("not_crimes", "In Kent, safeguarding had been put in place for 96 per cent of the victims whose crimes went unrecorded.",
      None, R_, []),
+    ("not_crimes", "Staffordshire Police was inspected. Around a third of the cancelled rape records we reviewed had been "
+     "cancelled without enough evidence.", None, R_, []),
+    ("not_crimes", "Staffordshire Police was inspected. At the time of our inspection, 64 percent of call handlers had completed "
+     "the new crime recording course.", None, R_, []),
+    ("not_crimes", "Kent Police was inspected. Only 55 per cent of its supervisors had checked crime records, and 70 per cent of "
+     "respondents said recording was a priority.", None, R_, []),
+    ("not_crimes", "Kent Police was inspected. Just 45 per cent of personnel had been trained to record crime.", None, R_, []),
     # ---- The crime type in a postmodifier of the crime noun (cat. 1 A3 (b)).
     ("postmodifier", "Some 18% of offences involving domestic violence are not being recorded by Durham Constabulary.", None, R_,
      [rate("durham", 82.0, "approx", "domestic_abuse")]),
@@ -197,6 +204,14 @@ CASES: list[Case] = [
     ("with_topic", "Violent crime has risen, with nearly half of such incidents happening at night.", None, R_, []),
     ("with_topic", "Kent Police recorded 95 per cent of rapes, with 91 per cent of crimes overall recorded.", None, R_,
      [rate("kent", 95.0, "exact", "rape"), rate("kent", 91.0)]),
+    ("with_topic", "West Midlands Police was inspected. Violent crime fared worse, with 85.7 per cent of offences recorded.", None,
+     R_, [rate("west_midlands", 85.7, "exact", "violence")]),
+    ("with_topic", "Burglary was the weak spot for Kent Police, with only 82 per cent of crimes recorded.", None, R_,
+     [rate("kent", 82.0, "exact", "burglary")]),
+    ("with_topic", "Kent Police was inspected. Sexual offences did better, with 96 per cent of cases recorded.", None, R_,
+     [rate("kent", 96.0, "exact", "sexual_offences")]),
+    ("with_topic", "Kent Police recorded 95 per cent of rapes, with 91 per cent of all crimes recorded.", None, R_,
+     [rate("kent", 95.0, "exact", "rape"), rate("kent", 91.0)]),
     # ---- Sub-populations of victims are `other` (cat. 2 A19; ANNOTATION).
     ("victims", "Kent Police was inspected. The audit picked out 37 crimes where the victim was vulnerable, and just under half "
      "of them had not been recorded.", None, R_, [rate("kent", 50.0, "more_than", "other")]),
@@ -207,6 +222,11 @@ CASES: list[Case] = [
     ("victims", "Around 15 per cent of crimes where the victim was a child were not recorded by Kent Police.", None, R_,
      [rate("kent", 85.0, "approx", "other")]),
     ("victims", "Kent Police records 92 per cent of crimes reported by victims.", None, R_, [rate("kent", 92.0)]),
+    ("victims", "Lincolnshire Police was inspected. Crimes reported by vulnerable victims were among the most likely to be "
+     "missed, with nearly a quarter of them not recorded.", None, R_, [rate("lincolnshire", 75.0, "more_than", "other")]),
+    ("victims", "Kent Police recorded 81 per cent of crimes reported by elderly people.", None, R_, [rate("kent", 81.0, "exact", "other")]),
+    ("victims", "Of the offences reported by disabled people, Kent Police failed to record about 30 per cent.", None, R_,
+     [rate("kent", 70.0, "approx", "other")]),
     # ---- "never even recorded", "not even recorded": a negation with an intensifier (cat. 1 A11).
     ("even", "Close to 5,600 crimes reported to West Mercia Police last year were never even recorded, the watchdog says.",
      "2018-02-01", (UC,), [count("west_mercia", 5600, "less_than", year=2017)]),
@@ -224,6 +244,8 @@ CASES: list[Case] = [
      RU, []),
     ("unreported", "Kent Police was inspected. Many victims never come forward: about 40 per cent of thefts go unreported to "
      "police, a survey suggests.", None, RU, []),
+    ("unreported", "Kent Police was inspected. About 20 per cent of crime goes unreported to police, the force said, but of "
+     "crimes that are reported it records 94 per cent.", None, R_, [rate("kent", 94.0)]),
     ("unreported", "Half of all sexual offences went unreported by Kent Police.", None, R_,
      [rate("kent", 50.0, "approx", "sexual_offences")]),
     # ---- Officials: role + "of" + force before the name (cat. 1 A13).
@@ -252,6 +274,25 @@ CASES: list[Case] = [
      None, O_, [official("Andy Cooke", "hm_inspector_of_constabulary", "hmicfrs")]),
     ("official_possessive", "Jane Doe, the county force's deputy chief constable, said Kent Police would act.", None, O_,
      [official("Jane Doe", "deputy_chief_constable", "kent")]),
+    # ---- A name, then a relative clause that gives the title ("who became the county's first ...").
+    ("official_relative", "Staffordshire Commissioner Matthew Ellis, who became the county’s first Police, Fire and Crime "
+     "Commissioner last year, said: “The people of Staffordshire can now have real confidence.”", None, O_,
+     [official("Matthew Ellis", "police_fire_and_crime_commissioner", "staffordshire")]),
+    ("official_relative", "Kent Police was inspected. Sarah Lee, who was elected Police and Crime Commissioner in 2021, said the "
+     "report was fair.", None, O_, [official("Sarah Lee", "police_and_crime_commissioner", "kent")]),
+    ("official_relative", "Kent Police was inspected. Sarah Lee, who was the first to complain, met the Chief Constable.", None,
+     O_, []),
+    # ---- A signature or byline: the name alone on its line, the title opening the next (dev2's newsletter sign-off).
+    ("official_signature", "My survey closes on 30 June.\n\nHelen Ashdown\nKent Police and Crime Commissioner\n\nFollow me on "
+     "social media", None, O_, [official("Helen Ashdown", "police_and_crime_commissioner", "kent")]),
+    ("official_signature", "Kent Police was inspected.\n\nJohn Smith\nChief Constable, Kent Police", None, O_,
+     [official("John Smith", "chief_constable", "kent")]),
+    ("official_signature", "Sussex Police was inspected.\n\nJane Roe\nDeputy Chief Constable\nSussex Police", None, O_,
+     [official("Jane Roe", "deputy_chief_constable", "sussex")]),
+    ("official_signature", "Kent Police was inspected.\n\nJohn Smith\nThe report was welcomed by the Chief Constable.", None,
+     O_, []),
+    ("official_signature", "Kent Police was inspected. John Smith said it was fair.\nChief Constable Amy Stone agreed.", None, O_,
+     [official("Amy Stone", "chief_constable", "kent")]),
     # ---- A single line break inside a sentence, before a lower-case word, does not end it (cat. 2 A6).
     ("line_break", "Kent Police was inspected. Just 84.7% of the violent offences reported to the force \nwere recorded, so more "
      "than 2,100 of them went unrecorded.", None, R_, [rate("kent", 84.7, "exact", "violence")]),
@@ -282,10 +323,74 @@ CASES: list[Case] = [
      None, R_, [rate("kent", 91.0), rate("kent", 96.8, "exact", "burglary")]),
     ("other_measure", "Kent Police was inspected. Few suspects were charged. For violent crime the recording rate was 88 per cent.",
      None, R_, [rate("kent", 88.0, "exact", "violence")]),
+    # ---- "the estimated rate", "its rate for": a rate named without "recording" (dev5).
+    ("rate_named", "Derbyshire Constabulary was inspected. Inspectors estimated that the force records 90.4 per cent of crimes "
+     "reported to it. For violent crime the estimated rate was 86.7 per cent, and for sexual offences 91.9 per cent.", None, R_,
+     [rate("derbyshire", 90.4, "approx"), rate("derbyshire", 86.7, "approx", "violence"),
+      rate("derbyshire", 91.9, "approx", "sexual_offences")]),
+    ("rate_named", "Lincolnshire Police was inspected. The estimated rate for violent crime was lower still, at 83.9 per cent.",
+     None, R_, [rate("lincolnshire", 83.9, "approx", "violence")]),
+    ("rate_named", "Cleveland Police was inspected. And the Metropolitan Police Service, the country's largest force, was rated "
+     "requires improvement. Its rate for crimes related to domestic abuse was just under nine in ten (88.6 per cent).", None, R_,
+     [rate("metropolitan", 88.6, "exact", "domestic_abuse")]),
+    ("rate_named", "Essex Police was inspected. Their rate for burglary was 95 per cent.", None, R_, [rate("essex", 95.0, "exact", "burglary")]),
+    ("rate_named", "Kent Police was inspected. Its rate was 93 per cent for sexual offences.", None, R_,
+     [rate("kent", 93.0, "exact", "sexual_offences")]),
+    ("rate_named", "Kent Police was inspected. For reports involving violence, the estimated rate was 84 per cent.", None, R_,
+     [rate("kent", 84.0, "approx", "violence")]),
+    ("rate_named", "Kent Police was inspected. A suspect was charged in 6.1% of crimes. For burglary the estimated rate was just "
+     "3.2%.", None, R_, []),
+    ("rate_named", "Kent Police records 92 per cent of crimes, including those involving domestic abuse.", None, R_, [rate("kent", 92.0)]),
+    # ---- A speaker's quotation beside a national average, over several paragraphs (cat. 1 A5; dev5).
+    ("quotation", "Avon and Somerset Constabulary was inspected. Chief Constable of Avon and Somerset Constabulary, Marcus Ndiaye, "
+     "said:\n\n\"We are disappointed with this grade, but we do not dispute the findings.\n\n\"Since the inspection we have "
+     "put 60 additional staff into our crime recording team. Our own internal audits show our compliance has since risen to "
+     "91.3 per cent – better, but still short of the national average – and I am determined we will close that gap.\"", None, R_,
+     [rate("avon_and_somerset", 91.3)]),
+    ("quotation", "Kent Police was inspected. Chief Constable Amy Stone said: “We accept the findings. We now record 94 per cent "
+     "of crimes, well above the national average.”", None, R_, [rate("kent", 94.0)]),
+    ("quotation", "Kent Police was inspected. Chief Constable Amy Stone said: \"We accept the findings.\"\n\nNationally, our "
+     "forces record 88 per cent of crimes on average, the inspectorate said.", None, R_, []),
+    ("quotation", "Kent Police was inspected. Chief Constable Amy Stone said: \"We accept the findings.\"\n\nThe report said "
+     "that nationally we record 88 per cent of crimes.", None, R_, []),
+    ("quotation", "Kent Police was inspected. Chief Constable Amy Stone said: \"Our compliance is now 92 per cent – better than "
+     "before.\"", None, R_, [rate("kent", 92.0)]),
+    # ---- A change word after a dash or comma is an aside on the figure, not its change.
+    ("aside", "Kent Police was inspected. Its recording rate rose to 91 per cent, 4 per cent higher than in 2016.", None, R_,
+     [rate("kent", 91.0)]),
+    ("aside", "Kent Police was inspected. Its recording rate was 3 per cent higher than in 2016.", None, R_, []),
+    ("aside", "Kent Police was inspected. The force now records 90 per cent of crimes – better than most forces.", None, R_,
+     [rate("kent", 90.0)]),
+    # ---- Bullet lines under a line that says what they count (dev5).
+    ("bullets", "Northamptonshire Police was inspected. Our audit found that the force recorded:\n\n• violent crime: 81.0 "
+     "percent;\n• sexual offences: 90.5 percent;\n• domestic abuse crimes: 82.7 percent.", None, R_,
+     [rate("northamptonshire", 81.0, "exact", "violence"), rate("northamptonshire", 90.5, "exact", "sexual_offences"),
+      rate("northamptonshire", 82.7, "exact", "domestic_abuse")]),
+    ("bullets", "Kent Police was inspected. Inspectors found that it failed to record:\n- 12 percent of violent crime;\n- 20 "
+     "percent of sexual offences.", None, R_,
+     [rate("kent", 88.0, "exact", "violence"), rate("kent", 80.0, "exact", "sexual_offences")]),
+    ("bullets", "Kent Police was inspected. Key numbers:\n\n• violent crime: 81.0 percent of victims were satisfied;\n• charge "
+     "rate: 7 percent.", None, R_, []),
+    ("bullets", "Kent Police was inspected. Of the crimes it recorded:\n\n• burglary: 93.0 percent;\n• hate crime: 88.5 percent.",
+     None, R_, [rate("kent", 93.0, "exact", "burglary"), rate("kent", 88.5, "exact", "hate_crime")]),
+    # ---- A ratio of two numbers said of audited items is an audit sample, not a rate (ANNOTATION; dev5).
+    ("audit_ratio", "Staffordshire Police was inspected. We found that 11 out of 15 audited rape reports were correctly recorded.",
+     None, R_, []),
+    ("audit_ratio", "Kent Police was inspected. It found that nine out of 12 rape reports examined had been recorded.", None, R_, []),
+    ("audit_ratio", "Kent Police was inspected. 18 out of 20 sampled crimes against vulnerable victims were recorded.", None, R_, []),
+    ("audit_ratio", "Kent Police was inspected. Nine out of 10 crimes reported to the force were recorded, the audit found.", None,
+     R_, [rate("kent", 90.0, "approx")]),
+    ("audit_ratio", "Kent Police was inspected. In the audit, five out of six crimes were recorded.", None, R_,
+     [rate("kent", 83.3, "approx")]),
     # ---- "the figure is", pointing back to the rate the sentence before gave (dev4's "Today the figure is ...").
     ("figure_is", "North Yorkshire Police was inspected. Eight years ago, almost 15 in every 100 crimes did not make it onto the "
      "books. Today the figure is fewer than seven in 100.", None, R_,
      [rate("north_yorkshire", 85.0, "more_than"), rate("north_yorkshire", 93.0, "more_than")]),
+    ("figure_is", "Kent Police was inspected. Some years ago it recorded 80 per cent of crimes. Now the figure is 92 per cent.",
+     None, R_, [rate("kent", 80.0), rate("kent", 92.0)]),
+    ("figure_is", "Kent Police was inspected. It failed to record one in ten crimes. Today the figure is fewer than one in 20.",
+     None, R_, [rate("kent", 90.0, "approx"), rate("kent", 95.0, "more_than")]),
+    ("figure_is", "Kent Police was inspected. Its charge rate was 7 per cent. Today the figure is 9 per cent.", None, R_, []),
 ]
 
 
@@ -347,6 +452,25 @@ LINKED: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], list[dict[s
     ("lower_surname", "Dorset Police was inspected. Anna van dyke, the force's deputy chief constable, welcomed it.",
      [("Dorset Police", "FORCE", "dorset"), ("Anna van dyke", "PERSON"), ("deputy chief constable", "ROLE", "deputy_chief_constable")],
      O_, [official("Anna van dyke", "deputy_chief_constable", "dorset")]),
+    # ---- Two forces under one plural head, or with "each"/"both", share the figure (cat. 2 A13), once both are tagged.
+    ("joint", "Warwickshire and West Mercia police forces each recorded 88 per cent of crimes.",
+     [("Warwickshire", "FORCE", "warwickshire"), ("West Mercia police forces", "FORCE", "west_mercia"),
+      ("88 per cent", "PERCENT", pct(88.0))], R_, [rate("warwickshire", 88.0), rate("west_mercia", 88.0)]),
+    ("joint", "Durham and Cleveland Constabularies both recorded about 90 per cent of reported crime.",
+     [("Durham", "FORCE", "durham"), ("Cleveland Constabularies", "FORCE", "cleveland"),
+      ("about 90 per cent", "PERCENT", pct(90.0, "approx"))], R_, [rate("durham", 90.0, "approx"), rate("cleveland", 90.0, "approx")]),
+    ("joint", "Kent Police and Essex Police each record over 90 per cent of crimes.",
+     [("Kent Police", "FORCE", "kent"), ("Essex Police", "FORCE", "essex"), ("over 90 per cent", "PERCENT", pct(90.0, "more_than"))],
+     R_, [rate("kent", 90.0, "more_than"), rate("essex", 90.0, "more_than")]),
+    ("joint", "Durham, unlike neighbouring Cleveland Police, recorded 93 per cent of crimes.",
+     [("Durham", "FORCE", "durham"), ("Cleveland Police", "FORCE", "cleveland"), ("93 per cent", "PERCENT", pct(93.0))], R_,
+     [rate("durham", 93.0)]),
+    ("joint", "Kent Police and Essex Police recorded 88 per cent and 91 per cent respectively.",
+     [("Kent Police", "FORCE", "kent"), ("Essex Police", "FORCE", "essex"), ("88 per cent", "PERCENT", pct(88.0)),
+      ("91 per cent", "PERCENT", pct(91.0))], R_, [rate("kent", 88.0), rate("essex", 91.0)]),
+    ("joint", "Kent Police, like Essex Police, recorded 88 per cent of crimes.",
+     [("Kent Police", "FORCE", "kent"), ("Essex Police", "FORCE", "essex"), ("88 per cent", "PERCENT", pct(88.0))], R_,
+     [rate("kent", 88.0)]),
     # ---- "up to" meaning risen, once the span is the figure alone (cat. 2 B8): still exact.
     ("risen_span", "Kent Police was inspected.\n• Domestic abuse: recording now up to 93% (from 85%)",
      [("Kent Police", "FORCE", "kent"), ("Domestic abuse", "CRIME_TYPE", "domestic_abuse"), ("93%", "PERCENT", pct(93.0)),

@@ -14,7 +14,7 @@ CUE_READS = CueReads(
     before=("change_before", "margin", "previous_figure", "superlatives_before_general",
             "positive_record_just_before", "negative_record_just_before"),
     after=("change_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
-           "negative_record_just_after"),
+           "negative_record_just_after", "audit_after_ratio"),
     around=("general_figure", "other_measures"),
     anywhere=("clause_boundaries", "on_average", "plural_forces", "figure_anaphora", "measures_named",
               "positive_record", "negative_record"),
@@ -22,13 +22,19 @@ CUE_READS = CueReads(
 )
 
 
+_ASIDE = frozenset({"–", "—", "-", ",", ";", "("})  # between a figure and a change word: an aside, not the figure's change
+
+
 def is_change(doc: LinkDoc, fig: Figure) -> bool:
     """'up 8.3%', 'a 13.1% increase', 'over one percentage point' (a difference, never a rate),
     and margins of error '(+/- 2.8 percent)'."""
     cues = doc.cues
+    after = cues.after("change_after", fig.end)
+    if after is not None and any(w in _ASIDE for w in doc.lower[fig.end:after[0]]):
+        after = None  # "risen to 91.3 per cent – better, but still short": an aside on the figure, not its change
     return (doc.lower[fig.end - 1] in doc.words["difference_units"]
             or cues.before("change_before", fig.start) is not None
-            or cues.after("change_after", fig.end) is not None
+            or after is not None
             or cues.before("margin", fig.start) is not None)
 
 
@@ -84,6 +90,14 @@ def is_sub_share(doc: LinkDoc, fig: Figure) -> bool:
     if cues.before("positive_record_just_before", fig.start) or cues.before("negative_record_just_before", fig.start):
         return False  # "recorded 91.7 per cent of them"
     return not (cues.after("positive_record_just_after", fig.end) or cues.after("negative_record_just_after", fig.end))
+
+
+def is_audit_ratio(doc: LinkDoc, fig: Figure) -> bool:
+    """'11 out of 15 audited rape reports were correctly recorded': a ratio of two numbers said of the items
+    an audit looked at is an audit sample, not a recording rate ('one in six crimes' names no audit)."""
+    if fig.norm.get("form") != "ratio" or not doc.cues.any_in_doc("audit_after_ratio"):
+        return False
+    return "out" in doc.lower[fig.start:fig.end] and doc.cues.after("audit_after_ratio", fig.end) is not None
 
 
 def is_previous_figure(doc: LinkDoc, fig: Figure) -> bool:

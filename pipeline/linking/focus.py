@@ -124,7 +124,7 @@ class SentenceFocus:
                     links.add(k)
         return links
 
-    def _national(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow]) -> set[int]:
+    def _national(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], lower: list[str]) -> set[int]:
         """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking,
         or a figure that counts forces ("in two-thirds of forces", "In four out of five forces"); less
         those that speak of the force in focus."""
@@ -147,18 +147,21 @@ class SentenceFocus:
                 if (e.label == "PERCENT" or e.label == "COUNT") and cues.after("forces_counted", e.end) is not None:
                     national_in.add(bisect_right(starts, e.start) - 1)
         if national_in:
-            national_in -= self._speaking_of_the_force(cues, sents, rows, national_in)
+            national_in -= self._speaking_of_the_force(cues, sents, rows, national_in, lower)
         return national_in
 
-    def _speaking_of_the_force(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], among: set[int]) -> set[int]:
+    def _speaking_of_the_force(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], among: set[int],
+                               lower: list[str]) -> set[int]:
         """Sentences (of ``among``) that speak of the force in focus: "the force", "the constabulary", or
         "our"/"we" beside the title of someone who speaks for a force ("Chief Constable Gareth Pryce said:
-        'Our compliance figure ... is now 86.2 per cent, slightly better than the national average'")."""
+        'Our compliance figure ... is now 86.2 per cent, slightly better than the national average'"), or
+        in the quotation that follows that title."""
         starts = sents.starts
         speaking = {k for s, _ in cues.in_doc("force_anaphora") if (k := bisect_right(starts, s) - 1) in among}
         if cues.any_in_doc("speaker_anaphora"):
             officers = {bisect_right(starts, e.start) - 1 for e in rows
                         if e.label == "ROLE" and e.kb_id not in self.inspectorate_roles and e.kb_id != "other"}
+            officers |= _quoted_after(officers, sents, lower, max(among))
             speaking.update(k for s, _ in cues.in_doc("speaker_anaphora")
                             if (k := bisect_right(starts, s) - 1) in among and k in officers)
         return speaking
@@ -176,7 +179,7 @@ class SentenceFocus:
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s: e for s, e in cues.in_doc("debris")}
         links = self._link_lines(view, sents, debris) if debris else set()
-        national_in = self._national(cues, sents, rows)
+        national_in = self._national(cues, sents, rows, view.lower)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
         for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
@@ -197,3 +200,36 @@ class SentenceFocus:
                 "debris": k in links,
             })
         return sentences
+
+
+_OPENERS, _CLOSERS = frozenset({"“", "‘"}), frozenset({"”", "’"})
+_QUOTE_MOST = 8  # sentences: how far a speaker's quotation is followed
+
+
+def _quoted_after(officers: set[int], sents: SentenceOffsets, lower: list[str], last: int) -> set[int]:
+    """The sentences of the quotation that follows a speaker's title ('Chief Constable Marcus Ndiaye said:' then
+    '"We are disappointed ... Our own audits show our compliance has risen to 91.3 per cent'): each next
+    sentence (up to ``last``) whose first word is inside a quotation opened from the title on. A straight
+    quotation mark opens after a line break or a colon, and closes elsewhere; a paragraph of a quotation
+    may end unclosed when the next opens again."""
+    quoted: set[int] = set()
+    for k in officers:
+        depth, stop = 0, min(last, k + _QUOTE_MOST, len(sents.starts) - 1)
+        for j in range(k, stop + 1):
+            first = True
+            for i in range(sents.starts[j], sents.ends[j]):
+                w = lower[i]
+                if w == '"':
+                    depth = 1 if (i == 0 or not lower[i - 1].strip() or lower[i - 1] == ":") else 0
+                elif w in _OPENERS:
+                    depth += 1
+                elif w in _CLOSERS and depth > 0:
+                    depth -= 1
+                elif j > k and first and w.strip():
+                    if depth <= 0:
+                        break
+                    quoted.add(j)
+                    first = False
+            if j > k and j not in quoted:
+                break
+    return quoted

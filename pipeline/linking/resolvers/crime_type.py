@@ -12,7 +12,8 @@ from pipeline.linking.figures import Ent
 
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere",),
-                     words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "postmodifier_skips"))
+                     words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
+                            "postmodifier_skips"))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 
@@ -92,10 +93,12 @@ def _topic_before_with(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start
     """The crime type of the main clause when the figure is in a ", with ..." clause after it and its noun
     refers back ("Violent crime stands out, with nearly a third of the incidents ... left unrecorded";
     "... 97 per cent of sexual offences, with 130 incidents unrecorded"), not "with 91 per cent of crimes
-    overall": a noun after "the", "these", "such", or one of the nouns that take their type from the topic."""
-    lower = doc.lower
+    overall": a noun after "the", "these", "such", or a plain noun that takes its type from the topic."""
+    lower, whole = doc.lower, doc.words["whole_markers"]
     if not (lower[noun] in doc.words["typed_after_with"] or lower[noun - 1] in doc.words["referring_determiners"]):
         return None
+    if lower[noun - 1] in whole or (noun + 1 < sent.end and lower[noun + 1] in whole):
+        return None  # "with 91 per cent of crimes overall": every kind
     for i in range(fig_start - 1, sent.start, -1):
         word = lower[i]
         if word == "with" and lower[i - 1] == ",":
@@ -117,5 +120,11 @@ def _victim_group_before(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
 
 
 def _blocked(doc: LinkDoc, ent: Ent) -> bool:
-    """'such as rape', 'including burglary': an example or a part, not what a figure counts."""
-    return doc.cues.before("crime_type_blockers", ent.start) is not None
+    """'such as rape', 'including burglary': an example or a part, not what a figure counts; but a
+    postmodifier of a plain crime noun names what it counts ('Its rate for crimes related to domestic abuse')."""
+    found = doc.cues.before("crime_type_blockers", ent.start)
+    if found is None:
+        return False
+    at = found[0]
+    return not (at > 0 and doc.lower[at - 1] in doc.words["crime_nouns"]
+                and doc.cues.after("crime_postmodifiers", at) is not None)

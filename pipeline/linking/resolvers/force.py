@@ -13,7 +13,8 @@ from pipeline.linking.document import LinkDoc, Named, Sentence
 
 CUE_READS = CueReads(anywhere=("respectively",),
                      words=("force_after_figure", "one_force_words", "comparison_words", "comparison_stops", "place_stops",
-                            "relative_pronouns"))
+                            "relative_pronouns", "grade_list_joiners", "joint_force_markers"))
+_JOINT_MARKER_MOST = 3  # tokens after a group of forces in which 'each' or 'both' says they share the figure
 _RELATIVE_MOST = 14  # tokens from a compared force to a figure in the relative clause that describes it
 
 
@@ -123,3 +124,28 @@ def place_before(doc: LinkDoc, tok: int, window: int = 6) -> str | None:
         if lower[end - 1] in stops or "\n" in doc.text[end - 1]:
             break
     return None
+
+
+def joint_forces(doc: LinkDoc, sent: Sentence, force: str, tok: int) -> list[str]:
+    """The forces that share a figure with ``force`` (its own first): those joined to it in one group before
+    the figure under a plural head or with 'each'/'both' ('Warwickshire and West Mercia police forces each
+    recorded 88 per cent'); just ``force`` otherwise, or when 'respectively' pairs figures with forces."""
+    if len(sent.forces) < 2 or doc.cues.within("respectively", sent.start, sent.end):
+        return [force]
+    lower, joiners, markers = doc.lower, doc.words["grade_list_joiners"], doc.words["joint_force_markers"]
+    before = [f for f in sent.forces if f[1] <= tok]
+    if not before or before[-1][2] != force:
+        return [force]
+    group = [before[-1]]
+    for prev in reversed(before[:-1]):
+        between = lower[prev[1] : group[0][0]]
+        if not between or not all(w in joiners for w in between):
+            break
+        group.insert(0, prev)
+    if len(group) < 2:
+        return [force]
+    last = group[-1][1]
+    marked = lower[last - 1] in markers or any(w in markers for w in lower[last : min(last + _JOINT_MARKER_MOST, tok)])
+    if not marked:
+        return [force]
+    return list(dict.fromkeys([force] + [f[2] for f in group]))

@@ -21,7 +21,9 @@ CUE_READS = CueReads(before=("unreal_modals",), after=("told_to_police",),
 # than _FAR / 6 tokens: a distance counts each token once and each clause boundary (at
 # least a token) five times more.
 _FAR = 10**6
+_UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the figure says nothing of recording
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
+_BULLETS = frozenset({"•", "·", "▪", "◦", "*", "-", "–"})
 _LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
 
 
@@ -33,22 +35,28 @@ def polarity(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, local_only
             found = _polarity_within(doc, fig, lo, hi)
             if found is not None:
                 break
-    return found
+    return None if found == _UNTOLD else found
 
 
 def _polarity_within(doc: LinkDoc, fig: Figure, lo: int, hi: int) -> str | None:
-    """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins."""
+    """The polarity the cues within tokens [lo, hi) give a figure: the nearest kind of cue wins (``_UNTOLD``
+    when the nearest says what victims did not tell the police)."""
     cues = doc.cues
     neg = cues.within("negative_record", lo, hi)
+    untold: list[tuple[int, int]] = []
     if neg and cues.any_in_doc("told_to_police"):
         # "40 per cent of burglaries go unreported to the police": victims not telling, not the force not recording.
-        neg = [n for n in neg if cues.after("told_to_police", n[1]) is None]
+        untold = [n for n in neg if cues.after("told_to_police", n[1]) is not None]
+        neg = [n for n in neg if n not in untold]
     pos = cues.within("positive_record", lo, hi)
     if pos and cues.any_in_doc("unreal_modals"):
         # "42 that should have been recorded as crimes but had not been": what ought to be, not what is.
         pos = [p for p in pos if cues.before("unreal_modals", p[0]) is None]
     if neg and pos:
         pos = [p for p in pos if not any(p[0] < n[1] and n[0] < p[1] for n in neg)]
+    if untold and min(_distance(doc, fig, m) for m in untold) < min(
+            (_distance(doc, fig, m) for m in neg + pos), default=_FAR):
+        return _UNTOLD  # the figure is of what victims did not tell the police
     if not (neg or pos):
         return None
     if not (neg and pos) and doc.n < _FAR // 6:
@@ -74,8 +82,9 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
 
 
 def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:
-    """A short line naming a force and giving a figure or grade, as in a table or bullet list."""
-    return (sent.end - sent.start <= _LIST_LINE_MOST and bool(sent.forces)
+    """A short line naming a force or opening with a bullet, giving a figure or grade, as in a table or bullet
+    list ("• violent crime: 81.0 percent;" under "Our audit found that the force recorded:")."""
+    return (sent.end - sent.start <= _LIST_LINE_MOST and (bool(sent.forces) or _bulleted(doc, sent))
             and not doc.cues.within("positive_record", sent.start, sent.end)
             and not doc.cues.within("negative_record", sent.start, sent.end))
 
@@ -85,3 +94,14 @@ def _distance(doc: LinkDoc, fig: Figure, cue: tuple[int, int]) -> int:
     lo, hi = (cue[1], fig.start) if cue[1] <= fig.start else (fig.end, cue[0])
     boundaries = len(doc.cues.within("clause_boundaries", lo, hi))
     return max(hi - lo, 0) + 5 * boundaries
+
+
+def _bulleted(doc: LinkDoc, sent: Sentence) -> bool:
+    """Whether the line opens with a bullet mark: its first word, or the last of the sentence before (where
+    the sentence splitter leaves a mark that starts a line)."""
+    first = next((w for w in doc.lower[sent.start:sent.end] if w.strip()), "")
+    if first in _BULLETS:
+        return True
+    lo = doc.sentences[sent.index - 1].start if sent.index > 0 else sent.start
+    last = next((w for w in reversed(doc.lower[lo:sent.start]) if w.strip()), "")
+    return last in _BULLETS

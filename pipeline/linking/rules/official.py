@@ -23,6 +23,7 @@ _NAME_TO_TITLE_MOST = 9  # "Roger Hirst, who oversees the force as ... commissio
 _PLACE_BEFORE_NAME = 4  # tokens before the name in which the place after "for" ends
 _PLACE_BEFORE_TITLE = 8  # tokens before a commissioner's title in which their place ends ("Norfolk PCC")
 _ADJACENT = 3  # tokens between a force and the title or name it is next to
+_SIGNATURE_TITLE_LEAD = 3  # tokens before a signature's title on its line ("Kent Police and Crime Commissioner")
 
 
 class OfficialRule(LinkRule):
@@ -45,10 +46,15 @@ class OfficialRule(LinkRule):
         full_names: dict[str, str] | None = None
         for sent in doc.with_label["ROLE"]:
             people = sent.of("PERSON")
-            if not people:
+            signed = None if people else _name_line_before(doc, sent)
+            if not people and signed is None:
                 continue
             for role in sent.of("ROLE"):
-                person = self._person_for(doc, sent, role, people)
+                if signed is not None:
+                    # "Helen Ashdown\nKent Police and Crime Commissioner": a signature, the title opening its line.
+                    person = signed if role.start - sent.start <= _SIGNATURE_TITLE_LEAD else None
+                else:
+                    person = self._person_for(doc, sent, role, people)
                 if person is None:
                     continue
                 role_id = role.kb_id
@@ -63,7 +69,10 @@ class OfficialRule(LinkRule):
                 if full_names is None:
                     full_names = _full_names(doc)
                 name = full_names.get(name, name)
-                found.append(make_finding("official", sent, [person, role], person=name, role=role_id, organisation=organisation))
+                finding = make_finding("official", sent, [person, role], person=name, role=role_id, organisation=organisation)
+                if signed is not None:
+                    finding["evidence"]["start"] = doc.sentences[sent.index - 1].start_char  # the name line too
+                found.append(finding)
         # "Commissioner Okonkwo said": a bare title for someone whose office the text has named.
         specific = {f["person"] for f in found if f["role"] != "other"}
         yield from (f for f in found if f["role"] != "other" or f["person"] not in specific)
@@ -119,6 +128,20 @@ class OfficialRule(LinkRule):
             return adjacent[0][2]
         force = force_for(doc, sent, first)
         return force if force is not None else london.get(role.kb_id)
+
+
+def _name_line_before(doc: LinkDoc, sent: Sentence) -> Ent | None:
+    """The person whose name alone makes up the line before this one, when a line break parts them (a
+    signature or byline: "Helen Ashdown" then "Kent Police and Crime Commissioner"); else None."""
+    if sent.index == 0:
+        return None
+    before = doc.sentences[sent.index - 1]
+    people = before.of("PERSON")
+    if len(people) != 1 or not any("\n" in w for w in doc.lower[before.end - 1 : sent.start + 1]):
+        return None
+    person = people[0]
+    rest = doc.lower[before.start : person.start] + doc.lower[person.end : before.end]
+    return person if all(not w.strip() or w in (",", "-", "–", "—") for w in rest) else None
 
 
 def _force_between(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> str | None:

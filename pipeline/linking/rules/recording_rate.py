@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from pipeline.linking.document import LinkDoc
-from pipeline.linking.figure_tests import (about_other_things, is_change, is_composition, is_general, is_sub_share,
-                                           of_the_measure_before)
+from pipeline.linking.figure_tests import (about_other_things, is_audit_ratio, is_change, is_composition, is_general,
+                                           is_sub_share, of_the_measure_before)
 from pipeline.linking.figures import scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
-from pipeline.linking.resolvers.force import force_for
+from pipeline.linking.resolvers.force import force_for, joint_forces
 from pipeline.linking.resolvers.polarity import polarity
 from pipeline.linking.resolvers.qualifier import flipped, qualifier
 from pipeline.linking.resolvers.year import year_for
@@ -39,7 +39,7 @@ class RecordingRateRule(LinkRule):
                     continue
                 if is_change(doc, fig) or about_other_things(doc, fig) or is_sub_share(doc, fig) or is_general(doc, sent, fig, scope):
                     continue
-                if is_composition(doc, fig, scope):
+                if is_composition(doc, fig, scope) or is_audit_ratio(doc, fig):
                     continue
                 said = polarity(doc, sent, fig, scope)
                 force = force_for(doc, sent, fig.start, fig.end)
@@ -52,8 +52,7 @@ class RecordingRateRule(LinkRule):
                     said = "neg"
                 if said == "neg":
                     value, hedge = 100.0 - value, flipped(hedge)
-                yield make_finding(
-                    "recording_rate", sent, [ent],
-                    force=force, crime_type=crime_type_for(doc, sent, fig.start, fig.end, scope[0]),
-                    value=round(float(value), 1), qualifier=hedge, year=year_for(doc, sent, figs, fig),
-                )
+                crime_type, year = crime_type_for(doc, sent, fig.start, fig.end, scope[0]), year_for(doc, sent, figs, fig)
+                for each in joint_forces(doc, sent, force, fig.start):  # "Warwickshire and West Mercia police forces each"
+                    yield make_finding("recording_rate", sent, [ent], force=each, crime_type=crime_type,
+                                       value=round(float(value), 1), qualifier=hedge, year=year)
