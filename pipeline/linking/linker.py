@@ -17,11 +17,11 @@ from pipeline.linking.document import LinkDoc
 from pipeline.linking.findings import Finding
 from pipeline.linking.lexicon import Lexicon
 from pipeline.linking.resolvers import crime_type, force, per_year, polarity, qualifier, year
-from pipeline.linking.rules import RULE_ORDER, LinkRule
+from pipeline.linking.rules import RULE_ORDER, LinkRule, areas
 from pipeline.linking.state import STATE_FIELDS, SharedState
 
 # Every module that reads the cue file besides the rules (which declare theirs on the class).
-_READING_MODULES = (figure_tests, focus, crime_type, force, per_year, polarity, qualifier, year)
+_READING_MODULES = (figure_tests, focus, crime_type, force, per_year, polarity, qualifier, year, areas)
 
 Identity = tuple[tuple[str, str], ...]
 
