@@ -311,10 +311,63 @@ NO_EXTRA: list[CaseRow] = [
      {("kent", "efficiency", "good", None), ("kent", "effectiveness", "requires_improvement", None)}),
 ]
 
+# -- a CDI report's three questions (SCHEMA §5): their wordings, "both X and Y", a list a colon opens ------------
+CDI_QUESTIONS: list[CaseRow] = [
+    (KENT + "The force was graded good overall, and good for both its leadership and culture and its systems and processes, "
+     "but it requires improvement in recording reported crime, the report says.", None,
+     {("kent", CDI, "good", None), ("kent", "leadership_and_culture", "good", None), ("kent", "systems_and_processes", "good", None),
+      ("kent", "recording_reported_crime", "requires_improvement", None)}),
+    (KENT + "It was graded good for how effectively it records reported crime, but requires improvement for its systems and processes.",
+     None, {("kent", "recording_reported_crime", "good", None), ("kent", "systems_and_processes", "requires_improvement", None)}),
+    (KENT + "The force was graded good for each of the three questions the inspection asks: how effective it is at recording "
+     "reported crime; its systems and processes; and its leadership and culture.", None,
+     {("kent", "recording_reported_crime", "good", None), ("kent", "systems_and_processes", "good", None),
+      ("kent", "leadership_and_culture", "good", None)}),
+    # own: another frame and counter, another order, a grade said as a verb
+    (KENT + "Inspectors rated the constabulary outstanding on all three questions: how well it records reported crime; its systems "
+     "and processes; and its leadership and culture.", None,
+     {("kent", "recording_reported_crime", "outstanding", None), ("kent", "systems_and_processes", "outstanding", None),
+      ("kent", "leadership_and_culture", "outstanding", None)}),
+    (KENT + "It was rated good for both its systems and processes and the leadership and culture behind them.", None,
+     {("kent", "systems_and_processes", "good", None), ("kent", "leadership_and_culture", "good", None)}),
+    (KENT + "It requires improvement at recording reported crime.", None, {("kent", "recording_reported_crime", "requires_improvement", None)}),
+    # negative: the questions counted and not named
+    (KENT + "It was judged inadequate for each of the three questions, the report said.", None, set()),
+    # a list of the questions, each answered by its grade
+    (KENT + "HMICFRS graded Kent Police as requires improvement overall. The force was graded:\n• How effective is the force at "
+     "recording reported crime? Requires improvement\n• Systems and processes: Good\n• Leadership and culture: Good", None,
+     {("kent", CDI, "requires_improvement", None), ("kent", "recording_reported_crime", "requires_improvement", None),
+      ("kent", "systems_and_processes", "good", None), ("kent", "leadership_and_culture", "good", None)}),
+    (KENT + "How effective is the force at recording reported crime?\nGood", None, {("kent", "recording_reported_crime", "good", None)}),
+    (KENT + "Was the force good at preventing crime? Good, the report said.", None, {("kent", "preventing_crime", "good", None)}),
+    # negative: a question that names no area leaves the grade the force's crime-recording one
+    (KENT + "How well does the force record crime?\nGood", None, {("kent", CDI, "good", None)}),
+]
+
+# -- words between a grade and its frame ("a grade came for", "adequate or better in") and counts of areas ---------
+GRADE_FRAMES: list[CaseRow] = [
+    (KENT + 'Its only "good" grade came for building, supporting and protecting its workforce.', None,
+     {("kent", "developing_a_positive_workplace", "good", None)}),
+    (KENT + "Its one 'outstanding' rating came for preventing crime.", None, {("kent", "preventing_crime", "outstanding", None)}),
+    (KENT + "It was rated good or better for investigating crime.", None, {("kent", "investigating_crime", "good", None)}),
+    (KENT + "As well as its good grade for recording data about crime, the force was rated good for preventing crime.", None,
+     {("kent", CDI, "good", None), ("kent", "preventing_crime", "good", None)}),
+    (KENT + "Its outstanding rating for managing offenders was kept.", None, {("kent", "managing_offenders", "outstanding", None)}),
+    # negatives: counted areas after "or better", "further", "other"
+    (KENT + "The force has been rated adequate or better in almost every area of its work by the police inspectorate.", None, set()),
+    (KENT + "Kent Police was rated 'good' or better in all but one area.", None, set()),
+    (KENT + "The inspectors judged the force adequate in four further areas.", None, set()),
+    (KENT + "It was judged good in two other areas.", None, set()),
+    # negatives: a grade in a relative clause on areas ("the areas that require improvement") names none
+    (KENT + "I will hold the Chief Constable to account for the areas that require improvement, through my board.", None, set()),
+    (KENT + "The chief constable said the areas that require improvement would be addressed.", None, set()),
+    (KENT + "He will tackle the areas which were rated inadequate.", None, set()),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES, "leadership": LEADERSHIP,
-    "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA,
+    "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

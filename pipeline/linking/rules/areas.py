@@ -13,7 +13,9 @@ phrase (a gerund, "how ...", "its ...") after a grading frame is an area the lis
 - earlier in the sentence, when the grade refers back to them ("... earning a 'good' grade for
   each of the two");
 - in the next sentence, after a grade for a number of areas ("inadequate in three of them.
-  Those three included ...").
+  Those three included ...");
+- in the question a grade answers ("How effective is the force at recording reported crime?
+  Requires improvement").
 
 A grade for areas that are counted and not named ("good in three areas") names none: no finding.
 """
@@ -197,10 +199,17 @@ class AreaReader:
         if i >= stop or lower[i] not in words["area_frames"]:
             return [], grade.end
         k = i + 1
-        if _phrase_at(doc, "area_backrefs", k):
-            return self.before_in_sentence(doc, sent, grade), k
+        backref = _phrase_at(doc, "area_backrefs", k)
         while k < stop and lower[k] in words["area_determiners"]:
             k += 1
+        if backref:
+            # "for both its leadership and culture and its systems ...", "for each of the three questions: X; Y; Z"
+            found, end = self.conjuncts(doc, sent, i, stop, other=False)
+            if found:
+                return found, end
+            if self._counts_areas(doc, k, stop) and (counted := self._counted(doc, sent, k, stop))[0]:
+                return counted
+            return self.before_in_sentence(doc, sent, grade), k
         if self._counts_areas(doc, k, stop):
             return self._counted(doc, sent, k, stop)
         return self.conjuncts(doc, sent, i, stop, other=True)
@@ -233,8 +242,30 @@ class AreaReader:
         for length in (4, 3, 2, 1):
             if tuple(lower[i : i + length]) in doc.phrases["area_appositions"]:
                 found, end = self.conjuncts(doc, sent, i + length, stop, other=True)
+                if lower[i] == ":":
+                    found, end = self._semicolon_list(doc, sent, found, end, stop)
                 return (found or UNNAMED), end
         return UNNAMED, i
+
+    def _semicolon_list(self, doc: LinkDoc, sent: Sentence, found: list[str], end: int, stop: int) -> tuple[list[str], int]:
+        """The items after the first of a list that a colon opens and semicolons divide ("each of the three questions:
+        how effective it is at recording reported crime; its systems and processes; and its leadership and
+        culture"): each item is read like the first."""
+        lower, joiners = doc.lower, doc.words["area_joiners"]
+        while found and end < stop:
+            i = end
+            while i < stop and lower[i] != ";" and lower[i] not in doc.words["area_stops"]:
+                i += 1  # the rest of the item last read ("... at recording reported crime")
+            if i >= stop or lower[i] != ";":
+                break
+            i += 1
+            while i < stop and lower[i] in joiners:
+                i += 1
+            more, read_to = self.conjuncts(doc, sent, i, stop, other=True)
+            if not more:
+                break
+            found, end = found + more, read_to
+        return found, end
 
     def before_in_sentence(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
         """The areas named earlier in the sentence, which a back-reference grades ("for each of the two", "in both
@@ -309,6 +340,27 @@ class AreaReader:
         while r < s and (lower[r] in words["area_joiners"] or (lower[r] in words["possessives"] and not lower[r].isalpha())):
             r += 1
         return r
+
+    def question_before(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
+        """A grade opening its sentence after a question that names an area: a CDI report's question and its answer
+        ("How effective is the force at recording reported crime? Requires improvement"); only the table's wordings."""
+        if sent.index == 0 or any(doc.lower[i].isalnum() for i in range(sent.start, grade.start)):
+            return []  # only a bullet or a line break may stand before the answer
+        prev, lower = doc.sentences[sent.index - 1], doc.lower
+        last = prev.end - 1
+        while last > prev.start and not lower[last].strip():
+            last -= 1  # the line break before the answer
+        if last < prev.start or lower[last] != "?":
+            return []
+        found, i = [], prev.start
+        while i < last:
+            length = self.wordings.match_at(lower, i)
+            if length:
+                found.append(self.ids[tuple(lower[i : i + length])])
+                i += length
+            else:
+                i += 1
+        return list(dict.fromkeys(found))
 
     def fronted(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
         """Areas fronted before a comma at the sentence's opening ("For preventing crime, Kent was rated outstanding",
