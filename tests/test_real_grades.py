@@ -168,6 +168,14 @@ EVALUATIVE_SPANS: list[tuple[str, list[str]]] = [
     ("Kent Police was rated good in three areas, adequate in four and requires improvement in one.",
      ["good", "adequate", "requires improvement"]),
     ("The force did not have adequate resources.", []),
+    # the grading scale is tagged grade by grade (its findings: none, see unnamed_areas); "good enough" is no grade
+    ("Since 2021 forces have been graded on a five-point scale: outstanding, good, adequate, requires improvement or inadequate.",
+     ["outstanding", "good", "adequate", "requires improvement", "inadequate"]),
+    ("Each force is then given one of four grades: outstanding, good, requires improvement or inadequate.",
+     ["outstanding", "good", "requires improvement", "inadequate"]),
+    ("Forces may be rated outstanding or good, or told they require improvement.", ["outstanding", "good", "require improvement"]),
+    ("Better than most is not the same as good enough.", []),
+    ("Kent Police's recording is still not good enough, the commissioner said.", []),
 ]
 
 # -- D2, D3 and counted areas (catalogue 1, D2; catalogue 2, A9) ----------------------------------------------
@@ -295,6 +303,12 @@ REPORT_YEAR: list[CaseRow] = [
 OWN_YEARS: list[CaseRow] = [
     ("Kent Police was rated good in 2019 and outstanding in 2023.", "2024-01-10",
      {("kent", CDI, "good", 2019), ("kent", CDI, "outstanding", 2023)}),
+    # a date after the grade that names no year leaves the article's year
+    ("Kent Police got a 'good' for recording crime in reports published over the past two months.", "2019-07-11",
+     {("kent", CDI, "good", 2019)}),
+    ("Kent Police was rated good for recording crime in a report published last week.", "2019-07-11", {("kent", CDI, "good", 2019)}),
+    ("Kent Police was rated good for recording crime in a report out this month, and inadequate in 2016.", "2019-07-11",
+     {("kent", CDI, "good", 2019), ("kent", CDI, "inadequate", 2016)}),
 ]
 
 # -- catalogue 2, A22: no extra grade from a clause that names an area with no grade --------------------------

@@ -105,7 +105,9 @@ class GradeRule(LinkRule):
             return doc.article_year
         for date in sent.of("DATE"):
             if grade.end <= date.start < stop and not doc.cues.within("clause_boundaries", grade.end, date.start):
-                return doc.norm(date).get("year", doc.article_year)
+                if (dated := doc.norm(date).get("year")) is not None:
+                    return dated  # "in reports published over the past two months" names no year: read on
+                break
         year = year_for(doc, sent, figs, grade)
         if year != doc.article_year:
             return year
@@ -117,7 +119,7 @@ class GradeRule(LinkRule):
         for date in sent.of("DATE"):
             if report <= date.start <= report + _REPORT_TO_DATE_MOST:
                 if all(lower[i] in links for i in range(report, date.start)):
-                    return doc.norm(date).get("year", year)
+                    return doc.norm(date).get("year") or year
                 break
         return year
 
