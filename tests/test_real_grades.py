@@ -175,6 +175,8 @@ EVALUATIVE_SPANS: list[tuple[str, list[str]]] = [
      ["outstanding", "good", "requires improvement", "inadequate"]),
     ("Forces may be rated outstanding or good, or told they require improvement.", ["outstanding", "good", "require improvement"]),
     ("Better than most is not the same as good enough.", []),
+    ("That leaves the force adequate or better in eight of the nine areas.", ["adequate"]),
+    ("That makes the force good or better in most areas.", ["good"]),
     ("Kent Police's recording is still not good enough, the commissioner said.", []),
 ]
 
@@ -372,6 +374,8 @@ GRADE_FRAMES: list[CaseRow] = [
     (KENT + "Kent Police was rated 'good' or better in all but one area.", None, set()),
     (KENT + "The inspectors judged the force adequate in four further areas.", None, set()),
     (KENT + "It was judged good in two other areas.", None, set()),
+    (KENT + "That leaves the force adequate or better in eight of the nine areas.", None, set()),
+    (KENT + "The force was adequate or better for investigating crime.", None, {("kent", "investigating_crime", "adequate", None)}),
     # negatives: a grade in a relative clause on areas ("the areas that require improvement") names none
     (KENT + "I will hold the Chief Constable to account for the areas that require improvement, through my board.", None, set()),
     (KENT + "The chief constable said the areas that require improvement would be addressed.", None, set()),
