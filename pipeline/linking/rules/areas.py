@@ -38,15 +38,15 @@ UNNAMED = None  # the grade is for areas it does not name (or is no rating): no 
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
 _SUBJECT_MOST = 30  # tokens before a grade read for the areas it is said of
 _GERUND_LEAST = 6  # a gerund is a word ending in "ing" at least this long ("being" is not one: non_area_words)
-_LIST_VERB_WITHIN = 4
-_POSSESSIVE_WITHIN = 4
-_COUNT_DIGITS_MOST = 2
+_LIST_VERB_WITHIN = 4  # tokens at the opening of the next sentence that may hold "included", "were", ":"
+_POSSESSIVE_WITHIN = 4  # tokens at a subject's opening that may hold its possessive ("its", "the force's")
+_COUNT_DIGITS_MOST = 2  # "in 12 areas" counts areas; "in 2019" is a year
 _COUNT_MOST = 6  # tokens of a count of areas ("each of the nine areas")
 _FIGURES = ("PERCENT", "COUNT")
 _PHRASE_MOST = 5  # the longest back-reference or fronting phrase ("on the question of")
 _HEAD_MOST = 3  # the opening words of a phrase that show it is no area
 _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DATE")  # what no area phrase holds
-_VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")  # "in 12 areas" counts areas; "in 2019" is a year  # tokens at a subject's opening that may hold its possessive ("its", "the force's")  # tokens at the opening of the next sentence that may hold "included", "were", ":"
+_VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
 
 
 def area_tables(lexicon: Lexicon) -> tuple[dict[str, str], dict[str, str]]:

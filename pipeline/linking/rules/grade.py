@@ -21,8 +21,8 @@ from pipeline.schema import DEFAULT_AREA
 _SCALE_MOST = 24  # three or more grades within this many tokens, with only joiners between, are the scale itself
 _DATE_AFTER_SAME_GRADE = 6  # tokens after "the same rating" within which its date is read
 _REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it is named
-_REPORT_TO_DATE_MOST = 6
-_OVERALL_WITHIN = 4  # tokens either side of a grade where "overall" makes it an overall judgement  # tokens between the report that gave a grade and its date
+_REPORT_TO_DATE_MOST = 6  # tokens between the report that gave a grade and its date
+_OVERALL_WITHIN = 4  # tokens either side of a grade where "overall" makes it an overall judgement
 
 
 class GradeRule(LinkRule):
