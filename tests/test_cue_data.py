@@ -16,7 +16,7 @@ import pytest
 from pipeline.linking import CueReads, CueSpec, build_lexicon, cue_readers
 from pipeline.linking import figure_tests, focus
 from pipeline.linking.resolvers import crime_type, force, per_year, polarity, qualifier, year
-from pipeline.linking.rules import RULE_ORDER, audit_pairs
+from pipeline.linking.rules import RULE_ORDER, areas, audit_pairs
 from pipeline.resources import DataFileError, load_json
 
 CUES = load_json("finding_cues.json")
@@ -117,7 +117,7 @@ def _declared(reads: CueReads) -> set[tuple[str, str]]:
 
 
 def _readers() -> list[tuple[str, ast.AST, CueReads]]:
-    modules: list[ModuleType] = [figure_tests, focus, crime_type, force, per_year, polarity, qualifier, year, audit_pairs]
+    modules: list[ModuleType] = [figure_tests, focus, crime_type, force, per_year, polarity, qualifier, year, audit_pairs, areas]
     found = [(m.__name__, ast.parse(inspect.getsource(m)), m.CUE_READS) for m in modules]
     return found + [(rule.__name__, ast.parse(inspect.getsource(sys.modules[rule.__module__])), rule.cue_reads) for rule in RULE_ORDER]
 

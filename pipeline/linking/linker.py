@@ -17,11 +17,11 @@ from pipeline.linking.document import LinkDoc
 from pipeline.linking.findings import Finding
 from pipeline.linking.lexicon import Lexicon
 from pipeline.linking.resolvers import crime_type, force, per_year, polarity, qualifier, year
-from pipeline.linking.rules import RULE_ORDER, LinkRule, audit_pairs
+from pipeline.linking.rules import RULE_ORDER, LinkRule, areas, audit_pairs
 from pipeline.linking.state import STATE_FIELDS, SharedState
 
 # Every module that reads the cue file besides the rules (which declare theirs on the class).
-_READING_MODULES = (figure_tests, focus, crime_type, force, per_year, polarity, qualifier, year, audit_pairs)
+_READING_MODULES = (figure_tests, focus, crime_type, force, per_year, polarity, qualifier, year, audit_pairs, areas)
 
 Identity = tuple[tuple[str, str], ...]
 

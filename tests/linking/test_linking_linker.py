@@ -67,8 +67,9 @@ def test_the_linker_checks_its_order_when_built() -> None:
 def test_every_rule_and_reading_module_declares_its_cues() -> None:
     names = [name for name, _ in cue_readers()]
     assert "pipeline.linking.focus" in names and "pipeline.linking.resolvers.force" in names
-    assert "pipeline.linking.rules.grade.GradeRule" in names
-    assert len(names) == len(set(names)) == 9 + len(RULE_ORDER)
+    assert "pipeline.linking.rules.grade.GradeRule" in names and "pipeline.linking.rules.areas" in names
+    assert "pipeline.linking.rules.audit_pairs" in names
+    assert len(names) == len(set(names)) == 10 + len(RULE_ORDER)
 
 
 def test_a_lexicon_for_rules_that_leave_cues_unread_fails() -> None:

@@ -1,6 +1,6 @@
 """Grades: 'rated as inadequate'; 'rated two forces – Thames Valley and North Yorkshire – as inadequate';
 'inadequate for recording data about crime and for responding to the public' (one finding per area);
-'Preventing crime – good' (a PEEL list line)."""
+'Preventing crime – good' (a PEEL list line); where the areas stand and how they are named is ``areas.py``."""
 
 from __future__ import annotations
 
@@ -13,28 +13,28 @@ from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.lexicon import Lexicon
 from pipeline.linking.resolvers.force import force_for
 from pipeline.linking.resolvers.year import year_for
+from pipeline.linking.rules.areas import UNNAMED, AreaReader
 from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
-from pipeline.resources import PhraseSet, tokenize_phrase
 from pipeline.schema import DEFAULT_AREA
 
-_SCALE_MOST = 12  # three or more grades within this many tokens are the scale itself, not a judgement
+_SCALE_MOST = 24  # three or more grades within this many tokens, with only joiners between, are the scale itself
 _DATE_AFTER_SAME_GRADE = 6  # tokens after "the same rating" within which its date is read
-_AREA_TO_GRADE_MOST = 3  # words between an area and the grade after it in a list line
-_NO_GRADE = "adequate"  # areas named after this word are not the grade's ("good for X, adequate for Y")
+_REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it is named
+_REPORT_TO_DATE_MOST = 6  # tokens between the report that gave a grade and its date
+_OVERALL_WITHIN = 4  # tokens either side of a grade where "overall" makes it an overall judgement
 
 
 class GradeRule(LinkRule):
     """A GRADE of one force (or a group of forces listed together), per inspection area named."""
 
     finding_type = "grade"
-    cue_reads = CueReads(before=("hypothetical", "negations"), after=("same_grade",), anywhere=("plural_forces",),
-                         words=("area_to_grade", "grade_list_joiners", "modifier_words"), tables=("areas",))
+    cue_reads = CueReads(before=("hypothetical", "negations"), after=("same_grade",),
+                         anywhere=("plural_forces", "clause_boundaries", "wider_inspection"),
+                         words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"))
 
     def __init__(self, lexicon: Lexicon) -> None:
-        areas = lexicon.cues.tables["areas"]
-        self.area_names = PhraseSet(list(areas))
-        self.area_ids = {tokenize_phrase(name): area for name, area in areas.items()}
+        self.areas = AreaReader(lexicon)
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         cues = doc.cues
@@ -45,43 +45,83 @@ class GradeRule(LinkRule):
             if not sent.forces and cues.within("plural_forces", sent.start, sent.end):
                 continue  # "Two forces were rated inadequate": forces in general
             figs = sent.figures
-            if len({g.kb_id for g in grades}) >= 3 and grades[-1].end - grades[0].start <= _SCALE_MOST:
+            if self._scale(doc, grades):
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
+            floor = sent.start  # where the areas of the grade before end: no grade reads back past it
             for k, grade in enumerate(grades):
+                stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
+                areas, read_to = self._areas(doc, sent, grade, stop, floor)
+                floor = max(grade.end, read_to)
                 # "could be rated inadequate if ...", "is no longer inadequate", "has never been rated outstanding"
                 if cues.before("hypothetical", grade.start) is not None or cues.before("negations", grade.start) is not None:
                     continue
-                # "inadequate for recording data about crime and for responding to the public": one per area.
-                stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
-                found_areas = self._areas_after(doc, grade.end, stop)
-                if not found_areas:
-                    found_areas = self._area_before(doc, grade, grades[k - 1].end if k else sent.start)
-                years = [year_for(doc, sent, figs, grade)]
+                if areas is UNNAMED:
+                    continue  # "good in three areas", "None of the eleven areas ...", "the service to victims is inadequate"
+                years = [self._year(doc, sent, figs, grade, stop)]
                 earlier = self._same_grade_before(doc, sent, grade)
                 if earlier is not None and earlier not in years:
                     years.append(earlier)
                 for force in self._forces(doc, sent, grade):
-                    for area in dict.fromkeys(found_areas or [DEFAULT_AREA]):
+                    for area in dict.fromkeys(areas or [DEFAULT_AREA]):
                         for year in years:
                             yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
 
-    def _areas_after(self, doc: LinkDoc, start: int, stop: int) -> list[str]:
-        """The areas named after a grade, from ``start`` up to ``stop`` or the word "adequate".
+    @staticmethod
+    def _scale(doc: LinkDoc, grades: list[Ent]) -> bool:
+        """Three or more different grades close together, joined only by commas, 'or' and the like: the grading scale."""
+        if len({g.kb_id for g in grades}) < 3 or grades[-1].end - grades[0].start > _SCALE_MOST:
+            return False
+        joiners = doc.words["grade_scale_joiners"]
+        return all(doc.lower[i] in joiners for a, b in zip(grades, grades[1:]) for i in range(a.end, b.start))
 
-        Only a word that begins an area's name is looked up further: most words in the
-        stretch (often up to the sentence's end) begin none."""
-        lower, names = doc.lower, self.area_names
-        found: list[str] = []
-        first_words = names.first_words
-        i = start
-        while i < stop and lower[i] != _NO_GRADE:
-            length = names.match_at(lower, i) if lower[i] in first_words else 0
-            if length:
-                found.append(self.area_ids[tuple(lower[i : i + length])])
-                i += length
-            else:
-                i += 1
-        return found
+    def _areas(self, doc: LinkDoc, sent: Sentence, grade: Ent, stop: int, floor: int) -> tuple[list[str] | None, int]:
+        """The areas of a grade (UNNAMED: none that gives a finding) and where reading them ended: those named after
+        it, else (for a number of areas) those the next sentence names, else those it is said of before it, else
+        those fronted at the sentence's opening or asked about in the question it answers. A grade 'overall' in a
+        wider inspection than crime recording names none."""
+        areas, read_to = self.areas.after(doc, sent, grade, stop)
+        if areas is UNNAMED:
+            return (self.areas.named_next(doc, sent) or UNNAMED), read_to
+        if not areas:
+            areas = self.areas.before(doc, sent, grade, floor)
+        if areas == []:
+            areas = self.areas.fronted(doc, sent, grade) or self.areas.question_before(doc, sent, grade)
+        if areas == [] and doc.cues.any_in_doc("wider_inspection") and self._overall(doc, sent, grade):
+            return UNNAMED, read_to
+        return areas, read_to
+
+    @staticmethod
+    def _overall(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+        """'overall' next to the grade ('rated good overall', 'an overall grade of good')."""
+        near = range(max(sent.start, grade.start - _OVERALL_WITHIN), min(sent.end, grade.end + _OVERALL_WITHIN))
+        return any(doc.lower[i] in doc.words["overall_words"] for i in near)
+
+    def _year(self, doc: LinkDoc, sent: Sentence, figs: list, grade: Ent, stop: int) -> int | None:
+        """The grade's year: a date after it in its own clause, before the next grade ('rated good in 2019 and
+        outstanding in 2023'); else the date that governs it; else the date of the report said to have given it
+        ('graded inadequate ... in the inspectorate's last report, which came out in October 2016'); else the
+        article's."""
+        if "DATE" not in sent.by_label:
+            return doc.article_year
+        for date in sent.of("DATE"):
+            if grade.end <= date.start < stop and not doc.cues.within("clause_boundaries", grade.end, date.start):
+                if (dated := doc.norm(date).get("year")) is not None:
+                    return dated  # "in reports published over the past two months" names no year: read on
+                break
+        year = year_for(doc, sent, figs, grade)
+        if year != doc.article_year:
+            return year
+        lower, reports = doc.lower, doc.words["report_words"]
+        report = next((i + 1 for i in range(grade.end, min(stop, grade.end + _REPORT_AFTER_MOST)) if lower[i] in reports), None)
+        if report is None:
+            return year
+        links = doc.words["report_date_links"]
+        for date in sent.of("DATE"):
+            if report <= date.start <= report + _REPORT_TO_DATE_MOST:
+                if all(lower[i] in links for i in range(report, date.start)):
+                    return doc.norm(date).get("year") or year
+                break
+        return year
 
     @staticmethod
     def _same_grade_before(doc: LinkDoc, sent: Sentence, grade: Ent) -> int | None:
@@ -97,19 +137,6 @@ class GradeRule(LinkRule):
             if after <= date.start <= after + _DATE_AFTER_SAME_GRADE:
                 return doc.norm(date).get("year")
         return None
-
-    def _area_before(self, doc: LinkDoc, grade: Ent, floor: int) -> list[str]:
-        """A PEEL list line, "Preventing crime – good" or "Investigating crime: requires improvement"."""
-        lower, to_grade = doc.lower, doc.words["area_to_grade"]
-        i = grade.start
-        while i > floor and grade.start - i < _AREA_TO_GRADE_MOST and lower[i - 1] in to_grade:
-            i -= 1
-        if i == grade.start:
-            return []
-        length = self.area_names.ends_at(lower, i)
-        if not length or i - length < floor:
-            return []
-        return [self.area_ids[tuple(lower[i - length : i])]]
 
     @staticmethod
     def _forces(doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:

@@ -1,0 +1,404 @@
+"""The inspection areas a grade is given for, as coverage names them (SCHEMA §5's closed list of area ids).
+
+Areas are read as coordinated phrases ("conjuncts"), each giving at most one area: the first
+wording of the ``areas`` table or paraphrase marker of ``area_words`` in it ("the way it
+investigates offences" → investigating_crime). A conjunct with neither that reads as an area
+phrase (a gerund, "how ...", "its ...") after a grading frame is an area the list lacks:
+``other``. Where they stand:
+
+- after the grade, from a frame word ("good for preventing crime and for its treatment of the
+  public", "Good – in spending its budget wisely, as well as looking after ...");
+- before it, as what is graded ("Preventing crime – good", "Three areas – X, Y and Z – were
+  each graded ...", "Its strategic planning ... was rated 'Inadequate'");
+- earlier in the sentence, when the grade refers back to them ("... earning a 'good' grade for
+  each of the two");
+- in the next sentence, after a grade for a number of areas ("inadequate in three of them.
+  Those three included ...");
+- in the question a grade answers ("How effective is the force at recording reported crime?
+  Requires improvement").
+
+A grade for areas that are counted and not named ("good in three areas") names none: no finding.
+"""
+
+from __future__ import annotations
+
+from pipeline.ids import AREA_IDS
+from pipeline.linking.cues import CUE_FILE, CueDataError, CueReads
+from pipeline.linking.document import LinkDoc, Sentence
+from pipeline.linking.figures import Ent
+from pipeline.linking.lexicon import Lexicon
+from pipeline.resources import PhraseSet, json_path, tokenize_phrase
+
+CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
+                            "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
+                            "list_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
+                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "fronted_areas"), tables=("areas", "area_words"))
+
+UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
+_STRETCH_MOST = 40  # tokens after a grade read for its areas
+_SUBJECT_MOST = 30  # tokens before a grade read for the areas it is said of
+_GERUND_LEAST = 6  # a gerund is a word ending in "ing" at least this long ("being" is not one: non_area_words)
+_LIST_VERB_WITHIN = 4  # tokens at the opening of the next sentence that may hold "included", "were", ":"
+_POSSESSIVE_WITHIN = 4  # tokens at a subject's opening that may hold its possessive ("its", "the force's")
+_COUNT_DIGITS_MOST = 2  # "in 12 areas" counts areas; "in 2019" is a year
+_COUNT_MOST = 6  # tokens of a count of areas ("each of the nine areas")
+_FIGURES = ("PERCENT", "COUNT")
+_PHRASE_MOST = 5  # the longest back-reference or fronting phrase ("on the question of")
+_HEAD_MOST = 3  # the opening words of a phrase that show it is no area
+_NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DATE")  # what no area phrase holds
+_VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
+
+
+def area_tables(lexicon: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
+    """The ``areas`` and ``area_words`` tables, every id checked against SCHEMA's closed list (at load)."""
+    tables = lexicon.cues.tables
+    problems = [(json_path(["tables", name, "map", phrase]), f"{area!r} is not one of SCHEMA §5's area ids")
+                for name in ("areas", "area_words") for phrase, area in tables[name].items() if area not in AREA_IDS]
+    if problems:
+        raise CueDataError(CUE_FILE, problems)
+    return tables["areas"], tables["area_words"]
+
+
+class AreaReader:
+    """Reads the areas of a grade from the phrasing around it; the words it needs come from the cue data."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        wordings, markers = area_tables(lexicon)
+        self.wordings = PhraseSet(list(wordings))
+        self.phrases = PhraseSet(list(wordings) + list(markers))  # wordings first: the longest match wins
+        self.ids = {tokenize_phrase(p): a for p, a in markers.items()}
+        self.ids.update({tokenize_phrase(p): a for p, a in wordings.items()})
+
+    # -- the pieces ------------------------------------------------------------------------------------------
+    def match(self, doc: LinkDoc, i: int) -> tuple[int, str | None]:
+        """The area wording or marker starting at token ``i``: its length and id (0, None if none)."""
+        length = self.phrases.match_at(doc.lower, i)
+        return (length, self.ids[tuple(doc.lower[i : i + length])]) if length else (0, None)
+
+    def _joiner(self, doc: LinkDoc, i: int) -> int:
+        """The length of a joiner of conjuncts at ``i`` (",", "and", "as well as"), 0 if none."""
+        lower = doc.lower
+        if lower[i] in doc.words["area_joiners"]:
+            return 1
+        for length in (3, 2):
+            if tuple(lower[i : i + length]) in doc.phrases["area_joiner_phrases"]:
+                return length
+        return 0
+
+    @staticmethod
+    def _gerund(word: str) -> bool:
+        return len(word) >= _GERUND_LEAST and word.endswith("ing") and word.isalpha()
+
+    def _opener(self, doc: LinkDoc, i: int) -> str | None:
+        """What begins a conjunct at ``i``: 'frame' (for, in, at, on), 'area' (a wording or marker), 'phrase' (a gerund,
+        "how", a determiner: an area phrase, or not), or None (no area)."""
+        word, words = doc.lower[i], doc.words
+        if word in words["area_frames"]:
+            return "frame"
+        if self.phrases.match_at(doc.lower, i):
+            return "area"
+        if word in words["area_determiners"] or (self._gerund(word) and word not in words["non_area_words"]):
+            return "phrase"
+        return None
+
+    def _area_like(self, doc: LinkDoc, sent: Sentence, start: int, end: int) -> bool:
+        """Tokens [start, end) read as an area phrase that names no known area ("its service to victims"), not as a
+        time, a report, a number or a pronoun ("its own report", "the first time", "2019", "it"), nor a lone gerund
+        shared with the conjunct after it ("building, supporting and protecting the workforce")."""
+        lower, words = doc.lower, doc.words
+        k = start
+        while k < end and lower[k] in words["area_determiners"]:
+            k += 1
+        if k >= end or not lower[k].isalpha() or end - start == 1 and self._gerund(lower[k]):
+            return False
+        first = lower[k]
+        if (first in words["area_counters"] or first in words["subject_pronouns"] or first in words["area_nouns"]
+                or not doc.is_lower_word(k)):
+            return False  # a count, a pronoun, or a name ("in the East of England")
+        non_area = words["non_area_words"]
+        head = range(k, min(end, k + _HEAD_MOST))  # "its own report"; not "its handling of rape reports"
+        return not any(lower[j] in non_area for j in head) and not self._holds_entity(sent, k, end, _NOT_AREAS)
+
+    @staticmethod
+    def _holds_entity(sent: Sentence, start: int, end: int, labels: tuple[str, ...] | None = None) -> bool:
+        """An entity (of ``labels``, else of any label) starts within tokens [start, end) of the sentence."""
+        for label, ents in sent.by_label.items():
+            if labels is None or label in labels:
+                if any(start <= e.start < end for e in ents):
+                    return True
+        return False
+
+    def _clause_verb(self, doc: LinkDoc, i: int, start: int) -> bool:
+        """A finite verb at ``i`` that opens a clause of its own ("its effectiveness report is due"), not one after a
+        pronoun inside an area phrase ("the way it is recording crime")."""
+        return doc.lower[i] in doc.words["clause_verbs"] and (i == start or doc.lower[i - 1] not in doc.words["subject_pronouns"])
+
+    # -- conjuncts -------------------------------------------------------------------------------------------
+    def conjuncts(self, doc: LinkDoc, sent: Sentence, start: int, stop: int, other: bool,
+                  markers: bool = True) -> tuple[list[str], int]:
+        """The areas of the coordinated phrases in tokens [start, stop), and where the last one read ends.
+
+        ``other``: a phrase that names no known area is ``other``. ``markers``: paraphrase markers count (else
+        only the table's wordings). The first phrase that is no area ends the reading ("in its latest inspection");
+        a phrase after the first must open like an area, and names ``other`` only after a frame word ("..., and in
+        treating the public fairly"): a participle clause (", having judged it inadequate", ", recording 96 per cent")
+        or the subject of a clause of its own ("and effectiveness was rated ...") is no area."""
+        lower, stops = doc.lower, doc.words["area_stops"]
+        found: list[str] = []
+        end = start
+        i, first = start, True
+        while i < stop:
+            opener = self._opener(doc, i)
+            if not first and opener is None:
+                break
+            if opener == "frame":
+                i += 1
+            begin, area, clause = i, None, False
+            while i < stop and lower[i] not in stops and not self._joiner(doc, i):
+                if self._clause_verb(doc, i, begin):
+                    clause = True
+                    break
+                if area is None:
+                    length, area = self.match(doc, i)
+                    if area is not None and not markers and not self.wordings.match_at(lower, i):
+                        area = None
+                    if length:
+                        i += length
+                        continue
+                i += 1
+            if clause and not first:
+                break
+            if area is not None and (first or not self._holds_entity(sent, begin, i, _FIGURES)):
+                found.append(area)
+                end = i
+            elif other and (first or opener == "frame") and self._area_like(doc, sent, begin, i):
+                found.append("other")
+                end = i
+            elif i - begin == 1 and self._gerund(lower[begin]):
+                pass  # "building, supporting and protecting the workforce": shares the phrase after it
+            else:
+                break
+            if clause or i >= stop or lower[i] in stops:
+                break
+            if area is not None or found:
+                first = False
+            while i < stop and (joined := self._joiner(doc, i)):
+                i += joined
+        return found, end
+
+    # -- where the areas stand -------------------------------------------------------------------------------
+    def after(self, doc: LinkDoc, sent: Sentence, grade: Ent, stop: int) -> tuple[list[str] | None, int]:
+        """The areas named after a grade, up to ``stop``: a list (empty: none named), or UNNAMED for counted areas
+        ("good in three areas") that no apposition names; and where the reading ended."""
+        lower, words = doc.lower, doc.words
+        stop = min(stop, grade.end + _STRETCH_MOST)
+        i, trailers = grade.end, words["grade_trailers"]
+        # "a 'good' grade for", "Good – in ...", "good, particularly for ..." (a comma only before another trailer)
+        while i < stop and (lower[i] in trailers or lower[i] == "," and i + 1 < stop and lower[i + 1] in trailers):
+            i += 1
+        if i >= stop or lower[i] not in words["area_frames"]:
+            return [], grade.end
+        k = i + 1
+        backref = _phrase_at(doc, "area_backrefs", k)
+        while k < stop and lower[k] in words["area_determiners"]:
+            k += 1
+        if backref:
+            # "for both its leadership and culture and its systems ...", "for each of the three questions: X; Y; Z"
+            found, end = self.conjuncts(doc, sent, i, stop, other=False)
+            if found:
+                return found, end
+            if self._counts_areas(doc, k, stop) and (counted := self._counted(doc, sent, k, stop))[0]:
+                return counted
+            return self.before_in_sentence(doc, sent, grade), k
+        if self._counts_areas(doc, k, stop):
+            return self._counted(doc, sent, k, stop)
+        return self.conjuncts(doc, sent, i, stop, other=True)
+
+    def _counts_areas(self, doc: LinkDoc, k: int, stop: int) -> bool:
+        """A number of areas starts at ``k``: counting words ("three", "a number of", "each of the nine", "12") that end
+        on an area noun or the end of the phrase ("in three areas", "in four and ...", "in several."), not a
+        superlative or a year ("in its most recent inspection", "in 2019")."""
+        lower, words = doc.lower, doc.words
+        counters, skip = words["area_counters"], words["area_determiners"]
+        i, counted = k, False
+        while i < stop and i < k + _COUNT_MOST:
+            word = lower[i]
+            if word in counters or (word.isdigit() and len(word) <= _COUNT_DIGITS_MOST):
+                counted = True
+            elif word != "of" and word not in skip:
+                break
+            i += 1
+        if not counted:
+            return False
+        return i >= stop or lower[i] in words["area_nouns"] or lower[i] in words["area_stops"] or bool(self._joiner(doc, i))
+
+    def _counted(self, doc: LinkDoc, sent: Sentence, k: int, stop: int) -> tuple[list[str] | None, int]:
+        """Areas counted, not named ("in three areas", "in two of them"): only those an apposition names ("..., one
+        of them the way it records crime", "..., including how it responds to the public")."""
+        lower, stops = doc.lower, doc.words["area_stops"]
+        i = k
+        while i < stop and lower[i] not in stops and not self._joiner(doc, i):
+            i += 1
+        for length in (4, 3, 2, 1):
+            if tuple(lower[i : i + length]) in doc.phrases["area_appositions"]:
+                found, end = self.conjuncts(doc, sent, i + length, stop, other=True)
+                if lower[i] == ":":
+                    found, end = self._semicolon_list(doc, sent, found, end, stop)
+                return (found or UNNAMED), end
+        return UNNAMED, i
+
+    def _semicolon_list(self, doc: LinkDoc, sent: Sentence, found: list[str], end: int, stop: int) -> tuple[list[str], int]:
+        """The items after the first of a list that a colon opens and semicolons divide ("each of the three questions:
+        how effective it is at recording reported crime; its systems and processes; and its leadership and
+        culture"): each item is read like the first."""
+        lower, joiners = doc.lower, doc.words["area_joiners"]
+        while found and end < stop:
+            i = end
+            while i < stop and lower[i] != ";" and lower[i] not in doc.words["area_stops"]:
+                i += 1  # the rest of the item last read ("... at recording reported crime")
+            if i >= stop or lower[i] != ";":
+                break
+            i += 1
+            while i < stop and lower[i] in joiners:
+                i += 1
+            more, read_to = self.conjuncts(doc, sent, i, stop, other=True)
+            if not more:
+                break
+            found, end = found + more, read_to
+        return found, end
+
+    def before_in_sentence(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
+        """The areas named earlier in the sentence, which a back-reference grades ("for each of the two", "in both
+        areas"): every wording or marker before the grade; UNNAMED if there are none."""
+        found, i = [], sent.start
+        while i < grade.start:
+            length, area = self.match(doc, i)
+            if area is not None:
+                found.append(area)
+                i += length
+            else:
+                i += 1
+        return list(dict.fromkeys(found)) or UNNAMED
+
+    def before(self, doc: LinkDoc, sent: Sentence, grade: Ent, floor: int) -> list[str] | None:
+        """The areas a grade is said of before it ("Preventing crime – good", "X, Y and Z, which were all judged to be
+        good", "Its strategic planning ... was rated 'Inadequate'", "rated Devon and Cornwall's crime recording as
+        requires improvement"): a list (empty: the subject is a force or says nothing of an area), or UNNAMED when
+        the subject counts areas, denies them, or is described rather than graded ("the force's service to victims
+        is inadequate")."""
+        lower, words = doc.lower, doc.words
+        floor = max(floor, grade.start - _SUBJECT_MOST)
+        i, rated, comma, copula = grade.start, False, False, False
+        while i > floor and lower[i - 1] in words["area_to_grade"]:
+            word = lower[i - 1]
+            rated = rated or word in words["rating_verbs"] or word in words["list_marks"]
+            copula = copula or word in words["copulas"]
+            comma = comma or word == ","
+            i -= 1
+        s = i - 1  # the subject's last token
+        if s < floor or self._neutral(doc, sent, s):
+            return []
+        if lower[s] in words["area_nouns"]:
+            return UNNAMED  # "Two of its nine graded areas were inadequate"
+        r = self._region_start(doc, sent, s, floor)
+        if comma and r - 2 >= floor and lower[r - 1] in words["area_stops"] and lower[r - 2] == ",":
+            s = r - 3  # "Its leadership and culture, which drive accurate crime recording, were rated good"
+            if s < floor or self._neutral(doc, sent, s):
+                return []
+            r = self._region_start(doc, sent, s, floor)
+        if lower[r] in words["negated_subjects"]:
+            return UNNAMED  # "No part of the force's work was graded outstanding"
+        rated = rated or (r > floor and lower[r - 1] in words["rating_verbs"])  # "rated X's crime recording as ..."
+        possessive = any(lower[j] in words["possessives"] for j in range(r, min(r + _POSSESSIVE_WITHIN, s + 1)))
+        found, _ = self.conjuncts(doc, sent, r, s + 1, other=rated and possessive, markers=rated)
+        if found:
+            return list(dict.fromkeys(found))
+        # Said of something with "is", or with the verb "requires improvement" itself: described, not rated.
+        if not rated and lower[s].isalpha() and (copula or (i == grade.start and grade.kb_id == _VERB_GRADE)):
+            return UNNAMED
+        return []
+
+    def _neutral(self, doc: LinkDoc, sent: Sentence, s: int) -> bool:
+        """The subject ends in a force, an anaphor of one, or a word for the grade itself ("its rating was good")."""
+        if doc.lower[s] in doc.words["neutral_subjects"]:
+            return True
+        return any(f[0] <= s < f[1] for f in sent.forces) or any(e.start <= s < e.end for e in sent.of("FORCE"))
+
+    @staticmethod
+    def _region_start(doc: LinkDoc, sent: Sentence, s: int, floor: int) -> int:
+        """Where the subject ending at ``s`` begins: after the nearest clause stop, finite verb or subject bound
+        before it ("told that its crime recording requires improvement"), or after a force named in it ("Devon and
+        Cornwall's crime recording"), joiners and possessives passed over."""
+        lower, words = doc.lower, doc.words
+        stops, verbs, bounds = words["area_stops"], words["clause_verbs"], words["subject_bounds"]
+        r = s
+        while r > floor and lower[r - 1] not in stops and lower[r - 1] not in verbs and lower[r - 1] not in bounds:
+            r -= 1
+        for force in sent.of("FORCE"):
+            if r <= force.end - 1 < s:
+                r = force.end
+        while r < s and (lower[r] in words["area_joiners"] or (lower[r] in words["possessives"] and not lower[r].isalpha())):
+            r += 1
+        return r
+
+    def question_before(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
+        """A grade opening its sentence after a question that names an area: a CDI report's question and its answer
+        ("How effective is the force at recording reported crime? Requires improvement"); only the table's wordings."""
+        if sent.index == 0 or any(doc.lower[i].isalnum() for i in range(sent.start, grade.start)):
+            return []  # only a bullet or a line break may stand before the answer
+        prev, lower = doc.sentences[sent.index - 1], doc.lower
+        last = prev.end - 1
+        while last > prev.start and not lower[last].strip():
+            last -= 1  # the line break before the answer
+        if last < prev.start or lower[last] != "?":
+            return []
+        found, i = [], prev.start
+        while i < last:
+            length = self.wordings.match_at(lower, i)
+            if length:
+                found.append(self.ids[tuple(lower[i : i + length])])
+                i += length
+            else:
+                i += 1
+        return list(dict.fromkeys(found))
+
+    def fronted(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
+        """Areas fronted before a comma at the sentence's opening ("For preventing crime, Kent was rated outstanding",
+        "When it comes to investigating crime, the force was rated good"): only the table's wordings."""
+        start = sent.start
+        if doc.lower[start] not in doc.words["area_frames"]:
+            start += _phrase_at(doc, "fronted_areas", start)
+            if start == sent.start:
+                return []
+        comma = next((i for i in range(start, grade.start) if doc.lower[i] == ","), None)
+        if comma is None:
+            return []
+        found, _ = self.conjuncts(doc, sent, start, comma, other=False, markers=False)
+        return list(dict.fromkeys(found))
+
+    def named_next(self, doc: LinkDoc, sent: Sentence) -> list[str]:
+        """Areas counted in one sentence and named in the next: "Those three included how it keeps at-risk children
+        safe and how it deals with dangerous offenders." (only the areas named)."""
+        if sent.index + 1 >= len(doc.sentences):
+            return []
+        nxt = doc.sentences[sent.index + 1]
+        lower, words = doc.lower, doc.words
+        if nxt.start >= nxt.end or lower[nxt.start] not in words["area_list_openers"]:
+            return []
+        for i in range(nxt.start + 1, min(nxt.start + 1 + _LIST_VERB_WITHIN, nxt.end)):
+            if lower[i] in words["area_list_verbs"]:
+                j = i + 1
+                while j < nxt.end and lower[j] in words["area_list_verbs"]:
+                    j += 1
+                found, _ = self.conjuncts(doc, nxt, j, nxt.end, other=True)
+                return list(dict.fromkeys(found))
+        return []
+
+
+def _phrase_at(doc: LinkDoc, name: str, i: int) -> int:
+    """The length of the longest phrase of the ``phrases`` entry ``name`` starting at token ``i`` (0 if none)."""
+    phrases = doc.phrases[name]
+    for length in range(_PHRASE_MOST, 0, -1):
+        if tuple(doc.lower[i : i + length]) in phrases:
+            return length
+    return 0
