@@ -18,8 +18,20 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @lru_cache(maxsize=None)
 def load_json(name: str) -> Any:
-    """The parsed contents of ``pipeline/data/<name>``, read once per process (callers must not change them)."""
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    """The parsed contents of ``pipeline/data/<name>``, read once per process (callers must not change them).
+
+    A key written twice in one object is an error: JSON keeps the last silently, so an entry
+    added by one change would quietly replace another's of the same name."""
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: set[str] = set()
+        twice = sorted({k for k, _ in pairs if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+        if twice:
+            raise DataFileError(str(path), [("$", f"key {k!r} is written more than once in one object") for k in twice])
+        return dict(pairs)
+
+    path = DATA_DIR / name
+    return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique)
 
 
 @lru_cache(maxsize=1)

@@ -63,6 +63,16 @@ def _fails(load: Callable[[], Any], folder: Path, name: str, where: str, *what: 
 
 # -- the shipped files ---------------------------------------------------------------
 
+def test_a_key_written_twice_is_an_error_not_a_silent_replacement(data_dir: Path) -> None:
+    """Two changes that each add an entry of one name ('relative_pronouns') must not merge into one silently."""
+    path = data_dir / "finding_cues.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"words": {', '"words": {\n  "crime_nouns": {"doc": "again", "words": ["x"]},', 1), encoding="utf-8")
+    _clear_caches()
+    error = _fails(lambda: load_json("finding_cues.json"), data_dir, "finding_cues.json", "$", "'crime_nouns'", "more than once")
+    assert len(error.problems) == 1
+
+
 @pytest.mark.parametrize("stem", SCHEMA_FILES)
 def test_every_shipped_data_file_has_a_schema_and_passes_it(stem: str) -> None:
     assert resources.schema_file(f"{stem}.json").exists()
