@@ -299,6 +299,30 @@ CASES: list[Case] = [
      "been recorded.", None, [S("wiltshire", "other", 18, 22)], ALL),
     ("victim_group", "Wiltshire Police was inspected. Of 40 audited crimes, 33 had been recorded.", None,
      [S("wiltshire", "all_crime", 33, 40)], ALL),
+    # Crimes reported by a group of victims (dev5).
+    ("victim_group", "Cheshire Constabulary was inspected. We reviewed 38 crimes reported by vulnerable victims; 31 of these "
+     "had been recorded.", None, [S("cheshire", "other", 31, 38)], ALL),
+    ("victim_group", "Cheshire Constabulary was inspected. Of the 45 crimes reported by elderly people that inspectors "
+     "sampled, 40 had been recorded.", None, [S("cheshire", "other", 40, 45)], ALL),
+    ("victim_group", "Cheshire Constabulary was inspected. Inspectors found that 27 of the 30 audited crimes affecting "
+     "vulnerable adults had been recorded.", None, [S("cheshire", "other", 27, 30)], ALL),
+
+    # -- A list of forces and their pairs under a heading that names the audit sample (dev5).
+    ("listed", "HOW OUR REGION'S FORCES DID\n(crimes in the audit sample that should have been recorded, and how many "
+     "were)\n\nNorthumbria Police – 92 of 104\nDurham Constabulary – 101 of 112\nCleveland Police – 78 of 98\n\n"
+     "The Home Secretary said the findings were unacceptable.", "2014-11-18",
+     [S("northumbria", "all_crime", 92, 104, 2014), S("durham", "all_crime", 101, 112, 2014),
+      S("cleveland", "all_crime", 78, 98, 2014)], (AS, UC)),
+    ("listed", "Crimes recorded out of those audited by the inspectorate:\n• Kent Police: 45 of 50\n• Essex Police: 61 of 70"
+     "\n• Sussex Police: 38 out of 44", None,
+     [S("kent", "all_crime", 45, 50), S("essex", "all_crime", 61, 70), S("sussex", "all_crime", 38, 44)], (AS, UC)),
+    ("listed", "What the dip-sample found, force by force:\n\nSurrey Police - 70 of 81\nThames Valley Police - 120 of 131",
+     None, [S("surrey", "all_crime", 70, 81), S("thames_valley", "all_crime", 120, 131)], (AS, UC)),
+    # Not under an audit heading, or a line that says more: no sample from the list.
+    ("listed", "Areas rated good, by force:\nKent Police – 5 of 8\nEssex Police – 6 of 8", None, [], (AS, UC)),
+    ("listed", "Officers in post this year:\nKent Police – 3,100 of 3,400\nEssex Police – 2,900 of 3,000", None, [],
+     (AS, UC)),
+    ("listed", "Inspectors audited crime records.\nKent Police – 45 of 50 staff have been trained.", None, [], (AS, UC)),
 
     # -- The crime type named as the sentence's topic, before its first figure (dev5).
     ("topic_type", "Lancashire Constabulary was inspected. Of the 58 violent crimes checked, 17 had not been recorded. The "

@@ -35,6 +35,7 @@ CUE_READS = CueReads(
 )
 
 
+_LIST_MOST = 12  # lines of a list read back to the heading that says what its pairs are
 _FAILURE_REACH = 12  # tokens after a count in which 'under the wrong type or not recorded' says two failures
 _WHOLE_REACH = 16  # tokens after 'all N' in which an elliptical 'had been.' says the whole sample was recorded
 
@@ -293,6 +294,35 @@ def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set
             taken.add(t.start)
             found.append(Reading(recorded, None, t, t, (t,)))
     return found
+
+
+def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:
+    """'Northumbria Police – 92 of 104', a line of a list of forces and their pairs under a heading that names an
+    audit sample ('(crimes in the audit sample that should have been recorded, and how many were)'): the pairs
+    are samples though the line says neither audit nor recording."""
+    if not _list_line(doc, sent):
+        return False
+    for back in range(sent.index - 1, max(-1, sent.index - _LIST_MOST - 1), -1):
+        prev = doc.sentences[back]
+        if not _list_line(doc, prev):
+            return bool(doc.cues.within("audit", prev.start, prev.end))
+    return False
+
+
+def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
+    """A line of a list: a force and its figures, with nothing but punctuation between them (and the 'of' that
+    joins a pair)."""
+    if not sent.forces or len(sent.figures) < 2:
+        return False
+    covered = set()
+    for start, end, _ in sent.forces:
+        covered.update(range(start, end))
+    figures = sent.figures
+    for i, f in enumerate(figures):
+        covered.update(range(f.start, f.end))
+        if i + 1 < len(figures) and joined(doc, f, figures[i + 1]):
+            covered.update(range(f.end, figures[i + 1].start))
+    return all(i in covered or not any(ch.isalnum() for ch in doc.lower[i]) for i in range(sent.start, sent.end))
 
 
 def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:

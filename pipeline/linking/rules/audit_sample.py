@@ -96,7 +96,7 @@ class AuditSampleRule(LinkRule):
         joined to its total, in a sentence about auditing or recording."""
         cues, taken = doc.cues, state.sample_counts
         audited = bool(cues.within("audit", sent.start, sent.end))
-        if not (audited or cues.within("positive_record", sent.start, sent.end)):
+        if not (audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)):
             return
         for a, b in zip(counts, counts[1:]):
             if a.start in taken or b.start in taken or not joined(doc, a, b):
