@@ -163,6 +163,24 @@ CASES: list[Case] = [
      "not been recorded at all.", None, [S("gloucestershire", "rape", 87, 117)], ALL),
     ("rest_of_sample", "South Yorkshire Police recorded 71 of the 92 crime reports inspectors examined, with 21 not recorded "
      "at all.", None, [S("south_yorkshire", "all_crime", 71, 92)], ALL),
+    # The rest said in the next sentence in words of its own (dev4): still part of the audit.
+    ("rest_of_sample", "Gwent Police was inspected. Overall: of 1,024 crimes identified in the audit, 936 had been recorded. "
+     "That leaves 88 crimes that never made it onto the force's system.", None, [S("gwent", "all_crime", 936, 1024)], ALL),
+    ("rest_of_sample", "Kent Police was inspected. Of the 60 rape reports audited, 52 had been recorded. The other eight "
+     "rapes were left off the force's system.", None, [S("kent", "rape", 52, 60)], ALL),
+    ("rest_of_sample", "Kent Police was inspected. Inspectors found that 130 of the 150 crimes they sampled were recorded. "
+     "The remaining 20 crimes were never put on the system.", None, [S("kent", "all_crime", 130, 150)], ALL),
+    # Named back as that rest further on (dev4): 'the 88 missed crimes', 'those eight unrecorded rapes'.
+    ("rest_of_sample", "Gwent Police was inspected. Overall: of 1,024 crimes identified in the audit, 936 had been recorded. "
+     "The force is improving. Its chief said it was a good report. A superintendent said the 88 missed crimes had all since "
+     "been recorded.", None, [S("gwent", "all_crime", 936, 1024)], ALL),
+    ("rest_of_sample", "Kent Police was inspected. Of the 60 rape reports audited, 52 had been recorded. The chief constable "
+     "apologised. She said those eight unrecorded rapes were now being investigated.", None, [S("kent", "rape", 52, 60)], ALL),
+    ("rest_of_sample", "Kent Police was inspected. Inspectors found that 130 of the 150 crimes they sampled were recorded. "
+     "Officers have been retrained. The 20 crimes that were missed have since been added to the system.", None,
+     [S("kent", "all_crime", 130, 150)], ALL),
+    ("rest_of_sample", "Kent Police was inspected. Of the 60 rape reports audited, 52 had been recorded. The force fails to "
+     "record 8,000 crimes a year.", None, [S("kent", "rape", 52, 60), U("kent", "all_crime", 8000)], ALL),
     ("rest_of_sample", "Kent Police was inspected. Inspectors examined 420 incident records. They found 42 that should "
      "have been recorded as crimes but had not been.", None, [], ALL),
     ("rest_of_sample", "Kent Police fails to record 9,200 crimes a year, of which 3,000 should have been recorded as violent "

@@ -32,7 +32,7 @@ class AuditSampleRule(LinkRule):
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "timeliness", "wrong_type", "victim_group"),
-                         anywhere=("audit", "audit_blockers", "positive_record"))
+                         anywhere=("audit", "audit_blockers", "positive_record"), words=("definite_back",))
     writes = frozenset({"sample_counts", "samples"})
     reads = frozenset({"sample_counts"})
 
@@ -79,14 +79,21 @@ class AuditSampleRule(LinkRule):
     @staticmethod
     def _claim_rest(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> None:
         """'116 were not recorded, including 95 offences classed as violent', 'Of the 30 unrecorded rape reports,
-        six were ...': the rest of a sample just found, said not recorded, and its breakdown are part of the audit,
-        not counts of the force (SCHEMA §5, Audits): claimed, so that no unrecorded count is read from them."""
+        six were ...', 'That leaves 88 crimes that never made it onto the force's system.': the rest of a sample
+        just found, said not recorded, and its breakdown are part of the audit, not counts of the force (SCHEMA §5,
+        Audits): claimed, so that no unrecorded count is read from them."""
         taken = state.sample_counts
+        rests = {(s["force"], s["total"] - s["recorded"]): index for index, s in state.samples}
+        values = {rest for _, rest in rests}
         for i, c in enumerate(counts):
-            if c.start in taken or not says_unrecorded(doc, c):
+            if c.start in taken or int(value(c)) not in values:
+                continue
+            if not (says_unrecorded(doc, c) or polarity(doc, sent, c, scope_of(sent, counts, c)) == "neg"):
                 continue
             force = force_for(doc, sent, c.start, c.end)
-            if force is not None and state.rest_of_sample(sent.index, force, int(value(c))) is not None:
+            index = rests.get((force, int(value(c))))
+            # In this sentence or the one before; further back only when named as that rest ('the 88 missed crimes').
+            if index is not None and (index >= sent.index - 1 or doc.lower[c.start - 1] in doc.words["definite_back"]):
                 taken.update(p.start for p in counts[i:] if value(p) <= value(c))
                 return
 
