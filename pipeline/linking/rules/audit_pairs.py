@@ -29,10 +29,15 @@ CUE_READS = CueReads(
     after=("sub_part", "count_negated", "negative_record_after_count", "recorded_after_count", "recorded_after_all",
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total"),
-    anywhere=("audit", "clause_boundaries", "negative_record"),
+    anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
     words=("crime_nouns", "sample_relatives"),
     phrases=("sample_joins", "elliptical_recorded"),
 )
+
+
+_LIST_MOST = 12  # lines of a list read back to the heading that says what its pairs are
+_FAILURE_REACH = 12  # tokens after a count in which 'under the wrong type or not recorded' says two failures
+_WHOLE_REACH = 16  # tokens after 'all N' in which an elliptical 'had been.' says the whole sample was recorded
 
 
 class Reading(NamedTuple):
@@ -81,15 +86,29 @@ def says_recorded(doc: LinkDoc, r: Figure, recorded_after: str = "recorded_after
 
 def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
     """'47 had not been recorded', '11 were never recorded', 'Of the 30 unrecorded rape reports', 'had failed to
-    record 6'; not '89 were recorded but 7 were not', where the recording is said first."""
+    record 6', '8 were either recorded as the wrong offence or never recorded'; not '89 were recorded but 7 were
+    not', where the recording is said first."""
     cues = doc.cues
     if cues.before("negative_record_just_before", f.start) is not None:
         return True
     neg = cues.after("negative_record_after_count", f.end)
-    if neg is None:
-        return False
     pos = cues.after("recorded_after_count", f.end)
-    return pos is None or pos[0] >= neg[0]
+    if neg is None:
+        # "8 were either recorded as the wrong offence or never recorded", "10 had been misclassified or not recorded
+        # at all": the not recording said further on, after the wrong type
+        stop = min(f.end + _FAILURE_REACH, doc.n)
+        stop = next((i for i in range(f.end, stop) if doc.lower[i] in (".", ";")), stop)
+        return misrecorded_or_not(doc, f.end, stop)
+    return pos is None or pos[0] >= neg[0] or misrecorded_or_not(doc, f.end, neg[1])
+
+
+def misrecorded_or_not(doc: LinkDoc, start: int, bound: int) -> bool:
+    """'had either been recorded under the wrong crime type or not recorded at all', 'misclassified or not
+    recorded': failures of two kinds, together the part of a sample that was not recorded correctly (ANNOTATION.md,
+    Audits: failures given instead of successes); the wrong type alone is an audit of classification."""
+    cues = doc.cues
+    wrong = cues.within("wrong_type_in_clause", start, bound)
+    return bool(wrong) and bool(cues.within("negative_record", wrong[0][0], bound))
 
 
 def _negation_after(doc: LinkDoc, r: Figure) -> int | None:
@@ -227,8 +246,9 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
         if nxt is not None and nxt.start not in taken and joined(doc, f, nxt):
             # "9 of 87 audited rape reports had been misclassified or not recorded", "In the audit, 7 of 81 crimes ...",
             # "failed to record 47 of the 310 violent crimes checked"
+            scope = scope_of(sent, counts, nxt)
             said = (cues.before("negative_record_just_before", f.start) is not None
-                    or polarity(doc, sent, nxt, scope_of(sent, counts, nxt), local_only=True) == "neg")
+                    or polarity(doc, sent, nxt, scope, local_only=True) == "neg" or misrecorded_or_not(doc, nxt.end, scope[1]))
             if said and not not_crimes(doc, nxt) and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f)):
                 total = nxt
         elif says_unrecorded(doc, f):
@@ -248,18 +268,20 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
     return found
 
 
-def whole_or_none(doc: LinkDoc, counts: list[Figure], taken: set[int]) -> list[Reading]:
+def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:
     """'all 12 ... in the sample had been recorded', 'None of the eight rape reports sampled had been recorded';
-    'checked 14 rape reports and found every one had been recorded', '... and found none had been recorded'."""
+    'checked 14 rape reports and found every one had been recorded', '... and found none had been recorded';
+    elliptically after a recording said earlier in the sentence ('14 had been correctly recorded, and all 21
+    reports of rape in the sample had been.')."""
     cues = doc.cues
     found: list[Reading] = []
     for i, t in enumerate(counts):
         if t.start in taken or not_crimes(doc, t) or about_other_things(doc, t):
             continue
         recorded: int | None = None
-        if cues.before("all_before_count", t.start) is not None and says_recorded(doc, t, "recorded_after_all"):
+        if cues.before("all_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = int(value(t))
-        elif cues.before("none_before_count", t.start) is not None and says_recorded(doc, t, "recorded_after_all"):
+        elif cues.before("none_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = 0
         elif audited_before(doc, t) or cues.before("sample_total_intro", t.start) is not None:
             bound = counts[i + 1].start if i + 1 < len(counts) else None
@@ -272,6 +294,50 @@ def whole_or_none(doc: LinkDoc, counts: list[Figure], taken: set[int]) -> list[R
             taken.add(t.start)
             found.append(Reading(recorded, None, t, t, (t,)))
     return found
+
+
+def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:
+    """'Northumbria Police – 92 of 104', a line of a list of forces and their pairs under a heading that names an
+    audit sample ('(crimes in the audit sample that should have been recorded, and how many were)'): the pairs
+    are samples though the line says neither audit nor recording."""
+    if not _list_line(doc, sent):
+        return False
+    for back in range(sent.index - 1, max(-1, sent.index - _LIST_MOST - 1), -1):
+        prev = doc.sentences[back]
+        if not _list_line(doc, prev):
+            return bool(doc.cues.within("audit", prev.start, prev.end))
+    return False
+
+
+def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
+    """A line of a list: a force and its figures, with nothing but punctuation between them (and the 'of' that
+    joins a pair)."""
+    if not sent.forces or len(sent.figures) < 2:
+        return False
+    covered = set()
+    for start, end, _ in sent.forces:
+        covered.update(range(start, end))
+    figures = sent.figures
+    for i, f in enumerate(figures):
+        covered.update(range(f.start, f.end))
+        if i + 1 < len(figures) and joined(doc, f, figures[i + 1]):
+            covered.update(range(f.end, figures[i + 1].start))
+    return all(i in covered or not any(ch.isalnum() for ch in doc.lower[i]) for i in range(sent.start, sent.end))
+
+
+def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
+    """After 'all' or 'none of' and a count, 'recorded' ('all 12 ... had been recorded'), or an elliptical 'had
+    been.' ('were.') when the sentence has said recording before the count; a full stop ends the look."""
+    if says_recorded(doc, t, "recorded_after_all"):
+        return True
+    if not doc.cues.within("positive_record", sent.start, t.start):
+        return False
+    for i in range(t.end, min(t.end + _WHOLE_REACH, sent.end)):
+        if _elliptical_at(doc, i):
+            return True
+        if doc.lower[i] == ".":
+            return False
+    return False
 
 
 def _audit_opens(doc: LinkDoc, sent: Sentence, counts: list[Figure], f: Figure) -> bool:

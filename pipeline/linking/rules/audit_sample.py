@@ -32,7 +32,7 @@ class AuditSampleRule(LinkRule):
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "timeliness", "wrong_type", "victim_group"),
-                         anywhere=("audit", "audit_blockers", "positive_record"))
+                         anywhere=("audit", "audit_blockers", "positive_record"), words=("definite_back",))
     writes = frozenset({"sample_counts", "samples"})
     reads = frozenset({"sample_counts"})
 
@@ -55,7 +55,7 @@ class AuditSampleRule(LinkRule):
                 continue
             if cues.within("audit", sent.start, sent.end) and not blockers:
                 # A sample said through its failures, or recorded in full or not at all, in a sentence about an audit.
-                readings = audit_pairs.through_failures(doc, sent, counts, taken) + audit_pairs.whole_or_none(doc, counts, taken)
+                readings = audit_pairs.through_failures(doc, sent, counts, taken) + audit_pairs.whole_or_none(doc, sent, counts, taken)
                 for reading in readings:
                     if (finding := self._make(doc, state, sent, counts, reading)) is not None:
                         yield finding
@@ -79,14 +79,21 @@ class AuditSampleRule(LinkRule):
     @staticmethod
     def _claim_rest(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> None:
         """'116 were not recorded, including 95 offences classed as violent', 'Of the 30 unrecorded rape reports,
-        six were ...': the rest of a sample just found, said not recorded, and its breakdown are part of the audit,
-        not counts of the force (SCHEMA §5, Audits): claimed, so that no unrecorded count is read from them."""
+        six were ...', 'That leaves 88 crimes that never made it onto the force's system.': the rest of a sample
+        just found, said not recorded, and its breakdown are part of the audit, not counts of the force (SCHEMA §5,
+        Audits): claimed, so that no unrecorded count is read from them."""
         taken = state.sample_counts
+        rests = {(s["force"], s["total"] - s["recorded"]): index for index, s in state.samples}
+        values = {rest for _, rest in rests}
         for i, c in enumerate(counts):
-            if c.start in taken or not says_unrecorded(doc, c):
+            if c.start in taken or int(value(c)) not in values:
+                continue
+            if not (says_unrecorded(doc, c) or polarity(doc, sent, c, scope_of(sent, counts, c)) == "neg"):
                 continue
             force = force_for(doc, sent, c.start, c.end)
-            if force is not None and state.rest_of_sample(sent.index, force, int(value(c))) is not None:
+            index = rests.get((force, int(value(c))))
+            # In this sentence or the one before; further back only when named as that rest ('the 88 missed crimes').
+            if index is not None and (index >= sent.index - 1 or doc.lower[c.start - 1] in doc.words["definite_back"]):
                 taken.update(p.start for p in counts[i:] if value(p) <= value(c))
                 return
 
@@ -96,7 +103,7 @@ class AuditSampleRule(LinkRule):
         joined to its total, in a sentence about auditing or recording."""
         cues, taken = doc.cues, state.sample_counts
         audited = bool(cues.within("audit", sent.start, sent.end))
-        if not (audited or cues.within("positive_record", sent.start, sent.end)):
+        if not (audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)):
             return
         for a, b in zip(counts, counts[1:]):
             if a.start in taken or b.start in taken or not joined(doc, a, b):
@@ -183,7 +190,9 @@ class AuditSampleRule(LinkRule):
         """The sample's crime type: the total's, else that of the count it was typed by ('58 of the 75 domestic
         abuse incidents ... were crimes'), else one named between the total and the recorded part ('of 314 crimes
         ... related to domestic abuse, ... recorded 260'), else one right after the total ('20 dip-sampled sexual
-        offences'); crimes against a group of victims are `other`."""
+        offences'); crimes against a group of victims are `other`; else the one crime type the sentence names before
+        its first figure, the topic the sample belongs to ('The picture for sexual offences was better: all but three
+        of the 41 reports inspectors examined had been correctly logged', 'For rape, 52 of the 60 reports ...')."""
         start = sent.start if scope_start is None else scope_start
         crime_type = crime_type_for(doc, sent, total.start, total.end, start)
         if crime_type == "all_crime" and typed is not total:
@@ -199,4 +208,8 @@ class AuditSampleRule(LinkRule):
             return near.kb_id
         if doc.cues.after("victim_group", typed.end) is not None:
             return "other"  # "18 out of 20 audited crimes against vulnerable victims"
+        if start > sent.start and not any(f.start < start for f in sent.figures):
+            topic = [e for e in types if e.end <= start]
+            if len(topic) == 1:
+                return topic[0].kb_id
         return crime_type
