@@ -35,6 +35,8 @@ _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRI
 _AFTER_ROLE_SKIP = {",", ")", "(", "’s", "'s"}
 MAX_NAME_TOKENS = 4
 _MEMO_LIMIT = 100_000
+# Endings of lower-case words that are not surnames after a given name ("Peter recently said", "Peter, having").
+_NOT_SURNAME_ENDINGS = ("ly", "ed", "ing")
 # Below this many tokens (a headline, a caption) Python looks every word up in a set:
 # the numpy filter's calls cost more than the look-ups.
 SHORT_DOC = 32
@@ -66,6 +68,7 @@ class PersonTagger(DataBacked):
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
         self.organisation_links = frozenset(titles["organisation_links"])
+        self.not_surnames = frozenset(titles["not_surnames"])
         self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
@@ -115,10 +118,14 @@ class PersonTagger(DataBacked):
             known = shaped.get(text[i])
             return learn_name_shape(text[i]) if known is None else known
 
+        def glued(j: int) -> bool:
+            """Token ``j`` was glued to the word before it by scraping ("Alan PriorAlan Prior"): a new name begins."""
+            return not space[j - 1] and text[j - 1][-1:].isalpha()
+
         def run_from(i: int) -> int:
             """End (exclusive) of the run of name tokens starting at ``i``."""
             j = i
-            while j < n and j - i < MAX_NAME_TOKENS and name_like(j):
+            while j < n and j - i < MAX_NAME_TOKENS and name_like(j) and (j == i or not glued(j)):
                 if j + 2 < n and text[j + 1] == "-" and not space[j] and name_like(j + 2):
                     j += 3
                     continue
@@ -128,9 +135,21 @@ class PersonTagger(DataBacked):
         def run_to(end: int) -> int:
             """Start of the run of name tokens ending just before ``end``."""
             i = end
-            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1):
+            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1) and (i == end or not glued(i)):
                 i -= 1
             return i
+
+        def lower_surname(start: int, end: int) -> int:
+            """The end of a titled name whose surname is in lower case ("Commissioner Peter holm issued"): a known
+            given name, then a lower-case word that is no function word, adverb or verb form, before a verb."""
+            if end != start + 1 or text[start] not in self.first_names or end + 1 >= n or not space[start]:
+                return end
+            word, verb = view.lower[end], view.lower[end + 1]
+            if (text[end].isalpha() and text[end].islower() and len(word) > 2 and not view.is_stop(end)
+                    and word not in self.speech_verbs and word not in self.not_surnames and not word.endswith(_NOT_SURNAME_ENDINGS)
+                    and (verb in self.speech_verbs or verb.endswith("ed"))):
+                return end + 1
+            return end
 
         def add(start: int, end: int, min_len: int = 1) -> None:
             # Single capitals ("J.") can only sit inside a longer name.
@@ -147,7 +166,7 @@ class PersonTagger(DataBacked):
                 start = i + 1 + (text[i + 1] == ".")
                 while start < n and text[start] in honorifics:
                     start += 1
-                add(start, run_from(start))
+                add(start, lower_surname(start, run_from(start)))
             elif word in first_names and name_like(i):
                 add(i, run_from(i), min_len=2)
             elif view.lower[i] in speech_verbs and i + 1 < n:
@@ -163,7 +182,7 @@ class PersonTagger(DataBacked):
                 start += 1
             while start < n and text[start] in self.honorifics:
                 start += 1
-            add(start, run_from(start))
+            add(start, lower_surname(start, run_from(start)))
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
             for comma in range(role_start - 1, max(role_start - 5, 0), -1):
                 if text[comma] in {".", ":", ";", '"', "“", "”"} or "\n" in text[comma]:
