@@ -227,6 +227,33 @@ DATES: list[Case] = [
      [("DATE", "recent years", {}), ("DATE", "the last few years", {})], []),
     # negatives
     ("FORCES MAY BE FAILING VICTIMS", None, [], [("DATE", "MAY")]),
+    # bare periods measured by a verb or preposition of time; a part of a period; "May" after a
+    # preposition; "Last November"; "Two years on" (dev5's classes, sentences our own)
+    ("The force would publish an improvement plan within a month.", None, [("DATE", "a month", {})], []),
+    ("Inspectors spent a week at headquarters, and staff now check every log within a day.", None,
+     [("DATE", "a week", {}), ("DATE", "a day", {})], []),
+    ("The review took a year and the force waited a fortnight for it.", None, [("DATE", "a year", {})], []),
+    ("The force audits its records once a month and twice a year.", None, [],
+     [("DATE", "a month"), ("DATE", "a year")]),
+    ("The plan is due by the end of the year, and training by the end of March.", "2024-06-01",
+     [("DATE", "the end of the year", {}), ("DATE", "the end of March", {})], [("DATE", "March")]),
+    ("At the start of the month the backlog was cleared; by the end of the month it was back.", None,
+     [("DATE", "the start of the month", {}), ("DATE", "the end of the month", {})], []),
+    ("The inspection, carried out in May, is part of a rolling programme. Since May, every incident is checked.",
+     "2023-09-01", [("DATE", "May", {})], []),
+    ("Theresa May said forces may be failing victims.", None, [("PERSON", "Theresa May", {})], [("DATE", "May"), ("DATE", "may")]),
+    ("It was recorded inadequate for a second time, and the review took a day.", None, [("DATE", "a day", {})],
+     [("DATE", "a second")]),
+    ("At the end of the day, the figures were checked at the end of the year.", "2021-03-01",
+     [("DATE", "the end of the year", {"year": 2021})], [("DATE", "the end of the day")]),
+    ("Two years on, inspectors returned.", "2019-07-11", [("DATE", "Two years on", {"year": None})], []),
+    ("Last November, the force set up a new team; next March it reports again.", "2024-05-10",
+     [("DATE", "Last November", {"value": "2023-11"}), ("DATE", "next March", {"value": "2025-03"})],
+     [("DATE", "November")]),
+    ("Two years on, the inspectors found the force had recorded 52 of the 60 crimes.", None,
+     [("DATE", "Two years on", {})], [("DATE", "Two years")]),
+    ("Three months on. Inspectors returned.", None, [("DATE", "Three months on", {})], []),
+    ("She spent two years on the case.", None, [("DATE", "two years", {})], [("DATE", "two years on")]),
 ]
 
 # -- FORCE and places (C5, C6, B3, B4; places before titles, SCHEMA §5 2026-12-06) --------------------------
@@ -292,6 +319,17 @@ PEOPLE: list[Case] = [
      [("ROLE", "Judge", {"id": "other"}), ("PERSON", "Simon Hirst", {})], [("PERSON", "Judge Simon Hirst")]),
     ("The Inspector said little. Judge for yourself.", None, [], [("ROLE", "Inspector"), ("ROLE", "Judge")]),
     ("Detective Inspector Jo Banks led the review.", None, [("ROLE", "Detective Inspector", {}), ("PERSON", "Jo Banks", {})], []),
+    # bylines: a name line above its desk line, given names of any origin; "By" is no part of a name
+    # (dev5's class, sentences our own)
+    ("Force must answer calls faster, says watchdog\n\nFfion Ashworth\nCrime and courts reporter\n9 March 2023", None,
+     [("PERSON", "Ffion Ashworth", {})], []),
+    ("Force is 'good' overall\nOluwaseun Adeyemi-Hart\nHome Affairs Correspondent\nSign up to our newsletter", None,
+     [("PERSON", "Oluwaseun Adeyemi-Hart", {})], []),
+    ("Recording rate climbs\n\nKaveh Rostami\nMidlands news team\n15 August 2024", None, [("PERSON", "Kaveh Rostami", {})], []),
+    ("COMMENT: Counting every crime matters\n\nBy Frances Ridley, Police and Crime Commissioner for Sussex", None,
+     [("PERSON", "Frances Ridley", {})], [("PERSON", "By Frances Ridley")]),
+    ("West Midlands Police\nSexual Offences\nCrime reporter", None, [], [("PERSON", "Sexual Offences")]),
+    ("Lancashire Constabulary\nHome Affairs Editor", None, [], [(None, "Home Affairs")]),
 ]
 
 # -- GRADE false positives through context (B3 of catalogue 1; GRADE entries belong to the grades work) -----

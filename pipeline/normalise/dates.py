@@ -51,6 +51,10 @@ _SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+
                      re.IGNORECASE)
 # "the summer", "the spring": a season the text is about, with no year of its own.
 _THE_SEASON = re.compile(r"^the\s+(?:spring|summer|autumn|winter)$", re.IGNORECASE)
+# "Two years on", "six months later": after some other event the text names, not before the article.
+_LATER_ON = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:on|later)$", re.IGNORECASE)
+# "the year", "the month" inside a part of a period ("the end of the year"): the current one.
+_THE_UNIT = re.compile(r"^the\s+(?P<unit>year|month|week)$", re.IGNORECASE)
 # "May this year", "March last year": a month of the year named relative to the article date.
 _MONTH_OF_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<which>this|last|next|current)\s+year$", re.IGNORECASE)
 _RELATIVE_SEASON = re.compile(r"^(?P<which>this|last|next|previous|past|coming)\s+(?P<season>spring|summer|autumn|winter)$",
@@ -217,9 +221,13 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
         return NormalDate(season["year"], "year", int(season["year"]))
     part = _PART_OF.match(cleaned)
     if part:
-        whole = normalise_date(part["rest"], base_iso)
+        # "the end of the year", "the end of the month": the article's own year or month.
+        rest = _THE_UNIT.sub(r"this \g<unit>", part["rest"])
+        whole = normalise_date(rest, base_iso)
         if whole.value is not None and whole.granularity in ("year", "month"):
             return whole
+    if _LATER_ON.search(cleaned):
+        return NormalDate(None, "relative", None)
     if _THE_SEASON.match(cleaned):
         return NormalDate(None, "relative", None)
     month_of_year = _MONTH_OF_YEAR.match(cleaned)
