@@ -199,6 +199,18 @@ COUNTS: list[Case] = [
      [("PERCENT", "up to 8 per cent", {"value": 8, "qualifier": "less_than"})], []),
     ("Up to 1,000 crimes may have gone unrecorded.", None,
      [("COUNT", "Up to 1,000", {"value": 1000, "qualifier": "less_than"})], []),
+    # numbers that name a phone service, a picture, a route, a scale or an address are no counts
+    # (dev5's classes, sentences our own)
+    ("One in five callers to the 101 non-emergency line hung up.", None, [], [("COUNT", "101")]),
+    ("The force handled calls to 101 and 999 last year; 999 or 101 callers waited.", None, [],
+     [("COUNT", "101"), ("COUNT", "999")]),
+    ("Forces are graded on a five-point scale, and the force has a 10-point plan for 40 officers.", None,
+     [("COUNT", "40", {"value": 40})], [("COUNT", "five"), ("COUNT", "10")]),
+    ("HMICFRS, Globe House, 89 Eccleston Square, London", None, [], [("COUNT", "89")]),
+    ("Officers at 10 Downing Street met 14 victims, and 12 road deaths went unrecorded.", None,
+     [("COUNT", "14", {"value": 14}), ("COUNT", "12", {"value": 12})], [("COUNT", "10")]),
+    ("Image ref 4471\nA picture 12 shows the team; see photo 3.", None, [], [("COUNT", "4471"), ("COUNT", "12"), ("COUNT", "3")]),
+    ("2. Route 66 diner named best in county", None, [], [("COUNT", "66")]),
 ]
 
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
