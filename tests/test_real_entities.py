@@ -253,6 +253,10 @@ DATES: list[Case] = [
      [("DATE", "the start of the month", {}), ("DATE", "the end of the month", {})], []),
     ("The inspection, carried out in May, is part of a rolling programme. Since May, every incident is checked.",
      "2023-09-01", [("DATE", "May", {})], []),
+    ("The force was inspected between February and August this year.", "2024-10-01",
+     [("DATE", "February and August this year", {})], [("DATE", "August this year")]),
+    ("Inspections in March and May last year found gaps.", "2024-10-01",
+     [("DATE", "March and May last year", {})], []),
     ("Theresa May said forces may be failing victims.", None, [("PERSON", "Theresa May", {})], [("DATE", "May"), ("DATE", "may")]),
     ("It was recorded inadequate for a second time, and the review took a day.", None, [("DATE", "a day", {})],
      [("DATE", "a second")]),
@@ -290,6 +294,8 @@ FORCES: list[Case] = [
      [("FORCE", "Warwickshire", {}), ("FORCE", "West Mercia police forces", {"id": "west_mercia"})], []),
     ("Cumbria's Police and Crime Commissioner Jo Smith welcomed the report.", None,
      [("ROLE", "Police and Crime Commissioner", {})], [("FORCE", "Cumbria")]),
+    ("Home > Local News > Surrey\nBy Daniel Okoro", None, [("PERSON", "Daniel Okoro", {})], [("FORCE", "Surrey")]),
+    ("News » Hampshire » Crime\nHampshire police were criticised.", None, [], [("FORCE", "Hampshire")]),
     ("Chief constable of Surrey Police Rhys Bowen said: 'We accept the findings.'", None,
      [("FORCE", "Surrey Police", {"id": "surrey"}), ("ROLE", "Chief constable", {"id": "chief_constable"})], []),
     # our own
@@ -342,6 +348,14 @@ PEOPLE: list[Case] = [
      [("PERSON", "Frances Ridley", {})], [("PERSON", "By Frances Ridley")]),
     ("West Midlands Police\nSexual Offences\nCrime reporter", None, [], [("PERSON", "Sexual Offences")]),
     ("Lancashire Constabulary\nHome Affairs Editor", None, [], [(None, "Home Affairs")]),
+    # a title with its force before the name (dev5's class, sentences our own)
+    ("Chief Constable of Dyfed-Powys Police Owain Tudur-Evans said: \"We are delighted.\"", None,
+     [("ROLE", "Chief Constable", {}), ("FORCE", "Dyfed-Powys Police", {}), ("PERSON", "Owain Tudur-Evans", {})], []),
+    ("The Chief Constable of Kent Police, Alan Pughsley, welcomed the report.", None,
+     [("PERSON", "Alan Pughsley", {})], []),
+    ("Deputy Chief Constable of Essex Police Rachel Nolan accepted the findings.", None,
+     [("PERSON", "Rachel Nolan", {})], [("PERSON", "Essex Police Rachel Nolan")]),
+    ("The chief constable of Kent Police said the force would improve.", None, [], [("PERSON", "Kent Police"), ("PERSON", "said")]),
 ]
 
 # -- GRADE false positives through context (B3 of catalogue 1; GRADE entries belong to the grades work) -----

@@ -240,7 +240,10 @@ class PersonTagger(DataBacked):
                     blocked[start] = 1
                 else:
                     blocked[start:end] = b"\x01" * (end - start)
-        roles = [(start, end) for start, end, label, _ in candidates if label == "ROLE"]
+        # A title with its force ("Chief Constable of Dyfed-Powys Police Owain Tudur-Evans"): the name follows the force.
+        force_ends = {start: end for start, end, label, _ in candidates if label == "FORCE"}
+        roles = [(start, force_ends.get(end + 1, end) if end < view.n and view.lower[end] == "of" else end)
+                 for start, end, label, _ in candidates if label == "ROLE"]
         found = self._find(view, roles, blocked)
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc
