@@ -73,6 +73,11 @@ CRIME_TYPES: list[Case] = [
     ("Violence with injury, domestic burglary and honour-based violence were under-recorded.", None,
      [("CRIME_TYPE", "Violence with injury", {"id": "violence"}), ("CRIME_TYPE", "domestic burglary", {"id": "burglary"}),
       ("CRIME_TYPE", "honour-based violence", {"id": "other"})], [("CRIME_TYPE", "violence")]),
+    # the inspectorate's own category names (dev5's class, sentences our own)
+    ("• behavioural crimes (such as harassment and stalking): 71.4 percent", None,
+     [("CRIME_TYPE", "behavioural crimes", {"id": "other"}), ("CRIME_TYPE", "harassment", {"id": "other"})], []),
+    ("Behavioural crime was the worst recorded category.", None, [("CRIME_TYPE", "Behavioural crime", {"id": "other"})], []),
+    ("Officers showed behavioural problems.", None, [], [("CRIME_TYPE", "behavioural")]),
     ("Rape and sexual offences were audited separately.", None,
      [("CRIME_TYPE", "Rape", {"id": "rape"}), ("CRIME_TYPE", "sexual offences", {"id": "sexual_offences"})],
      [("CRIME_TYPE", "Rape and sexual offences")]),
