@@ -58,13 +58,28 @@ def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield {"label": FORCE_PLACE, "pattern": place, "id": fid}
 
 
+def crime_type_heads(lexicon: dict[str, Any]) -> tuple[str, ...]:
+    """The head nouns a crime category keeps inside its span ("offences", "incidents"); none if the file lists none."""
+    return tuple(lexicon.get("crime_type_heads", {}).get("heads", ()))
+
+
+def with_heads(phrases: list[str], heads: tuple[str, ...]) -> list[str]:
+    """The phrases, and each that does not end in a head noun followed by every head ("stalking" -> "stalking incidents")."""
+    bare = [p for p in phrases if p.rsplit(" ", 1)[-1].lower() not in heads]
+    return list(dict.fromkeys(phrases + [f"{p} {head}" for p in bare for head in heads]))
+
+
 def lexicon_patterns(lexicon: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Phrase patterns (case-insensitive) and exact token patterns for each entry."""
+    heads = crime_type_heads(lexicon)
     for entry in lexicon["entries"]:
         phrases = list(entry.get("phrases", []))
         if entry["label"] == "ROLE":
             # Titles of office also appear in the plural ("chief constables", "PCCs").
             phrases += [p + "s" for p in phrases if not p.endswith("s")]
+        elif entry["label"] == "CRIME_TYPE":
+            # A category keeps its head noun (SCHEMA §5): "violence offences", "stalking incidents".
+            phrases = with_heads(phrases, heads)
         for phrase in phrases:
             for variant in sorted(spelling_variants(phrase)):
                 yield {"label": entry["label"], "pattern": variant, "id": entry["id"]}

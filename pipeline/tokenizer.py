@@ -1,6 +1,8 @@
 """The tokenizer: spaCy's English tokenizer, reading non-breaking and thin spaces as spaces,
-splitting a margin sign off its figure ("+/-2.5%", "±2.5%"), "pc" off a number ("88.7pc"), the
-hyphens of a ratio ("1-in-10") and a dash glued to the word before it ("unlogged- more").
+splitting a margin sign off its figure ("+/-2.5%", "±2.5%"), "pc" off a number ("88.7pc"),
+the hyphens of a ratio ("1-in-10"), a dash glued to the word before it ("unlogged- more"), and words
+that scraping glued together ("(HMICFRS)this month", "Alan PriorAlan Prior", "September/ October");
+an emoticon never swallows a digit ("(8)").
 
 Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). spaCy makes
 each such character a token of its own, which splits "per cent" and force names and
@@ -25,9 +27,15 @@ _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u200
 SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _MARGIN_SIGNS = [r"/-", "±"]
-_GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)"]
+_GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)", r"(?<=[A-Za-z])/"]
 _RATIO_HYPHENS = [r"(?<=\bin)-(?=[0-9])"]
 _GLUED_DASHES = [r"(?<=[A-Za-z])-"]
+_DIGIT_EMOTICON = re.compile(r"^[0-9](?![0-9]*[ap]\.?m\.?$)")
+# Scraped pages lose the space after a bracket or between a caption and the next line: a closing
+# bracket before a letter ("(HMICFRS)this month"), and a capitalised word glued to the end of a
+# lower-case one ("Alan PriorAlan Prior", "Dan OkaforSuffolk Police"). Two lower-case letters
+# must come before the capital, and not "Mac": "McDonald", "DeSouza", "MacPherson" stay whole.
+_GLUED_WORDS = [r"(?<=[A-Za-z0-9])\)(?=[A-Za-z])", r"(?<=[a-z]{2})(?<!Mac)(?=[A-Z][a-z])"]
 
 
 class SpaceNormalisingTokenizer:
@@ -78,11 +86,16 @@ def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
         # A margin of error glued to its figure ("+/-2.5%", "±2.5%") splits off the sign,
         # so the figure can be tagged on its own (SCHEMA §5: "+/- 1.66 percent" -> "1.66 percent").
         inner.prefix_search = spacy.util.compile_prefix_regex([*nlp.Defaults.prefixes, *_MARGIN_SIGNS]).search
-        # "88.7pc" (the tabloids' per cent) splits like "88.7%", so the figure and its unit are two tokens.
-        # A dash glued to the word before it ("went unlogged- more than last time") splits off, so the word is itself.
+        # "88.7pc" (the tabloids' per cent) splits like "88.7%", so the figure and its unit are two tokens;
+        # a slash glued to a word ("September/ October 2019") splits off, as it does between two words; and a
+        # dash glued to the word before it ("went unlogged- more than last time") splits off, so the word is itself.
         inner.suffix_search = spacy.util.compile_suffix_regex([*nlp.Defaults.suffixes, *_GLUED_UNITS, *_GLUED_DASHES]).search
-        # "1-in-10" splits like "one-in-ten": spaCy leaves a hyphen before a digit ("in-10") inside the token.
-        inner.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *_RATIO_HYPHENS]).finditer
+        # "1-in-10" splits like "one-in-ten": spaCy leaves a hyphen before a digit ("in-10") inside the token;
+        # and glued words split where the space was lost.
+        inner.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *_RATIO_HYPHENS, *_GLUED_WORDS]).finditer
+        # spaCy keeps emoticons that begin with a digit ("8)", "8D", "0_0") whole: "Comments (8)" would hide
+        # its count inside "8)". Clock times ("10am") keep their special cases.
+        inner.rules = {text: tokens for text, tokens in inner.rules.items() if not _DIGIT_EMOTICON.match(text)}
         return SpaceNormalisingTokenizer(inner)
 
     return create

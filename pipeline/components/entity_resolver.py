@@ -2,7 +2,8 @@
 
 Candidates come from the span ruler, the figure tagger and the person tagger. The
 resolver drops names matched in the wrong case, assembles what no single pattern
-covers (date ranges, clock times), applies the context rules of
+covers (date ranges, clock times, "violent and sexual crimes", two forces under one head, a
+force's bracketed acronym: ``entity_assembly.py``), applies the context rules of
 ``data/context_rules.json``, takes the hedge in front of a figure into its span,
 drops quantities that do not normalise, and keeps the longest non-overlapping spans,
 breaking ties by label priority. Canonical ids travel as the entities' ``kb_id``.
@@ -44,6 +45,7 @@ from pipeline.candidates import (
     span_group_candidates,
 )
 from pipeline.components.data_backed import DataBacked
+from pipeline.components.entity_assembly import assemble_dates, elliptical_modifiers, with_force_names
 from pipeline.context_rules import RuleIndex, apply_context_rules, context_rules_from
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
@@ -55,7 +57,6 @@ DEFAULT_PRIORITY = {
 }
 # Labels whose entities carry the canonical id of the pattern that found them.
 ID_LABELS = frozenset({"FORCE", "INSPECTORATE", "ROLE", "CRIME_TYPE", "GRADE"})
-_DATE_PARTS = {"iso", "dmy", "mdy", "my", "year", "numeric"}
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 _MAX_HEDGE_TOKENS = 4
@@ -75,6 +76,8 @@ def _valid_count(lone_number: bool, last: str, text: str) -> bool:
         return False
     if len(last) > 1 and last[0] == "0" and last[1].isdigit():
         return False  # "0800 555 111", "01234": phone numbers and codes, not counts
+    if lone_number and len(last) > 6 and last.isdigit():
+        return False  # "181818001": a reference or picture number; news copy writes large counts with commas
     try:
         normalise_count(text)
     except (QuantityError, ValueError, ZeroDivisionError):
@@ -126,6 +129,10 @@ class EntityResolver(DataBacked):
         self.sample_stops = frozenset(phrasing["sample_stops"]["words"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
+        # "is now up to 93% (from 85%)": "up to" as "has risen to", not a hedge (ANNOTATION, dev5).
+        self.risen_before = frozenset(phrasing["risen_to_before"]["words"])
+        self.risen_after = frozenset(phrasing["risen_to_after"]["words"])
+        self.elliptical, self.crime_coordinators = elliptical_modifiers(data["lexicon"])
         self.exact = exact_forms(data["forces"], data["lexicon"])
         self.exact_lower = frozenset(form.lower() for form in self.exact)
         self.exact_first_words = frozenset(form.split()[0].lower() for form in self.exact)
@@ -138,38 +145,7 @@ class EntityResolver(DataBacked):
         text = span_text(view, c.start, c.end)
         return text.lower() in self.exact_lower and text not in self.exact
 
-    # -- assembly ----------------------------------------------------------
-    def _assemble_dates(self, view: TokenView, dates_and_times: list[Candidate]) -> list[Candidate]:
-        """Date ranges ('1 March to 31 May') and date-and-time pairs merged into one DATE each."""
-        dates = sorted(dates_and_times, key=lambda c: (c.start, -(c.end - c.start)))
-        longest: dict[int, Candidate] = {}
-        for c in dates:
-            if c.start not in longest:
-                longest[c.start] = c
-        merged: list[Candidate] = []
-        for c in dates:
-            for gap in (0, 1):
-                other = longest.get(c.end + gap)
-                if other is None:
-                    continue
-                joiner = view.lower[c.end] if gap else ""
-                if c.label != other.label and joiner in self.date_time_joiners:  # a DATE and a TIME
-                    date_id = c.id if c.label == "DATE" else other.id
-                    merged.append(Candidate(c.start, other.end, "DATE", date_id))
-                elif gap and c.label == other.label == "DATE" and self._is_range(view, c, other, joiner):
-                    merged.append(Candidate(c.start, other.end, "DATE", "range"))
-        return merged
-
-    def _is_range(self, view: TokenView, first: Candidate, second: Candidate, joiner: str) -> bool:
-        """'1 March to 31 May', 'between June and November 2017', 'February and August 2014'."""
-        if first.id not in _DATE_PARTS or second.id not in _DATE_PARTS or joiner not in self.range_joiners:
-            return False
-        if joiner != "and":
-            return True
-        between = first.start > 0 and view.lower[first.start - 1] == "between"
-        has_year = lambda c: any(_YEARLIKE.match(view.text[i]) for i in range(c.start, c.end))  # noqa: E731
-        return between or (not has_year(first) and has_year(second))
-
+    # -- figures -----------------------------------------------------------
     def _checked_figure(self, view: TokenView, c: Candidate) -> Candidate | None:
         """The figure with the hedge in front of it taken in; None if it does not read as a quantity."""
         start, end, label, id_ = c
@@ -179,6 +155,8 @@ class EntityResolver(DataBacked):
             # is some hedge's last word (or holds a space, for a whitespace token).
             if before in self.hedge_last_words or " " in before:
                 size = _longest_hedge(self.hedges, tuple(view.lower[max(0, start - _MAX_HEDGE_TOKENS) : start]))
+                if size == 2 and before == "to" and view.lower[start - 2] == "up" and self._risen_to(view, start - 2, end):
+                    size = 0
                 if size:
                     start -= size
                     c = tuple.__new__(Candidate, (start, end, label, id_))
@@ -193,6 +171,16 @@ class EntityResolver(DataBacked):
                 self._valid_figures.clear()
             valid = self._valid_figures[key] = self._valid_quantity(view, c)
         return c if valid else None
+
+    def _risen_to(self, view: TokenView, up: int, end: int) -> bool:
+        """The "up to" at token ``up`` says the figure ending at ``end`` has risen to it ("is now up to 93%",
+        "has gone up to 88 per cent", "up to 93% (from 85%)"), not the hedge of "may fail to record up to 8%"."""
+        if up > 0 and view.lower[up - 1] in self.risen_before:
+            return True
+        after = view.lower[end : end + 2]
+        if after and after[0] in ("(", ","):
+            after = after[1:]
+        return bool(after) and after[0] in self.risen_after
 
     def _valid_quantity(self, view: TokenView, c: Candidate) -> bool:
         last = view.text[c.end - 1]
@@ -257,6 +245,9 @@ class EntityResolver(DataBacked):
         found: list[Candidate] = []
         dates_and_times: list[Candidate] = []
         places: set[tuple[int, int, str]] = set()
+        forces: list[Candidate] = []
+        joined: list[Candidate] = []
+        coordinators = self.crime_coordinators
         for c in cands:
             start, end, label, id_ = c
             if lower[start] in first_words and self._wrong_case(view, c):
@@ -267,8 +258,20 @@ class EntityResolver(DataBacked):
                     continue
             elif label == FORCE_PLACE:
                 places.add((start, end, id_))
+            elif label == "FORCE":
+                forces.append(c)
+            elif label == "CRIME_TYPE" and start > 1 and lower[start - 1] in coordinators:
+                # "violent and sexual crimes": one span, of the first-named category (ANNOTATION, dev5).
+                first_id = self.elliptical.get((lower[start - 2], lower[end - 1]))
+                if first_id is not None:
+                    joined.append(Candidate(start - 2, end, label, first_id))
             found.append(c)
-        cands = found + self._assemble_dates(view, dates_and_times) if dates_and_times else found
+        if forces:
+            found = with_force_names(view, found, forces, places)
+        if joined:
+            found += joined
+        cands = (found + assemble_dates(view, dates_and_times, self.date_time_joiners, self.range_joiners)
+                 if dates_and_times else found)
         kept = (apply_context_rules(doc, cands, self.rules, coordinated=_COORDINATED, view=view, coordinators=self.coordinators)
                 if cands else cands)
         # Places named as an area ("In Gwent, inspectors found ..."): the topic, though not the force's name.

@@ -1,4 +1,5 @@
-"""Component ``figure_tagger``: PERCENT, COUNT, DATE (and clock TIME) candidates from a grammar.
+"""Component ``figure_tagger``: PERCENT, COUNT, DATE (and clock TIME) candidates from a grammar,
+and the inspectorate's name as journalists write it (INSPECTORATE).
 
 Each token is first given its *parts*: word classes from ``data/word_sets.json``
 ("per", "cent", month names, fraction words, hedges...) and digit shapes (a year,
@@ -51,6 +52,10 @@ _FINANCIAL_YEAR = re.compile(r"^(?:19|20)\d{2}/(?:\d{2}|\d{4})$")
 _MODIFIED_YEAR = re.compile(r"^(?:mid|early|late)[-–](?:19[5-9]\d|20[0-4]\d)$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
 _CLOCK_AM_PM = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:am|pm)$", re.IGNORECASE)
+# The inspectorate's acronym as it is misprinted ("HMIFRS", "HMICRFS", "HMCIFRS"): HM, then I and the
+# letters of C, F, R, S with a C or an F among them. Not Scotland's inspectorate, "HMICS" (ANNOTATION, dev5).
+_INSPECTORATE_ACRONYM = re.compile(r"^HM(?:I(?=[A-Z]*[CF])[CFRS]{1,5}|CIF[CFRS]{0,3})$")
+_OTHER_INSPECTORATES = frozenset({"HMICS"})
 
 @dataclass(frozen=True)
 class Element:
@@ -87,7 +92,7 @@ _SLOTS = (1 << 16) - 1
 # ``_text_mask`` can give (NUM is also every number word of word_sets.json). A rule may name
 # these without the grammar declaring them.
 TEXT_PARTS = frozenset({"NUM", "YEAR", "DAY", "D2", "HOUR", "CLOCK", "NUMDATE", "FINANCIAL_YEAR", "CLOCK_AM_PM",
-                        "MODIFIED_YEAR"})
+                        "MODIFIED_YEAR", "INSPECTORATE_ACRONYM"})
 
 
 def _digit_parts(text: str) -> set[str]:
@@ -232,11 +237,13 @@ class FigureTagger(DataBacked):
         return mask
 
     def _text_mask(self, text: str) -> int:
-        """The parts read off a token's text: digit shapes, or an "early-2010"."""
+        """The parts read off a token's text: digit shapes, an "early-2010", the inspectorate's acronym."""
         if text[:1].isdigit():
             return self._mask(sorted(_digit_parts(text)))
         if ("-" in text or "–" in text) and _MODIFIED_YEAR.match(text):
             return self._mask(["MODIFIED_YEAR"])
+        if text[:2] == "HM" and _INSPECTORATE_ACRONYM.match(text) and text not in _OTHER_INSPECTORATES:
+            return self._mask(["INSPECTORATE_ACRONYM"])
         return 0
 
     def _token_mask(self, text: str, orth: int, lower: int) -> int:

@@ -34,7 +34,14 @@ _NAME_SHAPE = re.compile(r"^(?:[A-Z][a-zà-ÿ]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['
 _BLOCKING_LABELS = {"FORCE", "FORCE_PLACE", "INSPECTORATE", "ROLE", "DATE", "CRIME_TYPE", "COUNT", "PERCENT"}
 _AFTER_ROLE_SKIP = {",", ")", "(", "’s", "'s"}
 MAX_NAME_TOKENS = 4
+# Candidates that may also be part of a name, so they block none: the month "May" ("Theresa May"), which
+# the context rules keep only after a preposition of time.
+_NAME_LIKE_IDS = frozenset({"may"})
 _MEMO_LIMIT = 100_000
+# A byline's desk line is short ("Crime and courts reporter"): its last word is at most this far from its start.
+_MAX_DESK_TOKENS = 6
+# Endings of lower-case words that are not surnames after a given name ("Peter recently said", "Peter, having").
+_NOT_SURNAME_ENDINGS = ("ly", "ed", "ing")
 # Below this many tokens (a headline, a caption) Python looks every word up in a set:
 # the numpy filter's calls cost more than the look-ups.
 SHORT_DOC = 32
@@ -66,13 +73,15 @@ class PersonTagger(DataBacked):
         self.not_names = frozenset(titles["not_names"])
         self.organisation_words = frozenset(titles["organisation_words"])
         self.organisation_links = frozenset(titles["organisation_links"])
+        self.not_surnames = frozenset(titles["not_surnames"])
+        self.desk_words = frozenset(titles.get("byline_desk_words", ()))
         self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
         # pass too (the filter is not exact), and open no frame.
         self.triggers = self.honorifics | self.first_names | self.byline_words
         # Every frame below opens on a token whose lower-case form is one of these.
-        self._trigger_lower = frozenset({w.lower() for w in self.triggers} | self.speech_verbs)
+        self._trigger_lower = frozenset({w.lower() for w in self.triggers} | self.speech_verbs | self.desk_words)
         self._trigger_filter = IdFilter(self._trigger_lower,
                                         common=STOP_WORDS | {w.lower() for w in self.not_names | self.organisation_words})
         self._name_shaped: dict[str, bool] = {}
@@ -115,10 +124,14 @@ class PersonTagger(DataBacked):
             known = shaped.get(text[i])
             return learn_name_shape(text[i]) if known is None else known
 
+        def glued(j: int) -> bool:
+            """Token ``j`` was glued to the word before it by scraping ("Alan PriorAlan Prior"): a new name begins."""
+            return not space[j - 1] and text[j - 1][-1:].isalpha()
+
         def run_from(i: int) -> int:
             """End (exclusive) of the run of name tokens starting at ``i``."""
             j = i
-            while j < n and j - i < MAX_NAME_TOKENS and name_like(j):
+            while j < n and j - i < MAX_NAME_TOKENS and name_like(j) and (j == i or not glued(j)):
                 if j + 2 < n and text[j + 1] == "-" and not space[j] and name_like(j + 2):
                     j += 3
                     continue
@@ -128,9 +141,21 @@ class PersonTagger(DataBacked):
         def run_to(end: int) -> int:
             """Start of the run of name tokens ending just before ``end``."""
             i = end
-            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1):
+            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1) and (i == end or not glued(i)):
                 i -= 1
             return i
+
+        def lower_surname(start: int, end: int) -> int:
+            """The end of a titled name whose surname is in lower case ("Commissioner Peter holm issued"): a known
+            given name, then a lower-case word that is no function word, adverb or verb form, before a verb."""
+            if end != start + 1 or text[start] not in self.first_names or end + 1 >= n or not space[start]:
+                return end
+            word, verb = view.lower[end], view.lower[end + 1]
+            if (text[end].isalpha() and text[end].islower() and len(word) > 2 and not view.is_stop(end)
+                    and word not in self.speech_verbs and word not in self.not_surnames and not word.endswith(_NOT_SURNAME_ENDINGS)
+                    and (verb in self.speech_verbs or verb.endswith("ed"))):
+                return end + 1
+            return end
 
         def add(start: int, end: int, min_len: int = 1) -> None:
             # Single capitals ("J.") can only sit inside a longer name.
@@ -139,7 +164,25 @@ class PersonTagger(DataBacked):
             if end - start >= min_len and len(text[start].rstrip(".")) > 1:
                 found.append((start, end))
 
-        honorifics, first_names = self.honorifics, self.first_names
+        def byline_above(desk: int) -> None:
+            """A byline's name line above its desk line ("Ffion Ashworth\\nCrime and courts reporter"): the line
+            before the one ending in ``desk`` holds nothing but a name of two or three words."""
+            if desk + 1 < n and not view.is_line_break(desk + 1):
+                return
+            j = desk
+            while j > 0 and desk - j < _MAX_DESK_TOKENS and not view.is_line_break(j - 1):
+                j -= 1
+            if j < 2 or not view.is_line_break(j - 1):
+                return
+            start = j - 1
+            while start > 0 and j - 1 - start < MAX_NAME_TOKENS + 2 and not view.is_line_break(start - 1):
+                start -= 1
+            if start == 0 or view.is_line_break(start - 1):
+                end = run_from(start)
+                if end == j - 1:
+                    add(start, end, min_len=2)
+
+        honorifics, first_names, desk_words = self.honorifics, self.first_names, self.desk_words
         speech_verbs, byline_words = self.speech_verbs, self.byline_words
         for i in self._openers(view):
             word = text[i]
@@ -147,7 +190,7 @@ class PersonTagger(DataBacked):
                 start = i + 1 + (text[i + 1] == ".")
                 while start < n and text[start] in honorifics:
                     start += 1
-                add(start, run_from(start))
+                add(start, lower_surname(start, run_from(start)))
             elif word in first_names and name_like(i):
                 add(i, run_from(i), min_len=2)
             elif view.lower[i] in speech_verbs and i + 1 < n:
@@ -157,13 +200,15 @@ class PersonTagger(DataBacked):
                     add(start, i, min_len=2)
             elif word in byline_words and (i == 0 or view.is_line_break(i - 1)):
                 add(i + 1, run_from(i + 1), min_len=2)
+            elif view.lower[i] in desk_words:
+                byline_above(i)
         for role_start, role_end in roles:
             start = role_end
             while start < n and start - role_end < 3 and text[start] in _AFTER_ROLE_SKIP:
                 start += 1
             while start < n and text[start] in self.honorifics:
                 start += 1
-            add(start, run_from(start))
+            add(start, lower_surname(start, run_from(start)))
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
             for comma in range(role_start - 1, max(role_start - 5, 0), -1):
                 if text[comma] in {".", ":", ";", '"', "“", "”"} or "\n" in text[comma]:
@@ -189,13 +234,16 @@ class PersonTagger(DataBacked):
         view = token_view(doc)
         candidates = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
         blocked = bytearray(view.n)
-        for start, end, label, _ in candidates:
-            if label in _BLOCKING_LABELS:
+        for start, end, label, id_ in candidates:
+            if label in _BLOCKING_LABELS and id_ not in _NAME_LIKE_IDS:
                 if end - start == 1:  # most are one token
                     blocked[start] = 1
                 else:
                     blocked[start:end] = b"\x01" * (end - start)
-        roles = [(start, end) for start, end, label, _ in candidates if label == "ROLE"]
+        # A title with its force ("Chief Constable of Dyfed-Powys Police Owain Tudur-Evans"): the name follows the force.
+        force_ends = {start: end for start, end, label, _ in candidates if label == "FORCE"}
+        roles = [(start, force_ends.get(end + 1, end) if end < view.n and view.lower[end] == "of" else end)
+                 for start, end, label, _ in candidates if label == "ROLE"]
         found = self._find(view, roles, blocked)
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc

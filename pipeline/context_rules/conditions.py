@@ -15,6 +15,7 @@ candidate without calling them.
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from spacy.tokens import Doc
@@ -37,6 +38,7 @@ class CandidateIndex:
         self.candidates = candidates
         self._starts: dict[frozenset[str], set[int]] = {}
         self._ends: dict[frozenset[str], set[int]] = {}
+        self._covered: dict[frozenset[str], set[int]] = {}
 
     def label_starts_at(self, index: int, labels: frozenset[str]) -> bool:
         """A candidate with one of ``labels`` starts at token ``index``."""
@@ -44,6 +46,13 @@ class CandidateIndex:
         if starts is None:
             starts = self._starts[labels] = {c.start for c in self.candidates if c.label in labels}
         return index in starts
+
+    def covered(self, labels: frozenset[str]) -> set[int]:
+        """The tokens inside a candidate with one of ``labels``."""
+        found = self._covered.get(labels)
+        if found is None:
+            found = self._covered[labels] = {i for c in self.candidates if c.label in labels for i in range(c.start, c.end)}
+        return found
 
     def label_ends_at(self, index: int, labels: frozenset[str]) -> bool:
         """A candidate with one of ``labels`` ends just before token ``index``."""
@@ -187,13 +196,30 @@ class _LabelCondition(Condition):
         self.labels = frozenset(params["labels"])
 
 
+_SKIP = {"type": "array", "items": {"type": "string"},
+         "description": "Tokens after the span passed over first ('s in \"Nottinghamshire's Victim Care\")."}
+
+
+def _after_skip(end: int, skip: frozenset[str], ctx: CandidateIndex) -> int:
+    """The first token at or after ``end`` that is not one of ``skip``."""
+    lower, n = ctx.view.lower, ctx.view.n
+    while end < n and lower[end] in skip:
+        end += 1
+    return end
+
+
 class FollowedByLabel(_LabelCondition):
-    """The token right after the span starts a candidate with one of ``labels``."""
+    """The token right after the span (after ``skip`` tokens) starts a candidate with one of ``labels``."""
 
     key = "followed_by_label"
+    takes = {**_LabelCondition.takes, "skip": _SKIP}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.skip = frozenset(params.get("skip", ()))
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        return ctx.label_starts_at(end, self.labels)
+        return ctx.label_starts_at(_after_skip(end, self.skip, ctx) if self.skip else end, self.labels)
 
 
 class PrecededByLabel(_LabelCondition):
@@ -215,12 +241,19 @@ class LineStart(Condition):
 
 
 class NextIsTitle(Condition):
-    """A capitalised word follows on the same line (the span is part of a longer name)."""
+    """A capitalised word follows on the same line, after ``skip`` tokens (the span is part of a longer name)."""
 
     key = "next_is_title"
+    takes = {"skip": _SKIP}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.skip = frozenset(params.get("skip", ()))
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         view = ctx.view
+        if self.skip:
+            end = _after_skip(end, self.skip, ctx)
         return end < view.n and view.is_title_word(end)
 
 
@@ -236,6 +269,78 @@ class PrevIsTitle(Condition):
         view, prev = ctx.view, start - 1
         # is_title_word first: it fails fast on the usual lower-case word or punctuation.
         return view.is_title_word(prev) and not view.is_sentence_initial(start)
+
+
+class AloneOnLine(Condition):
+    """The span's line holds nothing else but ``joiners`` and other candidates of its label: a section
+    heading or navigation line ("Cheshire & Merseyside"), not a sentence."""
+
+    key = "alone_on_line"
+    takes = {"joiners": {"type": "array", "items": {"type": "string"},
+                         "description": "Lower-case tokens that may stand between the names ('&', 'and', ',')."}}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.joiners = frozenset(params.get("joiners", ()))
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        if not (start == 0 or view.is_line_break(start - 1) or view.lower[start - 1] in self.joiners):
+            return False  # the usual case, answered by one look
+        label = next((c.label for c in ctx.candidates if c.start == start and c.end == end), None)
+        covered = ctx.covered(frozenset({label})) if label else set()
+        joiners, lower, is_space = self.joiners, view.lower, view.is_space
+
+        def other(i: int) -> bool:
+            return i not in covered and lower[i] not in joiners and not is_space[i]
+
+        i = start - 1
+        while i >= 0 and not view.is_line_break(i):  # outwards from the span: a sentence fails at its nearest word
+            if other(i):
+                return False
+            i -= 1
+        i = end
+        while i < view.n and not view.is_line_break(i):
+            if other(i):
+                return False
+            i += 1
+        return True
+
+
+class Shape(Condition):
+    """The span's text matches the regular expression ``pattern`` (whole text): "^\\d{1,2}$" for a small numeral."""
+
+    key = "shape"
+    takes = {"pattern": {"type": "string", "minLength": 1, "description": "A Python regular expression the span's text must match in full."}}
+    required = ("pattern",)
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.pattern = re.compile(params["pattern"])
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        text = view.text[start] if end - start == 1 else view.span_text(start, end)
+        return self.pattern.fullmatch(text) is not None
+
+
+class PrecededByShape(Condition):
+    """A token within ``window`` tokens before the span matches ``pattern`` in full: a phone number's
+    dialling code ("01785 232525")."""
+
+    key = "preceded_by_shape"
+    takes = {"pattern": {"type": "string", "minLength": 1, "description": "A Python regular expression a token must match in full."},
+             "window": _WINDOW}
+    required = ("pattern",)
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.pattern = re.compile(params["pattern"])
+        self.window = int(params.get("window", 1))
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        text = ctx.view.text
+        return any(self.pattern.fullmatch(text[i]) for i in range(max(start - self.window, 0), start))
 
 
 class NextIsContentWord(Condition):

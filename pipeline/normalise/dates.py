@@ -30,10 +30,13 @@ _SPLIT_YEAR = re.compile(r"^(?:the\s+)?((?:19|20)\d{2})\s*[/–-]\s*(\d{2}|\d{4}
                          r"(?:\s+(?:financial|fiscal|policing|reporting|performance))?(?:\s+year)?$", re.IGNORECASE)
 # "last December", "next March": the month's latest occurrence before the article date, or its next after it.
 _RELATIVE_MONTH = re.compile(r"^(?P<which>last|this|next)\s+(?P<month>[a-z]+)$", re.IGNORECASE)
-_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\band\b|–|-)\s*(?P<b>.+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\band\b|–|-|(?<=[a-z])/(?=\s*[a-z]))\s*(?P<b>.+)$", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_DURATION = re.compile(r"\b(period|days|weeks|months|years|decades)$", re.IGNORECASE)
+# A span of time, not a point in it: "an 11-month period", "more than 36 hours", "the 48-hour", "a decade",
+# "one minute and 14 seconds" (a singular day, week, month or year only after a number: not "last year").
+_DURATION = re.compile(r"(?:\b(?:period|seconds?|minutes?|hours?|days|weeks|months|years|decades?)|(?:\d|\bone|\ban?)[\s-]+(?:day|week|month|year))$",
+                       re.IGNORECASE)
 _AGO_HEDGE = re.compile(r"^(?:over|about|around|almost|nearly|some|just|more than|less than|under)\s+(?=.*\bago$)", re.IGNORECASE)
 _CONTEXT_RELATIVE = re.compile(r"^the\s+(previous|same|following|preceding|prior)\b", re.IGNORECASE)
 # A part of a period ("earlier this year", "the end of 2019", "the first half of last year"):
@@ -46,6 +49,14 @@ _PART_OF = re.compile(
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _SEASON = re.compile(r"^(?:the\s+)?(?P<season>spring|summer|autumn|winter)(?:\s+of)?\s+(?P<year>(?:19|20)\d{2})$",
                      re.IGNORECASE)
+# "the summer", "the spring": a season the text is about, with no year of its own.
+_THE_SEASON = re.compile(r"^the\s+(?:spring|summer|autumn|winter)$", re.IGNORECASE)
+# "Two years on", "six months later": after some other event the text names, not before the article.
+_LATER_ON = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:on|later)$", re.IGNORECASE)
+# "the year", "the month" inside a part of a period ("the end of the year"): the current one.
+_THE_UNIT = re.compile(r"^the\s+(?P<unit>year|month|week)$", re.IGNORECASE)
+# "May this year", "March last year": a month of the year named relative to the article date.
+_MONTH_OF_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<which>this|last|next|current)\s+year$", re.IGNORECASE)
 _RELATIVE_SEASON = re.compile(r"^(?P<which>this|last|next|previous|past|coming)\s+(?P<season>spring|summer|autumn|winter)$",
                               re.IGNORECASE)
 
@@ -210,9 +221,21 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
         return NormalDate(season["year"], "year", int(season["year"]))
     part = _PART_OF.match(cleaned)
     if part:
-        whole = normalise_date(part["rest"], base_iso)
+        # "the end of the year", "the end of the month": the article's own year or month.
+        rest = _THE_UNIT.sub(r"this \g<unit>", part["rest"])
+        whole = normalise_date(rest, base_iso)
         if whole.value is not None and whole.granularity in ("year", "month"):
             return whole
+    if _LATER_ON.search(cleaned):
+        return NormalDate(None, "relative", None)
+    if _THE_SEASON.match(cleaned):
+        return NormalDate(None, "relative", None)
+    month_of_year = _MONTH_OF_YEAR.match(cleaned)
+    if month_of_year and month_of_year["month"].lower() in _MONTHS:
+        if base is None:
+            return NormalDate(None, "relative", None)
+        in_year = base.year + {"last": -1, "next": 1}.get(month_of_year["which"].lower(), 0)
+        return NormalDate(f"{in_year:04d}-{_MONTHS[month_of_year['month'].lower()]:02d}", "month", in_year)
     relative_month = _RELATIVE_MONTH.match(cleaned)
     if relative_month and base is not None and relative_month["month"].lower() in _MONTHS:
         month = _MONTHS[relative_month["month"].lower()]

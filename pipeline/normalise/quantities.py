@@ -57,6 +57,12 @@ def hedge_qualifier(hedge: str | None) -> str | None:
     return None if hedge is None else _tables()["hedges"][hedge.lower()]
 
 
+# "eighty-seven", "thirty one": tens and units, hyphenated or not.
+_COMPOUND = re.compile(r"^(?P<tens>[a-z]+ty)[\s\-]+(?P<units>[a-z]+)$")
+# "a quarter of a million", "three quarters of a million", "half a million": a fraction of a scale word.
+_FRACTION_OF_SCALE = re.compile(r"^(?P<fraction>(?:an?|one|two|three|four)[\s\-]+[a-z]+|half)\s+(?:of\s+)?an?\s+(?P<scale>[a-z]+)$")
+
+
 @lru_cache(maxsize=8192)
 def parse_number(text: str) -> float:
     """A cardinal number in digits or words; raises QuantityError otherwise."""
@@ -66,6 +72,14 @@ def parse_number(text: str) -> float:
     words = _tables()["number_words"]
     if cleaned in words:
         return float(words[cleaned])
+    compound = _COMPOUND.match(cleaned)
+    if compound and words.get(compound["tens"], 0) >= 20 and 1 <= words.get(compound["units"], 0) <= 9:
+        return float(words[compound["tens"]] + words[compound["units"]])
+    of_scale = _FRACTION_OF_SCALE.match(cleaned)
+    if of_scale and of_scale["scale"] in _tables()["scales"]:
+        fraction = _fraction_percent(of_scale["fraction"])
+        if fraction is not None:
+            return round(_tables()["scales"][of_scale["scale"]] * _exact_fraction(of_scale["fraction"]))
     scales = _tables()["scales"]
     parts = cleaned.split()
     if len(parts) == 2 and parts[1] in scales and _NUMERAL.match(parts[0]):
@@ -89,6 +103,14 @@ def _quantulum_number(text: str) -> float:
 
 def _tidy(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
+
+
+def _exact_fraction(core: str) -> float:
+    """'a quarter' -> 0.25, 'three quarters' -> 0.75, 'half' -> 0.5 (a word fraction already read by ``_fraction_percent``)."""
+    words = re.split(r"[\s\-–]+", core.lower().strip())
+    if words == ["half"]:
+        return 0.5
+    return parse_number(words[0]) / _tables()["denominators"][words[1]]
 
 
 def _fraction_percent(core: str) -> float | None:
@@ -135,4 +157,7 @@ def normalise_count(text: str) -> Quantity:
     if vague is not None:
         return Quantity(vague, qualifier or "approx", "vague")
     value = parse_number(core)
+    if _FRACTION_OF_SCALE.match(core.lower().strip()):
+        # "a quarter of a million" is a rounded magnitude, like a word fraction: approx unless hedged.
+        return Quantity(_tidy(value), qualifier or "approx", "magnitude")
     return Quantity(_tidy(round(value, 2)), qualifier or "exact", "number")
