@@ -224,10 +224,12 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
     if rec is None:
         # "They found 42 that should have been recorded as crimes but had not been", after "Inspectors examined
         # 420 incident records": part of an audit, no count of the force; not so outside an audit ("fails to
-        # record 9,200 crimes a year, of which 3,000 should have been recorded as violent crimes").
-        previous = doc.sentences[sent.index - 1] if sent.index else sent
+        # record 9,200 crimes a year, of which 3,000 should have been recorded as violent crimes"). The sentence
+        # before counts only if it states what was examined: "Kent Police was inspected." is no audit of a sample.
+        previous = doc.sentences[sent.index - 1] if sent.index else None
         audit = (looked_at or examined is not None or cues.within("audit", sent.start, sent.end)
-                 or cues.within("audit", previous.start, previous.end))
+                 or (previous is not None and any(f.ent.label == "COUNT" for f in previous.figures)
+                     and cues.within("audit", previous.start, previous.end)))
         return (claimed if audit else ()), None
     return claimed + (rec,), Reading(int(value(rec)), rec, should, examined if examined is not None else should, claimed + (rec,))
 
