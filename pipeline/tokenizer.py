@@ -29,8 +29,8 @@ _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _MARGIN_SIGNS = [r"/-", "±"]
 # The affix regexes are tried at every character of every token the cache does not hold, so each
 # pattern states first what fails fastest (the dash, the slash, the capital), then looks behind:
-# "-(?<=[A-Za-z]-)" matches what "(?<=[A-Za-z])-" does.
-_GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)", r"/(?<=[A-Za-z]/)"]
+# "-(?<=[A-Za-z]-)" matches what "(?<=[A-Za-z])-" does, "p(?<=[0-9]p)ct?" what "(?<=[0-9])(?:pc|pct)" does.
+_GLUED_UNITS = [r"p(?<=[0-9]p)ct?", r"/(?<=[A-Za-z]/)"]
 _RATIO_HYPHENS = [r"(?<=\bin)-(?=[0-9])"]
 _GLUED_DASHES = [r"-(?<=[A-Za-z]-)"]
 _DIGIT_EMOTICON = re.compile(r"^[0-9](?![0-9]*[ap]\.?m\.?$)")
