@@ -27,15 +27,18 @@ _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u200
 SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 _MARGIN_SIGNS = [r"/-", "±"]
-_GLUED_UNITS = [r"(?<=[0-9])(?:pc|pct)", r"(?<=[A-Za-z])/"]
+# The affix regexes are tried at every character of every token the cache does not hold, so each
+# pattern states first what fails fastest (the dash, the slash, the capital), then looks behind:
+# "-(?<=[A-Za-z]-)" matches what "(?<=[A-Za-z])-" does, "p(?<=[0-9]p)ct?" what "(?<=[0-9])(?:pc|pct)" does.
+_GLUED_UNITS = [r"p(?<=[0-9]p)ct?", r"/(?<=[A-Za-z]/)"]
 _RATIO_HYPHENS = [r"(?<=\bin)-(?=[0-9])"]
-_GLUED_DASHES = [r"(?<=[A-Za-z])-"]
+_GLUED_DASHES = [r"-(?<=[A-Za-z]-)"]
 _DIGIT_EMOTICON = re.compile(r"^[0-9](?![0-9]*[ap]\.?m\.?$)")
 # Scraped pages lose the space after a bracket or between a caption and the next line: a closing
 # bracket before a letter ("(HMICFRS)this month"), and a capitalised word glued to the end of a
 # lower-case one ("Alan PriorAlan Prior", "Dan OkaforSuffolk Police"). Two lower-case letters
 # must come before the capital, and not "Mac": "McDonald", "DeSouza", "MacPherson" stay whole.
-_GLUED_WORDS = [r"(?<=[A-Za-z0-9])\)(?=[A-Za-z])", r"(?<=[a-z]{2})(?<!Mac)(?=[A-Z][a-z])"]
+_GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2})(?<!Mac)"]
 
 
 class SpaceNormalisingTokenizer:

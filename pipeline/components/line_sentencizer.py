@@ -32,13 +32,6 @@ from pipeline.components.article_date import MARKER_TOKENS
 from pipeline.schema import DATE_MARKER
 
 
-def _continues(text: list[str], i: int, n: int) -> bool:
-    """A single line break before a lower-case word (not a bullet) is a break inside a sentence, as
-    scraped pages and narrow columns wrap them ("84.7% of the violent offences reported to the force
-    ⏎were recorded"); a heading line is followed by a capital, a blank line ends a paragraph."""
-    return i + 1 < n and text[i].count("\n") == 1 and text[i + 1][:1].islower()
-
-
 class LineSentencizer:
     def __init__(self, name: str = "line_sentencizer", *, punct_chars: Iterable[str] | None = None) -> None:
         self.name = name
@@ -57,7 +50,12 @@ class LineSentencizer:
         punct = view.is_punct.nonzero()[0].tolist()
         end_chars = self._end_chars
         ends = [i for i in (punct if self._ends_are_punct else range(n)) if text[i] in end_chars]
-        ends += [i for i in view.is_space.nonzero()[0].tolist() if "\n" in text[i] and not _continues(text, i, n)]
+        # A single line break before a lower-case word (not a bullet) is a break inside a sentence, as scraped
+        # pages and narrow columns wrap them ("84.7% of the violent offences reported to the force ⏎were
+        # recorded"); a heading line is followed by a capital, a blank line ends a paragraph. Written inline,
+        # the next word asked first: this runs for every line break.
+        ends += [i for i in view.is_space.nonzero()[0].tolist() if "\n" in text[i]
+                 and not (i + 1 < n and text[i + 1][:1].islower() and text[i].count("\n") == 1)]
         # A sentence starts at the first word (neither punctuation nor an end) after an end.
         not_words = set(punct)
         not_words.update(ends)

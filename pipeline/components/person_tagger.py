@@ -234,16 +234,23 @@ class PersonTagger(DataBacked):
         view = token_view(doc)
         candidates = span_group_candidates(doc, self.spans_key) + board_candidates(doc)
         blocked = bytearray(view.n)
-        for start, end, label, id_ in candidates:
-            if label in _BLOCKING_LABELS and id_ not in _NAME_LIKE_IDS:
+        force_ends: dict[int, int] = {}
+        role_spans: list[tuple[int, int]] = []
+        for start, end, label, id_ in candidates:  # one pass: a document has a few hundred candidates
+            if label not in _BLOCKING_LABELS:
+                continue
+            if label == "FORCE":
+                force_ends[start] = end
+            elif label == "ROLE":
+                role_spans.append((start, end))
+            if id_ not in _NAME_LIKE_IDS:
                 if end - start == 1:  # most are one token
                     blocked[start] = 1
                 else:
                     blocked[start:end] = b"\x01" * (end - start)
         # A title with its force ("Chief Constable of Dyfed-Powys Police Owain Tudur-Evans"): the name follows the force.
-        force_ends = {start: end for start, end, label, _ in candidates if label == "FORCE"}
-        roles = [(start, force_ends.get(end + 1, end) if end < view.n and view.lower[end] == "of" else end)
-                 for start, end, label, _ in candidates if label == "ROLE"]
+        lower, n = view.lower, view.n
+        roles = [(start, force_ends.get(end + 1, end) if end < n and lower[end] == "of" else end) for start, end in role_spans]
         found = self._find(view, roles, blocked)
         add_candidates(doc, (Candidate(start, end, "PERSON", "") for start, end in sorted(set(found))))
         return doc

@@ -65,7 +65,7 @@ def apply_context_rules(
                 continue
             if rule.texts is not None and text not in rule.texts:
                 continue
-            if not rule.fires_at(start, end, ctx):
+            if not rule.check(start, end, ctx):
                 continue
             if rule.action == "reject":
                 rejected.setdefault(label, set()).add((start, end))

@@ -196,6 +196,8 @@ class _LabelCondition(Condition):
         self.labels = frozenset(params["labels"])
 
 
+_SHAPE_MEMO_LIMIT = 20_000  # token texts remembered by a shape condition before it starts afresh
+
 _SKIP = {"type": "array", "items": {"type": "string"},
          "description": "Tokens after the span passed over first ('s in \"Nottinghamshire's Victim Care\")."}
 
@@ -337,10 +339,21 @@ class PrecededByShape(Condition):
         super().__init__(params)
         self.pattern = re.compile(params["pattern"])
         self.window = int(params.get("window", 1))
+        # Token text -> whether it matches: it is asked before every count, and the words repeat.
+        self._matches: dict[str, bool] = {}
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
-        text = ctx.view.text
-        return any(self.pattern.fullmatch(text[i]) for i in range(max(start - self.window, 0), start))
+        text, matches = ctx.view.text, self._matches
+        for i in range(max(start - self.window, 0), start):
+            word = text[i]
+            found = matches.get(word)
+            if found is None:
+                if len(matches) >= _SHAPE_MEMO_LIMIT:
+                    matches.clear()
+                found = matches[word] = self.pattern.fullmatch(word) is not None
+            if found:
+                return True
+        return False
 
 
 class NextIsContentWord(Condition):
