@@ -72,22 +72,23 @@ class ScanIndex:
         self.names = tuple(names)
         # Lists are numbered, so that a scan keeps its state in lists rather than dicts.
         single: dict[str, list[int]] = {}
-        longer: dict[str, dict[str, list[tuple[tuple[str, ...], int]]]] = {}
+        longer: dict[str, dict[str, list[tuple[tuple[str, ...], int, int, str | None]]]] = {}
         has_longer: set[int] = set()
         for number, name in enumerate(self.names):
             for group in sets[name].by_length.values():
                 for phrase in group:
                     if len(phrase) == 1:
                         single.setdefault(phrase[0], []).append(number)
-                    else:
-                        longer.setdefault(phrase[0], {}).setdefault(phrase[1], []).append((phrase, number))
+                    else:  # with its length and third word: most texts that open like a phrase differ there
+                        third = phrase[2] if len(phrase) > 2 else None
+                        longer.setdefault(phrase[0], {}).setdefault(phrase[1], []).append((phrase, number, len(phrase), third))
                         has_longer.add(number)
         for by_second in longer.values():
             for entries in by_second.values():
                 entries.sort(key=lambda e: -len(e[0]))
         # By first word: the longer phrases by their second word; the lists holding the word alone that
         # have longer phrases too (a longer match may cover the word); those that do not (it is a match).
-        self.by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], int]]], tuple[int, ...], tuple[int, ...]]] = {
+        self.by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], int, int, str | None]]], tuple[int, ...], tuple[int, ...]]] = {
             word: (longer.get(word, {}),
                    tuple(k for k in single.get(word, ()) if k in has_longer),
                    tuple(k for k in single.get(word, ()) if k not in has_longer))
@@ -118,11 +119,11 @@ class ScanIndex:
                     continue  # a slot shared with a phrase's word
                 longer, covered, alone = entry
                 if longer and i + 1 < n:
-                    for phrase, k in longer.get(lower[i + 1], ()):
-                        end = i + len(phrase)
-                        if i >= reach[k] and (end == i + 2 or tuple(lower[i:end]) == phrase):
-                            found[k].append((i, end))
-                            reach[k] = end
+                    for phrase, k, size, third in longer.get(lower[i + 1], ()):
+                        if i >= reach[k] and (size == 2 or (i + 2 < n and lower[i + 2] == third
+                                                            and (size == 3 or tuple(lower[i : i + size]) == phrase))):
+                            found[k].append((i, i + size))
+                            reach[k] = i + size
                 for k in covered:
                     if i >= reach[k]:
                         found[k].append((i, i + 1))

@@ -185,6 +185,8 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
     incidents or logs examined) and the sample, if the sentence says how many were recorded ("Of 150 incident
     records examined, 22 should have been recorded": none)."""
     cues = doc.cues
+    if not (cues.any_in_doc("should_after_count") or cues.any_in_doc("should_before_count")):
+        return None  # no count anywhere is said to be of what should have been recorded
     should: Figure | None = None
     examined: Figure | None = None
     reading: Reading | None = None

@@ -61,18 +61,21 @@ class AuditSampleRule(LinkRule):
                         yield finding
             if (finding := self._of_previous_total(doc, state, sent, counts)) is not None:
                 yield finding
-            yield from self._pairs(doc, state, sent, counts, blockers)
-            for r in counts:
-                if (r.start in taken or any(start < scope_of(sent, counts, r)[1] for start, _ in blockers)
-                        or self._wrong_type(doc, sent, counts, r)
-                        or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None)
-                        or cues.after("timeliness", r.end, sent.end) is not None):
-                    continue
-                total = sample_total(doc, counts, r, taken)
-                if total is not None:
-                    reading = Reading(int(value(r)), r, total, total, (r, total))
-                    if (finding := self._make(doc, state, sent, counts, reading)) is not None:
-                        yield finding
+            if len(counts) > 1:  # a pair, or a part with its total before it: never one count alone
+                yield from self._pairs(doc, state, sent, counts, blockers)
+                # A part's total is a count before it (``sample_total``): the first count has none.
+                first_end = min(c.end for c in counts)
+                for r in counts:
+                    if (r.start < first_end or r.start in taken or any(start < scope_of(sent, counts, r)[1] for start, _ in blockers)
+                            or self._wrong_type(doc, sent, counts, r)
+                            or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None)
+                            or cues.after("timeliness", r.end, sent.end) is not None):
+                        continue
+                    total = sample_total(doc, counts, r, taken)
+                    if total is not None:
+                        reading = Reading(int(value(r)), r, total, total, (r, total))
+                        if (finding := self._make(doc, state, sent, counts, reading)) is not None:
+                            yield finding
             if state.samples:
                 self._claim_rest(doc, state, sent, counts)
 
