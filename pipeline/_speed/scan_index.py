@@ -42,8 +42,9 @@ _PAIR_BITS = (1 << _PAIR_SHIFT) - 1
 # Below this many tokens (a headline, a caption), Python looks up every token by its word:
 # the numpy calls that pick out the few tokens worth a look cost more than the look-ups.
 SHORT_DOC = 64
-# Past a document's last token: no phrase holds None, so the words after the end match nothing.
-_PAD: list[str | None] = [None, None]
+# Past a document's last token: no phrase of a data file holds a NUL character, so the words after
+# the end match nothing (a str, so the word list keeps one type).
+_PAD: list[str] = ["\x00", "\x00"]
 
 
 def _flags(size: int, flagged: Iterable[int]) -> numpy.ndarray:

@@ -260,8 +260,8 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
             if total is not None and not (is_sample(doc, counts, total) or cues.after("sub_part", f.end) is not None):
                 total = None  # "Of the 50,000 crimes reported, 7,000 were not recorded": no sample
             if total is not None:
-                said = cues.after("negative_record_just_after", total.end, f.start)
-                if said is not None and said[1] < f.start:
+                failed = cues.after("negative_record_just_after", total.end, f.start)
+                if failed is not None and failed[1] < f.start:
                     total = None  # "Of the six rapes that went unrecorded, two were ...": a breakdown of failures
         if total is None or value(f) > value(total) or about_other_things(doc, total):
             continue
@@ -318,7 +318,7 @@ def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
     joins a pair)."""
     if not sent.forces or len(sent.figures) < 2:
         return False
-    covered = set()
+    covered: set[int] = set()
     for start, end, _ in sent.forces:
         covered.update(range(start, end))
     figures = sent.figures
