@@ -26,13 +26,6 @@ class SharedState:
     # sample's remainder ("116 were not recorded", "That leaves 88 crimes") is part of that sample.
     samples: list[tuple[int, Finding]] = field(default_factory=list)
 
-    def rest_of_sample(self, sent_index: int, force: str, value: int) -> Finding | None:
-        """The audit sample, in this or the previous sentence, whose unrecorded remainder is ``value``."""
-        for index, sample in reversed(self.samples):
-            if sent_index - 1 <= index <= sent_index and sample["force"] == force and sample["total"] - sample["recorded"] == value:
-                return sample
-        return None
-
     def sample_with_rest(self, force: str, value: int) -> Finding | None:
         """The audit sample of ``force`` whose unrecorded remainder is ``value``, stated anywhere in the document.
 
