@@ -41,19 +41,55 @@ _DIGIT_EMOTICON = re.compile(r"^[0-9](?![0-9]*[ap]\.?m\.?$)")
 _GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2})(?<!Mac)"]
 
 
+# Distinct words remembered as already in the inner tokenizer's cache (see ``_cache_words``); past this
+# many the memory starts afresh (a word is then tokenised alone once more: a cost, never a change).
+_KNOWN_WORDS_LIMIT = 500_000
+
+
 class SpaceNormalisingTokenizer:
-    """Wraps a spaCy tokenizer; serialises as the tokenizer it wraps."""
+    """Wraps a spaCy tokenizer; serialises as the tokenizer it wraps.
+
+    It also keeps the inner tokenizer's cache filled. spaCy caches how it split each
+    whitespace-separated word, but stops saving to the cache for the rest of a text once
+    any word in it hit a special case ("Mr.", "don't", ":)"; spaCy issue #1250): so in
+    nearly every article most words are split afresh by the affix regexes, each time they
+    are seen. Tokenised alone, a word is cached (unless it holds a special case itself),
+    and how a word splits does not depend on the words around it, so each new word is
+    tokenised alone once, before the text: the tokens are the same, and later texts find
+    their words in the cache.
+    """
 
     def __init__(self, inner: Any) -> None:
         register_extensions()
         self.inner = inner
+        self._known_words: set[str] = set()
 
     def __call__(self, text: str) -> Doc:
         if not _ODD_SPACE.search(text):
+            self._cache_words(text)
             return self.inner(text)
-        doc = self.inner(text.translate(SPACE_LIKE))
-        doc._.raw_text = text
+        text, raw = text.translate(SPACE_LIKE), text
+        self._cache_words(text)
+        doc = self.inner(text)
+        doc._.raw_text = raw
         return doc
+
+    def _cache_words(self, text: str) -> None:
+        """Tokenise alone each word of ``text`` not seen before, so the inner tokenizer caches it.
+
+        Inside a memory zone spaCy saves nothing to its cache, so there is nothing to do."""
+        inner = self.inner
+        if inner.vocab.in_memory_zone:
+            return
+        known = self._known_words
+        new = set(text.split()).difference(known)
+        if not new:
+            return
+        if len(known) + len(new) > _KNOWN_WORDS_LIMIT:
+            known.clear()
+        for word in new:
+            inner(word)
+        known.update(new)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
