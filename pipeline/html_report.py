@@ -26,6 +26,7 @@ import html
 import json
 import math
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
@@ -122,7 +123,7 @@ def read_records(paths: Sequence[Path]) -> list[dict[str, Any]]:
                 for number, line in enumerate(handle, start=1):
                     if line.strip():
                         records.append(_checked_record(line, f"{path}:{number}"))
-        except (UnicodeDecodeError, OSError, EOFError) as err:
+        except (UnicodeDecodeError, OSError, EOFError, zlib.error) as err:
             raise ReportInputError(f"{path}: not a UTF-8 JSONL file ({err}); {RECORD_HELP}") from None
     return records
 

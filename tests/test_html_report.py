@@ -368,6 +368,18 @@ def test_bad_records_are_named_by_file_and_line(tmp_path: Path, records: list[di
     assert not (tmp_path / "r.html").exists()
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("latin1.jsonl", '{"id": "x", "text": "caf\xe9"}\n'.encode("latin-1")),
+    ("broken.jsonl.gz", gzip.compress(b'{"id": "x", "text": "t"}\n')[:-12] + b"\x00" * 12),
+    ("plain.jsonl.gz", b'{"id": "x", "text": "t"}\n'),
+])
+def test_unreadable_files_are_named(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ReportInputError, match=f"{re.escape(name)}: not a UTF-8 JSONL file"):
+        read_records([path])
+
+
 def test_report_command_writes_the_page(tmp_path: Path, records: list[dict[str, Any]]) -> None:
     source = _write(tmp_path / "recs.jsonl", records)
     out = tmp_path / "out" / "report.html"
