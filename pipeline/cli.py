@@ -180,6 +180,44 @@ def gold(
     raise typer.Exit(gold_main(["--corpus", str(corpus), *(splits or [])]))
 
 
+@app.command()
+def report(
+    records: list[Path] = typer.Argument(None, metavar="RECORDS", help="extraction output: .jsonl or .jsonl.gz "
+                                         "files of SCHEMA §3 records, or --out-dir folders (their shard-*.jsonl)"),
+    output: Path = typer.Option(..., "-o", "--output", help="the HTML file to write"),
+    store: Optional[Path] = typer.Option(None, "--store", help="take the facts from this existing knowledge base "
+                                         "(default: the records, loaded into a temporary one)"),
+    title: str = typer.Option("HMICFRS crime-recording coverage", help="the page's title"),
+) -> None:
+    """One self-contained HTML page: per force a chart and table of the knowledge base's facts, per article
+    the entities, findings and the sentences they rest on. Loads nothing from the network."""
+    from pipeline.html_report import (KnowledgeBaseError, ReportInputError, facts_from_records, facts_from_store,
+                                      read_records, write_report)
+
+    if not records and store is None:
+        typer.echo("nothing to report: give RECORDS.jsonl files (hmicfrs-extract extract ... -o OUT.jsonl), "
+                   "--store PATH, or both", err=True)
+        raise typer.Exit(2)
+    try:
+        given = read_records(records or [])
+        knowledge = facts_from_store(store) if store is not None else facts_from_records(given)
+    except ReportInputError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(2) from None
+    except KnowledgeBaseError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    for problem in knowledge.problems:
+        typer.echo(f"not in the knowledge base: {problem}", err=True)
+    try:
+        write_report(given, knowledge, output, title, [str(p) for p in records or []])
+    except OSError as err:
+        typer.echo(f"cannot write {output}: {err.strerror or err}", err=True)
+        raise typer.Exit(EXIT_FATAL) from None
+    typer.echo(f"wrote {output}: {len(given)} articles, {len(knowledge.facts)} facts "
+               f"({sum(f.conflict for f in knowledge.facts)} where sources disagree)")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
