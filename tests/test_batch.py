@@ -74,8 +74,9 @@ def test_inputs_stream_folders_globs_and_gzip_in_sorted_order(tmp_path: Path) ->
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "z.txt").write_text(GOOD, encoding="utf-8")
     found = [i.id for i in iter_inputs([tmp_path])]
-    # sorted(Path.rglob) order: a/z.txt before a.txt, folders walked in place; .md left out
-    assert found == ["z", "a", "c", *ids]
+    # sorted(Path.rglob) order: a/z.txt before a.txt, folders walked in place; .md left out;
+    # a .txt file's id is its path below the folder given, without .txt
+    assert found == ["a/z", "a", "b/c", *ids]
     assert [i.id for i in iter_inputs([str(tmp_path / "**" / "*.jsonl.gz")])] == ids
     assert [i.id for i in iter_inputs([str(tmp_path / "b" / "?.txt"), str(tmp_path / "*.txt")])] == ["c", "a"]
     gz = [i for i in iter_inputs([tmp_path / "b" / "d.jsonl.gz"])]
