@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -34,6 +35,9 @@ from tests.test_io_cli import GOOD, _bad_corpus
 
 MODEL = ROOT / "models" / "hmicfrs"
 ARTICLES = ROOT / "corpus" / "articles"
+# Dask is an optional extra (`make` installs it, so these run there); without it they are skipped.
+needs_dask = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                                reason="Dask is not installed: pip install 'hmicfrs-extract[dask]'")
 
 
 def _lines(folder: Path) -> list[str]:
@@ -189,6 +193,7 @@ def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path, nlp: Languag
     assert lines == _reference(nlp, [source, tmp_path / "more.jsonl"])[:12] + _reference(nlp, [tmp_path / "more.jsonl"])
 
 
+@needs_dask
 def test_dask_loads_the_pipeline_once_per_worker_and_matches_a_local_run(tmp_path: Path, nlp: Language) -> None:
     source = tmp_path / "in"
     source.mkdir()
@@ -211,6 +216,7 @@ def test_dask_loads_the_pipeline_once_per_worker_and_matches_a_local_run(tmp_pat
     assert _manifest(tmp_path / "dask")["options"]["runner"] == "dask"
 
 
+@needs_dask
 def test_cli_dask_local_cluster_of_two_worker_processes(tmp_path: Path, nlp: Language) -> None:
     inputs = [str(ARTICLES / "seeds"), str(ARTICLES / "dev3" / "*.txt")]
     out = tmp_path / "out"
