@@ -16,9 +16,10 @@ from pipeline.cli import app
 from pipeline.kb import KnowledgeBase, KnowledgeBaseError
 from pipeline.kb.store import STORE_ENV, is_store
 from pipeline.schema import FORCE_IDS
-from tests.conftest import GOLD
+from tests.conftest import GOLD, ROOT
 
 runner = CliRunner()
+MODEL = str(ROOT / "models" / "hmicfrs")
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
@@ -95,6 +96,21 @@ def test_cli_load_conflict_exits_3_naming_id_and_files_and_replace_replaces(tmp_
     assert "1 refused (same id, another text)" in output
     code, output = invoke("kb", "load", str(other), "--store", store, "--replace")
     assert code == 0 and "0 added, 1 replaced" in output
+
+
+def test_extract_kb_refuses_then_replaces(tmp_path: Path) -> None:
+    store, out = str(tmp_path / "kb"), str(tmp_path / "out.jsonl")
+    story = tmp_path / "in" / "story.txt"
+    story.parent.mkdir()
+    story.write_text("Kent Police recorded 90% of crimes, HMICFRS said in 2017.", encoding="utf-8")
+    assert invoke("extract", str(story), "-o", out, "--model", MODEL, "--kb", "--store", store)[0] == 0
+    story.write_text("Essex Police recorded 80% of crimes, HMICFRS said in 2016.", encoding="utf-8")
+    code, output = invoke("extract", str(story), "-o", out, "--model", MODEL, "--kb", "--store", store)
+    assert code == 3 and "article 'story' (source story.txt) not loaded" in output
+    code, output = invoke("extract", str(story), "-o", out, "--model", MODEL, "--kb", "--replace", "--store", store)
+    assert code == 0 and "1 replaced" in output
+    with KnowledgeBase(store) as kb:
+        assert {fact.key[1] for fact in kb.consolidated()} == {"essex"}
 
 
 # ---------------------------------------------------------------- where the store is; reads create nothing

@@ -120,7 +120,8 @@ def _read_records(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
 
 @kb_app.command()
 def load(
-    files: list[Path] = typer.Argument(..., help="extraction output or gold JSONL files (SCHEMA §3 records)"),
+    files: list[Path] = typer.Argument(..., metavar="FILE",
+                                       help="extraction output or gold JSONL files (SCHEMA §3 records)"),
     store: Path = StoreOption,
     pipeline_version: Optional[str] = typer.Option(None, help="record this version (default: the record's "
                                                    "'pipeline_version', else this package's version)"),
