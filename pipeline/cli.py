@@ -1,32 +1,74 @@
-"""The ``hmicfrs-extract`` command line: extract, evaluate, run, gold.
+"""The ``hmicfrs-extract`` command line: extract, evaluate, run, gold, kb.
 
-Exit codes: 0 success; 1 a fatal error (no pipeline, unreadable gold, no Dask cluster);
+Exit codes: 0 success; 1 a fatal error (no pipeline, unreadable gold, predictions that match
+no gold document, no documents in the inputs, no Dask cluster or no Dask installed);
 2 wrong usage; 3 the run finished but some input documents were reported bad and skipped
 (quarantined).
+
+A user's mistake gets one line saying what is wrong, where and how to fix it, never a
+traceback: the commands turn the errors they expect into messages and exit codes.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
 
-from pipeline import baselines
+from pipeline import __version__, baselines
 from pipeline.batch.engine import BatchOptions, RunCounts, check_model, open_sink, run_batch
-from pipeline.evaluate import score_entities, score_findings
+from pipeline.batch.inputs import INPUT_SUFFIXES, expand_paths, ignored_files, unsupported_file
+from pipeline.batch.shards import StdoutSink
+from pipeline.evaluate import Matching, match_predictions, score_entities, score_findings
 from pipeline.extract import DEFAULT_MODEL, extract_records, load_pipeline
-from pipeline.io import DEFAULT_MAX_CHARS, InputProblem, load_records, Article
+from pipeline.io import (DEFAULT_MAX_CHARS, STDIN, Article, InputProblem, RecordFileError, load_records, parse_day)
 from pipeline.kb.cli import kb_app, load_files
-from pipeline.kb.store import DEFAULT_STORE
+from pipeline.kb.store import DEFAULT_STORE, STORE_ENV
 from pipeline.report import count_summary, entity_table, error_listing, finding_table, summary
 
-app = typer.Typer(add_completion=False, help="Extract facts from news coverage of HMICFRS crime-recording inspections.")
+# rich_markup_mode=None: click's plain help, which shows a flag as a flag (typer's rich panels
+# print "<bool>" beside every boolean option, as if it took a value).
+app = typer.Typer(add_completion=True, rich_markup_mode=None,
+                  help="Extract facts from news coverage of HMICFRS crime-recording inspections.")
 app.add_typer(kb_app, name="kb")
 EXIT_FATAL = 1
+EXIT_USAGE = 2
 EXIT_SOME_BAD = 3
+# How many ignored (unsupported) files the run summary names before it only counts them.
+SHOW_IGNORED = 10
+
+
+def package_version() -> str:
+    """The installed package's version (its metadata), else the source tree's."""
+    try:
+        return metadata.version("hmicfrs-extract")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        return __version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"hmicfrs-extract {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="print the version and exit"),
+) -> None:
+    """Extract facts from news coverage of HMICFRS crime-recording inspections."""
+
+
+def _fail(message: str, code: int = EXIT_FATAL) -> typer.Exit:
+    """One line on stderr, and the exit to raise."""
+    typer.echo(message, err=True)
+    return typer.Exit(code)
 
 
 def _run_extraction(inputs: list[Path], out: Path, model: Path) -> tuple[list[dict[str, Any]], int]:
@@ -36,21 +78,73 @@ def _run_extraction(inputs: list[Path], out: Path, model: Path) -> tuple[list[di
     return load_records(out), counts.quarantined
 
 
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="'--date'") from None
+
+
+def _ignored_note(inputs: list[Path]) -> str | None:
+    """The run summary's line on the files of the folders and globs that are not inputs."""
+    names: list[str] = []
+    count = 0
+    for path in ignored_files(inputs):
+        count += 1
+        if len(names) < SHOW_IGNORED:
+            names.append(str(path))
+    if not count:
+        return None
+    more = f" and {count - len(names)} more" if count > len(names) else ""
+    return (f"ignored {count} file{'s' if count > 1 else ''} that {'are' if count > 1 else 'is'} not "
+            f"{', '.join(INPUT_SUFFIXES)}: {', '.join(names)}{more}")
+
+
 def _summary(counts: RunCounts) -> str:
     return count_summary(counts.extracted, counts.quarantined, counts.labels, counts.findings, counts.skipped)
 
 
-@app.command()
+EXTRACT_HELP = """Tag entities and findings in every input document; bad documents are quarantined and the rest go on.
+
+\b
+Ids: a JSONL line's "id" as given (else FILE-LINE). A .txt file's id is its
+path below the folder argument it was found in, without .txt ("a/story"
+for in/a/story.txt given as "in"); named on its own, its name ("story").
+An id met twice in a run is quarantined, never overwritten.
+
+\b
+Dates, the first found: a JSONL line's "date"; a .txt file's sidecar
+story.meta.json beside story.txt, {"date": "YYYY-MM-DD", "source": ...,
+"id": ...} (every key optional); a first line " date YYYY-MM-DD " in the
+text; --date. Without any, years come from the text alone.
+
+\b
+"-" as INPUT reads standard input (JSONL if it starts with "{", else one
+plain-text article, id "stdin"); -o - writes the records to standard output
+and the summary to standard error.
+"""
+
+
+@app.command(help=EXTRACT_HELP)
 def extract(
-    inputs: list[Path] = typer.Argument(..., help=".txt, .jsonl or .jsonl.gz files, folders of them (recursive), "
-                                        "or quoted glob patterns ('data/**/*.jsonl.gz'); JSONL lines are {id, text, date?, source?}"),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="write every record to this one JSONL file"),
-    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="write shard-NNNNN.jsonl files, manifest.json, "
-                                           "quarantine.jsonl and a resume ledger here; run again to resume"),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT",
+                                        help=".txt, .jsonl or .jsonl.gz files, folders of them (recursive), "
+                                        "quoted glob patterns ('data/**/*.jsonl.gz'), or - for standard input; "
+                                        "JSONL lines are {id, text, date?, source?}"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", metavar="FILE",
+                                          help="write every record to this one JSONL file (- for standard output)"),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", metavar="DIR",
+                                           help="write shard-NNNNN.jsonl files, manifest.json, quarantine.jsonl and "
+                                           "a resume ledger here; run again to resume"),
+    date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                       help="the date of every input document that has none of its own"),
     shard_size: int = typer.Option(1000, min=1, help="documents per shard (--out-dir)"),
     workers: int = typer.Option(1, min=1, help="worker processes on this machine, each loading the pipeline once"),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS|local",
-                                       help="run on a Dask scheduler (tcp://host:8786), or 'local' for a LocalCluster"),
+                                       help="run on a Dask scheduler (tcp://host:8786), or 'local' for a LocalCluster "
+                                       "(needs the dask extra: pip install 'hmicfrs-extract[dask]')"),
     dask_workers: int = typer.Option(2, min=1, help="worker processes of --dask local"),
     chunk_size: Optional[int] = typer.Option(
         None, min=1, help="documents sent to a worker at a time [default: 64; 256 with --dask]"),
@@ -58,40 +152,67 @@ def extract(
     log_every: float = typer.Option(10.0, min=0.1, help="seconds between progress lines when stderr is not a terminal"),
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
     kb: bool = typer.Option(False, "--kb", help="also load the output into the knowledge base"),
-    store: Path = typer.Option(DEFAULT_STORE, "--store", help="the knowledge base directory (with --kb)"),
+    replace: bool = typer.Option(False, "--replace", help="with --kb: an article whose id the store has, with "
+                                 "another text, replaces the stored one (without it: reported and skipped)"),
+    store: Path = typer.Option(DEFAULT_STORE, "--store", envvar=STORE_ENV, show_envvar=True, metavar="DIR",
+                               help="the knowledge base folder (with --kb)"),
 ) -> None:
-    """Tag entities and findings in every input document; bad documents are quarantined and the rest go on."""
     if (output is None) == (out_dir is None):
-        raise typer.BadParameter("give exactly one of -o OUT.jsonl (one file) or --out-dir DIR (shards)")
+        raise typer.BadParameter("give exactly one of -o OUT.jsonl (one file; - for standard output) "
+                                 "or --out-dir DIR (shards)")
     if dask and workers > 1:
         raise typer.BadParameter("--workers is for this machine, --dask for a cluster: give one of them")
+    to_stdout = output is not None and str(output) == STDIN
+    if kb and to_stdout:
+        raise typer.BadParameter("--kb loads the records from the file they are written to: give -o FILE or --out-dir")
+    default_date = _check_date(date)
+    for arg in inputs:
+        if unsupported_file(arg):
+            raise _fail(f"{arg}: not a supported input: give {', '.join(INPUT_SUFFIXES)} files (a table or PDF: "
+                        "convert its articles to JSONL lines {\"id\", \"text\", \"date\"} first)", EXIT_USAGE)
+    if not any(True for _ in expand_paths(inputs)):
+        note = _ignored_note(inputs)
+        raise _fail(f"no documents in {', '.join(map(str, inputs))}: give {', '.join(INPUT_SUFFIXES)} files or "
+                    "folders that hold them" + (f" ({note})" if note else ""))
+    if dask:
+        try:
+            importlib.import_module("pipeline.batch.dask_runner")  # says in one line when Dask is not installed
+        except RuntimeError as err:
+            raise _fail(str(err)) from None
     options = BatchOptions(model=model, max_chars=max_chars, chunk_size=chunk_size, workers=workers,
-                           dask=dask, dask_workers=dask_workers, log_every=log_every)
+                           dask=dask, dask_workers=dask_workers, log_every=log_every, default_date=default_date)
     try:
         check_model(model)
-        sink = open_sink(output, out_dir, shard_size, model)
+        sink = StdoutSink() if to_stdout else open_sink(output, out_dir, shard_size, model)
         for note in getattr(sink, "notes", []):
             typer.echo(f"resuming: {note}", err=True)
         counts = run_batch(inputs, sink, options)
     except (OSError, TimeoutError, RuntimeError) as err:  # no pipeline, no cluster, a disk that refuses
-        typer.echo(str(err), err=True)
-        raise typer.Exit(EXIT_FATAL) from None
-    typer.echo(_summary(counts))
+        raise _fail(str(err)) from None
+    say = (lambda text: typer.echo(text, err=True)) if to_stdout else typer.echo
+    say(_summary(counts))
+    ignored = _ignored_note(inputs)
+    if ignored:
+        say(ignored)
     if out_dir is not None:
-        typer.echo(f"wrote {out_dir}: {len(getattr(sink, 'written', []))} new shards, manifest.json"
-                   + (", quarantine.jsonl" if counts.quarantined else ""))
-    else:
-        typer.echo(f"wrote {output}" + (f" (bad documents: {sink.quarantine_path})" if counts.quarantined else ""))
+        say(f"wrote {out_dir}: {len(getattr(sink, 'written', []))} new shards, manifest.json"
+            + (", quarantine.jsonl" if counts.quarantined else ""))
+    elif not to_stdout:
+        say(f"wrote {output}" + (f" (bad documents: {sink.quarantine_path})" if counts.quarantined else ""))
     if kb:
         written = [output] if output is not None else sorted(out_dir.glob("shard-*.jsonl"))  # type: ignore[union-attr]
-        if load_files(written, store):
+        if load_files(written, store, replace=replace):
             raise typer.Exit(EXIT_SOME_BAD)
     if counts.quarantined:
         raise typer.Exit(EXIT_SOME_BAD)
 
 
 def _predict_gold(gold: list[dict[str, Any]], model: Path) -> dict[str, dict[str, Any]]:
-    nlp = load_pipeline(model)
+    try:
+        check_model(model)
+        nlp = load_pipeline(model)
+    except OSError as err:
+        raise _fail(str(err)) from None
     articles = [Article(r["id"], r["text"], r.get("date"), r.get("source") or r["id"]) for r in gold]
     preds = {}
     for item in extract_records(nlp, articles):
@@ -122,21 +243,78 @@ def evaluation_report(gold: list[dict[str, Any]], preds: dict[str, dict[str, Any
     return text, numbers
 
 
+def _load_gold(gold_files: list[Path]) -> list[dict[str, Any]]:
+    """The gold records of every file; a file that is not gold stops the command in one line."""
+    gold = []
+    for path in gold_files:
+        try:
+            records = load_records(path)
+        except RecordFileError as err:
+            raise _fail(str(err)) from None
+        for number, record in enumerate(records, start=1):
+            missing = [key for key in ("id", "text", "spans", "findings") if key not in record]
+            if missing:
+                raise _fail(f"{path}: record {number} is not gold (no {', '.join(missing)}): give gold files "
+                            "(corpus/gold/SPLIT.jsonl) as arguments and predictions with --pred")
+        gold.extend(records)
+    return gold
+
+
+def _match_report(matching: Matching, pred: Path, predictions: int) -> None:
+    """Say how the predictions were paired with gold; stop when none were."""
+    typer.echo(f"{pred}: {predictions} predictions; {matching.describe()}", err=True)
+    if not matching.matched:
+        raise _fail(f"no prediction in {pred} matches a gold document by id or by text: were they extracted from "
+                    "the gold split's articles (corpus/articles/SPLIT)? Nothing was scored")
+    if matching.unmatched:
+        shown = ", ".join(matching.unmatched[:5]) + (" ..." if len(matching.unmatched) > 5 else "")
+        typer.echo(f"warning: {len(matching.unmatched)} gold documents have no prediction and count as all "
+                   f"missed: {shown}", err=True)
+    if matching.text_differs:
+        shown = ", ".join(matching.text_differs[:5]) + (" ..." if len(matching.text_differs) > 5 else "")
+        typer.echo(f"warning: {len(matching.text_differs)} predictions have a gold id but another text "
+                   f"(offsets will not line up): {shown}", err=True)
+
+
 @app.command()
 def evaluate(
-    gold_files: list[Path] = typer.Argument(..., help="gold JSONL files (SCHEMA §3)"),
-    pred: Optional[Path] = typer.Option(None, help="predictions JSONL; without it the pipeline runs on the gold texts"),
+    gold_files: list[Path] = typer.Argument(..., metavar="GOLD",
+                                            help="gold JSONL files (SCHEMA §3), e.g. corpus/gold/test.jsonl"),
+    pred: Optional[Path] = typer.Option(None, help="predictions JSONL (the output of extract); without it the "
+                                        "pipeline runs on the gold texts"),
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
     errors: bool = typer.Option(False, "--errors", help="list false positives and negatives per document"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="also write the scores as JSON here"),
 ) -> None:
-    """Precision, recall and F1 for entities and findings, with baselines beside them."""
-    gold = [r for path in gold_files for r in load_records(path)]
-    preds = {r["id"]: r for r in load_records(pred)} if pred else _predict_gold(gold, model)
+    """Precision, recall and F1 for entities and findings, with baselines beside them.
+
+    Each gold document is scored against the prediction with its id, else the one with its
+    text (exactly, or after normalising Unicode and whitespace), so the output of `extract`
+    on a split's articles scores as it is, whatever its ids. How many were paired each way
+    is printed on stderr; predictions that pair with no gold document are an error (exit 1).
+    """
+    gold = _load_gold(gold_files)
+    matching: Matching | None = None
+    if pred:
+        try:
+            predictions = load_records(pred)
+        except RecordFileError as err:
+            raise _fail(str(err)) from None
+        matching = match_predictions(gold, predictions)
+        _match_report(matching, pred, len(predictions))
+        preds = matching.preds
+    else:
+        preds = _predict_gold(gold, model)
     text, numbers = evaluation_report(gold, preds, errors)
     typer.echo(text)
     if json_out:
-        json_out.write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+        if matching is not None:
+            numbers["matching"] = {"by_id": len(matching.by_id), "by_text": len(matching.by_text),
+                                   "unmatched": len(matching.unmatched)}
+        try:
+            json_out.write_text(json.dumps(numbers, indent=1), encoding="utf-8")
+        except OSError as err:
+            raise _fail(f"cannot write {json_out}: {err.strerror or err}") from None
 
 
 @app.command()
@@ -146,12 +324,18 @@ def run(
     model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
     store: Optional[Path] = typer.Option(None, "--store", help="the knowledge base directory (default OUT/kb)"),
 ) -> None:
-    """The main job: extract the bundled corpus into OUT, score it against its gold, load it into the knowledge base."""
+    """The main job: extract the bundled corpus into OUT, score it against its gold, load it into the
+    knowledge base (a changed article replaces its old version there)."""
     articles_dir = corpus / "articles"
+    if not articles_dir.is_dir():
+        raise _fail(f"no corpus at {corpus} (no {articles_dir} folder): run from the project folder or give --corpus")
     splits = sorted(p.name for p in articles_dir.iterdir() if p.is_dir())
     all_problems = 0
     for split in splits:
-        records, problems = _run_extraction([articles_dir / split], out / f"{split}.jsonl", model)
+        try:
+            records, problems = _run_extraction([articles_dir / split], out / f"{split}.jsonl", model)
+        except (OSError, RuntimeError) as err:
+            raise _fail(str(err)) from None
         all_problems += problems
         typer.echo(f"\n=== {split}: {out / (split + '.jsonl')}")
         typer.echo(summary(records, problems))
@@ -164,20 +348,27 @@ def run(
             typer.echo(text)
             (out / f"{split}.scores.json").write_text(json.dumps(numbers, indent=1), encoding="utf-8")
     typer.echo("\n=== knowledge base: the facts with most sources")
-    all_problems += len(load_files([out / f"{split}.jsonl" for split in splits], store or out / "kb", show=5))
+    all_problems += len(load_files([out / f"{split}.jsonl" for split in splits], store or out / "kb", show=5,
+                                   replace=True))
     if all_problems:
         raise typer.Exit(EXIT_SOME_BAD)
 
 
 @app.command()
 def gold(
-    splits: list[str] = typer.Argument(None, help="splits to build (default: all)"),
+    splits: list[str] = typer.Argument(None, metavar="SPLIT",
+                                       help="splits to build (default: every folder of CORPUS/annotations)"),
     corpus: Path = typer.Option(Path("corpus"), help="the corpus folder"),
 ) -> None:
-    """Build corpus/gold/<split>.jsonl from the annotation sources, validating every span."""
+    """Build CORPUS/gold/SPLIT.jsonl from the annotation sources in CORPUS/annotations/SPLIT,
+    validating every span."""
     from pipeline.gold import main as gold_main
 
-    raise typer.Exit(gold_main(["--corpus", str(corpus), *(splits or [])]))
+    annotations = corpus / "annotations"
+    if not annotations.is_dir():
+        raise _fail(f"no annotation sources at {annotations}: run from the project folder or give --corpus")
+    chosen = splits or sorted(p.name for p in annotations.iterdir() if p.is_dir())
+    raise typer.Exit(gold_main(["--corpus", str(corpus), *chosen]))
 
 
 @app.command()

@@ -6,13 +6,19 @@ of core tuples, micro and per type (recording rates match within ±0.05); over
 matched pairs the accuracy of year, qualifier and per_year; and a strict F1 whose
 tuples include them. Error listings say, per document, what was missed and what
 was invented, so a person can see why.
+
+Predictions are paired with gold documents by :func:`match_predictions`: by id, else by
+text, so output whose ids differ from gold's (``extract`` names a .txt file's article by its
+path, gold by its own ids) is still scored against the right document.
 """
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from pipeline.finding_types import REGISTRY
 from pipeline.schema import ENTITY_LABELS
@@ -58,6 +64,76 @@ class Scores:
 
     def as_dict(self) -> dict[str, Any]:
         return {"micro": self.micro.as_dict(), "per_label": {k: v.as_dict() for k, v in sorted(self.per_label.items())}}
+
+
+# -- pairing predictions with gold ------------------------------------------
+
+def text_key(text: str) -> str:
+    """A sha256 of the text as a person reads it: Unicode NFC, runs of whitespace as one space, trimmed.
+
+    Pairs a prediction with its gold document when a copy changed only line endings or spacing."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Matching:
+    """Which prediction each gold document is scored against, and how it was found."""
+
+    preds: dict[str, dict[str, Any]]  # gold id -> its prediction
+    by_id: list[str] = field(default_factory=list)
+    by_text: list[str] = field(default_factory=list)  # gold ids paired by exact or normalised text
+    unmatched: list[str] = field(default_factory=list)  # gold ids with no prediction: scored as all missed
+    text_differs: list[str] = field(default_factory=list)  # paired by id, but the texts are not the same
+
+    @property
+    def matched(self) -> int:
+        return len(self.by_id) + len(self.by_text)
+
+    def describe(self) -> str:
+        total = self.matched + len(self.unmatched)
+        return (f"{total} gold documents: {len(self.by_id)} matched to a prediction by id, "
+                f"{len(self.by_text)} by text, {len(self.unmatched)} not at all")
+
+
+def match_predictions(gold: Iterable[Mapping[str, Any]], predictions: Iterable[Mapping[str, Any]]) -> Matching:
+    """Pair each gold document with a prediction: the one with its id; failing that, the one with
+    its exact text; failing that, the one whose normalised text hashes the same (``text_key``).
+    A prediction is used once; predictions for no gold document are left out of the scores."""
+    preds = [dict(p) for p in predictions]
+    by_id = {p["id"]: p for p in preds if isinstance(p.get("id"), str)}
+    used: set[int] = set()
+    matching = Matching({})
+    pending = []
+    for record in gold:
+        pred = by_id.get(record["id"])
+        if pred is None:
+            pending.append(record)
+            continue
+        matching.preds[record["id"]] = pred
+        matching.by_id.append(record["id"])
+        used.add(id(pred))
+        if pred.get("text") is not None and pred.get("text") != record.get("text"):
+            matching.text_differs.append(record["id"])
+    if pending:
+        free = [p for p in preds if id(p) not in used and isinstance(p.get("text"), str)]
+        by_text: dict[str, dict[str, Any]] = {}
+        by_key: dict[str, dict[str, Any]] = {}
+        for pred in free:
+            by_text.setdefault(pred["text"], pred)
+            by_key.setdefault(text_key(pred["text"]), pred)
+        for record in pending:
+            text = record.get("text", "")
+            pred = by_text.get(text)
+            if pred is None or id(pred) in used:
+                pred = by_key.get(text_key(text))
+            if pred is None or id(pred) in used:
+                matching.unmatched.append(record["id"])
+                continue
+            used.add(id(pred))
+            matching.preds[record["id"]] = pred
+            matching.by_text.append(record["id"])
+    return matching
 
 
 def _spans(record: dict[str, Any]) -> list[tuple[int, int, str]]:

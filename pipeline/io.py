@@ -5,12 +5,18 @@ Bad input never stops a batch: every document that cannot be read becomes an
 human reason, and the caller reports it and goes on. Finding the files (folders, globs)
 and keeping ids unique across them is :mod:`pipeline.batch.inputs` (``read_inputs``), which
 reads each file with the functions here.
+
+An article's date, most explicit first: the JSONL line's ``date``, or a ``.txt`` file's
+sidecar ``NAME.meta.json``; else a leading `` date YYYY-MM-DD `` marker in the text; else the
+run's default (``extract --date``); else none.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
+import sys
 import zlib
 from dataclasses import dataclass
 from datetime import date
@@ -69,28 +75,102 @@ def _valid_date(value: Any) -> str | None:
     return date.fromisoformat(value[:10]).isoformat()
 
 
-def read_txt(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Article | InputProblem:
-    """One article per file; the size is checked before the file is read."""
-    source = str(path)
-    too_long = InputProblem(source, f"document longer than {max_chars} characters", code="too_long")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(value: str) -> str:
+    """A YYYY-MM-DD date given by a person (``--date``, a sidecar): exactly that form, a real day.
+
+    Stricter than ``date.fromisoformat``, which also takes ``20170907`` and week dates."""
+    if not _ISO_DAY.fullmatch(value.strip()):
+        raise ValueError(f"{value!r} is not a YYYY-MM-DD date (e.g. 2017-09-07)")
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real day (YYYY-MM-DD, e.g. 2017-09-07)") from None
+
+
+# A .txt file's sidecar: NAME.meta.json beside NAME.txt, a JSON object with any of these keys.
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_KEYS = ("id", "date", "source")
+
+
+def sidecar_path(path: Path) -> Path:
+    """``story.meta.json`` for ``story.txt``: where a text file's id, date and source may be given."""
+    return path.with_name(path.name.removesuffix(".txt") + SIDECAR_SUFFIX)
+
+
+def read_sidecar(path: Path) -> dict[str, str] | InputProblem:
+    """The sidecar of a .txt file ({} when there is none), its keys checked: a typo is a problem, not
+    a silently undated article."""
+    meta = sidecar_path(path)
+    where = str(meta)
+    try:
+        raw = meta.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as err:
+        return InputProblem(where, f"cannot read: {err.strerror or err}", code="bad_sidecar")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return InputProblem(where, "not valid UTF-8", code="bad_sidecar")
+    except json.JSONDecodeError as err:
+        return InputProblem(where, f"malformed JSON ({err.msg} at line {err.lineno} column {err.colno})",
+                            code="bad_sidecar")
+    if not isinstance(data, dict):
+        return InputProblem(where, 'must be a JSON object such as {"date": "2017-09-07"}', code="bad_sidecar")
+    unknown = sorted(set(data) - set(SIDECAR_KEYS))
+    if unknown:
+        return InputProblem(where, f"unknown key {', '.join(map(repr, unknown))} (known: {', '.join(SIDECAR_KEYS)})",
+                            code="bad_sidecar")
+    meta_values: dict[str, str] = {}
+    for key in SIDECAR_KEYS:
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            return InputProblem(where, f"{key!r} must be a non-empty string", code="bad_sidecar")
+        if key == "date":
+            try:
+                value = parse_day(value)
+            except ValueError as err:
+                return InputProblem(where, f"bad 'date': {err}", code="bad_sidecar")
+        meta_values[key] = value
+    return meta_values
+
+
+def read_txt(path: Path, max_chars: int = DEFAULT_MAX_CHARS, doc_id: str | None = None, source: str | None = None,
+             default_date: str | None = None) -> Article | InputProblem:
+    """One article per file; the size is checked before the file is read.
+
+    ``doc_id`` and ``source`` (default: the file's name without and with ``.txt``) are what the
+    caller derived from where the file was found; its sidecar, if any, overrides them."""
+    where = str(path)
+    too_long = InputProblem(where, f"document longer than {max_chars} characters", code="too_long")
     try:
         if path.stat().st_size > 4 * max_chars:  # UTF-8 needs at most 4 bytes a character
             return too_long
         raw = path.read_bytes()
     except OSError as err:
-        return InputProblem(source, f"cannot read: {err.strerror or err}", code="unreadable")
+        return InputProblem(where, f"cannot read: {err.strerror or err}", code="unreadable")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return InputProblem(source, f"not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})",
+        return InputProblem(where, f"not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})",
                             code="not_utf8")
     if "\x00" in text:
-        return InputProblem(source, "binary content (NUL bytes)", code="binary")
+        return InputProblem(where, "binary content (NUL bytes)", code="binary")
     if not text.strip():
-        return InputProblem(source, "empty document", code="empty")
+        return InputProblem(where, "empty document", code="empty")
     if len(text) > max_chars:
         return too_long
-    return Article(id=path.stem, text=text, date=marker_date(text), source=path.name, path=source)
+    meta = read_sidecar(path)
+    if isinstance(meta, InputProblem):
+        return meta
+    return Article(id=meta.get("id") or doc_id or path.stem, text=text,
+                   date=meta.get("date") or marker_date(text) or default_date,
+                   source=meta.get("source") or source or path.name, path=where)
 
 
 def open_lines(path: Path) -> IO[bytes]:
@@ -117,27 +197,94 @@ def _bounded_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes |
         yield number, raw
 
 
-def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | InputProblem]:
-    """One article per line, streamed; a corrupt gzip stream ends the file with one problem."""
-    source = str(path)
+def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS, id_prefix: str | None = None,
+               default_date: str | None = None, source: str | None = None) -> Iterator[Article | InputProblem]:
+    """One article per line, streamed; a corrupt gzip stream ends the file with one problem.
+
+    A line without an id gets ``ID_PREFIX-LINE``, without a source ``SOURCE`` (defaults: the
+    file's name without and with ``.jsonl``/``.jsonl.gz``)."""
+    where = str(path)
     try:
         handle = open_lines(path)
     except OSError as err:
-        yield InputProblem(source, f"cannot read: {err.strerror or err}", code="unreadable")
+        yield InputProblem(where, f"cannot read: {err.strerror or err}", code="unreadable")
         return
-    number = 0
     with handle:
-        try:
-            for number, raw in _bounded_lines(handle, 6 * max_chars + _LINE_OVERHEAD):
-                if raw is None:
-                    yield InputProblem(source, f"document longer than {max_chars} characters", number, code="too_long")
-                elif raw.strip():
-                    yield _jsonl_record(path, number, raw, max_chars)
-        except (OSError, EOFError, zlib.error) as err:
-            gz = path.name.endswith(".gz")
-            yield InputProblem(source, f"{'corrupt gzip' if gz else 'unreadable'} after line {number}: {err}",
-                               number + 1, code="corrupt_gzip" if gz else "unreadable",
-                               error_type=type(err).__name__, error_message=str(err))
+        yield from _read_lines(handle, where, source or path.name, id_prefix or _stem(path), max_chars, default_date,
+                               gz=path.name.endswith(".gz"))
+
+
+# What ``-`` stands for among the inputs, and the name its documents are reported under.
+STDIN = "-"
+STDIN_NAME = "stdin"
+
+
+def read_stdin(max_chars: int = DEFAULT_MAX_CHARS, default_date: str | None = None,
+               stream: IO[bytes] | None = None) -> Iterator[Article | InputProblem]:
+    """The documents on standard input: JSONL lines when its first non-blank byte is ``{``, else the
+    whole input as one plain-text article with id ``stdin``."""
+    handle = stream if stream is not None else sys.stdin.buffer
+    limit = 6 * max_chars + _LINE_OVERHEAD
+    head = b""
+    while not head.strip():  # the blank lines before the first non-blank one, and that line
+        line = handle.readline(limit)
+        if not line:
+            break
+        head += line
+    if head.lstrip().startswith(b"{"):
+        yield from _read_lines(_Prefixed(head, handle), STDIN_NAME, STDIN_NAME, STDIN_NAME, max_chars, default_date)
+        return
+    raw = head + handle.read(max(0, 4 * max_chars + 1 - len(head)))
+    too_long = InputProblem(STDIN_NAME, f"document longer than {max_chars} characters", code="too_long")
+    if len(raw) > 4 * max_chars:  # UTF-8 needs at most 4 bytes a character
+        yield too_long
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        yield InputProblem(STDIN_NAME, f"not valid UTF-8 (byte {err.start})", code="not_utf8")
+        return
+    if "\x00" in text:
+        yield InputProblem(STDIN_NAME, "binary content (NUL bytes)", code="binary")
+    elif not text.strip():
+        yield InputProblem(STDIN_NAME, "empty document", code="empty")
+    elif len(text) > max_chars:
+        yield too_long
+    else:
+        yield Article(id=STDIN_NAME, text=text, date=marker_date(text) or default_date, source=STDIN_NAME,
+                      path=STDIN_NAME)
+
+
+class _Prefixed:
+    """A byte stream with some of its first bytes already read: those first, then the rest."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        self.head, self.rest = head, rest
+
+    def readline(self, limit: int = -1) -> bytes:
+        if self.head:
+            line, newline, remainder = self.head.partition(b"\n")
+            if newline:
+                self.head = remainder
+                return line + newline
+            self.head = b""
+            return line + self.rest.readline(limit - len(line) if limit >= 0 else -1)
+        return self.rest.readline(limit)
+
+
+def _read_lines(handle: Any, where: str, name: str, id_prefix: str, max_chars: int, default_date: str | None,
+                gz: bool = False) -> Iterator[Article | InputProblem]:
+    number = 0
+    try:
+        for number, raw in _bounded_lines(handle, 6 * max_chars + _LINE_OVERHEAD):
+            if raw is None:
+                yield InputProblem(where, f"document longer than {max_chars} characters", number, code="too_long")
+            elif raw.strip():
+                yield _jsonl_record(where, name, id_prefix, number, raw, max_chars, default_date)
+    except (OSError, EOFError, zlib.error) as err:
+        yield InputProblem(where, f"{'corrupt gzip' if gz else 'unreadable'} after line {number}: {err}",
+                           number + 1, code="corrupt_gzip" if gz else "unreadable",
+                           error_type=type(err).__name__, error_message=str(err))
 
 
 def _stem(path: Path) -> str:
@@ -145,8 +292,8 @@ def _stem(path: Path) -> str:
     return Path(path.name[:-3]).stem if path.name.endswith(".gz") else path.stem
 
 
-def _jsonl_record(path: Path, number: int, raw: bytes, max_chars: int = DEFAULT_MAX_CHARS) -> Article | InputProblem:
-    source = str(path)
+def _jsonl_record(source: str, name: str, id_prefix: str, number: int, raw: bytes,
+                  max_chars: int = DEFAULT_MAX_CHARS, default_date: str | None = None) -> Article | InputProblem:
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -156,7 +303,7 @@ def _jsonl_record(path: Path, number: int, raw: bytes, max_chars: int = DEFAULT_
     if not isinstance(record, dict):
         return InputProblem(source, "a JSON object with 'text' is required", number, code="not_object")
     doc_id = record.get("id")
-    doc_id = str(doc_id) if doc_id not in (None, "") else f"{_stem(path)}-{number}"
+    doc_id = str(doc_id) if doc_id not in (None, "") else f"{id_prefix}-{number}"
     text = record.get("text")
     if not isinstance(text, str):
         return InputProblem(source, "missing or non-string 'text'", number, code="missing_text", doc_id=doc_id)
@@ -172,8 +319,8 @@ def _jsonl_record(path: Path, number: int, raw: bytes, max_chars: int = DEFAULT_
     return Article(
         id=doc_id,
         text=text,
-        date=article_date or marker_date(text),
-        source=str(record.get("source") or path.name),
+        date=article_date or marker_date(text) or default_date,
+        source=str(record.get("source") or name),
         path=source,
         line=number,
     )
@@ -189,7 +336,38 @@ def encode_record(record: dict[str, Any]) -> bytes:
     return orjson.dumps(record)
 
 
+class RecordFileError(ValueError):
+    """A file of records (gold, predictions) that cannot be read: the message says which, where and why."""
+
+
 def load_records(path: Path) -> list[dict[str, Any]]:
-    """A JSONL file of SCHEMA §3 records (gold or predictions)."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """A JSONL file of SCHEMA §3 records (gold or predictions); ``RecordFileError`` names the file
+    and line of anything that is not a JSON object a line."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RecordFileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise RecordFileError(f"{path}: is a folder, not a JSONL file") from None
+    except OSError as err:
+        raise RecordFileError(f"{path}: cannot read ({err.strerror or err})") from None
+    if path.name.endswith(".gz"):
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error) as err:
+            raise RecordFileError(f"{path}: corrupt gzip ({err})") from None
+    records = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            raise RecordFileError(f"{path}:{number}: not valid UTF-8 (is it a JSONL file?)") from None
+        except json.JSONDecodeError as err:
+            raise RecordFileError(f"{path}:{number}: not valid JSON ({err.msg} at column {err.colno}); "
+                                  "each line must be one JSON record") from None
+        if not isinstance(record, dict):
+            raise RecordFileError(f"{path}:{number}: a JSON object is required, not {type(record).__name__}")
+        records.append(record)
+    return records

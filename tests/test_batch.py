@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import io
 import json
 import os
@@ -34,6 +35,9 @@ from tests.test_io_cli import GOOD, _bad_corpus
 
 MODEL = ROOT / "models" / "hmicfrs"
 ARTICLES = ROOT / "corpus" / "articles"
+# Dask is an optional extra (`make` installs it, so these run there); without it they are skipped.
+needs_dask = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                                reason="Dask is not installed: pip install 'hmicfrs-extract[dask]'")
 
 
 def _lines(folder: Path) -> list[str]:
@@ -74,8 +78,9 @@ def test_inputs_stream_folders_globs_and_gzip_in_sorted_order(tmp_path: Path) ->
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "z.txt").write_text(GOOD, encoding="utf-8")
     found = [i.id for i in iter_inputs([tmp_path])]
-    # sorted(Path.rglob) order: a/z.txt before a.txt, folders walked in place; .md left out
-    assert found == ["z", "a", "c", *ids]
+    # sorted(Path.rglob) order: a/z.txt before a.txt, folders walked in place; .md left out;
+    # a .txt file's id is its path below the folder given, without .txt
+    assert found == ["a/z", "a", "b/c", *ids]
     assert [i.id for i in iter_inputs([str(tmp_path / "**" / "*.jsonl.gz")])] == ids
     assert [i.id for i in iter_inputs([str(tmp_path / "b" / "?.txt"), str(tmp_path / "*.txt")])] == ["c", "a"]
     gz = [i for i in iter_inputs([tmp_path / "b" / "d.jsonl.gz"])]
@@ -188,6 +193,7 @@ def test_a_worker_that_dies_costs_only_its_document(tmp_path: Path, nlp: Languag
     assert lines == _reference(nlp, [source, tmp_path / "more.jsonl"])[:12] + _reference(nlp, [tmp_path / "more.jsonl"])
 
 
+@needs_dask
 def test_dask_loads_the_pipeline_once_per_worker_and_matches_a_local_run(tmp_path: Path, nlp: Language) -> None:
     source = tmp_path / "in"
     source.mkdir()
@@ -210,6 +216,7 @@ def test_dask_loads_the_pipeline_once_per_worker_and_matches_a_local_run(tmp_pat
     assert _manifest(tmp_path / "dask")["options"]["runner"] == "dask"
 
 
+@needs_dask
 def test_cli_dask_local_cluster_of_two_worker_processes(tmp_path: Path, nlp: Language) -> None:
     inputs = [str(ARTICLES / "seeds"), str(ARTICLES / "dev3" / "*.txt")]
     out = tmp_path / "out"

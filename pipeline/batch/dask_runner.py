@@ -8,6 +8,8 @@ are in flight and memory stays flat however long the input is; a failed task is 
 one document at a time and only documents that fail again are quarantined.
 
 Workers need the package installed and the built pipeline at the same ``--model`` path.
+Dask is an optional extra (``pip install 'hmicfrs-extract[dask]'``): importing this module
+without it raises ``DaskNotInstalled``, which says so in one line.
 """
 
 from __future__ import annotations
@@ -16,8 +18,19 @@ import logging
 import threading
 from typing import Any
 
-from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 from spacy.language import Language
+
+DASK_MISSING = "Dask is not installed: pip install 'hmicfrs-extract[dask]'"
+
+
+class DaskNotInstalled(RuntimeError):
+    """``--dask`` without the optional Dask extra."""
+
+
+try:
+    from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+except ImportError:
+    raise DaskNotInstalled(DASK_MISSING) from None
 
 from pipeline.batch.local import ChunkRunner
 from pipeline.batch.worker import ChunkResult, Loader, Payload, peak_rss_mb, pipeline_version, process_chunk

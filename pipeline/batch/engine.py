@@ -21,12 +21,12 @@ from pipeline.batch.inputs import SeenIds, content_hash, estimate_total, iter_in
 from pipeline.batch.ledger import Ledger
 from pipeline.batch.local import ChunkRunner, ProcessRunner, SerialRunner
 from pipeline.batch.progress import Progress
-from pipeline.batch.shards import JsonlFileSink, QuarantineWriter, ShardSink, now
+from pipeline.batch.shards import JsonlFileSink, QuarantineWriter, ShardSink, StdoutSink, now
 from pipeline.batch.worker import Loader, Payload, pipeline_version
 from pipeline.extract import DEFAULT_MODEL
 from pipeline.io import DEFAULT_MAX_CHARS, Article, InputProblem
 
-Sink = Union[JsonlFileSink, ShardSink]
+Sink = Union[JsonlFileSink, ShardSink, StdoutSink]
 
 
 @dataclass
@@ -44,6 +44,7 @@ class BatchOptions:
     log_every: float = 10.0
     progress: bool | None = None  # None: a bar when stderr is a terminal, log lines otherwise
     loader: Loader | None = None  # how workers load the pipeline; tests inject a failing component
+    default_date: str | None = None  # YYYY-MM-DD for articles with no date of their own (extract --date)
 
     def chunk(self) -> int:
         return self.chunk_size or (256 if self.dask else 64)
@@ -129,7 +130,7 @@ def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -
         with make_runner(options) as runner:
             total = estimate_total(inputs) if bar else None
             progress = Progress(bar, total, options.log_every)
-            items = iter_inputs(inputs, options.max_chars, seen)
+            items = iter_inputs(inputs, options.max_chars, seen, options.default_date)
             for slots, chunk in runner.map_ordered(_chunks(items, sink.ledger, version, options.chunk())):
                 _file(slots, chunk.results, sink, quarantine, counts)
                 if chunk.pid:
@@ -160,7 +161,7 @@ def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -
                            "quarantined": counts.quarantined, "skipped_already_done": counts.skipped},
                 "quarantined_by_code": dict(counts.quarantined_by_code),
                 "worker_peak_rss_mb": counts.worker_peak_rss_mb},
-        "quarantine": {"path": sink.quarantine_path.name if counts.quarantined else None,
+        "quarantine": {"path": sink.quarantine_path.name if counts.quarantined and sink.quarantine_path else None,
                        "documents": counts.quarantined},
     })
     return counts

@@ -90,6 +90,27 @@ class JsonlFileSink:
         _tmp(self.path).unlink(missing_ok=True)
 
 
+class StdoutSink:
+    """``-o -``: every record on standard output as it is made; bad documents are reported on
+    standard error only (there is no file to put a quarantine report beside)."""
+
+    ledger: Ledger | None = None
+    quarantine_path: Path | None = None
+
+    def __init__(self, stream: IO[bytes] | None = None) -> None:
+        self._stream = stream
+
+    def write(self, doc_id: str, content_hash: str, line: bytes) -> None:
+        stream = self._stream if self._stream is not None else sys.stdout.buffer
+        stream.write(line + b"\n")
+
+    def finish(self, run: dict[str, Any]) -> None:
+        (self._stream if self._stream is not None else sys.stdout.buffer).flush()
+
+    def abort(self) -> None:
+        pass
+
+
 class ShardSink:
     """``--out-dir DIR``: ``shard-NNNNN.jsonl`` of ``shard_size`` records each, ``manifest.json``,
     ``quarantine.jsonl`` and ``ledger.sqlite``; resumable after a kill at any point."""
@@ -222,14 +243,19 @@ def write_manifest(out_dir: Path, ledger: Ledger, run: dict[str, Any]) -> dict[s
 
 class QuarantineWriter:
     """``quarantine.jsonl``: one line per bad document of this run (a run re-reads all its inputs,
-    so the report is complete for it); no file when nothing was quarantined."""
+    so the report is complete for it); no file when nothing was quarantined. Without a path
+    (``-o -``) every bad document is reported on standard error instead."""
 
-    def __init__(self, path: Path, echo_first: int = 20) -> None:
+    def __init__(self, path: Path | None, echo_first: int = 20) -> None:
         self.path, self.echo_first = path, echo_first
         self.count = 0
         self._handle: IO[bytes] | None = None
 
     def add(self, problem: InputProblem) -> None:
+        if self.path is None:
+            self.count += 1
+            print(f"skipped {problem.describe()}", file=sys.stderr)
+            return
         if self._handle is None:
             self._handle = _tmp(self.path).open("wb")
         self._handle.write((json.dumps(problem.as_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
@@ -240,6 +266,8 @@ class QuarantineWriter:
             print(f"(more skipped documents: see {self.path})", file=sys.stderr)
 
     def finish(self) -> None:
+        if self.path is None:
+            return
         if self._handle is not None:
             _publish(self._handle, _tmp(self.path), self.path)
         elif self.path.exists():

@@ -1,38 +1,84 @@
 """``hmicfrs-extract kb ...``: load extraction output into the knowledge base, ask it questions, export it.
 
-Exit codes as the rest of the command line: 0 success; 1 the store cannot be used (locked
-by another process, an interrupted bulk load, no such finding); 2 wrong usage; 3 loaded,
-but some records or findings were reported bad and skipped.
+The store is ``--store``, else ``$HMICFRS_STORE``, else ``out/kb`` (relative to the working
+directory). ``load`` creates it; every other command needs it to exist and says how to
+create it when it does not.
+
+Exit codes as the rest of the command line: 0 success; 1 the store cannot be used (none
+there, locked by another process, an interrupted bulk load, no such finding); 2 wrong usage
+(a bad SPARQL query, an unknown force or format); 3 loaded, but some records or findings were
+reported bad and skipped, or refused (another text under an id the store already has).
 """
 
 from __future__ import annotations
 
 import difflib
 import json
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 import typer
 
-from pipeline.kb.store import DEFAULT_STORE, EXPORT_FORMATS, KnowledgeBase, KnowledgeBaseError
+from pipeline.kb import vocabulary as v
+from pipeline.kb.store import DEFAULT_STORE, EXPORT_FORMATS, ORIGIN_KEY, STORE_ENV, KnowledgeBase, KnowledgeBaseError
 from pipeline.kb.tables import FORMATS, Table, render
 from pipeline.schema import FORCE_IDS
 
 kb_app = typer.Typer(add_completion=False, no_args_is_help=True,
-                     help="The knowledge base: findings as RDF in an embedded pyoxigraph store (default out/kb).")
+                     help=f"The knowledge base: findings as RDF in an embedded pyoxigraph store "
+                          f"(--store, else ${STORE_ENV}, else {DEFAULT_STORE}).")
 EXIT_SOME_BAD = 3
 
-StoreOption = typer.Option(DEFAULT_STORE, "--store", help="the store directory (created if absent)")
+StoreOption = typer.Option(DEFAULT_STORE, "--store", envvar=STORE_ENV, show_envvar=True, metavar="DIR",
+                           help="the store folder; created if absent")
+ReadStoreOption = typer.Option(DEFAULT_STORE, "--store", envvar=STORE_ENV, show_envvar=True, metavar="DIR",
+                               help="the store folder (made by `kb load` or `extract --kb`)")
 FormatOption = typer.Option("table", "--format", "-f", help=f"output: {', '.join(FORMATS)}")
 
 
-def _open(store: Path) -> KnowledgeBase:
+def _open(store: Path, create: bool = False) -> KnowledgeBase:
+    """The store, opened for one command; only a load may create it."""
     try:
-        return KnowledgeBase(store)
+        return KnowledgeBase(store, create=create)
     except KnowledgeBaseError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(1) from None
+
+
+_SPARQL_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+def describe_sparql_error(err: SyntaxError, sparql: str) -> str:
+    """pyoxigraph's parse error in one line: where (line, column, the text just before), what it expected
+    in words (its lists of Unicode ranges left out), and how to go on."""
+    message = str(err.msg if hasattr(err, "msg") and err.msg else err)
+    match = _SPARQL_POSITION.match(message)
+    if not match:
+        return f"SPARQL syntax error: {message.splitlines()[0]}"
+    line, column, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    lines = sparql.splitlines() or [""]
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    before = text[:max(column - 1, 0)]  # pyoxigraph points just past what it could not read
+    near = before[-25:].strip()
+    where = f"line {line}, column {column}" + (f" (after {near!r})" if near else "")
+    detail = detail.removeprefix("expected one of ").removeprefix("expected ")
+    words = [item.strip() for item in re.split(r",\s*(?![^\[]*\])", detail) if item.strip()]
+    words = [w for w in words if w[:1].isalpha() and "\\u" not in w and "'" not in w]
+    phrases = [w for w in words if " " in w]
+    prefixes = ", ".join(f"{name}:" for name in v.PREFIXES)
+    if any("prefix not found" in w.lower() for w in phrases):
+        used = re.findall(r"([A-Za-z][\w.-]*)?:[\w-]*$", before)
+        name = f" {used[-1]}:" if used else ""
+        return f"SPARQL syntax error at {where}: unknown prefix{name}; the declared ones are {prefixes}"
+    if phrases:
+        return f"SPARQL syntax error at {where}: {phrases[0].rstrip('.')}"
+    more = f" (and {len(words) - 6} more)" if len(words) > 6 else ""
+    expected = (f": expected {words[0]}" if len(words) == 1 else
+                f": expected one of {', '.join(words[:6])}{more}" if words else "")
+    return (f"SPARQL syntax error at {where}{expected}; check the query there "
+            "(examples in docs/knowledge-base.md)")
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
@@ -46,50 +92,64 @@ def _print(table: Table, fmt: str) -> None:
 
 
 def _read_records(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
-    """Records of one JSONL file; the file's modification time stands in for the extraction time."""
-    extracted_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
+    """Records of one JSONL file, each marked with its file and line; the file's modification time
+    stands in for the extraction time."""
+    try:
+        extracted_at = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+        handle = path.open("rb")
+    except OSError as err:
+        problems.append(f"{path}: cannot read ({err.strerror or err})")
+        return
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                problems.append(f"{path}:{number}: not valid UTF-8 (is it a JSONL file of records?)")
+                continue
             except json.JSONDecodeError as err:
                 problems.append(f"{path}:{number}: malformed JSON ({err.msg})")
                 continue
             if isinstance(record, dict):
                 record.setdefault("extracted_at", extracted_at)
+                record[ORIGIN_KEY] = f"{path}:{number}"
             yield record
 
 
 @kb_app.command()
 def load(
-    files: list[Path] = typer.Argument(..., help="extraction output or gold JSONL files (SCHEMA §3 records)"),
+    files: list[Path] = typer.Argument(..., metavar="FILE",
+                                       help="extraction output or gold JSONL files (SCHEMA §3 records)"),
     store: Path = StoreOption,
     pipeline_version: Optional[str] = typer.Option(None, help="record this version (default: the record's "
                                                    "'pipeline_version', else this package's version)"),
     bulk: Optional[bool] = typer.Option(None, "--bulk/--no-bulk", help="bulk_extend into an empty store "
                                         "(default: only for large loads into an empty store)"),
+    replace: bool = typer.Option(False, "--replace", help="an article whose id the store has, with another text, "
+                                 "replaces the stored one (without it: reported and skipped, exit 3)"),
 ) -> None:
-    """Add new articles, replace re-extracted ones (atomically, per article), skip unchanged ones."""
-    missing = [str(f) for f in files if not f.is_file()]
+    """Add new articles, replace re-extracted ones (same text; atomically, per article), skip unchanged
+    ones; refuse another text under a stored id unless --replace."""
+    missing = [f"{f} ({'a folder' if f.is_dir() else 'no such file'})" for f in files if not f.is_file()]
     if missing:
-        typer.echo(f"no such file: {', '.join(missing)}", err=True)
+        typer.echo(f"not a file: {', '.join(missing)}; give the JSONL files of `extract -o` or `--out-dir`", err=True)
         raise typer.Exit(2)
-    if load_files(files, store, pipeline_version, bulk):
+    if load_files(files, store, pipeline_version, bulk, replace=replace):
         raise typer.Exit(EXIT_SOME_BAD)
 
 
 def load_files(files: list[Path], store: Path, pipeline_version: str | None = None, bulk: bool | None = None,
-               show: int = 3) -> list[str]:
+               show: int = 3, replace: bool = False) -> list[str]:
     """Load JSONL files into the store and print what changed and a few facts; the problems reported.
 
     Shared by ``kb load``, ``extract --kb`` and ``run``."""
     problems: list[str] = []
     records = (record for path in files for record in _read_records(path, problems))
-    with _open(store) as kb:
+    with _open(store, create=True) as kb:
         try:
-            report = kb.load_records(records, pipeline_version=pipeline_version, bulk=bulk)
+            report = kb.load_records(records, pipeline_version=pipeline_version, bulk=bulk, replace=replace)
         except KnowledgeBaseError as err:
             typer.echo(str(err), err=True)
             raise typer.Exit(1) from None
@@ -107,7 +167,7 @@ def query(
     sparql: str = typer.Argument(..., help="a SPARQL query; the default graph is the union of all graphs, "
                                  "and the prefixes hx:, prov:, dcterms:, schema:, force:, fact:, ... are declared"),
     fmt: str = FormatOption,
-    store: Path = StoreOption,
+    store: Path = ReadStoreOption,
 ) -> None:
     """Run any SPARQL query (SELECT as a table, csv, tsv or json; ASK as true/false; CONSTRUCT as N-Triples)."""
     _check_format(fmt)
@@ -122,8 +182,12 @@ def query(
             else:
                 typer.echo(kb.raw_query(sparql, fmt))
         except SyntaxError as err:
-            typer.echo(f"SPARQL syntax error: {err}", err=True)
+            typer.echo(describe_sparql_error(err, sparql), err=True)
             raise typer.Exit(2) from None
+        except (OSError, ValueError, RuntimeError) as err:  # evaluation errors (a SERVICE call, a bad IRI...)
+            first = str(err).splitlines()[0] if str(err) else type(err).__name__
+            typer.echo(f"the query failed: {first}", err=True)
+            raise typer.Exit(1) from None
 
 
 def _force_id(name: str) -> str:
@@ -132,7 +196,9 @@ def _force_id(name: str) -> str:
     if force_id in FORCE_IDS:
         return force_id
     close = difflib.get_close_matches(force_id, FORCE_IDS, n=3)
-    typer.echo(f"unknown force {name!r}" + (f"; did you mean {', '.join(close)}?" if close else ""), err=True)
+    typer.echo(f"unknown force {name!r}" + (f"; did you mean {', '.join(close)}?" if close else "")
+               + f"; valid force ids: {', '.join(sorted(FORCE_IDS))} (a name such as 'West Midlands Police' works too)",
+               err=True)
     raise typer.Exit(2)
 
 
@@ -140,11 +206,11 @@ def _force_id(name: str) -> str:
 def force(
     name: str = typer.Argument(..., help="a force id (kent, west_midlands) or name ('West Midlands Police')"),
     fmt: str = FormatOption,
-    store: Path = StoreOption,
+    store: Path = ReadStoreOption,
 ) -> None:
     """Every consolidated fact about one force (its officials included), with the articles behind each."""
     _check_format(fmt)
-    force_id = _force_id(name)
+    force_id = _force_id(name)  # before the store is opened: a typo needs no store to be told
     with _open(store) as kb:
         _print(kb.force_facts(force_id), fmt)
 
@@ -154,7 +220,7 @@ def rates(
     year: int = typer.Option(..., "--year", help="the inspection year"),
     crime_type: Optional[str] = typer.Option(None, "--crime-type", help="only this crime type (e.g. all_crime)"),
     fmt: str = FormatOption,
-    store: Path = StoreOption,
+    store: Path = ReadStoreOption,
 ) -> None:
     """Recording rates of every force in one year: the preferred value, conflicts and sources."""
     _check_format(fmt)
@@ -163,7 +229,7 @@ def rates(
 
 
 @kb_app.command()
-def conflicts(fmt: str = FormatOption, store: Path = StoreOption) -> None:
+def conflicts(fmt: str = FormatOption, store: Path = ReadStoreOption) -> None:
     """Facts whose articles disagree: every value stated, the one preferred, and which rule chose it."""
     _check_format(fmt)
     with _open(store) as kb:
@@ -171,7 +237,7 @@ def conflicts(fmt: str = FormatOption, store: Path = StoreOption) -> None:
 
 
 @kb_app.command()
-def officials(fmt: str = FormatOption, store: Path = StoreOption) -> None:
+def officials(fmt: str = FormatOption, store: Path = ReadStoreOption) -> None:
     """Every named official (one row per person, role and organisation, spellings folded)."""
     _check_format(fmt)
     with _open(store) as kb:
@@ -182,7 +248,7 @@ def officials(fmt: str = FormatOption, store: Path = StoreOption) -> None:
 def provenance(
     ident: str = typer.Argument(..., metavar="FINDING_OR_FACT", help="an IRI, finding:HASH, fact:HASH, or the start of a hash"),
     json_out: bool = typer.Option(False, "--json", help="print JSON instead of text"),
-    store: Path = StoreOption,
+    store: Path = ReadStoreOption,
 ) -> None:
     """Where a finding comes from: article, character offsets, sentence, entity spans, pipeline version, time.
     For a consolidated fact, the same for every mention."""
@@ -213,12 +279,16 @@ def provenance(
 def export(
     fmt: str = typer.Option(..., "--format", "-f", help=f"one of {', '.join(EXPORT_FORMATS)}"),
     output: Path = typer.Option(..., "-o", "--output", help="the file to write"),
-    store: Path = StoreOption,
+    store: Path = ReadStoreOption,
 ) -> None:
     """Write the store (turtle/ntriples: all graphs merged; nquads/trig: graphs kept) or the
     consolidated facts (csv: a row each; jsonl: a fact a line, with its mentions)."""
     _check_format(fmt, EXPORT_FORMATS)
     with _open(store) as kb:
-        count = kb.export(fmt, output)
+        try:
+            count = kb.export(fmt, output)
+        except OSError as err:
+            typer.echo(f"cannot write {output}: {err.strerror or err}", err=True)
+            raise typer.Exit(1) from None
     unit = "quads" if fmt in ("nquads", "trig") else "triples" if fmt in ("turtle", "ntriples") else "facts"
     typer.echo(f"wrote {count} {unit} to {output}")

@@ -33,10 +33,14 @@ from pipeline.kb import queries as q
 from pipeline.kb import vocabulary as v
 from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate
 from pipeline.kb.fact_export import fact_json, facts_csv
-from pipeline.kb.rdf import ArticleData, RecordError, article_data, fact_quads, insert_data, reference_quads
+from pipeline.kb.rdf import (ArticleData, RecordError, article_data, content_sha256, fact_quads, insert_data,
+                             reference_quads)
 from pipeline.kb.tables import Table, term_text
 
+# Where the store is when no --store is given and $HMICFRS_STORE is not set: relative to the
+# working directory, beside the extraction output of `make run` (out/*.jsonl).
 DEFAULT_STORE = Path("out") / "kb"
+STORE_ENV = "HMICFRS_STORE"
 # Loads of at least this many new articles into an empty store go through bulk_extend.
 BULK_THRESHOLD = 500
 # Bump when the consolidation rule changes: the consolidated graph is then recomputed.
@@ -56,13 +60,31 @@ class KnowledgeBaseError(RuntimeError):
     """The store cannot be used as asked (locked by another process, interrupted bulk load, bad id)."""
 
 
+# Each article's text digest and source, to tell a re-extraction (same text) from another article
+# that happens to have the same id (a different text).
+_ARTICLE_TEXTS = """
+SELECT ?g ?sha ?source WHERE {
+  GRAPH ?g { ?a a schema:NewsArticle ; schema:sha256 ?sha . OPTIONAL { ?a dcterms:source ?source } }
+}
+"""
+# A record's ``_origin`` (``FILE:LINE``, set by the command line as it reads) names it in problems; not stored.
+ORIGIN_KEY = "_origin"
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` holds a store (pyoxigraph's RocksDB keeps a CURRENT file at its top)."""
+    return (Path(path) / "CURRENT").is_file()
+
+
 @dataclass
 class LoadReport:
-    """What a load did, per article: added (new), replaced (re-extracted), unchanged (same digest)."""
+    """What a load did, per article: added (new), replaced (re-extracted), unchanged (same digest),
+    refused (another text under an id the store or this load already has; see ``replace``)."""
 
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    refused: int = 0
     findings: int = 0
     facts: int = 0
     conflicts: int = 0
@@ -73,7 +95,8 @@ class LoadReport:
 
     def describe(self) -> str:
         mode = " (bulk)" if self.bulk else ""
-        return (f"articles: {self.added} added, {self.replaced} replaced, {self.unchanged} unchanged{mode}; "
+        refused = f", {self.refused} refused (same id, another text)" if self.refused else ""
+        return (f"articles: {self.added} added, {self.replaced} replaced, {self.unchanged} unchanged{refused}{mode}; "
                 f"{self.findings} findings written; {self.facts} consolidated facts ({self.conflicts} with conflicts); "
                 f"{self.quads} quads in the store; {self.seconds:.2f} s")
 
@@ -105,10 +128,18 @@ TERM_READERS: dict[RdfTerm, Callable[[Any], Any]] = {
 
 
 class KnowledgeBase:
-    """One store directory, opened read-write by one process at a time (RocksDB holds a lock)."""
+    """One store directory, opened read-write by one process at a time (RocksDB holds a lock).
 
-    def __init__(self, path: str | Path | None = DEFAULT_STORE) -> None:
+    ``create=False`` opens only a store that exists (what every read does: asking a question
+    never leaves an empty store behind). A folder that holds other files is never made a store.
+    Reads open read-write all the same: the consolidated graph is derived from the article
+    graphs and a read may have to bring it up to date, and pyoxigraph's read-only opening is
+    undefined behaviour while another process writes, where the lock gives a clear error."""
+
+    def __init__(self, path: str | Path | None = DEFAULT_STORE, create: bool = True) -> None:
         self.path = Path(path) if path is not None else None
+        if self.path is not None:
+            self._check_location(self.path, create)
         try:
             self.store = Store(str(path)) if path is not None else Store()
         except OSError as err:
@@ -119,6 +150,21 @@ class KnowledgeBase:
         if BULK_MARKER in self.store:
             raise KnowledgeBaseError(
                 f"a bulk load into {path} was interrupted, so the store is incomplete: delete it and load again")
+
+    @staticmethod
+    def _check_location(path: Path, create: bool) -> None:
+        if is_store(path):
+            return
+        if path.exists() and not path.is_dir():
+            raise KnowledgeBaseError(f"{path} is a file, not a knowledge base: give --store a folder")
+        if path.is_dir() and any(path.iterdir()):
+            raise KnowledgeBaseError(f"{path} is a folder that holds other files, not a knowledge base: "
+                                     "give --store a new or empty folder (e.g. out/kb)")
+        if not create:
+            raise KnowledgeBaseError(
+                f"no knowledge base at {path} ({path.absolute()}): create one with "
+                f"`hmicfrs-extract kb load OUTPUT.jsonl --store {path}` (or `extract ... --kb`), "
+                f"or point --store or ${STORE_ENV} at an existing one")
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -136,9 +182,14 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ loading
 
     def load_records(self, records: Iterable[Mapping[str, Any]], pipeline_version: str | None = None,
-                     extracted_at: datetime | None = None, bulk: bool | None = None) -> LoadReport:
-        """Load SCHEMA §3 records: new articles are added, changed ones replaced, the same ones skipped.
+                     extracted_at: datetime | None = None, bulk: bool | None = None,
+                     replace: bool = False) -> LoadReport:
+        """Load SCHEMA §3 records: new articles are added, re-extracted ones (same text, other
+        findings or pipeline) replaced, the same ones skipped.
 
+        An article whose text differs from the one the store (or this load) already has under its
+        id is another article that happens to share the id: it is refused and reported, and the
+        first kept, unless ``replace`` (``kb load --replace``) says the new text supersedes it.
         ``pipeline_version`` defaults to the record's ``pipeline_version`` key, else this package's
         version; ``extracted_at`` to the record's ``extracted_at`` key, else now. ``bulk`` (default:
         at least BULK_THRESHOLD new articles into an empty store) writes through ``bulk_extend``,
@@ -147,19 +198,40 @@ class KnowledgeBase:
         started = time.perf_counter()
         report = LoadReport()
         now = extracted_at or datetime.now(timezone.utc).replace(microsecond=0)
+        stored = {row["g"].value: (row["sha"].value, _text(row["source"])) for row in self._select(_ARTICLE_TEXTS)}
         pending: dict[str, ArticleData] = {}
+        texts: dict[str, tuple[str, Any, Any]] = {}  # key -> text sha256, source, origin, in this load
         for number, record in enumerate(records, start=1):
+            origin = record.get(ORIGIN_KEY) if isinstance(record, Mapping) else None
+            where = f"{origin}: " if origin else ""
             try:
                 version = pipeline_version or str(record.get("pipeline_version") or __version__)
                 when = datetime.fromisoformat(record["extracted_at"]) if record.get("extracted_at") else now
                 data = article_data(record, version, when)
             except (RecordError, ValueError, TypeError, AttributeError) as err:
-                report.problems.append(f"record {number} skipped: {err}")
+                report.problems.append(f"{where}record {number} skipped: {err}")
+                continue
+            sha, source = content_sha256(record["text"]), record.get("source")
+            earlier, kept = texts.get(data.key), stored.get(data.graph.value)
+            if not replace and earlier is not None and earlier[0] != sha:
+                report.refused += 1
+                report.problems.append(
+                    f"{where}article {data.key!r} (source {source or 'none'}) not loaded: "
+                    f"{earlier[2] or 'an earlier record'} of this load gives that id to another text (source "
+                    f"{earlier[1] or 'none'}); give one of them another id, or load with --replace")
+                continue
+            if not replace and earlier is None and kept is not None and kept[0] != sha:
+                report.refused += 1
+                report.problems.append(
+                    f"{where}article {data.key!r} (source {source or 'none'}) not loaded: the store holds another "
+                    f"text under that id (source {kept[1] or 'none'}); give it another id, or load with --replace to "
+                    "replace the stored article")
                 continue
             if data.key in pending:
-                report.problems.append(f"{data.key}: given twice in this load; the later record is kept")
+                report.problems.append(f"{where}{data.key}: given twice in this load; the later record is kept")
             report.problems.extend(data.problems)
             pending[data.key] = data
+            texts[data.key] = (sha, source, origin)
         self._ensure_reference()
         existing = self._article_digests()
         changed = []
