@@ -56,7 +56,8 @@ def extract(
         None, min=1, help="documents sent to a worker at a time [default: 64; 256 with --dask]"),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=1, help="longer documents are quarantined"),
     log_every: float = typer.Option(10.0, min=0.1, help="seconds between progress lines when stderr is not a terminal"),
-    model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    model: Optional[str] = typer.Option(None, help="a pipeline directory or an installed pipeline package name "
+                                        "[default: the installed en_hmicfrs, else models/hmicfrs]"),
     kb: bool = typer.Option(False, "--kb", help="also load the output into the knowledge base"),
     store: Path = typer.Option(DEFAULT_STORE, "--store", help="the knowledge base directory (with --kb)"),
 ) -> None:
@@ -126,7 +127,8 @@ def evaluation_report(gold: list[dict[str, Any]], preds: dict[str, dict[str, Any
 def evaluate(
     gold_files: list[Path] = typer.Argument(..., help="gold JSONL files (SCHEMA §3)"),
     pred: Optional[Path] = typer.Option(None, help="predictions JSONL; without it the pipeline runs on the gold texts"),
-    model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    model: Optional[str] = typer.Option(None, help="a pipeline directory or an installed pipeline package name "
+                                        "[default: the installed en_hmicfrs, else models/hmicfrs]"),
     errors: bool = typer.Option(False, "--errors", help="list false positives and negatives per document"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="also write the scores as JSON here"),
 ) -> None:
@@ -143,7 +145,8 @@ def evaluate(
 def run(
     corpus: Path = typer.Option(Path("corpus"), help="the corpus folder (articles/ and gold/)"),
     out: Path = typer.Option(Path("out"), help="output folder"),
-    model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    model: Optional[str] = typer.Option(None, help="a pipeline directory or an installed pipeline package name "
+                                        "[default: the installed en_hmicfrs, else models/hmicfrs]"),
     store: Optional[Path] = typer.Option(None, "--store", help="the knowledge base directory (default OUT/kb)"),
 ) -> None:
     """The main job: extract the bundled corpus into OUT, score it against its gold, load it into the knowledge base."""
