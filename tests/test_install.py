@@ -128,10 +128,12 @@ def test_the_command_line_takes_the_pipeline_from_the_environment_variable(
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.setenv(MODEL_ENV, str(MODEL))
-    result = CliRunner().invoke(app, ["extract", str(article), "-o", str(tmp_path / "out.jsonl")])
+    result = CliRunner().invoke(app, ["extract", str(article), "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for line in (tmp_path / "out" / "shard-00000.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(records) == 1 and records[0]["findings"]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["pipeline"]["model"] == str(MODEL)  # what the workers were told to load
     monkeypatch.setenv(MODEL_ENV, str(tmp_path / "nowhere"))
     result = CliRunner().invoke(app, ["extract", str(article), "-o", str(tmp_path / "out2.jsonl")])
     assert result.exit_code == 1
@@ -171,8 +173,9 @@ class Installed:
     elsewhere: Path  # a folder that is not the checkout, holding article.txt
     env: dict[str, str]  # no PYTHONPATH: the environment imports only what it installed
 
-    def run(self, *command: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(list(command), cwd=cwd or self.elsewhere, env={**self.env, **env},
+    def run(self, *command: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        """``command`` run from the unrelated folder, in the new environment (plus ``env``)."""
+        return subprocess.run(list(command), cwd=self.elsewhere, env={**self.env, **(env or {})},
                               capture_output=True, text=True, timeout=600)
 
     def python(self, code: str) -> Any:
@@ -287,7 +290,7 @@ def test_the_shipped_config_assembles_the_same_pipeline(installed: Installed, nl
 @pytest.mark.install
 def test_a_wrong_pipeline_is_one_line_and_exit_1(installed: Installed) -> None:
     result = installed.run(str(installed.bin / "hmicfrs-extract"), "extract", "article.txt", "-o", "never.jsonl",
-                           **{MODEL_ENV: "no/such/pipeline"})
+                           env={MODEL_ENV: "no/such/pipeline"})
     assert result.returncode == 1
     assert result.stderr.startswith(f"no pipeline at {MODEL_ENV}=no/such/pipeline: ")
     assert result.stderr.count("\n") == 1 and f"installed: {PIPELINE_PACKAGE}" in result.stderr
