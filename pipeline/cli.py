@@ -25,7 +25,7 @@ from pipeline.batch.engine import BatchOptions, RunCounts, check_model, open_sin
 from pipeline.batch.inputs import INPUT_SUFFIXES, expand_paths, ignored_files, unsupported_file
 from pipeline.batch.shards import StdoutSink
 from pipeline.evaluate import Matching, match_predictions, score_entities, score_findings
-from pipeline.extract import DEFAULT_MODEL, extract_records, load_pipeline
+from pipeline.extract import extract_records, load_pipeline
 from pipeline.io import (DEFAULT_MAX_CHARS, STDIN, Article, InputProblem, RecordFileError, load_records, parse_day)
 from pipeline.kb.cli import kb_app, load_files
 from pipeline.kb.store import DEFAULT_STORE, STORE_ENV
@@ -71,10 +71,10 @@ def _fail(message: str, code: int = EXIT_FATAL) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _run_extraction(inputs: list[Path], out: Path, model: Path) -> tuple[list[dict[str, Any]], int]:
+def _run_extraction(inputs: list[Path], out: Path, model: str | Path | None) -> tuple[list[dict[str, Any]], int]:
     """One JSONL file of records for the inputs (the ``run`` command); returns them and the problem count."""
-    check_model(model)
-    counts = run_batch(inputs, open_sink(out, None, 1, model), BatchOptions(model=model))
+    spec = check_model(model)
+    counts = run_batch(inputs, open_sink(out, None, 1, spec), BatchOptions(model=spec))
     return load_records(out), counts.quarantined
 
 
@@ -150,7 +150,8 @@ def extract(
         None, min=1, help="documents sent to a worker at a time [default: 64; 256 with --dask]"),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, min=1, help="longer documents are quarantined"),
     log_every: float = typer.Option(10.0, min=0.1, help="seconds between progress lines when stderr is not a terminal"),
-    model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    model: Optional[str] = typer.Option(None, help="a pipeline directory or an installed pipeline package name "
+                                        "[default: the installed en_hmicfrs, else models/hmicfrs]"),
     kb: bool = typer.Option(False, "--kb", help="also load the output into the knowledge base"),
     replace: bool = typer.Option(False, "--replace", help="with --kb: an article whose id the store has, with "
                                  "another text, replaces the stored one (without it: reported and skipped)"),
@@ -207,10 +208,9 @@ def extract(
         raise typer.Exit(EXIT_SOME_BAD)
 
 
-def _predict_gold(gold: list[dict[str, Any]], model: Path) -> dict[str, dict[str, Any]]:
+def _predict_gold(gold: list[dict[str, Any]], model: str | Path | None) -> dict[str, dict[str, Any]]:
     try:
-        check_model(model)
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(check_model(model))
     except OSError as err:
         raise _fail(str(err)) from None
     articles = [Article(r["id"], r["text"], r.get("date"), r.get("source") or r["id"]) for r in gold]
@@ -282,7 +282,8 @@ def evaluate(
                                             help="gold JSONL files (SCHEMA §3), e.g. corpus/gold/test.jsonl"),
     pred: Optional[Path] = typer.Option(None, help="predictions JSONL (the output of extract); without it the "
                                         "pipeline runs on the gold texts"),
-    model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    model: Optional[str] = typer.Option(None, help="a pipeline directory or an installed pipeline package name "
+                                        "[default: the installed en_hmicfrs, else models/hmicfrs]"),
     errors: bool = typer.Option(False, "--errors", help="list false positives and negatives per document"),
     json_out: Optional[Path] = typer.Option(None, "--json", help="also write the scores as JSON here"),
 ) -> None:
@@ -321,7 +322,8 @@ def evaluate(
 def run(
     corpus: Path = typer.Option(Path("corpus"), help="the corpus folder (articles/ and gold/)"),
     out: Path = typer.Option(Path("out"), help="output folder"),
-    model: Path = typer.Option(DEFAULT_MODEL, help="the built pipeline directory"),
+    model: Optional[str] = typer.Option(None, help="a pipeline directory or an installed pipeline package name "
+                                        "[default: the installed en_hmicfrs, else models/hmicfrs]"),
     store: Optional[Path] = typer.Option(None, "--store", help="the knowledge base directory (default OUT/kb)"),
 ) -> None:
     """The main job: extract the bundled corpus into OUT, score it against its gold, load it into the

@@ -1,8 +1,16 @@
-"""Run the pipeline over articles and turn each doc into a SCHEMA §3 record."""
+"""Run the pipeline over articles and turn each doc into a SCHEMA §3 record.
+
+Which pipeline runs is decided in one place, :func:`resolve_model`: a directory holding a
+``config.cfg`` or the name of an installed pipeline package, and by default the ``HMICFRS_MODEL``
+environment variable, the installed ``en_hmicfrs`` package, or ``models/hmicfrs`` in the checkout
+the package was imported from (never a path relative to the working directory).
+"""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -14,19 +22,82 @@ from pipeline._speed import token_view
 from pipeline.extensions import register_extensions
 from pipeline.candidates import entity_rows
 from pipeline.io import Article, InputProblem
+from pipeline.package_meta import PIPELINE_PACKAGE  # also registers the meta callback the config names
 
-DEFAULT_MODEL = Path("models/hmicfrs")
+DEFAULT_MODEL = PIPELINE_PACKAGE  # the installed pipeline package (``pip install dist/en_hmicfrs-*.whl``)
+MODEL_ENV = "HMICFRS_MODEL"  # a pipeline directory or package name that overrides the default
+PROJECT_ROOT = Path(__file__).resolve().parent.parent  # the checkout, when the package runs from one
+PROJECT_MODEL = PROJECT_ROOT / "models" / "hmicfrs"  # what ``make models`` builds there
+CONFIG_PATH = Path(__file__).resolve().parent / "configs" / "hmicfrs.cfg"  # shipped with the package
 _NO_NORM: dict[str, Any] = {}  # an entity's values when the normaliser gave none (never changed)
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(model: str | Path = DEFAULT_MODEL) -> Language:
-    """The built pipeline; a clear error when ``make models`` has not been run."""
+class NoPipelineError(FileNotFoundError):
+    """No pipeline where one was asked for (an OSError, so the CLI reports it in one line)."""
+
+
+def installed_pipelines() -> list[str]:
+    """Names of the installed spaCy pipeline packages (their ``spacy_models`` entry points), none imported."""
+    return sorted({entry.name for entry in metadata.entry_points(group="spacy_models")})
+
+
+def _is_pipeline_dir(path: Path) -> bool:
+    return (path / "config.cfg").is_file()
+
+
+def _resolve_given(spec: str | Path, origin: str) -> str | Path:
+    """A spec someone gave: a pipeline directory first, else an installed package of that name."""
+    path = Path(spec)
+    if _is_pipeline_dir(path):
+        return path
+    installed = installed_pipelines()
+    if str(spec) in installed:
+        return str(spec)
+    raise NoPipelineError(
+        f"no pipeline at {origin}: not a directory holding config.cfg, nor an installed pipeline package "
+        f"(installed: {', '.join(installed) or 'none'}); run `make models`, or install dist/{DEFAULT_MODEL}-*.whl")
+
+
+def resolve_model(spec: str | Path | None = None) -> str | Path:
+    """Which pipeline to load: a directory (returned as a ``Path``) or an installed package (its name).
+
+    ``None`` (or ``""``) means the default: ``$HMICFRS_MODEL`` when set, else the installed
+    ``en_hmicfrs`` package, else ``models/hmicfrs`` of this checkout; an error that lists what
+    was tried when there is none."""
+    if spec is not None and str(spec) != "":
+        return _resolve_given(spec, str(spec))
+    from_env = os.environ.get(MODEL_ENV, "")
+    if from_env:
+        return _resolve_given(from_env, f"{MODEL_ENV}={from_env}")
+    if DEFAULT_MODEL in installed_pipelines():
+        return DEFAULT_MODEL
+    if _is_pipeline_dir(PROJECT_MODEL):
+        return PROJECT_MODEL
+    raise NoPipelineError(
+        f"no pipeline: tried ${MODEL_ENV} (not set), the package {DEFAULT_MODEL} (not installed), "
+        f"{PROJECT_MODEL} (not built); install dist/{DEFAULT_MODEL}-*.whl, run `make models`, "
+        f"or pass --model DIR_OR_PACKAGE")
+
+
+def model_directory(spec: str | Path | None = None) -> Path:
+    """The directory the pipeline is loaded from (for an installed package, the data inside it)."""
+    resolved = resolve_model(spec)
+    if isinstance(resolved, Path):
+        return resolved
+    package = spacy.util.get_package_path(resolved)
+    meta = spacy.util.get_model_meta(package)
+    return package / f"{meta['lang']}_{meta['name']}-{meta['version']}"  # as spaCy's load_model_from_init_py
+
+
+def load_pipeline(model: str | Path | None = None) -> Language:
+    """The built pipeline (see :func:`resolve_model`); a clear error when there is none."""
     register_extensions()
-    path = Path(model)
-    if not (path / "config.cfg").exists():
-        raise FileNotFoundError(f"no pipeline at {path}: run `make models` first")
-    return spacy.load(path)
+    return _load(resolve_model(model))
+
+
+@lru_cache(maxsize=4)
+def _load(resolved: str | Path) -> Language:
+    return spacy.load(resolved)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

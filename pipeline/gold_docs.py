@@ -38,7 +38,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 
 from pipeline.extensions import register_extensions
-from pipeline.extract import DEFAULT_MODEL, load_pipeline, make_doc
+from pipeline.extract import load_pipeline, make_doc
 from pipeline.io import Article, load_records
 
 DEFAULT_GOLD = Path("corpus/gold")
@@ -152,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("splits", nargs="*", help="splits under --gold (default: every *.jsonl there)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="the folder of gold JSONL files")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the .spacy files go")
-    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="the built pipeline (for its tokenizer)")
+    parser.add_argument("--model", default=None, help="the pipeline, for its tokenizer: a directory or an installed "
+                        "package name (default: see pipeline.extract.resolve_model)")
     args = parser.parse_args(argv)
     nlp = load_pipeline(args.model)
     paths = [args.gold / f"{split}.jsonl" for split in args.splits] or sorted(args.gold.glob("*.jsonl"))

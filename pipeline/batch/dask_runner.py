@@ -7,7 +7,8 @@ the same ordered window as the local runners, so at most a few chunks per worker
 are in flight and memory stays flat however long the input is; a failed task is retried
 one document at a time and only documents that fail again are quarantined.
 
-Workers need the package installed and the built pipeline at the same ``--model`` path.
+Workers need the package installed and the pipeline the client resolved: the same installed
+pipeline package (``pip install dist/*.whl``), or a built pipeline at the same ``--model`` path.
 Dask is an optional extra (``pip install 'hmicfrs-extract[dask]'``): importing this module
 without it raises ``DaskNotInstalled``, which says so in one line.
 """

@@ -23,7 +23,7 @@ from pipeline.batch.local import ChunkRunner, ProcessRunner, SerialRunner
 from pipeline.batch.progress import Progress
 from pipeline.batch.shards import JsonlFileSink, QuarantineWriter, ShardSink, StdoutSink, now
 from pipeline.batch.worker import Loader, Payload, pipeline_version
-from pipeline.extract import DEFAULT_MODEL
+from pipeline.extract import resolve_model
 from pipeline.io import DEFAULT_MAX_CHARS, Article, InputProblem
 
 Sink = Union[JsonlFileSink, ShardSink, StdoutSink]
@@ -31,7 +31,7 @@ Sink = Union[JsonlFileSink, ShardSink, StdoutSink]
 
 @dataclass
 class BatchOptions:
-    model: Path = DEFAULT_MODEL
+    model: str | Path | None = None  # a pipeline directory or package name; None: resolve_model's default
     max_chars: int = DEFAULT_MAX_CHARS
     # Documents per task, large enough that pickling and scheduling are noise: None is 64 on
     # this machine and 256 on Dask, whose per-task cost (scheduler, comms) is higher; 256
@@ -104,9 +104,9 @@ def _chunks(items: Iterator[Article | InputProblem], ledger: Ledger | None, vers
         yield slots, payloads
 
 
-def make_runner(options: BatchOptions) -> ChunkRunner:
+def make_runner(options: BatchOptions, model: str) -> ChunkRunner:
+    """The runner whose workers load ``model``, the spec this process resolved (a path or a package name)."""
     loader = options.loader or worker_module.default_loader
-    model = str(options.model)
     if options.dask:
         from pipeline.batch.dask_runner import DaskRunner  # only a Dask run pays for importing it
 
@@ -125,9 +125,9 @@ def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -
     seen = SeenIds()
     bar = Progress.wanted() if options.progress is None else options.progress
     try:
-        check_model(options.model)
-        version = pipeline_version(options.model)
-        with make_runner(options) as runner:
+        model = check_model(options.model)
+        version = pipeline_version(model)
+        with make_runner(options, model) as runner:
             total = estimate_total(inputs) if bar else None
             progress = Progress(bar, total, options.log_every)
             items = iter_inputs(inputs, options.max_chars, seen, options.default_date)
@@ -151,7 +151,7 @@ def run_batch(inputs: Iterable[Path | str], sink: Sink, options: BatchOptions) -
         raise AssertionError(f"counts do not add up: {counts.as_dict()}")
     quarantine.finish()
     sink.finish({
-        "pipeline": {"package": "hmicfrs-extract", "version": version, "model": str(options.model),
+        "pipeline": {"package": "hmicfrs-extract", "version": version, "model": model,
                      "spacy": spacy.__version__},
         "inputs": inputs,
         "options": {"shard_size": getattr(sink, "shard_size", None), "max_chars": options.max_chars,
@@ -196,13 +196,13 @@ def _file(slots: list[Slot], results: list[worker_module.DocResult], sink: Sink,
         counts.quarantined_by_code[problem.code] += 1
 
 
-def check_model(model: Path) -> None:
-    """Fail before anything is written or started when there is no pipeline to run."""
-    if not (Path(model) / "config.cfg").exists():
-        raise FileNotFoundError(f"no pipeline at {model}: run `make models` first")
+def check_model(model: str | Path | None) -> str:
+    """Fail before anything is written or started when there is no pipeline to run; else the spec
+    every worker loads (a directory or an installed package name, see ``resolve_model``)."""
+    return str(resolve_model(model))
 
 
-def open_sink(output: Path | None, out_dir: Path | None, shard_size: int, model: Path) -> Sink:
+def open_sink(output: Path | None, out_dir: Path | None, shard_size: int, model: str | Path | None) -> Sink:
     if out_dir is not None:
         return ShardSink(out_dir, shard_size, pipeline_version(model))
     assert output is not None

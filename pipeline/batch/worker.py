@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 
 import pipeline
-from pipeline.extract import doc_to_record, load_pipeline, make_doc
+from pipeline.extract import doc_to_record, load_pipeline, make_doc, model_directory
 from pipeline.io import Article, encode_record
 
 # (id, text, date, source): what a worker needs of an article, cheap to pickle.
@@ -50,7 +50,7 @@ class ChunkResult(NamedTuple):
 
 
 def default_loader(model: str) -> Language:
-    """The built pipeline, once per process (``load_pipeline`` caches it)."""
+    """The built pipeline, once per process (``load_pipeline`` caches it): a directory or an installed package."""
     return load_pipeline(model)
 
 
@@ -89,11 +89,12 @@ def run_in_process(payloads: list[Payload]) -> ChunkResult:
     return process_chunk(_NLP, payloads)
 
 
-def pipeline_version(model: str | Path) -> str:
+def pipeline_version(model: str | Path | None) -> str:
     """The package version plus a fingerprint of the built model and of the code and data that
-    make records: a resumed run reprocesses a document when this changes."""
+    make records: a resumed run reprocesses a document when this changes. ``model`` is what
+    ``resolve_model`` takes; an installed package is fingerprinted by the pipeline data inside it."""
     digest = hashlib.sha256(f"spacy {spacy.__version__}\n".encode())
-    for root, include in ((Path(model), lambda rel: True), (PACKAGE_DIR, _counts_for_version)):
+    for root, include in ((model_directory(model), lambda rel: True), (PACKAGE_DIR, _counts_for_version)):
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
             rel = path.relative_to(root)
             if include(rel):
