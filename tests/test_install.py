@@ -294,3 +294,32 @@ def test_a_wrong_pipeline_is_one_line_and_exit_1(installed: Installed) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"no pipeline at {MODEL_ENV}=no/such/pipeline: ")
     assert result.stderr.count("\n") == 1 and f"installed: {PIPELINE_PACKAGE}" in result.stderr
+
+
+@pytest.mark.install
+def test_the_issue_14_command_prints_dated_records_to_stdout(installed: Installed) -> None:
+    """`hmicfrs-extract extract some.txt --date 2019-03-01 -o -` from an unrelated folder, as a user types it."""
+    (installed.elsewhere / "some.txt").write_text(  # no date marker in the text: the date comes from --date
+        "Kent Police is failing to record almost one in four crimes, according to a report by HM Inspectorate of "
+        "Constabulary. The force recorded 83.6% of crimes reported to it.\n", encoding="utf-8")
+    result = installed.run(str(installed.bin / "hmicfrs-extract"), "extract", "some.txt", "--date", "2019-03-01",
+                           "-o", "-")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]  # stdout holds records only
+    assert [r["id"] for r in records] == ["some"]
+    assert records[0]["date"] == "2019-03-01" and records[0]["findings"]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.install
+def test_the_installed_kb_with_no_store_fails_clearly_and_creates_nothing(installed: Installed) -> None:
+    result = installed.run(str(installed.bin / "hmicfrs-extract"), "kb", "force", "kent", "--store", "no-store-here")
+    assert result.returncode == 1
+    assert "no knowledge base at no-store-here" in result.stderr and "Traceback" not in result.stderr
+    assert not (installed.elsewhere / "no-store-here").exists()
+
+
+@pytest.mark.install
+def test_the_installed_version_flag_names_the_version(installed: Installed) -> None:
+    result = installed.run(str(installed.bin / "hmicfrs-extract"), "--version")
+    assert result.returncode == 0 and VERSION in result.stdout
