@@ -358,6 +358,24 @@ CASES: list[Case] = [
      [S("kent", "all_crime", 52, 60)], ALL),
     ("topic_type", "Kent Police was inspected. The force recorded 90 per cent of violent crime, and 52 of the 60 reports "
      "audited had been recorded.", None, [R("kent", "violence", 90.0), S("kent", "all_crime", 52, 60)], ALL),
+    # -- A line break inside the sentence (a wrapped column, a scraped page): a cue's window counts words, so the
+    # break between "Of" and "the 53" does not put the cue out of reach; a break between paragraphs still ends it.
+    ("line_break", "Inspectors examined 53 reports of sexual offences made to Lancashire Constabulary in 2014. Of\nthe 53, "
+     "47 had been recorded as crimes.", None, [S("lancashire", "sexual_offences", 47, 53)], ALL),
+    ("line_break", "Inspectors examined 40 reports of rape made to Dorset Police. Of\nthese, 36 had been recorded as "
+     "crimes.", None, [S("dorset", "rape", 36, 40)], ALL),
+    ("line_break", "When Gwent Police was last inspected, in 2016, the figure was 86.0 per cent.\n\nCancelled crimes: "
+     "inspectors looked at 40 cancelled reports.", None, [R("gwent", "all_crime", 86.0)], ALL),
+    # -- The sample named again in the next sentence ("Of these 90", "the 64"): its part is the other count, and its
+    # crime type is the one the sentence before gave the examined reports.
+    ("named_back", "An audit of 90 reports of violence at Kent Police was carried out. Of those 90, 81 had been "
+     "recorded.", None, [S("kent", "violence", 81, 90)], ALL),
+    ("named_back", "Inspectors examined 90 reports of violence at Kent Police. Of the 90, 81 had been recorded.", None,
+     [S("kent", "violence", 81, 90)], ALL),
+    ("named_back", "Inspectors examined 90 reports of violence at Kent Police. Of these 90, nine had not been recorded.",
+     None, [S("kent", "violence", 81, 90)], ALL),
+    ("named_back", "Inspectors reviewed 64 rape reports held by Avon and Somerset Constabulary. They found that 60 of the "
+     "64 were recorded.", None, [S("avon_and_somerset", "rape", 60, 64)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -138,7 +138,7 @@ class CueSpec:
 
     def query(self, view: TokenView) -> CueQuery:
         """The questions rules ask of one document's cues."""
-        return CueQuery(self, self.scanner.matches(view), view.lower)
+        return CueQuery(self, self.scanner.matches(view), view.lower, space_tokens(view))
 
 
 class CueQuery:
@@ -148,19 +148,25 @@ class CueQuery:
     ends increase, and every question is a bisection.
     """
 
-    __slots__ = ("_matches", "_plans", "_bases", "_lower")
+    __slots__ = ("_matches", "_plans", "_bases", "_lower", "_spaces")
 
-    def __init__(self, spec: CueSpec, matches: dict[str, list[Match]], lower: list[str]) -> None:
+    def __init__(self, spec: CueSpec, matches: dict[str, list[Match]], lower: list[str],
+                 spaces: list[int] | None = None) -> None:
         self._matches = matches
         self._plans = spec.plans
         self._bases = spec.bases
         self._lower = lower
+        # The whitespace tokens (a line break inside a sentence: "Of\nthe 53"), in order: a window counts
+        # words, so it reaches past them.
+        self._spaces = spaces or []
 
     def before(self, name: str, i: int, floor: int = 0) -> Match | None:
         """A cue in the window before token ``i``: ending in it (its end, exclusive, not before ``floor``),
         or, for an ``inside`` cue, lying wholly in it (and from ``floor`` on); the first such, or None."""
         base, window, inside, words = self._plans[name]
         lo = i - window  # the window's first token (plain comparisons: this is asked a few thousand times a document)
+        if self._spaces:
+            lo = _back_past_spaces(self._spaces, lo, i)
         if not inside and floor:
             floor -= 1  # a cue ending at ``floor`` still counts
         if lo < floor:
@@ -188,6 +194,8 @@ class CueQuery:
         lying wholly in it; the first such, or None. A window cut short keeps at least one token."""
         base, window, inside, words = self._plans[name]
         stop = i + window  # the window's end (exclusive), cut at the bound, but never to nothing unless inside
+        if self._spaces:
+            stop = _on_past_spaces(self._spaces, i, stop)
         if bound is not None and bound < stop:
             stop = bound if inside or bound > i else i + 1
         if words is not None:  # one-word phrases: the first of the window's tokens that is one
@@ -215,7 +223,10 @@ class CueQuery:
         if not found:
             return [], []
         before, after = window
-        return self._find(found, max(start - before, floor), start), self._find(found, end, min(end + after, bound))
+        lo, hi = start - before, end + after
+        if self._spaces:
+            lo, hi = _back_past_spaces(self._spaces, lo, start), _on_past_spaces(self._spaces, end, hi)
+        return self._find(found, max(lo, floor), start), self._find(found, end, min(hi, bound))
 
     def within(self, name: str, start: int, end: int) -> list[Match]:
         """The cues lying within tokens [start, end), in order."""
@@ -243,3 +254,34 @@ class CueQuery:
         if hi > lo and found[hi - 1][1] > end:
             hi -= 1  # only the last of them can reach past ``end``
         return found[lo:hi]
+
+
+def space_tokens(view: TokenView) -> list[int]:
+    """The indices of the whitespace tokens inside a sentence (a line break in the middle of one, "Of\nthe 53":
+    neither it nor the token after it starts a sentence), in order. A break between sentences or
+    paragraphs is not among them: a window never reaches past one into the next sentence."""
+    spaces = view.is_space.nonzero()[0].tolist() if view.n else []
+    if not spaces:
+        return spaces
+    starts = set(view.sent_starts or ())
+    return [k for k in spaces if k not in starts and k + 1 not in starts]
+
+
+def _back_past_spaces(spaces: list[int], lo: int, i: int) -> int:
+    """The start of a window ending at ``i`` that first began at ``lo``, moved back by the whitespace tokens
+    inside it, so that it holds as many words as it was meant to."""
+    inside = bisect_left(spaces, i) - bisect_left(spaces, lo)
+    while inside:
+        was, lo = lo, lo - inside
+        inside = bisect_left(spaces, was) - bisect_left(spaces, lo)
+    return lo
+
+
+def _on_past_spaces(spaces: list[int], i: int, stop: int) -> int:
+    """The end (exclusive) of a window starting at ``i`` that first ended at ``stop``, moved on by the
+    whitespace tokens inside it."""
+    inside = bisect_left(spaces, stop) - bisect_left(spaces, i)
+    while inside:
+        was, stop = stop, stop + inside
+        inside = bisect_left(spaces, stop) - bisect_left(spaces, was)
+    return stop
