@@ -145,6 +145,11 @@ class AuditSampleRule(LinkRule):
         total = totals[-1]
         if not opens and not audit_pairs.is_sample(doc, totals, total):
             return None  # only a count named as examined ("Inspectors examined 81 rape reports") is carried over
+        restated = None
+        if len(counts) > 1 and value(r) == value(total) and doc.lower[r.start - 1] in doc.words["definite_back"]:
+            restated, r = r, counts[1]  # "Of these 90, 81 had been recorded": the sample named again, then its part
+            if r.start in state.sample_counts or value(total) < value(r):
+                return None
         if says_recorded(doc, r):
             recorded = value(r)
         elif says_unrecorded(doc, r):
@@ -154,7 +159,7 @@ class AuditSampleRule(LinkRule):
         force = force_for(doc, before, total.start, total.end)
         if force is None:
             return None
-        state.sample_counts.update({r.start, total.start})
+        state.sample_counts.update({r.start, total.start} | ({restated.start} if restated is not None else set()))
         finding = make_finding(
             "audit_sample", sent, [r.ent, total.ent],
             force=force, crime_type=self._crime_type(doc, before, total, total, total),
@@ -215,4 +220,21 @@ class AuditSampleRule(LinkRule):
             topic = [e for e in types if e.end <= start]
             if len(topic) == 1:
                 return topic[0].kb_id
+        named = AuditSampleRule._named_back(doc, sent, total)
+        if named is not None:  # "Inspectors examined 53 reports of sexual offences. Of the 53, 47 ...": that sample's
+            before, earlier = named
+            return crime_type_for(doc, before, earlier.start, earlier.end, before.start)
         return crime_type
+
+    @staticmethod
+    def _named_back(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
+        """The count of the sentence before that a definite total names again ('Of the 53, 47 had been recorded'
+        after 'Inspectors examined 53 reports of sexual offences'): the same number, in a sentence about an audit."""
+        if sent.index == 0 or total.start == 0 or doc.lower[total.start - 1] not in doc.words["definite_back"]:
+            return None
+        before = doc.sentences[sent.index - 1]
+        if not doc.cues.within("audit", before.start, before.end):
+            return None
+        same = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"
+                and value(f) == value(total)]
+        return (before, same[-1]) if same else None
