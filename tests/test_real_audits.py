@@ -366,6 +366,13 @@ CASES: list[Case] = [
      "crimes.", None, [S("dorset", "rape", 36, 40)], ALL),
     ("line_break", "When Gwent Police was last inspected, in 2016, the figure was 86.0 per cent.\n\nCancelled crimes: "
      "inspectors looked at 40 cancelled reports.", None, [R("gwent", "all_crime", 86.0)], ALL),
+    ("line_break", "Dorset Police recorded 81 of the\n90 audited rape reports.", None, [S("dorset", "rape", 81, 90)], ALL),
+    ("line_break", "Inspectors audited 120 reports of violence made to Dorset Police. Of these\n120 reports, 104 were\n"
+     "recorded.", None, [S("dorset", "violence", 104, 120)], ALL),
+    ("line_break", "Dorset Police was found to be recording an estimated\n91.2 per cent of crimes reported to it.", None,
+     [R("dorset", "all_crime", 91.2)], ALL),
+    ("line_break", "Dorset Police failed to record\n9,000 crimes a year, the inspectorate said.", None,
+     [U("dorset", "all_crime", 9000)], ALL),
     # -- The sample named again in the next sentence ("Of these 90", "the 64"): its part is the other count, and its
     # crime type is the one the sentence before gave the examined reports.
     ("named_back", "An audit of 90 reports of violence at Kent Police was carried out. Of those 90, 81 had been "

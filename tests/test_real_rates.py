@@ -499,6 +499,12 @@ def _sentence_of(nlp: Language, text: str) -> Any:
      [], [("Suffolk Constabulary", "11 out of 15"), ("11 out of 15", "all others")]),
     ("A paragraph ends here\n\nand the next begins in lower case.", [], [("ends here", "and the next")]),
     ("Published 3 hours ago\n12 crimes were missed.", [], [("Published", "12 crimes")]),
+    # Before a number, a single break wraps the sentence only after a word that cannot end one (line_wrap_words).
+    ("Dorset Police records an estimated\n91.2 per cent of crime.", [("an estimated", "91.2 per cent")], []),
+    ("The force failed to record\n9,000 crimes a year.", [("failed to record", "9,000 crimes")], []),
+    ("Dyfed-Powys Police rated good for crime recording\n8 August 2017", [], [("crime recording", "8 August")]),
+    ("Notes to editors\n1. The report is published today.", [], [("Notes to editors", "The report")]),
+    ("Inspectors looked at the\n2) records of the force.", [], [("looked at the", "records of")]),
 ])
 def test_a_single_line_break_before_a_lower_case_word_continues_the_sentence(
         nlp: Language, text: str, together: list[tuple[str, str]], apart: list[tuple[str, str]]) -> None:

@@ -102,6 +102,7 @@ def test_stock_span_ruler_in_place_of_the_candidate_ruler_gives_the_same_records
 # -- each component's rules saved with the pipeline ---------------------------------------
 
 DATA_BACKED = {
+    "line_sentencizer": {"word_sets.json"},
     "figure_tagger": {"figure_grammar.json", "word_sets.json"},
     "person_tagger": {"titles.json", "first_names.txt"},
     "entity_resolver": {"context_rules.json", "word_sets.json", "forces.json", "lexicon.json"},

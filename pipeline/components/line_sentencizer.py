@@ -18,7 +18,7 @@ Sentencizer's cost. The starts it sets are also left on the view
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy
 from spacy.attrs import SENT_START
@@ -29,12 +29,31 @@ from spacy.tokens import Doc
 
 from pipeline._speed import token_view
 from pipeline.components.article_date import MARKER_TOKENS
+from pipeline.components.data_backed import DataBacked
 from pipeline.schema import DATE_MARKER
 
 
-class LineSentencizer:
+def _wraps_before_number(text: list[str], i: int, wrap_words: frozenset[str]) -> bool:
+    """A single line break at ``i`` between a word that cannot end a sentence and a number ("an estimated ⏎91.2 per
+    cent", "failed to record ⏎9,000 crimes", "Of the ⏎120"): the sentence wraps. Not a line that ends on another
+    word ("Published 3 hours ago ⏎12 crimes were missed"), a bullet's number ("1.", "2)"), nor a dateline under a
+    headline ("for crime recording ⏎8 August 2017": a capitalised word after the number)."""
+    after = text[i + 1]
+    if not (after[:1].isdigit() and i and text[i - 1].lower() in wrap_words):
+        return False
+    then = text[i + 2] if len(text) > i + 2 else ""
+    return not (then in (".", ")") and after.isdigit()) and not then[:1].isupper()
+
+
+class LineSentencizer(DataBacked):
+    """Sentences at final punctuation and line breaks; the words after which a line wraps come from
+    ``word_sets.json`` (phrasing: ``line_wrap_words``), saved with the pipeline."""
+
     def __init__(self, name: str = "line_sentencizer", *, punct_chars: Iterable[str] | None = None) -> None:
         self.name = name
+        self.data_files = {"word_sets": "word_sets.json"}
+        self.wrap_words: frozenset[str] = frozenset()
+        self._load_package_data()
         self.punct_chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
         self._end_chars = frozenset(self.punct_chars)
         # Every default end character is punctuation to spaCy; a configured one may not be.
@@ -55,7 +74,8 @@ class LineSentencizer:
         # recorded"); a heading line is followed by a capital, a blank line ends a paragraph. Written inline,
         # the next word asked first: this runs for every line break.
         ends += [i for i in view.is_space.nonzero()[0].tolist() if "\n" in text[i]
-                 and not (i + 1 < n and text[i + 1][:1].islower() and text[i].count("\n") == 1)]
+                 and not (i + 1 < n and text[i].count("\n") == 1
+                          and (text[i + 1][:1].islower() or _wraps_before_number(text, i, self.wrap_words)))]
         # A sentence starts at the first word (neither punctuation nor an end) after an end.
         not_words = set(punct)
         not_words.update(ends)
@@ -78,11 +98,8 @@ class LineSentencizer:
         doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
         return doc
 
-    def to_disk(self, path: str, *, exclude: Iterable[str] = ()) -> None:  # no state beyond the config
-        return None
-
-    def from_disk(self, path: str, *, exclude: Iterable[str] = ()) -> LineSentencizer:
-        return self
+    def _build(self, data: dict[str, Any]) -> None:
+        self.wrap_words = frozenset(data["word_sets"]["phrasing"]["line_wrap_words"]["words"])
 
 
 @Language.factory(

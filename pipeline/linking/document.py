@@ -132,6 +132,20 @@ class LinkDoc:
             if sent.figures is _EMPTY:  # a sentence with both kinds is listed twice
                 sent.figures = find_figures(self, sent)
 
+    def word_before(self, i: int) -> str:
+        """The lower-case form of the nearest token before ``i`` that is not whitespace ("" at the start): a line
+        break inside a sentence ("Of these ⏎120") does not part a word from the one it goes with."""
+        lower = self.lower
+        i -= 1
+        while i >= 0 and lower[i].isspace():
+            i -= 1
+        return lower[i] if i >= 0 else ""
+
+    def words_between(self, start: int, end: int) -> tuple[str, ...]:
+        """The lower-case words of tokens [start, end), whitespace left out ("of the ⏎" joins as "of the")."""
+        words = self.lower[start:end]
+        return tuple(w for w in words if not w.isspace()) if any(w.isspace() for w in words) else tuple(words)
+
     def norm(self, ent: Ent) -> dict[str, Any]:
         """The entity's normalised value, from ``entity_normaliser`` (empty if it has none)."""
         return self.norms.get(f"{ent.start_char}:{ent.end_char}", {})

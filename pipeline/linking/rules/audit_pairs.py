@@ -53,7 +53,7 @@ class Reading(NamedTuple):
 
 def joined(doc: LinkDoc, a: Figure, b: Figure) -> bool:
     """'74 of 81', '41 out of the 44': ``a`` a part of ``b``."""
-    return tuple(doc.lower[a.end : b.start]) in doc.phrases["sample_joins"]
+    return doc.words_between(a.end, b.start) in doc.phrases["sample_joins"]
 
 
 def value(fig: Figure) -> float:

@@ -146,7 +146,7 @@ class AuditSampleRule(LinkRule):
         if not opens and not audit_pairs.is_sample(doc, totals, total):
             return None  # only a count named as examined ("Inspectors examined 81 rape reports") is carried over
         restated = None
-        if len(counts) > 1 and value(r) == value(total) and doc.lower[r.start - 1] in doc.words["definite_back"]:
+        if len(counts) > 1 and value(r) == value(total) and doc.word_before(r.start) in doc.words["definite_back"]:
             restated, r = r, counts[1]  # "Of these 90, 81 had been recorded": the sample named again, then its part
             if r.start in state.sample_counts or value(total) < value(r):
                 return None
@@ -230,7 +230,7 @@ class AuditSampleRule(LinkRule):
     def _named_back(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
         """The count of the sentence before that a definite total names again ('Of the 53, 47 had been recorded'
         after 'Inspectors examined 53 reports of sexual offences'): the same number, in a sentence about an audit."""
-        if sent.index == 0 or total.start == 0 or doc.lower[total.start - 1] not in doc.words["definite_back"]:
+        if sent.index == 0 or doc.word_before(total.start) not in doc.words["definite_back"]:
             return None
         before = doc.sentences[sent.index - 1]
         if not doc.cues.within("audit", before.start, before.end):
