@@ -150,6 +150,7 @@ def parse_day(value: str) -> str:
 # A .txt file's sidecar: NAME.meta.json beside NAME.txt, a JSON object with any of these keys.
 SIDECAR_SUFFIX = ".meta.json"
 SIDECAR_KEYS = ("id", "date", "source")
+_SIDECAR_MAX_BYTES = 1 << 20  # a sidecar holds three short strings; more is not one, and is not read
 
 
 def sidecar_path(path: Path) -> Path:
@@ -162,7 +163,14 @@ def read_sidecar(path: Path) -> dict[str, str] | InputProblem:
     a silently undated article."""
     meta = sidecar_path(path)
     where = str(meta)
+    if not os.path.lexists(meta):
+        return {}
+    special = special_file(meta)
+    if special is not None:
+        return InputProblem(where, special.reason, code="bad_sidecar")
     try:
+        if meta.stat().st_size > _SIDECAR_MAX_BYTES:
+            return InputProblem(where, f"larger than {_SIDECAR_MAX_BYTES} bytes: not a sidecar", code="bad_sidecar")
         raw = meta.read_bytes()
     except FileNotFoundError:
         return {}
@@ -175,6 +183,8 @@ def read_sidecar(path: Path) -> dict[str, str] | InputProblem:
     except json.JSONDecodeError as err:
         return InputProblem(where, f"malformed JSON ({err.msg} at line {err.lineno} column {err.colno})",
                             code="bad_sidecar")
+    except (RecursionError, ValueError) as err:  # nested too deeply, a number of more than 4,300 digits
+        return InputProblem(where, f"unreadable JSON ({type(err).__name__})", code="bad_sidecar")
     if not isinstance(data, dict):
         return InputProblem(where, 'must be a JSON object such as {"date": "2017-09-07"}', code="bad_sidecar")
     unknown = sorted(set(data) - set(SIDECAR_KEYS))
@@ -188,6 +198,8 @@ def read_sidecar(path: Path) -> dict[str, str] | InputProblem:
             continue
         if not isinstance(value, str) or not value.strip():
             return InputProblem(where, f"{key!r} must be a non-empty string", code="bad_sidecar")
+        if not is_utf8_text(value):
+            return InputProblem(where, f"{key!r} holds a lone surrogate (an escape such as \\ud800)", code="bad_sidecar")
         if key == "date":
             try:
                 value = parse_day(value)

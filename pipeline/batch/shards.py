@@ -45,6 +45,15 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _close_quietly(handle: IO[Any]) -> None:
+    """Close a file being given up (a run that stops): its unflushed bytes may not fit on a full disk,
+    and that must not hide the error that stopped the run."""
+    try:
+        handle.close()
+    except OSError:
+        pass
+
+
 def _publish(handle: IO[bytes], tmp: Path, final: Path) -> None:
     handle.flush()
     os.fsync(handle.fileno())
@@ -109,7 +118,7 @@ class JsonlFileSink:
             self._lock.close()
 
     def abort(self) -> None:
-        self._handle.close()
+        _close_quietly(self._handle)
         _tmp(self.path).unlink(missing_ok=True)
         self._lock.close()
 
@@ -193,7 +202,7 @@ class ShardSink:
 
     def abort(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            _close_quietly(self._handle)
         self.close()
 
     def close(self) -> None:
@@ -307,4 +316,4 @@ class QuarantineWriter:
 
     def abort(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            _close_quietly(self._handle)
