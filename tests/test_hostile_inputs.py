@@ -11,6 +11,7 @@ runs on one ``-o`` file, a damaged shard, a killed parent) each stop or recover 
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import gzip
 import json
 import os
@@ -424,3 +425,18 @@ def test_killing_the_parent_of_a_workers_run_leaves_no_worker_behind(tmp_path: P
         os.kill(pid, signal.SIGKILL)
     assert not survivors, f"worker processes outlived their parent: {survivors}"
     shutil.rmtree(out, ignore_errors=True)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                    reason="Dask is not installed: pip install 'hmicfrs-extract[dask]'")
+def test_on_dask_the_hostile_inputs_are_quarantined_alike(
+        hostile: tuple[Path, dict[tuple[str, int | None], str | None], list[str]], tmp_path: Path, nlp: Any) -> None:
+    folder, expected, good = hostile
+    out = tmp_path / "out"
+    options = BatchOptions(model=MODEL, dask="local", dask_workers=1, dask_processes=False, max_chars=MAX_CHARS,
+                           progress=False)
+    counts = run_batch([folder], open_sink(None, out, 1000, MODEL), options)
+    bad = {key: code for key, code in expected.items() if code is not None}
+    assert counts.adds_up() and counts.skipped == 0
+    assert _quarantined(out / "quarantine.jsonl") == bad
+    assert sorted(_shard_ids(out)) == sorted(good)
