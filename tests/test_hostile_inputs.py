@@ -73,8 +73,9 @@ JSONL_CASES: list[tuple[str, bytes, list[str | None]]] = [
     ("deep_object.jsonl", b'{"id": "d2", "text": "t", "x": ' + b'{"a": ' * 20_000 + b"1" + b"}" * 20_000 + b"}\n",
      ["too_deep"]),
     ("bom.jsonl", b"\xef\xbb\xbf" + _good("bom-first") + _good("bom-second"), [None, None]),
-    ("huge_figure.jsonl", _good("figure", "Kent Police gave reference number 18446744073709551616 and "
-                                "recorded 340282366920938463463374607431768211456 crimes in 2017."), [None]),
+    ("huge_figure.jsonl", _good("figure", "The force recorded 18,446,744,073,709,551,616 crimes, reference "
+                                "number 18446744073709551616.") + _good("figure-2", "An estimated "
+                                "99999999999999999999999 crimes went unrecorded each year."), [None, None]),
     ("date_range.jsonl", _good("range", "Between 1/1/55 - March Kent Police recorded 90% of crimes.",
                                date="2017-05-01"), [None]),
     ("symbols.jsonl", _good("pct", "Kent " + "%" * 20_000 + " end.") + _good("mix", "Kent " + "%=!(" * 40 + " x")
@@ -204,10 +205,17 @@ def test_every_hostile_input_is_quarantined_with_its_code_and_the_rest_extracted
 def test_a_figure_beyond_64_bits_keeps_its_record(nlp: Any) -> None:
     from pipeline.extract import extract_records
 
-    text = "Kent Police gave reference number 18446744073709551616 and recorded 18446744073709551616 crimes."
+    import orjson
+
+    text = "The force recorded 18,446,744,073,709,551,616 crimes, reference number 18446744073709551616."
     [record] = list(extract_records(nlp, [Article("big", text, "2017-01-01", "s")]))
+    assert isinstance(record, dict), record
+    with pytest.raises(orjson.JSONEncodeError):  # what used to cost the article its record
+        orjson.dumps(record)
     line = json.loads(encode_record(record))  # the record is written, its text and spans whole
     assert line["text"] == text and len(line["spans"]) == len(record["spans"])
+    counts = [span for span in line["spans"] if span["label"] == "COUNT"]
+    assert counts and all(span["value"] is None for span in counts)
 
 
 def test_an_integer_orjson_cannot_write_becomes_null_and_the_rest_is_unchanged() -> None:
