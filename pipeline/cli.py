@@ -73,11 +73,11 @@ def _fail(message: str, code: int = EXIT_FATAL) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _stop_line(err: BaseException) -> str:
+def _stop_line(err: BaseException, target: Path | None = None) -> str:
     """One line for what stopped a run: a disk that is full, read-only or refuses permission names the
-    file and says what to do; anything else says what it said."""
+    file (else the output being written) and says what to do; anything else says what it said."""
     if isinstance(err, OSError) and err.errno in _DISK_ERRORS:
-        where = f"{err.filename}: " if err.filename else ""
+        where = f"{err.filename or target}: " if err.filename or target else ""
         return f"{where}{err.strerror or err} ({_DISK_ERRORS[err.errno]}); no half-written file is kept"
     return str(err)
 
@@ -207,7 +207,7 @@ def extract(
             typer.echo(f"resuming: {note}", err=True)
         counts = run_batch(inputs, sink, options)
     except (OSError, TimeoutError, RuntimeError) as err:  # no pipeline, no cluster, a disk that refuses
-        raise _fail(_stop_line(err)) from None
+        raise _fail(_stop_line(err, out_dir or output)) from None
     except sqlite3.Error as err:  # the resume ledger could not be written: a full or read-only disk
         raise _fail(f"{out_dir}: the resume ledger could not be written ({err}): free space or make the folder "
                     "writable, then run the same command again to resume") from None
