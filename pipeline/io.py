@@ -308,8 +308,10 @@ def read_stdin(max_chars: int = DEFAULT_MAX_CHARS, default_date: str | None = No
         if not line:
             break
         head += line
-    if head.lstrip().startswith(b"{"):
-        yield from _read_lines(_Prefixed(head, handle), STDIN_NAME, STDIN_NAME, STDIN_NAME, max_chars, default_date)
+    unmarked = head.removeprefix(_BOM)  # JSONL after a byte order mark is still JSONL
+    if unmarked.lstrip().startswith(b"{"):
+        yield from _read_lines(_Prefixed(unmarked, handle), STDIN_NAME, STDIN_NAME, STDIN_NAME, max_chars,
+                               default_date)
         return
     raw = head + handle.read(max(0, 4 * max_chars + 1 - len(head)))
     too_long = InputProblem(STDIN_NAME, f"document longer than {max_chars} characters", code="too_long")

@@ -448,3 +448,15 @@ def test_on_dask_the_hostile_inputs_are_quarantined_alike(
     assert counts.adds_up() and counts.skipped == 0
     assert _quarantined(out / "quarantine.jsonl") == bad
     assert sorted(_shard_ids(out)) == sorted(good)
+
+
+def test_hostile_lines_on_standard_input_are_reported_and_the_good_ones_written(nlp: Any) -> None:
+    stdin = (b"\xef\xbb\xbf" + _good("first") + b'{"id": "s", "text": "\\ud800"}\n'
+             + b'{"id": "d", "text": "t", "x": ' + _deep(5000) + b"}\n" + _good("pct", "x " + "%" * 500)
+             + b'{"id": ' + b"1" * 5000 + b"}\n" + _good("last"))
+    result = CliRunner().invoke(app, ["extract", "-", "-o", "-", "--model", str(MODEL)], input=stdin)
+    assert result.exit_code == EXIT_SOME_BAD, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["first", "last"]
+    for code_reason in ("lone surrogate", "nested too deeply", "degenerate", "number too long"):
+        assert code_reason in result.stderr
+    assert "Traceback" not in result.stderr
