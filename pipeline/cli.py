@@ -358,7 +358,7 @@ def run(
         try:
             records, problems = _run_extraction([articles_dir / split], out / f"{split}.jsonl", model)
         except (OSError, RuntimeError) as err:
-            raise _fail(str(err)) from None
+            raise _fail(_stop_line(err, out / f"{split}.jsonl")) from None
         all_problems += problems
         typer.echo(f"\n=== {split}: {out / (split + '.jsonl')}")
         typer.echo(summary(records, problems))

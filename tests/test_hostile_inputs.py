@@ -33,7 +33,7 @@ from pipeline.batch.engine import BatchOptions, open_sink, run_batch
 from pipeline.batch.inputs import iter_inputs
 from pipeline.batch.ledger import Ledger
 from pipeline.cli import EXIT_FATAL, EXIT_SOME_BAD, app
-from pipeline.io import MAX_SYMBOL_RUN, Article, InputProblem, encode_record
+from pipeline.io import MAX_SYMBOL_RUN, Article, InputProblem, encode_record, longest_symbol_run
 from pipeline.normalise.dates import normalise_date
 from tests.conftest import ROOT
 
@@ -460,3 +460,15 @@ def test_hostile_lines_on_standard_input_are_reported_and_the_good_ones_written(
     for code_reason in ("lone surrogate", "nested too deeply", "degenerate", "number too long"):
         assert code_reason in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("text", ["a " + "%" * 101 + "b", "a " + "%" * 100 + "b", "x" * 200 + "%" * 150 + "y=" + "=" * 119,
+                                  "\u00a0".join(["%" * 60] * 3), "«" * 101, "word, word; word... " * 50, ""])
+def test_the_symbol_run_check_agrees_with_a_plain_scan_of_every_character(text: str) -> None:
+    import re
+
+    plain = max((len(run) for run in re.findall(r"[^\w\s]+", text)), default=0)
+    found = longest_symbol_run(text, MAX_SYMBOL_RUN)
+    assert (found > MAX_SYMBOL_RUN) == (plain > MAX_SYMBOL_RUN)
+    if plain > MAX_SYMBOL_RUN:
+        assert found == plain
