@@ -11,8 +11,10 @@ traceback: the commands turn the errors they expect into messages and exit codes
 
 from __future__ import annotations
 
+import errno
 import importlib
 import json
+import sqlite3
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -69,6 +71,22 @@ def _fail(message: str, code: int = EXIT_FATAL) -> typer.Exit:
     """One line on stderr, and the exit to raise."""
     typer.echo(message, err=True)
     return typer.Exit(code)
+
+
+def _stop_line(err: BaseException, target: Path | None = None) -> str:
+    """One line for what stopped a run: a disk that is full, read-only or refuses permission names the
+    file (else the output being written) and says what to do; anything else says what it said."""
+    if isinstance(err, OSError) and err.errno in _DISK_ERRORS:
+        where = f"{err.filename or target}: " if err.filename or target else ""
+        return f"{where}{err.strerror or err} ({_DISK_ERRORS[err.errno]}); no half-written file is kept"
+    return str(err)
+
+
+_DISK_ERRORS = {errno.ENOSPC: "the disk is full: free some space and run again",
+                errno.EROFS: "the file system is read-only: write the output elsewhere",
+                errno.EACCES: "permission denied: write the output where you may",
+                errno.EPERM: "operation not permitted: write the output where you may",
+                errno.EDQUOT: "the disk quota is exceeded: free some space and run again"}
 
 
 def _run_extraction(inputs: list[Path], out: Path, model: str | Path | None) -> tuple[list[dict[str, Any]], int]:
@@ -189,7 +207,10 @@ def extract(
             typer.echo(f"resuming: {note}", err=True)
         counts = run_batch(inputs, sink, options)
     except (OSError, TimeoutError, RuntimeError) as err:  # no pipeline, no cluster, a disk that refuses
-        raise _fail(str(err)) from None
+        raise _fail(_stop_line(err, out_dir or output)) from None
+    except sqlite3.Error as err:  # the resume ledger could not be written: a full or read-only disk
+        raise _fail(f"{out_dir}: the resume ledger could not be written ({err}): free space or make the folder "
+                    "writable, then run the same command again to resume") from None
     say = (lambda text: typer.echo(text, err=True)) if to_stdout else typer.echo
     say(_summary(counts))
     ignored = _ignored_note(inputs)
@@ -337,7 +358,7 @@ def run(
         try:
             records, problems = _run_extraction([articles_dir / split], out / f"{split}.jsonl", model)
         except (OSError, RuntimeError) as err:
-            raise _fail(str(err)) from None
+            raise _fail(_stop_line(err, out / f"{split}.jsonl")) from None
         all_problems += problems
         typer.echo(f"\n=== {split}: {out / (split + '.jsonl')}")
         typer.echo(summary(records, problems))

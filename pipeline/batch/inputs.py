@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Protocol
 
-from pipeline.io import (DEFAULT_MAX_CHARS, SIDECAR_SUFFIX, STDIN, Article, InputProblem, open_lines, read_jsonl,
-                         read_stdin, read_txt)
+from pipeline.io import (DEFAULT_MAX_CHARS, SIDECAR_SUFFIX, STDIN, Article, InputProblem, is_utf8_text, open_lines,
+                         read_jsonl, read_stdin, read_txt, special_file)
 
 # What a folder contributes; anything else in it is listed as ignored (``ignored_files``).
 INPUT_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
@@ -96,17 +96,40 @@ class Found:
         return rel
 
 
-def _walk(folder: Path, wanted: bool = True) -> Iterator[Path]:
-    """Input files below ``folder`` (or, ``wanted=False``, the other files), depth first, each listing
-    sorted: ``sorted(rglob)`` order, streamed."""
+def _listing(folder: Path) -> list[os.DirEntry[str]] | InputProblem:
+    """A folder's entries sorted by name, or the problem that stops it being listed: a folder that
+    cannot be read is reported (its documents would otherwise go uncounted), never skipped."""
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError as err:
+        return InputProblem(str(folder), f"cannot list this folder: {err.strerror or err}; its documents were "
+                            "not read", code="unreadable_folder")
+
+
+def _is_candidate(entry: os.DirEntry[str], wanted: bool) -> bool:
+    """An input file (``wanted``) or another file. A FIFO, device or socket with an input's name is
+    an input here, so that reading refuses it with a code (``special_file``) instead of passing it over."""
+    if is_input_file(entry.name) != wanted:
+        return False
+    try:
+        return entry.is_file() or (wanted and not entry.is_dir())
     except OSError:
+        return wanted
+
+
+def _walk(folder: Path, wanted: bool = True) -> Iterator[Path | InputProblem]:
+    """Input files below ``folder`` (or, ``wanted=False``, the other files), depth first, each listing
+    sorted: ``sorted(rglob)`` order, streamed. A folder that cannot be listed is a problem in its place."""
+    entries = _listing(folder)
+    if isinstance(entries, InputProblem):
+        if wanted:
+            yield entries
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), wanted)
-        elif entry.is_file() and is_input_file(entry.name) == wanted:
+        elif _is_candidate(entry, wanted):
             yield Path(entry.path)
 
 
@@ -145,17 +168,18 @@ def _glob_base(pattern: str) -> tuple[Path, tuple[str, ...]]:
     return (Path(*parts[:split]) if split else Path(".")), parts[split:]
 
 
-def _glob(pattern: str, wanted: bool = True) -> Iterator[Path]:
+def _glob(pattern: str, wanted: bool = True) -> Iterator[Path | InputProblem]:
     """Input files matching ``pattern`` (a matched folder gives its input files), sorted, streamed;
     ``wanted=False``: the other files the pattern reaches."""
     base, rest = _glob_base(pattern)
     regex = _glob_regex("/".join(rest))
     max_depth = None if any("**" in part for part in rest) else len(rest)
 
-    def walk(folder: Path, rel: tuple[str, ...]) -> Iterator[Path]:
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+    def walk(folder: Path, rel: tuple[str, ...]) -> Iterator[Path | InputProblem]:
+        entries = _listing(folder)
+        if isinstance(entries, InputProblem):
+            if wanted and rel:  # the pattern's fixed part missing is "no match", reported by the caller
+                yield entries
             return
         for entry in entries:
             name = (*rel, entry.name)
@@ -163,7 +187,7 @@ def _glob(pattern: str, wanted: bool = True) -> Iterator[Path]:
             if regex.match("/".join(name)):
                 if is_dir:
                     yield from _walk(Path(entry.path), wanted)
-                elif entry.is_file() and is_input_file(entry.name) == wanted:
+                elif _is_candidate(entry, wanted):
                     yield Path(entry.path)
             elif is_dir and (max_depth is None or len(name) < max_depth):
                 yield from walk(Path(entry.path), name)
@@ -184,10 +208,10 @@ def locate(paths: Iterable[Path | str]) -> Iterator[Found | InputProblem]:
         if str(arg) == STDIN:
             yield Found(Path(STDIN))
         elif path.is_dir():
-            yield from (Found(found, path) for found in _walk(path))
+            yield from (found if isinstance(found, InputProblem) else _found(found, path) for found in _walk(path))
         elif path.exists():
             if is_input_file(path.name):
-                yield Found(path)
+                yield _found(path, None)
             else:
                 yield InputProblem(str(arg), f"not a supported input (use {', '.join(INPUT_SUFFIXES)})",
                                    code="unsupported")
@@ -196,12 +220,21 @@ def locate(paths: Iterable[Path | str]) -> Iterator[Found | InputProblem]:
             matched = False
             for match in _glob(str(arg)):
                 matched = True
-                yield Found(match, base)
+                yield match if isinstance(match, InputProblem) else _found(match, base)
             if not matched:
                 yield InputProblem(str(arg), f"no {', '.join(INPUT_SUFFIXES)} file matches this pattern",
                                    code="no_match")
         else:
             yield InputProblem(str(arg), "no such file or directory", code="no_such_path")
+
+
+def _found(path: Path, root: Path | None) -> Found | InputProblem:
+    """A file found in a folder; a name that is not UTF-8 cannot be an id or a source (nor be written
+    to the output), so it is reported in its place."""
+    if not is_utf8_text(str(path)):
+        return InputProblem(str(path).encode("utf-8", "backslashreplace").decode("utf-8"),
+                            "the file's name is not valid UTF-8: rename it", code="bad_file_name")
+    return Found(path, root)
 
 
 def expand_paths(paths: Iterable[Path | str]) -> Iterator[Path | InputProblem]:
@@ -220,6 +253,8 @@ def ignored_files(paths: Iterable[Path | str]) -> Iterator[Path]:
         found = _walk(path, wanted=False) if path.is_dir() else (
             _glob(str(arg), wanted=False) if not path.exists() and _MAGIC.search(str(arg)) else iter(()))
         for other in found:
+            if isinstance(other, InputProblem):
+                continue
             if is_sidecar(other.name) and other.with_name(other.name.removesuffix(SIDECAR_SUFFIX) + ".txt").exists():
                 continue
             yield other
@@ -275,7 +310,7 @@ def estimate_total(paths: Iterable[Path | str]) -> int:
     Standard input counts as one: it can be read only once, by the run."""
     total = 0
     for item in expand_paths(paths):
-        if isinstance(item, InputProblem) or not is_jsonl(item):
+        if isinstance(item, InputProblem) or not is_jsonl(item) or special_file(item) is not None:
             total += 1
             continue
         try:

@@ -12,6 +12,7 @@ pipeline once, in the pool's initializer.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -111,7 +112,7 @@ class ProcessRunner(ChunkRunner):
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_process, initargs=(self.model, self.loader))
+                                   initializer=init_process, initargs=(self.model, self.loader, os.getpid()))
 
     def submit(self, payloads: list[Payload]) -> Future:
         future = self.pool.submit(run_in_process, payloads)

@@ -45,6 +45,15 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _close_quietly(handle: IO[Any]) -> None:
+    """Close a file being given up (a run that stops): its unflushed bytes may not fit on a full disk,
+    and that must not hide the error that stopped the run."""
+    try:
+        handle.close()
+    except OSError:
+        pass
+
+
 def _publish(handle: IO[bytes], tmp: Path, final: Path) -> None:
     handle.flush()
     os.fsync(handle.fileno())
@@ -68,8 +77,23 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _take_lock(lock_path: Path, what: Path) -> IO[str]:
+    """An exclusive lock held while a run writes ``what``; a second run stops with one line. The kernel
+    drops the lock when its holder dies, so a killed run never leaves it locked."""
+    handle = lock_path.open("w")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise RuntimeError(f"another run is writing to {what}: wait for it to finish, or write elsewhere") from None
+    return handle
+
+
 class JsonlFileSink:
-    """``-o OUT.jsonl``: every record in one file, published when the run ends (as before)."""
+    """``-o OUT.jsonl``: every record in one file, published when the run ends (as before).
+
+    Like ``--out-dir``, it holds a lock (``OUT.jsonl.lock``, left beside it) while it writes, so two
+    runs on one file cannot mix their records; the file is written as ``OUT.jsonl.tmp`` and renamed."""
 
     ledger: Ledger | None = None
 
@@ -77,17 +101,26 @@ class JsonlFileSink:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.quarantine_path = path.with_name(path.name.removesuffix(".jsonl") + ".quarantine.jsonl")
-        self._handle = _tmp(path).open("wb")
+        self._lock = _take_lock(path.with_name(path.name + ".lock"), path)
+        try:
+            self._handle = _tmp(path).open("wb")
+        except BaseException:
+            self._lock.close()
+            raise
 
     def write(self, doc_id: str, content_hash: str, line: bytes) -> None:
         self._handle.write(line + b"\n")
 
     def finish(self, run: dict[str, Any]) -> None:
-        _publish(self._handle, _tmp(self.path), self.path)
+        try:
+            _publish(self._handle, _tmp(self.path), self.path)
+        finally:
+            self._lock.close()
 
     def abort(self) -> None:
-        self._handle.close()
+        _close_quietly(self._handle)
         _tmp(self.path).unlink(missing_ok=True)
+        self._lock.close()
 
 
 class StdoutSink:
@@ -119,16 +152,14 @@ class ShardSink:
         out_dir.mkdir(parents=True, exist_ok=True)
         self.out_dir, self.shard_size, self.version = out_dir, shard_size, version
         self.quarantine_path = out_dir / QUARANTINE
-        # Two runs on one folder would number their shards alike; the kernel drops the lock
-        # when its holder dies, so a killed run never leaves the folder locked.
-        self._lock = (out_dir / LOCK).open("w")
+        # Two runs on one folder would number their shards alike.
+        self._lock = _take_lock(out_dir / LOCK, out_dir)
         try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            self.ledger = Ledger(out_dir / LEDGER)
+            self.notes = recover(out_dir, self.ledger)
+        except BaseException:
             self._lock.close()
-            raise RuntimeError(f"another run is writing to {out_dir}") from None
-        self.ledger = Ledger(out_dir / LEDGER)
-        self.notes = recover(out_dir, self.ledger)
+            raise
         self.seq = self.ledger.next_seq()
         self.written: list[str] = []  # shards written by this run
         self._handle: IO[bytes] | None = None
@@ -171,7 +202,7 @@ class ShardSink:
 
     def abort(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            _close_quietly(self._handle)
         self.close()
 
     def close(self) -> None:
@@ -194,9 +225,16 @@ def recover(out_dir: Path, ledger: Ledger) -> list[str]:
             path.unlink()
             notes.append(f"removed {path.name}: written but never committed, its documents will be redone")
     for row in ledger.shards():
-        if not (out_dir / row.name).exists():
+        path = out_dir / row.name
+        if not path.exists():
             ledger.drop_shard(row.name)
             notes.append(f"{row.name} is missing: its {row.docs} documents will be redone")
+        elif path.stat().st_size != row.bytes or sha256_file(path) != row.sha256:
+            # Truncated or changed on disk since it was committed: its records cannot be trusted.
+            ledger.drop_shard(row.name)
+            path.unlink()
+            notes.append(f"{row.name} is damaged (not the size and sha256 recorded): its {row.docs} documents "
+                         "will be redone")
     return notes
 
 
@@ -258,7 +296,10 @@ class QuarantineWriter:
             return
         if self._handle is None:
             self._handle = _tmp(self.path).open("wb")
-        self._handle.write((json.dumps(problem.as_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
+        # backslashreplace: a source or id holding a lone surrogate (a file name that is not UTF-8)
+        # is still reported, as its escape.
+        self._handle.write((json.dumps(problem.as_dict(), ensure_ascii=False) + "\n")
+                           .encode("utf-8", "backslashreplace"))
         self.count += 1
         if self.count <= self.echo_first:
             print(f"skipped {problem.describe()}", file=sys.stderr)
@@ -275,4 +316,4 @@ class QuarantineWriter:
 
     def abort(self) -> None:
         if self._handle is not None:
-            self._handle.close()
+            _close_quietly(self._handle)

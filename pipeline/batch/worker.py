@@ -9,9 +9,13 @@ that makes a component raise becomes a failed ``DocResult``; the rest of its chu
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import resource
+import signal
+import sys
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -79,9 +83,40 @@ def process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
 _NLP: Language | None = None
 
 
-def init_process(model: str, loader: Loader) -> None:
+def init_process(model: str, loader: Loader, parent: int | None = None) -> None:
+    """Load the pipeline once; and make sure this worker ends when ``parent`` (the run) does."""
     global _NLP
+    if parent is not None:
+        die_with_parent(parent)
     _NLP = loader(model)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def die_with_parent(parent: int, poll_seconds: float = 1.0) -> None:
+    """End this process when ``parent`` dies, even by SIGKILL (which lets it clean nothing up).
+
+    On Linux the kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``); it is
+    set after the process started, so a parent that died before is caught by comparing
+    ``getppid()``. Elsewhere (and as a second guard) a daemon thread polls ``getppid()``: once
+    the parent is gone the worker is re-parented and stops itself."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no prctl: the thread below still watches
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            threading.Event().wait(poll_seconds)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def run_in_process(payloads: list[Payload]) -> ChunkResult:

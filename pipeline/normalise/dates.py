@@ -297,13 +297,17 @@ def _season_year(which: str, season: str, base: date) -> int:
 
 
 def _normalise_range(first: str, second: str, base: date | None) -> NormalDate:
+    # Either side may fail to parse once the end's year is added to the start ("1/1/55 - March"):
+    # then the range is unparsed, never an error that costs its article.
     end_parsed = _parse(second, base)
-    assert end_parsed is not None
+    if end_parsed is None:
+        return NormalDate(None, "unparsed", None)
     end, end_period = end_parsed
     if not _HAS_YEAR.search(first):
         first = f"{first} {end.year}"
     start_parsed = _parse(first, base)
-    assert start_parsed is not None
+    if start_parsed is None:
+        return NormalDate(None, "unparsed", None)
     start, start_period = start_parsed
     return NormalDate(f"{_format(start, start_period)}/{_format(end, end_period)}", "range", end.year)
 
