@@ -220,10 +220,9 @@ class PersonTagger(DataBacked):
         surname_ends = {end for start, end in found if end - start >= 2}
         if surname_ends:
             orth_ids = view.orth_ids
-            surnames = set(orth_ids[[end - 1 for end in surname_ends]].tolist())
-            is_surname = numpy.zeros(n, dtype=bool)
-            for surname_id in surnames:
-                is_surname |= orth_ids == surname_id
+            surnames = numpy.unique(orth_ids[[end - 1 for end in surname_ends]])
+            # One pass over the doc whatever the number of surnames (a comparison per surname was quadratic).
+            is_surname = numpy.isin(orth_ids, surnames, assume_unique=False)
             taken = {i for start, end in found for i in range(start, end)}
             for i in is_surname.nonzero()[0].tolist():
                 if i not in taken and name_like(i):
