@@ -47,12 +47,13 @@ _GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2
 _KNOWN_WORDS_LIMIT = 500_000
 # Inside memory zones (``pipeline.extract.extraction_zone``) spaCy caches nothing, and whatever a word
 # made there is freed when the zone ends. Between zones the words seen in at least ``_LEARN_MIN_DOCS``
-# documents of the zone are tokenised alone, outside it, so they are cached for good: common words stay
-# fast, rare ones (names, figures) stay transient. At most ``_LEARNED_LIMIT`` words are ever learned this
-# way (memory stays bounded however much new text comes), and at most ``_PENDING_LIMIT`` are counted per zone.
+# documents (in this zone or earlier ones) are tokenised alone, outside any zone, so they are cached for
+# good: common words stay fast, rare ones (names, figures) stay transient. At most ``_LEARNED_LIMIT`` words
+# are ever learned this way, and at most ``_PENDING_LIMIT`` counted (the count starts afresh past it), so
+# memory stays bounded however much new text comes.
 _LEARN_MIN_DOCS = 2
 _LEARNED_LIMIT = 50_000
-_PENDING_LIMIT = 200_000
+_PENDING_LIMIT = 100_000
 
 
 class SpaceNormalisingTokenizer:
@@ -93,7 +94,9 @@ class SpaceNormalisingTokenizer:
         inner = self.inner
         known = self._known_words
         if inner.vocab.in_memory_zone:
-            if self._learned < _LEARNED_LIMIT and len(self._pending) < _PENDING_LIMIT:
+            if self._learned < _LEARNED_LIMIT:
+                if len(self._pending) > _PENDING_LIMIT:
+                    self._pending.clear()
                 self._pending.update(set(text.split()).difference(known))
             return
         new = set(text.split()).difference(known)
@@ -106,18 +109,20 @@ class SpaceNormalisingTokenizer:
         known.update(new)
 
     def learn_words(self) -> int:
-        """Cache for good the words of the last zone that ``_LEARN_MIN_DOCS`` documents used; how many.
+        """Cache for good the words counted in zones that ``_LEARN_MIN_DOCS`` documents used; how many.
 
         Called outside any zone (a call inside one does nothing): each word is tokenised alone, so
         its lexemes are permanent and the inner tokenizer caches it, as ``_cache_words`` does outside zones."""
         inner = self.inner
         if inner.vocab.in_memory_zone:
             return 0
-        pending, self._pending = self._pending, Counter()
+        pending = self._pending
         room = _LEARNED_LIMIT - self._learned
         common = [word for word, docs in pending.items() if docs >= _LEARN_MIN_DOCS][:max(room, 0)]
         if not common:
             return 0
+        for word in common:
+            del pending[word]
         known = self._known_words
         if len(known) + len(common) > _KNOWN_WORDS_LIMIT:
             known.clear()
