@@ -8,11 +8,14 @@ the package was imported from (never a path relative to the working directory).
 
 from __future__ import annotations
 
+import gc
 import os
+import warnings
+from contextlib import ExitStack, contextmanager
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Generator, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -97,7 +100,27 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(resolved: str | Path) -> Language:
-    return spacy.load(resolved)
+    nlp = spacy.load(resolved)
+    warm_parsers()
+    # Everything loaded so far lives as long as the process: frozen, the collector stops walking it
+    # at every full collection (which made long documents cost more per character).
+    gc.collect()
+    gc.freeze()
+    return nlp
+
+
+def warm_parsers() -> None:
+    """Import and run once the parsers the normalisers load lazily, so no document pays their first parse.
+
+    quantulum3 reads its unit and entity tables on its first parse (seconds), dateparser its
+    language data; done here, once per process (each worker loads the pipeline once)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import dateparser  # type: ignore[import-untyped]
+        from quantulum3 import parser  # type: ignore[import-untyped]
+
+        parser.parse("12,345")
+        dateparser.date.DateDataParser(languages=["en"], locales=["en-GB"]).get_date_data("7 September 2017")
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -127,16 +150,60 @@ def doc_to_record(doc: Doc, text: str | None = None) -> dict[str, Any]:
     }
 
 
+def _record(nlp: Language, article: Article) -> dict[str, Any] | InputProblem:
+    """The record of one article, or the problem that stopped it."""
+    try:
+        return doc_to_record(nlp(make_doc(nlp, article)), article.text)
+    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+        return InputProblem(article.source, f"pipeline failed on {article.id!r}: {type(err).__name__}: {err}")
+
+
+ZONE_DOCS = 64  # documents processed in one memory zone (see ``extraction_zone``)
+
+
+def in_memory_zone(nlp: Language) -> bool:
+    """Whether ``nlp`` is inside a memory zone now (spaCy's stubs lack the property)."""
+    return bool(getattr(nlp.vocab, "in_memory_zone", False))
+
+
+@contextmanager
+def extraction_zone(nlp: Language) -> Iterator[None]:
+    """spaCy's memory zone: the words, strings and docs made inside it are freed when it ends.
+
+    Without it spaCy's vocabulary keeps every new word it sees, so memory grows with new text.
+    Whatever leaves the zone must be plain data (records are built inside it). When it ends,
+    the tokenizer caches for good the words common in it (``SpaceNormalisingTokenizer.learn_words``),
+    so common words keep their fast path. Inside a caller's zone it adds nothing (zones do not nest)."""
+    if in_memory_zone(nlp):
+        yield
+        return
+    with nlp.memory_zone():
+        yield
+    learn_words = getattr(nlp.tokenizer, "learn_words", None)
+    if learn_words is not None:
+        learn_words()
+
+
 def extract_records(
-    nlp: Language, items: Iterable[Article | InputProblem]
-) -> Iterator[dict[str, Any] | InputProblem]:
-    """Records for articles; problems (unreadable input, a component that raised) pass through."""
-    for item in items:
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        try:
-            doc = nlp(make_doc(nlp, item))
-            yield doc_to_record(doc, item.text)
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-            yield InputProblem(item.source, f"pipeline failed on {item.id!r}: {type(err).__name__}: {err}")
+    nlp: Language, items: Iterable[Article | InputProblem], zone_docs: int = ZONE_DOCS
+) -> Generator[dict[str, Any] | InputProblem, None, None]:
+    """Records for articles; problems (unreadable input, a component that raised) pass through.
+
+    Every ``zone_docs`` documents run in one memory zone (``extraction_zone``; 0: none), so memory
+    stays flat over any amount of new text. Each record is built, as plain data, inside its zone."""
+    zone = ExitStack()
+    in_zone = 0
+    try:
+        for item in items:
+            if isinstance(item, InputProblem):
+                yield item
+                continue
+            if zone_docs and not in_zone:
+                zone.enter_context(extraction_zone(nlp))
+            yield _record(nlp, item)  # no Doc of the zone is left in this frame when it ends
+            in_zone += 1
+            if zone_docs and in_zone >= zone_docs:
+                zone.close()
+                in_zone = 0
+    finally:
+        zone.close()

@@ -14,6 +14,7 @@ tokenising, so offsets are unchanged; the verbatim text is kept on the doc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -44,6 +45,15 @@ _GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2
 # Distinct words remembered as already in the inner tokenizer's cache (see ``_cache_words``); past this
 # many the memory starts afresh (a word is then tokenised alone once more: a cost, never a change).
 _KNOWN_WORDS_LIMIT = 500_000
+# Inside memory zones (``pipeline.extract.extraction_zone``) spaCy caches nothing, and whatever a word
+# made there is freed when the zone ends. Between zones the words seen in at least ``_LEARN_MIN_DOCS``
+# documents (in this zone or earlier ones) are tokenised alone, outside any zone, so they are cached for
+# good: common words stay fast, rare ones (names, figures) stay transient. At most ``_LEARNED_LIMIT`` words
+# are ever learned this way, and at most ``_PENDING_LIMIT`` counted (the count starts afresh past it), so
+# memory stays bounded however much new text comes.
+_LEARN_MIN_DOCS = 2
+_LEARNED_LIMIT = 50_000
+_PENDING_LIMIT = 100_000
 
 
 class SpaceNormalisingTokenizer:
@@ -63,6 +73,8 @@ class SpaceNormalisingTokenizer:
         register_extensions()
         self.inner = inner
         self._known_words: set[str] = set()
+        self._pending: Counter[str] = Counter()  # new words met in the current zone: in how many documents
+        self._learned = 0  # words learned between zones so far (never more than ``_LEARNED_LIMIT``)
 
     def __call__(self, text: str) -> Doc:
         if not _ODD_SPACE.search(text):
@@ -77,11 +89,16 @@ class SpaceNormalisingTokenizer:
     def _cache_words(self, text: str) -> None:
         """Tokenise alone each word of ``text`` not seen before, so the inner tokenizer caches it.
 
-        Inside a memory zone spaCy saves nothing to its cache, so there is nothing to do."""
+        Inside a memory zone spaCy saves nothing to its cache: the new words are only counted,
+        for ``learn_words`` to cache the common ones once the zone has ended."""
         inner = self.inner
-        if inner.vocab.in_memory_zone:
-            return
         known = self._known_words
+        if inner.vocab.in_memory_zone:
+            if self._learned < _LEARNED_LIMIT:
+                if len(self._pending) > _PENDING_LIMIT:
+                    self._pending.clear()
+                self._pending.update(set(text.split()).difference(known))
+            return
         new = set(text.split()).difference(known)
         if not new:
             return
@@ -90,6 +107,30 @@ class SpaceNormalisingTokenizer:
         for word in new:
             inner(word)
         known.update(new)
+
+    def learn_words(self) -> int:
+        """Cache for good the words counted in zones that ``_LEARN_MIN_DOCS`` documents used; how many.
+
+        Called outside any zone (a call inside one does nothing): each word is tokenised alone, so
+        its lexemes are permanent and the inner tokenizer caches it, as ``_cache_words`` does outside zones."""
+        inner = self.inner
+        if inner.vocab.in_memory_zone:
+            return 0
+        pending = self._pending
+        room = _LEARNED_LIMIT - self._learned
+        common = [word for word, docs in pending.items() if docs >= _LEARN_MIN_DOCS][:max(room, 0)]
+        if not common:
+            return 0
+        for word in common:
+            del pending[word]
+        known = self._known_words
+        if len(known) + len(common) > _KNOWN_WORDS_LIMIT:
+            known.clear()
+        for word in common:
+            inner(word)
+        known.update(common)
+        self._learned += len(common)
+        return len(common)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:

@@ -12,7 +12,10 @@ Throughput is documents per second of the process's CPU time (wall time is shown
 too): on a shared virtual machine, wall time also counts the time other tenants
 hold the CPU, which made single runs differ by a third.
 
-    python scripts/benchmark.py [--docs 900] [--repeat 3]
+    python scripts/benchmark.py [--docs 900] [--repeat 3] [--extract]
+
+``--extract`` adds the path every runner takes, ``extract_records``, with spaCy's memory zones
+(its default) and without, to each round.
 """
 
 from __future__ import annotations
@@ -66,10 +69,17 @@ def run_mode(mode: str, n_docs: int) -> dict[str, float]:
         # on the first expressions that reach it, which the common forms no longer do.
         doc_to_record(nlp(make_doc(nlp, Article("warm-up", WARM_UP, "2017-01-01", "x"))))
         loaded, wall = time.process_time(), time.perf_counter()
-        made = (make_doc(nlp, Article(str(i), text, date, "bench")) for i, (text, date) in enumerate(docs))
-        for doc in nlp.pipe(made):
-            if mode == "records":
-                doc_to_record(doc)
+        if mode.startswith("extract"):  # the path every runner takes: records, in memory zones or not
+            from pipeline.extract import ZONE_DOCS, extract_records
+
+            articles = (Article(str(i), text, date, "bench") for i, (text, date) in enumerate(docs))
+            for _ in extract_records(nlp, articles, zone_docs=0 if mode == "extract-no-zones" else ZONE_DOCS):
+                pass
+        else:
+            made = (make_doc(nlp, Article(str(i), text, date, "bench")) for i, (text, date) in enumerate(docs))
+            for doc in nlp.pipe(made):
+                if mode == "records":
+                    doc_to_record(doc)
     elapsed, wall = time.process_time() - loaded, time.perf_counter() - wall
     return {"docs": len(docs), "seconds": elapsed, "docs_per_s": len(docs) / elapsed, "wall_docs_per_s": len(docs) / wall,
             "load_s": loaded - loading,
@@ -112,7 +122,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=900,
                         help="documents per run, the corpus replicated; 0: each distinct article once (first sight)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--mode", choices=["baseline", "full", "records"])
+    parser.add_argument("--mode", choices=["baseline", "full", "records", "extract", "extract-no-zones"])
+    parser.add_argument("--extract", action="store_true",
+                        help="also measure `extract_records` (what every runner uses) with and without memory zones")
     parser.add_argument("--stages", action="store_true", help="also print the CPU cost of each stage")
     args = parser.parse_args()
     if args.stages:
@@ -126,6 +138,8 @@ def main() -> None:
     # Runs alternate between the configurations so that drift in the machine's speed
     # falls on both alike; the ratio is the median of the per-round ratios.
     runs: dict[str, list[dict[str, float]]] = {"baseline": [], "full": [], "records": []}
+    if args.extract:
+        runs.update({"extract": [], "extract-no-zones": []})
     for _ in range(args.repeat):
         for mode in runs:
             runs[mode].append(measure(mode, args.docs))
@@ -145,7 +159,9 @@ def main() -> None:
     print("| configuration | docs/s (CPU) | docs/s (wall) | throughput vs baseline | peak RSS (MB) | start-up CPU (s) |")
     print("|---|---:|---:|---:|---:|---:|")
     names = {"baseline": 'spacy.blank("en") + sentencizer', "full": "hmicfrs pipeline (entities and findings)",
-             "records": "hmicfrs pipeline + SCHEMA records (what `extract` writes)"}
+             "records": "hmicfrs pipeline + SCHEMA records (what `extract` writes)",
+             "extract": "`extract_records`, memory zones of 64 documents (what every runner does)",
+             "extract-no-zones": "`extract_records` without memory zones"}
     for mode, row in rows.items():
         print(f"| {names[mode]} | {row['docs_per_s']:.0f} | {row['wall_docs_per_s']:.0f} | {row['ratio']:.2f} | {row['peak_rss_mb']:.0f} | {row['load_s']:.1f} |")
     print(f"\nper-round ratios of the pipeline: {', '.join(f'{r:.2f}' for r in ratios['full'])}")

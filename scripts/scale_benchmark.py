@@ -18,6 +18,14 @@ Peak RSS is each process's own ``ru_maxrss``: the driver (reading, ordering, wri
 each worker as it reports itself. The machine is shared and noisy: read ratios, not digits.
 
     python scripts/scale_benchmark.py [--docs 10000] [--small 1000] [--quick]
+
+``--distinct`` measures memory on new text instead: each document is a bundled article with
+its figures changed and made-up names and words added (so the vocabulary meets new words in
+every document, as a real feed does), run through ``extract_records`` (what every runner
+uses) in one process, with spaCy's memory zones and, for comparison, without (``--no-zones-up-to``
+documents, 0: skip). It prints the process's resident memory at each checkpoint:
+
+    python scripts/scale_benchmark.py --distinct [--checkpoints 1000,10000,100000] [--no-zones-up-to 10000]
 """
 
 from __future__ import annotations
@@ -51,6 +59,84 @@ def build_corpus(path: Path, n_docs: int) -> None:
             article = articles[i % len(articles)]
             handle.write(json.dumps({"id": f"scale-{i:06d}", "text": article.text, "date": article.date,
                                      "source": article.source}, ensure_ascii=False) + "\n")
+
+
+_SYLLABLES = ["ba", "ke", "lor", "vin", "dra", "mu", "sel", "tor", "qui", "zan", "per", "wick", "ham", "ley", "ford", "ott"]
+
+
+def _made_up(rng: Any, parts: int) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def distinct_texts(n_docs: int, seed: int = 15) -> Any:
+    """``n_docs`` (id, text, date) of new text: the bundled articles with every digit redrawn and, after
+    each sentence, a made-up person and place with a figure, so each document brings words never seen."""
+    import random
+
+    sys.path.insert(0, str(ROOT))
+    from pipeline.batch.inputs import read_inputs
+    from pipeline.io import Article
+
+    articles = [a for a in read_inputs([ROOT / "corpus" / "articles"]) if isinstance(a, Article)]
+    rng = random.Random(seed)
+    for i in range(n_docs):
+        article = articles[i % len(articles)]
+        text = "".join(str(rng.randrange(10)) if c.isdigit() else c for c in article.text)
+        pieces = text.split(". ")
+        for k in range(1, len(pieces), 3):
+            pieces[k] = (f"{_made_up(rng, 2)} {_made_up(rng, 3)} of {_made_up(rng, 2)} said {rng.randrange(10**6)} "
+                         f"cases were {_made_up(rng, 3).lower()}. " + pieces[k])
+        yield f"distinct-{i:07d}", ". ".join(pieces), article.date
+
+
+def _rss_mb() -> float:
+    """Resident memory now (not the peak): what a long run holds at this point."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def run_distinct(checkpoints: list[int], zones: bool) -> dict[str, Any]:
+    """``extract_records`` over new text, resident memory and throughput at each checkpoint."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.extract import ZONE_DOCS, extract_records, load_pipeline
+    from pipeline.io import Article
+
+    nlp = load_pipeline(MODEL)
+    articles = (Article(doc_id, text, date, "distinct") for doc_id, text, date in distinct_texts(max(checkpoints)))
+    rows, done, start, cpu = [], 0, time.perf_counter(), _cpu()
+    marks = sorted(checkpoints)
+    loaded_mb = _rss_mb()
+    for record in extract_records(nlp, articles, zone_docs=ZONE_DOCS if zones else 0):
+        assert isinstance(record, dict), record
+        done += 1
+        if done == marks[0]:
+            rows.append({"docs": done, "rss_mb": _rss_mb(), "strings": len(nlp.vocab.strings),
+                         "wall_docs_per_s": done / (time.perf_counter() - start), "cpu_docs_per_s": done / (_cpu() - cpu)})
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
+            marks.pop(0)
+            if not marks:
+                break
+    return {"zones": zones, "loaded_rss_mb": loaded_mb, "rows": rows}
+
+
+def distinct_report(checkpoints: list[int], no_zones_up_to: int) -> None:
+    runs = []
+    for zones, marks in ((True, checkpoints), (False, [c for c in checkpoints if c <= no_zones_up_to])):
+        if not marks:
+            continue
+        done = subprocess.run([sys.executable, __file__, "--mode", "distinct" if zones else "distinct-no-zones",
+                               "--checkpoints", ",".join(map(str, marks))],
+                              check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print("new text (each document a bundled article with redrawn figures and made-up names and words), "
+          "`extract_records` in one process\n")
+    print("| memory zones | documents | resident MB | strings in the vocabulary | docs/s (wall) | docs/s (CPU) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for run in runs:
+        print(f"| {'yes' if run['zones'] else 'no'} | 0 (loaded) | {run['loaded_rss_mb']:.0f} | | | |")
+        for row in run["rows"]:
+            print(f"| {'yes' if run['zones'] else 'no'} | {row['docs']:,} | {row['rss_mb']:.0f} | {row['strings']:,} | "
+                  f"{row['wall_docs_per_s']:.0f} | {row['cpu_docs_per_s']:.0f} |")
 
 
 def _cpu() -> float:
@@ -113,10 +199,21 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--small", type=int, default=1_000, help="the smaller run of the memory-flatness check")
     parser.add_argument("--quick", action="store_true", help="2,000 and 200 documents: a smoke run, not a measurement")
-    parser.add_argument("--mode", choices=[*MODES, "one-small", "workers2-small"])
+    parser.add_argument("--mode", choices=[*MODES, "one-small", "workers2-small", "distinct", "distinct-no-zones"])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--distinct", action="store_true", help="resident memory on new text (see above)")
+    parser.add_argument("--checkpoints", default="1000,10000,100000", help="--distinct: documents at which to report")
+    parser.add_argument("--no-zones-up-to", type=int, default=10_000,
+                        help="--distinct: the run without memory zones stops here (0: no such run)")
     args = parser.parse_args()
+    checkpoints = [int(c) for c in args.checkpoints.split(",")]
+    if args.mode in ("distinct", "distinct-no-zones"):
+        print(json.dumps(run_distinct(checkpoints, zones=args.mode == "distinct")))
+        return
+    if args.distinct:
+        distinct_report(checkpoints, args.no_zones_up_to)
+        return
     if args.mode:
         mode = args.mode.removesuffix("-small")
         row = run_baseline(args.corpus) if mode == "baseline" else run_pipeline(

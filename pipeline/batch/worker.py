@@ -24,7 +24,7 @@ import spacy
 from spacy.language import Language
 
 import pipeline
-from pipeline.extract import doc_to_record, load_pipeline, make_doc, model_directory
+from pipeline.extract import doc_to_record, extraction_zone, load_pipeline, make_doc, model_directory
 from pipeline.io import Article, encode_record
 
 # (id, text, date, source): what a worker needs of an article, cheap to pickle.
@@ -63,6 +63,12 @@ def peak_rss_mb() -> float:
 
 
 def process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
+    """``_process_chunk`` in one memory zone: the chunk's new words are freed after it, so memory stays flat."""
+    with extraction_zone(nlp):
+        return _process_chunk(nlp, payloads)
+
+
+def _process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
     """Records for a chunk, exactly as ``extract_records`` makes them, one document's failure its own."""
     results = []
     for doc_id, text, date, source in payloads:

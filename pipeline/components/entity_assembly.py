@@ -73,10 +73,16 @@ def with_force_names(view: TokenView, found: list[Candidate], forces: list[Candi
     if places and not starts.isdisjoint(p[0] for p in places):
         found = [c for c in found if c.label != FORCE_PLACE or c.start not in starts]
     text, n = view.text, view.n
-    for start, end, _, id_ in forces:
-        if end + 2 < n and text[end] == "(" and text[end + 2] == ")" and is_acronym_of(text[end + 1], text[start:end]):
-            acronym = text[end + 1]
-            found.extend(Candidate(i, i + 1, "FORCE", id_) for i in range(n) if text[i] == acronym)
+    acronyms = [(text[end + 1], id_) for start, end, _, id_ in forces
+                if end + 2 < n and text[end] == "(" and text[end + 2] == ")" and is_acronym_of(text[end + 1], text[start:end])]
+    if acronyms:
+        # Every use of each acronym, found in one pass over the doc (not one per bracketed acronym).
+        uses: dict[str, list[int]] = {acronym: [] for acronym, _ in acronyms}
+        for i, word in enumerate(text):
+            if word in uses:
+                uses[word].append(i)
+        for acronym, id_ in acronyms:
+            found.extend(Candidate(i, i + 1, "FORCE", id_) for i in uses[acronym])
     return found
 
 

@@ -378,7 +378,9 @@ class _EntityStrings:
         if len(self.found) >= _STRINGS_MEMO_LIMIT:
             self.found.clear()
         kb_id = id_ if label in ID_LABELS else ""
-        found = self.found[(label, id_)] = (kb_id, self.strings.add(label), self.strings.add(kb_id))
+        # Kept beyond one document, so never transient: a memory zone's strings are gone when it ends.
+        add = self.strings.add  # spaCy's stubs lack ``allow_transient``
+        found = self.found[(label, id_)] = (kb_id, add(label, allow_transient=False), add(kb_id, allow_transient=False))  # type: ignore[call-arg]
         return found
 
 

@@ -40,6 +40,8 @@ _NAME_LIKE_IDS = frozenset({"may"})
 _MEMO_LIMIT = 100_000
 # A byline's desk line is short ("Crime and courts reporter"): its last word is at most this far from its start.
 _MAX_DESK_TOKENS = 6
+# Up to this many distinct surnames a document is compared once per surname; beyond, in one pass.
+_FEW_SURNAMES = 8
 # Endings of lower-case words that are not surnames after a given name ("Peter recently said", "Peter, having").
 _NOT_SURNAME_ENDINGS = ("ly", "ed", "ing")
 # Below this many tokens (a headline, a caption) Python looks every word up in a set:
@@ -220,10 +222,13 @@ class PersonTagger(DataBacked):
         surname_ends = {end for start, end in found if end - start >= 2}
         if surname_ends:
             orth_ids = view.orth_ids
-            surnames = set(orth_ids[[end - 1 for end in surname_ends]].tolist())
-            is_surname = numpy.zeros(n, dtype=bool)
-            for surname_id in surnames:
-                is_surname |= orth_ids == surname_id
+            surnames = numpy.unique(orth_ids[[end - 1 for end in surname_ends]])
+            if len(surnames) <= _FEW_SURNAMES:  # a comparison each is cheaper than isin's set-up, and bounded
+                is_surname = numpy.zeros(n, dtype=bool)
+                for surname_id in surnames:
+                    is_surname |= orth_ids == surname_id
+            else:  # one pass over the doc whatever the number of surnames (a comparison each was quadratic)
+                is_surname = numpy.isin(orth_ids, surnames)
             taken = {i for start, end in found for i in range(start, end)}
             for i in is_surname.nonzero()[0].tolist():
                 if i not in taken and name_like(i):

@@ -39,6 +39,16 @@ class CandidateIndex:
         self._starts: dict[frozenset[str], set[int]] = {}
         self._ends: dict[frozenset[str], set[int]] = {}
         self._covered: dict[frozenset[str], set[int]] = {}
+        self._labels: dict[tuple[int, int], str] | None = None
+
+    def label_of(self, start: int, end: int) -> str | None:
+        """The label of the first candidate spanning exactly ``start``..``end`` (a look-up, not a pass per question)."""
+        labels = self._labels
+        if labels is None:
+            labels = self._labels = {}
+            for c in self.candidates:
+                labels.setdefault((c.start, c.end), c.label)
+        return labels.get((start, end))
 
     def label_starts_at(self, index: int, labels: frozenset[str]) -> bool:
         """A candidate with one of ``labels`` starts at token ``index``."""
@@ -289,7 +299,7 @@ class AloneOnLine(Condition):
         view = ctx.view
         if not (start == 0 or view.is_line_break(start - 1) or view.lower[start - 1] in self.joiners):
             return False  # the usual case, answered by one look
-        label = next((c.label for c in ctx.candidates if c.start == start and c.end == end), None)
+        label = ctx.label_of(start, end)
         covered = ctx.covered(frozenset({label})) if label else set()
         joiners, lower, is_space = self.joiners, view.lower, view.is_space
 

@@ -32,10 +32,31 @@ class SharedState:
         Such a count is part of the sample, not the force's total (SCHEMA §5, 2026-12-06): "of these
         354 were recorded ... 116 were not recorded", and later "the 88 missed crimes had all since been
         recorded" after "of 1,024 crimes identified in the audit, 936 had been recorded"."""
-        for _, sample in self.samples:
-            if sample["force"] == force and sample["total"] - sample["recorded"] == value:
-                return sample
-        return None
+        # An index of the samples by (force, remainder), the first sample of each, made again when samples
+        # were added since: a look-up per count, not a pass over every sample (quadratic in a long document).
+        index, indexed = self._rests
+        if indexed != len(self.samples):
+            for _, sample in self.samples[indexed:]:
+                index.setdefault((sample["force"], sample["total"] - sample["recorded"]), sample)
+            self._rests = (index, len(self.samples))
+        return index.get((force, value))
+
+    def sample_rests(self) -> tuple[dict[tuple[str | None, float], int], set[float]]:
+        """Each (force, unrecorded remainder) of the samples with the sentence of the last sample that has it,
+        and the remainders: kept up to date as samples are added, not rebuilt for every sentence."""
+        rests, values, indexed = self._rest_sentences
+        if indexed != len(self.samples):
+            for index, sample in self.samples[indexed:]:
+                rest = sample["total"] - sample["recorded"]
+                rests[(sample["force"], rest)] = index
+                values.add(rest)
+            self._rest_sentences = (rests, values, len(self.samples))
+        return rests, values
+
+    # The indexes of ``sample_with_rest`` and ``sample_rests`` and how many samples each holds: no fields rules share.
+    _rests: tuple[dict[tuple[str, float], Finding], int] = field(default_factory=lambda: ({}, 0), repr=False, compare=False)
+    _rest_sentences: tuple[dict[tuple[str | None, float], int], set[float], int] = field(
+        default_factory=lambda: ({}, set(), 0), repr=False, compare=False)
 
 
-STATE_FIELDS = frozenset(f.name for f in fields(SharedState))
+STATE_FIELDS = frozenset(f.name for f in fields(SharedState) if not f.name.startswith("_"))

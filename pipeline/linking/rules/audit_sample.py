@@ -86,8 +86,7 @@ class AuditSampleRule(LinkRule):
         just found, said not recorded, and its breakdown are part of the audit, not counts of the force (SCHEMA §5,
         Audits): claimed, so that no unrecorded count is read from them."""
         taken = state.sample_counts
-        rests = {(s["force"], s["total"] - s["recorded"]): index for index, s in state.samples}
-        values = {rest for _, rest in rests}
+        rests, values = state.sample_rests()
         for i, c in enumerate(counts):
             if c.start in taken or int(value(c)) not in values:
                 continue
