@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -22,7 +23,8 @@ from typing import Any, Iterator, Optional
 import typer
 
 from pipeline.kb import vocabulary as v
-from pipeline.kb.store import DEFAULT_STORE, EXPORT_FORMATS, ORIGIN_KEY, STORE_ENV, KnowledgeBase, KnowledgeBaseError
+from pipeline.kb.store import (DEFAULT_STORE, EXPORT_FORMATS, ORIGIN_KEY, STORE_ENV, KnowledgeBase, KnowledgeBaseError,
+                                KnowledgeBaseWarning)
 from pipeline.kb.tables import FORMATS, Table, render
 from pipeline.schema import FORCE_IDS
 
@@ -38,8 +40,17 @@ ReadStoreOption = typer.Option(DEFAULT_STORE, "--store", envvar=STORE_ENV, show_
 FormatOption = typer.Option("table", "--format", "-f", help=f"output: {', '.join(FORMATS)}")
 
 
+def _warn_in_one_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: Any = None, line: str | None = None) -> None:
+    """A value the store cannot read is a warning line on stderr, never a traceback or a source listing."""
+    typer.echo(f"warning: {message}", err=True)
+
+
 def _open(store: Path, create: bool = False) -> KnowledgeBase:
-    """The store, opened for one command; only a load may create it."""
+    """The store, opened for one command; only a load may create it. Warnings about unreadable values
+    in it are shown once each, in one line."""
+    warnings.simplefilter("once", KnowledgeBaseWarning)
+    warnings.showwarning = _warn_in_one_line
     try:
         return KnowledgeBase(store, create=create)
     except KnowledgeBaseError as err:
@@ -111,6 +122,12 @@ def _read_records(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
                 continue
             except json.JSONDecodeError as err:
                 problems.append(f"{path}:{number}: malformed JSON ({err.msg})")
+                continue
+            except RecursionError:
+                problems.append(f"{path}:{number}: JSON nested too deeply to be a record")
+                continue
+            except ValueError as err:  # an integer of thousands of digits
+                problems.append(f"{path}:{number}: unreadable JSON ({str(err).splitlines()[0]})")
                 continue
             if isinstance(record, dict):
                 record.setdefault("extracted_at", extracted_at)

@@ -20,6 +20,7 @@ from pipeline.field_kinds import ORGANISATION_ID, PERCENT, PERSON_NAME, YEAR_NUM
 from pipeline.finding_types import REGISTRY, FindingType
 from pipeline.kb import vocabulary as v
 from pipeline.kb.consolidate import ConsolidatedFact, normalise_name
+from pipeline.kb.validate import RecordProblem, check_record, finding_problem
 from pipeline.schema import FORCE_IDS, INSPECTORATE_ID, TERRITORIAL_FORCES
 
 INSPECTOR_ROLES = frozenset({"hm_inspector_of_constabulary", "hm_chief_inspector_of_constabulary"})
@@ -65,12 +66,11 @@ def record_digest(record: Mapping[str, Any], pipeline_version: str) -> str:
 
 
 def _check_record(record: Any) -> None:
-    if not isinstance(record, Mapping):
-        raise RecordError("a record must be a JSON object")
-    if not isinstance(record.get("text"), str):
-        raise RecordError("a record needs a string 'text'")
-    if not isinstance(record.get("findings", []), list):
-        raise RecordError("'findings' must be a list")
+    """Everything the store needs of a record as a whole (pipeline/kb/validate.py); findings are checked one by one."""
+    try:
+        check_record(record)
+    except RecordProblem as err:
+        raise RecordError(str(err)) from None
 
 
 def _inspectorate_voices(record: Mapping[str, Any]) -> set[str]:
@@ -136,12 +136,6 @@ def _field_object(field: Field, value: Any) -> Literal | NamedNode:
     return TERM_MAKERS[field.kind.rdf_term](value)
 
 
-def _missing_fields(finding: Mapping[str, Any]) -> list[str]:
-    """The store needs a finding's core fields; the attributes strict scoring adds may be absent."""
-    description = REGISTRY[finding["type"]]
-    return [n for n in description.field_names if finding.get(n) is None and n in description.core]
-
-
 class _Graph:
     """Collects quads for one graph, so the builders below read as lists of statements."""
 
@@ -185,7 +179,7 @@ def article_data(record: Mapping[str, Any], pipeline_version: str, extracted_at:
     problems: list[str] = []
     count = 0
     for number, finding in enumerate(record.get("findings", []), start=1):
-        problem = _finding_problem(finding)
+        problem = finding_problem(finding, text)
         if problem:
             problems.append(f"{key}: finding {number} skipped: {problem}")
             continue
@@ -194,13 +188,6 @@ def article_data(record: Mapping[str, Any], pipeline_version: str, extracted_at:
     return ArticleData(key, g.graph, record_hash, g.quads, count, problems)
 
 
-def _finding_problem(finding: Any) -> str | None:
-    if not isinstance(finding, Mapping):
-        return "not a JSON object"
-    if finding.get("type") not in REGISTRY:
-        return f"unknown type {finding.get('type')!r}"
-    missing = _missing_fields(finding)
-    return f"missing {', '.join(missing)}" if missing else None
 
 
 def _add_finding(g: _Graph, key: str, record: Mapping[str, Any], finding: Mapping[str, Any], art: NamedNode,

@@ -15,9 +15,11 @@ behind them).
 from __future__ import annotations
 
 import json
+import math
 import time
+import warnings
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Callable, Iterable, Mapping
@@ -101,10 +103,40 @@ class LoadReport:
                 f"{self.quads} quads in the store; {self.seconds:.2f} s")
 
 
+class KnowledgeBaseWarning(UserWarning):
+    """A value in the store that cannot be read (written by an older version): read as absent."""
+
+
+def _unreadable(term: Any, what: str) -> None:
+    warnings.warn(f"ignoring an unreadable {what} in the store: {str(term)[:120]}", KnowledgeBaseWarning,
+                  stacklevel=3)
+
+
 def _number(term: Any) -> int | float | None:
+    """A numeric literal's value; None (with a warning) for one that is no number or not finite."""
     if term is None:
         return None
-    return float(term.value) if term.datatype.value.endswith("#decimal") else int(term.value)
+    try:
+        number = float(term.value) if term.datatype.value.endswith("#decimal") else int(term.value)
+    except (ValueError, AttributeError, OverflowError):
+        _unreadable(term, "number")
+        return None
+    if isinstance(number, float) and not math.isfinite(number):
+        _unreadable(term, "number")
+        return None
+    return number
+
+
+def _date(term: Any) -> str | None:
+    """An article's date, None (with a warning) when it is no real date."""
+    if term is None:
+        return None
+    try:
+        date.fromisoformat(term.value[:10])
+    except (ValueError, AttributeError):
+        _unreadable(term, "date")
+        return None
+    return str(term.value)
 
 
 def _iri_id(term: Any) -> str | None:
@@ -324,9 +356,13 @@ class KnowledgeBase:
                 continue
             for spec in fields_of[fields["type"]]:
                 fields[spec.name] = TERM_READERS[spec.kind.rdf_term](row[q.field_variable(spec.name)])
+            description = REGISTRY[fields["type"]]
+            if any(fields.get(name) is None for name in description.core):
+                _unreadable(row["finding"], f"{fields['type']} finding (a core field is missing or unreadable)")
+                continue
             mentions.append(Mention(
                 finding_iri=row["finding"].value, article_id=row["article"].value,
-                article_date=_text(row["date"]), fields=fields,
+                article_date=_date(row["date"]), fields=fields,
                 stated_by_inspectorate=row["by_inspectorate"].value == "true",
                 evidence_start=_number(row["evidence_start"]), source=_text(row["source"])))
         return mentions
@@ -427,7 +463,10 @@ class KnowledgeBase:
                          ("type", "value", "article", "source", "date", "sha256", "start", "end", "sentence",
                           "by_inspectorate", "version", "generated", "activity")}
                 if entry["value"] and _is_percent(entry["type"]):
-                    entry["value"] = f"{float(entry['value']):.1f}"
+                    try:
+                        entry["value"] = f"{float(entry['value']):.1f}"
+                    except ValueError:
+                        _unreadable(row["value"], "percentage")
                 entry["finding"] = v.shorten(finding.value)
                 entry["preferred"] = node.value in facts and finding == findings[0]
                 entry["entities"] = [
