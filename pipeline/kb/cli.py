@@ -22,6 +22,7 @@ from typing import Any, Iterator, Optional
 
 import typer
 
+from pipeline.kb import queries as q
 from pipeline.kb import vocabulary as v
 from pipeline.kb.store import (DEFAULT_STORE, EXPORT_FORMATS, ORIGIN_KEY, STORE_ENV, KnowledgeBase, KnowledgeBaseError,
                                 KnowledgeBaseWarning)
@@ -188,6 +189,11 @@ def query(
 ) -> None:
     """Run any SPARQL query (SELECT as a table, csv, tsv or json; ASK as true/false; CONSTRUCT as N-Triples)."""
     _check_format(fmt)
+    if q.uses_service(sparql):
+        typer.echo("the query holds a SERVICE clause, which would fetch data over the network: `kb query` answers "
+                   "from the local store only; remove the SERVICE block (or run the query in a SPARQL client of "
+                   "your own)", err=True)
+        raise typer.Exit(2)
     with _open(store) as kb:
         kb.refresh_consolidated()
         try:

@@ -11,6 +11,7 @@ never as a raw string.
 
 from __future__ import annotations
 
+import re
 from typing import Final, Mapping
 
 from pyoxigraph import Literal, NamedNode
@@ -205,3 +206,46 @@ WHERE {
   { GRAPH ?h { ?finding a hx:Finding } }
 }
 """
+
+
+# -- what a user's query may not do ------------------------------------------------------------
+
+_IRI_REF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.IGNORECASE)
+
+
+def code_outside_literals(sparql: str) -> str:
+    """The query with its comments, string literals and IRIs blanked out, so a keyword search sees
+    only the query's own keywords (``"SERVICE"`` in a string or ``<…/SERVICE>`` is not one)."""
+    out: list[str] = []
+    i, n = 0, len(sparql)
+    while i < n:
+        char = sparql[i]
+        if char == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+            out.append(" ")
+        elif sparql.startswith(('"""', "'''"), i):
+            end = sparql.find(sparql[i:i + 3], i + 3)
+            while end > 0 and sparql[end - 1] == "\\":
+                end = sparql.find(sparql[i:i + 3], end + 1)
+            i = n if end < 0 else end + 3
+            out.append(" ")
+        elif char in "\"'":
+            j = i + 1
+            while j < n and sparql[j] not in (char, "\n"):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + 1
+            out.append(" ")
+        elif char == "<" and (match := _IRI_REF.match(sparql, i)):
+            i = match.end()
+            out.append(" ")
+        else:
+            out.append(char)
+            i += 1
+    return "".join(out)
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether the query holds a SERVICE clause (a federated call: outbound HTTP from a local question)."""
+    return bool(_SERVICE.search(code_outside_literals(sparql)))
