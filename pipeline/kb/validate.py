@@ -10,6 +10,7 @@ needs (finite numbers, non-negative counts, plausible years).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from datetime import date, datetime
@@ -89,7 +90,10 @@ def check_record(record: Any) -> None:
     text = record.get("text")
     if not isinstance(text, str):
         raise RecordProblem("a record needs a string 'text'")
-    _check_text({k: val for k, val in record.items() if k != "_origin"}, "the record")
+    try:  # the whole record in one pass of the C encoder: NaN, infinities, lone surrogates and deep nesting all fail it
+        json.dumps(record, ensure_ascii=False, allow_nan=False, default=str).encode("utf-8")
+    except (ValueError, UnicodeEncodeError, RecursionError):
+        _check_text({k: val for k, val in record.items() if k != "_origin"}, "the record")  # which one, in words
     for name in ("source", "pipeline_version"):
         if record.get(name) is not None and not isinstance(record[name], str):
             raise RecordProblem(f"'{name}' must be a string, not {type(record[name]).__name__}")
