@@ -315,3 +315,79 @@ def export(
             raise typer.Exit(1) from None
     unit = "quads" if fmt in ("nquads", "trig") else "triples" if fmt in ("turtle", "ntriples") else "facts"
     typer.echo(f"wrote {count} {unit} to {output}")
+
+
+OXIGRAPH_ENV = "HMICFRS_OXIGRAPH"
+
+
+def oxigraph_binary() -> str | None:
+    """Oxigraph's server: $HMICFRS_OXIGRAPH, else the one installed beside this Python (the ``[serve]``
+    extra puts it in the same environment's bin/), else on PATH."""
+    import os
+    import shutil
+    import sys
+
+    named = os.environ.get(OXIGRAPH_ENV)
+    if named:
+        return named if Path(named).is_file() else None
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _server_version(binary: str) -> str | None:
+    import subprocess
+
+    try:
+        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    words = out.split()
+    return words[-1] if words else None
+
+
+@kb_app.command()
+def serve(
+    store: Path = ReadStoreOption,
+    bind: str = typer.Option("127.0.0.1:7878", "--bind", help="host:port to listen on (localhost by default)"),
+    timeout: int = typer.Option(60, "--timeout", help="seconds a query may run before the server stops it"),
+) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol (Oxigraph's own server, `pip install
+    'hmicfrs-extract[serve]'`): any SPARQL client can ask it questions at http://BIND/query."""
+    import subprocess
+
+    import pyoxigraph
+
+    binary = oxigraph_binary()
+    if binary is None:
+        typer.echo("kb serve needs Oxigraph's server, which is not installed: pip install 'hmicfrs-extract[serve]' "
+                   f"(or point ${OXIGRAPH_ENV} at an oxigraph binary)", err=True)
+        raise typer.Exit(1)
+    ours, theirs = pyoxigraph.__version__, _server_version(binary)
+    if theirs is None or theirs.split(".")[:2] != ours.split(".")[:2]:
+        typer.echo(f"{binary} is Oxigraph {theirs or 'of an unknown version'}, but the store is written by pyoxigraph "
+                   f"{ours}: install the same minor version (pip install 'oxigraph=={ours}')", err=True)
+        raise typer.Exit(1)
+    with _open(store) as kb:  # a read-only server cannot bring the consolidated graph up to date: done here
+        kb.refresh_consolidated()
+    command = [binary, "serve-read-only", "--location", str(store), "--bind", bind, "--union-default-graph",
+               "--timeout-s", str(timeout)]
+    try:
+        process = subprocess.Popen(command)
+    except OSError as err:
+        typer.echo(f"cannot start {binary}: {err.strerror or err}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"serving {store} read-only at http://{bind}/query (SPARQL 1.1 Protocol; Ctrl-C stops it)")
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        typer.echo("stopped", err=True)
+        return
+    if code != 0:
+        typer.echo(f"the server stopped with exit code {code} (is {bind} already in use?)", err=True)
+        raise typer.Exit(1)
