@@ -357,6 +357,8 @@ def serve(
 
     import pyoxigraph
 
+    with _open(store) as kb:  # a read-only server cannot bring the consolidated graph up to date: done here
+        kb.refresh_consolidated()
     binary = oxigraph_binary()
     if binary is None:
         typer.echo("kb serve needs Oxigraph's server, which is not installed: pip install 'hmicfrs-extract[serve]' "
@@ -367,8 +369,6 @@ def serve(
         typer.echo(f"{binary} is Oxigraph {theirs or 'of an unknown version'}, but the store is written by pyoxigraph "
                    f"{ours}: install the same minor version (pip install 'oxigraph=={ours}')", err=True)
         raise typer.Exit(1)
-    with _open(store) as kb:  # a read-only server cannot bring the consolidated graph up to date: done here
-        kb.refresh_consolidated()
     command = [binary, "serve-read-only", "--location", str(store), "--bind", bind, "--union-default-graph",
                "--timeout-s", str(timeout)]
     try:
