@@ -5,7 +5,7 @@ directory). ``load`` creates it; every other command needs it to exist and says 
 create it when it does not.
 
 Exit codes as the rest of the command line: 0 success; 1 the store cannot be used (none
-there, locked by another process, an interrupted bulk load, no such finding); 2 wrong usage
+there, locked by another process, no such finding); 2 wrong usage
 (a bad SPARQL query, an unknown force or format); 3 loaded, but some records or findings were
 reported bad and skipped, or refused (another text under an id the store already has).
 """
@@ -143,8 +143,9 @@ def load(
     store: Path = StoreOption,
     pipeline_version: Optional[str] = typer.Option(None, help="record this version (default: the record's "
                                                    "'pipeline_version', else this package's version)"),
-    bulk: Optional[bool] = typer.Option(None, "--bulk/--no-bulk", help="bulk_extend into an empty store "
-                                        "(default: only for large loads into an empty store)"),
+    bulk: Optional[bool] = typer.Option(None, "--bulk/--no-bulk", help="write in larger batches (default: when "
+                                        "the store is empty); every batch is committed, so a killed load is resumed "
+                                        "by running it again"),
     replace: bool = typer.Option(False, "--replace", help="an article whose id the store has, with another text, "
                                  "replaces the stored one (without it: reported and skipped, exit 3)"),
 ) -> None:

@@ -47,7 +47,6 @@ STORE_ENV = "HMICFRS_STORE"
 # Articles written per transaction; a bulk load (--bulk) writes larger batches.
 BATCH = 200
 BULK_BATCH = 1000
-BULK_THRESHOLD = 500  # kept for callers of older versions; bulk is now only a batch size
 # Dirty facts recomputed per transaction.
 FACT_CHUNK = 500
 # Bump when the consolidation rule or the consolidated graph's layout changes: every fact is then
@@ -139,6 +138,11 @@ def _number(term: Any) -> int | float | None:
         _unreadable(term, "number")
         return None
     return number
+
+
+def _offset(term: Any) -> int | None:
+    number = _number(term)
+    return int(number) if number is not None else None
 
 
 def _date(term: Any) -> str | None:
@@ -258,8 +262,7 @@ class KnowledgeBase:
         written in transactions that also mark the facts it touches, and only those facts are then
         recomputed. A load that is killed leaves every committed batch and the marks: the store
         answers reads, and the same load run again skips what was written and completes.
-        ``bulk`` (default: at least BULK_THRESHOLD new articles into an empty store) only makes the
-        batches larger.
+        ``bulk`` (default: into an empty store) only makes the batches larger; it is safe anywhere.
         """
         started = time.perf_counter()
         report = LoadReport()
@@ -268,9 +271,7 @@ class KnowledgeBase:
         self.refresh_consolidated()  # a store left behind by an older version or a killed load caught up first
         stored = {row["g"].value: (row["sha"].value, _text(row["source"])) for row in self._select(_ARTICLE_TEXTS)}
         existing = self._article_digests()
-        if bulk and existing:
-            raise KnowledgeBaseError("a bulk load needs an empty store; load without --bulk")
-        report.bulk = bool(bulk)
+        report.bulk = bool(bulk) if bulk is not None else (not existing)
         batch_size = BULK_BATCH if bulk else BATCH
         texts: dict[str, tuple[str, Any, Any]] = {}  # key -> text sha256, source, origin, in this load
         batch: list[ArticleData] = []
@@ -389,7 +390,7 @@ class KnowledgeBase:
 
     def _consolidation_version(self) -> str | None:
         found = next(self.store.quads_for_pattern(v.META_GRAPH, CONSOLIDATION_VERSION_TERM, None, v.META_GRAPH), None)
-        return found.object.value if found is not None else None
+        return found.object.value if found is not None and isinstance(found.object, Literal) else None
 
     def refresh_consolidated(self, force: bool = False) -> None:
         """Bring the consolidated graph up to date: the facts marked dirty (by a load, or one that was
@@ -425,7 +426,8 @@ class KnowledgeBase:
         and ranked in Python, and one update that replaces the chunk's facts and clears their marks."""
         while True:
             chunk = [quad.object for quad in islice(
-                self.store.quads_for_pattern(v.META_GRAPH, DIRTY_FACT, None, v.META_GRAPH), FACT_CHUNK)]
+                self.store.quads_for_pattern(v.META_GRAPH, DIRTY_FACT, None, v.META_GRAPH), FACT_CHUNK)
+                if isinstance(quad.object, NamedNode)]
             if not chunk:
                 return
             facts = consolidate(self.mentions_of(chunk))
@@ -486,7 +488,7 @@ class KnowledgeBase:
             yield Mention(
                 finding_iri=finding.value, article_id=article_id, article_date=article_date, fields=fields,
                 stated_by_inspectorate=_flag(props.get(_BY_INSPECTORATE_P)),
-                evidence_start=_number(props.get(_EVIDENCE_START_P)), source=source), graph
+                evidence_start=_offset(props.get(_EVIDENCE_START_P)), source=source), graph
 
     def consolidated(self) -> list[ConsolidatedFact]:
         """Every consolidated fact with all its mentions (the graph is brought up to date first)."""
@@ -542,8 +544,8 @@ class KnowledgeBase:
             from pyoxigraph import QueryResultsFormat
 
             formats = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
-            return result.serialize(format=formats[fmt]).decode("utf-8")
-        return rdf_serialize(result, format=RdfFormat.N_TRIPLES).decode("utf-8")
+            return (result.serialize(format=formats[fmt]) or b"").decode("utf-8")
+        return (rdf_serialize(result, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
     def force_facts(self, force_id: str) -> Table:
         self.refresh_consolidated()
@@ -593,7 +595,7 @@ class KnowledgeBase:
         answers = []
         for finding in findings:
             for row in self._select(q.PROVENANCE, finding=finding):
-                entry = {name: term_text(row[name]) for name in
+                entry: dict[str, Any] = {name: term_text(row[name]) for name in
                          ("type", "value", "article", "source", "date", "sha256", "start", "end", "sentence",
                           "by_inspectorate", "version", "generated", "activity")}
                 if entry["value"] and _is_percent(entry["type"]):
