@@ -21,7 +21,7 @@ $(PY):
 # pipeline/__init__.py holds the version, which the installed metadata records.
 $(STAMP): pyproject.toml pipeline/__init__.py | $(PY)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,dask]"
+	$(PY) -m pip install --quiet -e ".[test,dask,serve]"
 	touch $(STAMP)
 
 $(MODEL)/config.cfg: $(STAMP) $(MODEL_INPUTS)

@@ -5,7 +5,7 @@ directory). ``load`` creates it; every other command needs it to exist and says 
 create it when it does not.
 
 Exit codes as the rest of the command line: 0 success; 1 the store cannot be used (none
-there, locked by another process, an interrupted bulk load, no such finding); 2 wrong usage
+there, locked by another process, no such finding); 2 wrong usage
 (a bad SPARQL query, an unknown force or format); 3 loaded, but some records or findings were
 reported bad and skipped, or refused (another text under an id the store already has).
 """
@@ -15,14 +15,17 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 import typer
 
+from pipeline.kb import queries as q
 from pipeline.kb import vocabulary as v
-from pipeline.kb.store import DEFAULT_STORE, EXPORT_FORMATS, ORIGIN_KEY, STORE_ENV, KnowledgeBase, KnowledgeBaseError
+from pipeline.kb.store import (DEFAULT_STORE, EXPORT_FORMATS, ORIGIN_KEY, STORE_ENV, KnowledgeBase, KnowledgeBaseError,
+                                KnowledgeBaseWarning)
 from pipeline.kb.tables import FORMATS, Table, render
 from pipeline.schema import FORCE_IDS
 
@@ -38,8 +41,17 @@ ReadStoreOption = typer.Option(DEFAULT_STORE, "--store", envvar=STORE_ENV, show_
 FormatOption = typer.Option("table", "--format", "-f", help=f"output: {', '.join(FORMATS)}")
 
 
+def _warn_in_one_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: Any = None, line: str | None = None) -> None:
+    """A value the store cannot read is a warning line on stderr, never a traceback or a source listing."""
+    typer.echo(f"warning: {message}", err=True)
+
+
 def _open(store: Path, create: bool = False) -> KnowledgeBase:
-    """The store, opened for one command; only a load may create it."""
+    """The store, opened for one command; only a load may create it. Warnings about unreadable values
+    in it are shown once each, in one line."""
+    warnings.simplefilter("once", KnowledgeBaseWarning)
+    warnings.showwarning = _warn_in_one_line
     try:
         return KnowledgeBase(store, create=create)
     except KnowledgeBaseError as err:
@@ -112,6 +124,12 @@ def _read_records(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
             except json.JSONDecodeError as err:
                 problems.append(f"{path}:{number}: malformed JSON ({err.msg})")
                 continue
+            except RecursionError:
+                problems.append(f"{path}:{number}: JSON nested too deeply to be a record")
+                continue
+            except ValueError as err:  # an integer of thousands of digits
+                problems.append(f"{path}:{number}: unreadable JSON ({str(err).splitlines()[0]})")
+                continue
             if isinstance(record, dict):
                 record.setdefault("extracted_at", extracted_at)
                 record[ORIGIN_KEY] = f"{path}:{number}"
@@ -125,8 +143,9 @@ def load(
     store: Path = StoreOption,
     pipeline_version: Optional[str] = typer.Option(None, help="record this version (default: the record's "
                                                    "'pipeline_version', else this package's version)"),
-    bulk: Optional[bool] = typer.Option(None, "--bulk/--no-bulk", help="bulk_extend into an empty store "
-                                        "(default: only for large loads into an empty store)"),
+    bulk: Optional[bool] = typer.Option(None, "--bulk/--no-bulk", help="write in larger batches (default: when "
+                                        "the store is empty); every batch is committed, so a killed load is resumed "
+                                        "by running it again"),
     replace: bool = typer.Option(False, "--replace", help="an article whose id the store has, with another text, "
                                  "replaces the stored one (without it: reported and skipped, exit 3)"),
 ) -> None:
@@ -171,6 +190,11 @@ def query(
 ) -> None:
     """Run any SPARQL query (SELECT as a table, csv, tsv or json; ASK as true/false; CONSTRUCT as N-Triples)."""
     _check_format(fmt)
+    if q.uses_service(sparql):
+        typer.echo("the query holds a SERVICE clause, which would fetch data over the network: `kb query` answers "
+                   "from the local store only; remove the SERVICE block (or run the query in a SPARQL client of "
+                   "your own)", err=True)
+        raise typer.Exit(2)
     with _open(store) as kb:
         kb.refresh_consolidated()
         try:
@@ -292,3 +316,79 @@ def export(
             raise typer.Exit(1) from None
     unit = "quads" if fmt in ("nquads", "trig") else "triples" if fmt in ("turtle", "ntriples") else "facts"
     typer.echo(f"wrote {count} {unit} to {output}")
+
+
+OXIGRAPH_ENV = "HMICFRS_OXIGRAPH"
+
+
+def oxigraph_binary() -> str | None:
+    """Oxigraph's server: $HMICFRS_OXIGRAPH, else the one installed beside this Python (the ``[serve]``
+    extra puts it in the same environment's bin/), else on PATH."""
+    import os
+    import shutil
+    import sys
+
+    named = os.environ.get(OXIGRAPH_ENV)
+    if named:
+        return named if Path(named).is_file() else None
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.is_file() else shutil.which("oxigraph")
+
+
+def _server_version(binary: str) -> str | None:
+    import subprocess
+
+    try:
+        out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    words = out.split()
+    return words[-1] if words else None
+
+
+@kb_app.command()
+def serve(
+    store: Path = ReadStoreOption,
+    bind: str = typer.Option("127.0.0.1:7878", "--bind", help="host:port to listen on (localhost by default)"),
+    timeout: int = typer.Option(60, "--timeout", help="seconds a query may run before the server stops it"),
+) -> None:
+    """Serve the store read-only over the SPARQL 1.1 Protocol (Oxigraph's own server, `pip install
+    'hmicfrs-extract[serve]'`): any SPARQL client can ask it questions at http://BIND/query."""
+    import subprocess
+
+    import pyoxigraph
+
+    with _open(store) as kb:  # a read-only server cannot bring the consolidated graph up to date: done here
+        kb.refresh_consolidated()
+    binary = oxigraph_binary()
+    if binary is None:
+        typer.echo("kb serve needs Oxigraph's server, which is not installed: pip install 'hmicfrs-extract[serve]' "
+                   f"(or point ${OXIGRAPH_ENV} at an oxigraph binary)", err=True)
+        raise typer.Exit(1)
+    ours, theirs = pyoxigraph.__version__, _server_version(binary)
+    if theirs is None or theirs.split(".")[:2] != ours.split(".")[:2]:
+        typer.echo(f"{binary} is Oxigraph {theirs or 'of an unknown version'}, but the store is written by pyoxigraph "
+                   f"{ours}: install the same minor version (pip install 'oxigraph=={ours}')", err=True)
+        raise typer.Exit(1)
+    command = [binary, "serve-read-only", "--location", str(store), "--bind", bind, "--union-default-graph",
+               "--timeout-s", str(timeout)]
+    try:
+        process = subprocess.Popen(command)
+    except OSError as err:
+        typer.echo(f"cannot start {binary}: {err.strerror or err}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"serving {store} read-only at http://{bind}/query (SPARQL 1.1 Protocol; Ctrl-C stops it)")
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        typer.echo("stopped", err=True)
+        return
+    if code != 0:
+        typer.echo(f"the server stopped with exit code {code} (is {bind} already in use?)", err=True)
+        raise typer.Exit(1)

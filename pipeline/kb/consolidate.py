@@ -26,7 +26,7 @@ from pipeline.field_kinds import Section, normalise_name
 from pipeline.finding_types import REGISTRY, FindingType
 from pipeline.kb.vocabulary import digest
 
-__all__ = ["ConsolidatedFact", "Mention", "NO_CONFLICT", "PREFERENCE_STEPS", "consolidate", "display_value",
+__all__ = ["ConsolidatedFact", "Mention", "NO_CONFLICT", "PREFERENCE_STEPS", "consolidate", "display_value", "fact_id",
            "group_key", "normalise_name", "preference_key"]
 
 HEDGED = frozenset({"approx", "more_than", "less_than"})
@@ -91,6 +91,11 @@ def group_key(mention: Mention) -> tuple[str, ...]:
     return (*key, str(year)) if year is not None else (*key, UNKNOWN_YEAR, mention.article_id)
 
 
+def fact_id(key: tuple[str, ...]) -> str:
+    """The hash that names the fact of a key (its IRI is fact:HASH)."""
+    return digest(list(key), 20)
+
+
 def display_value(mention: Mention) -> str:
     """The value compared for conflicts, as a person reads it (rates to one decimal)."""
     return mention.description.compared_value(mention.fields)
@@ -116,7 +121,7 @@ class ConsolidatedFact:
     fact_id: str = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fact_id", digest(list(self.key), 20))
+        object.__setattr__(self, "fact_id", fact_id(self.key))
 
     @property
     def preferred(self) -> Mention:

@@ -19,7 +19,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from pipeline.field_kinds import ORGANISATION_ID, PERCENT, PERSON_NAME, YEAR_NUMBER, Field, RdfTerm
 from pipeline.finding_types import REGISTRY, FindingType
 from pipeline.kb import vocabulary as v
-from pipeline.kb.consolidate import ConsolidatedFact, normalise_name
+from pipeline.kb.consolidate import ConsolidatedFact, Mention, fact_id, group_key, normalise_name
+from pipeline.kb.validate import RecordProblem, check_record, finding_problem
 from pipeline.schema import FORCE_IDS, INSPECTORATE_ID, TERRITORIAL_FORCES
 
 INSPECTOR_ROLES = frozenset({"hm_inspector_of_constabulary", "hm_chief_inspector_of_constabulary"})
@@ -41,6 +42,7 @@ class ArticleData:
     quads: list[Quad]
     findings: int
     problems: list[str] = field(default_factory=list)
+    facts: set[str] = field(default_factory=set)  # IRIs of the consolidated facts its findings are mentions of
 
 
 def article_key(record: Mapping[str, Any]) -> str:
@@ -65,12 +67,11 @@ def record_digest(record: Mapping[str, Any], pipeline_version: str) -> str:
 
 
 def _check_record(record: Any) -> None:
-    if not isinstance(record, Mapping):
-        raise RecordError("a record must be a JSON object")
-    if not isinstance(record.get("text"), str):
-        raise RecordError("a record needs a string 'text'")
-    if not isinstance(record.get("findings", []), list):
-        raise RecordError("'findings' must be a list")
+    """Everything the store needs of a record as a whole (pipeline/kb/validate.py); findings are checked one by one."""
+    try:
+        check_record(record)
+    except RecordProblem as err:
+        raise RecordError(str(err)) from None
 
 
 def _inspectorate_voices(record: Mapping[str, Any]) -> set[str]:
@@ -136,12 +137,6 @@ def _field_object(field: Field, value: Any) -> Literal | NamedNode:
     return TERM_MAKERS[field.kind.rdf_term](value)
 
 
-def _missing_fields(finding: Mapping[str, Any]) -> list[str]:
-    """The store needs a finding's core fields; the attributes strict scoring adds may be absent."""
-    description = REGISTRY[finding["type"]]
-    return [n for n in description.field_names if finding.get(n) is None and n in description.core]
-
-
 class _Graph:
     """Collects quads for one graph, so the builders below read as lists of statements."""
 
@@ -183,28 +178,33 @@ def article_data(record: Mapping[str, Any], pipeline_version: str, extracted_at:
 
     voices = _inspectorate_voices(record)
     problems: list[str] = []
+    facts: set[str] = set()
     count = 0
     for number, finding in enumerate(record.get("findings", []), start=1):
-        problem = _finding_problem(finding)
+        problem = finding_problem(finding, text)
         if problem:
             problems.append(f"{key}: finding {number} skipped: {problem}")
             continue
-        _add_finding(g, key, record, finding, art, activity, when, voices)
+        node = _add_finding(g, key, record, finding, art, activity, when, voices)
+        fact = v.fact_iri(fact_id(group_key(_key_mention(key, record, finding))))
+        g.add(node, v.hx("partOfFact"), fact)
+        facts.add(fact.value)
         count += 1
-    return ArticleData(key, g.graph, record_hash, g.quads, count, problems)
+    return ArticleData(key, g.graph, record_hash, g.quads, count, problems, facts)
 
 
-def _finding_problem(finding: Any) -> str | None:
-    if not isinstance(finding, Mapping):
-        return "not a JSON object"
-    if finding.get("type") not in REGISTRY:
-        return f"unknown type {finding.get('type')!r}"
-    missing = _missing_fields(finding)
-    return f"missing {', '.join(missing)}" if missing else None
+def _key_mention(key: str, record: Mapping[str, Any], finding: Mapping[str, Any]) -> Mention:
+    """The finding as consolidation will read it back from the store, as far as its key goes."""
+    description = REGISTRY[finding["type"]]
+    fields = {"type": description.name, **{spec.name: finding.get(spec.name) for spec in description.fields}}
+    date = str(record["date"])[:10] if record.get("date") else None
+    return Mention(finding_iri="", article_id=key, article_date=date, fields=fields)
+
+
 
 
 def _add_finding(g: _Graph, key: str, record: Mapping[str, Any], finding: Mapping[str, Any], art: NamedNode,
-                 activity: NamedNode, when: Literal, voices: set[str]) -> None:
+                 activity: NamedNode, when: Literal, voices: set[str]) -> NamedNode:
     description = REGISTRY[finding["type"]]
     node = v.finding_iri(finding_hash(key, finding))
     g.add(node, v.RDF_TYPE, v.hx("Finding"))
@@ -234,6 +234,7 @@ def _add_finding(g: _Graph, key: str, record: Mapping[str, Any], finding: Mappin
     g.add(node, v.prov("wasGeneratedBy"), activity)
     g.add(node, v.prov("generatedAtTime"), when)
     _add_evidence(g, key, record, finding, node, art, voices)
+    return node
 
 
 def _date_year(record: Mapping[str, Any]) -> int | None:
@@ -302,10 +303,9 @@ def insert_data(quads: Iterable[Quad]) -> str:
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 
-def fact_quads(facts: Iterable[ConsolidatedFact], state_digest: str) -> list[Quad]:
-    """The consolidated graph: one hx:ConsolidatedFinding per fact, and the state it was computed from."""
+def fact_quads(facts: Iterable[ConsolidatedFact]) -> list[Quad]:
+    """The consolidated graph's part for these facts: one hx:ConsolidatedFinding each."""
     g = _Graph(v.CONSOLIDATED_GRAPH)
-    g.add(v.CONSOLIDATED_GRAPH, v.hx("stateDigest"), v.string(state_digest))
     for fact in facts:
         _add_fact(g, fact)
     return g.quads
@@ -346,3 +346,8 @@ def _add_fact(g: _Graph, fact: ConsolidatedFact) -> None:
     g.add(node, v.hx("preferenceReason"), v.string(fact.reason))
     g.add(node, v.hx("mentionCount"), v.integer(len(fact.mentions)))
     g.add(node, v.hx("sourceCount"), v.integer(len(fact.sources)))
+    g.add(node, v.hx("sourceList"), v.string(", ".join(fact.sources)))
+    g.add(node, v.hx("factKey"), v.string(json.dumps(list(fact.key), ensure_ascii=False)))
+    for spec in description.fields_of(PERSON_NAME):
+        spellings = dict.fromkeys(str(m.fields.get(spec.name)) for m in fact.mentions)
+        g.add(node, v.hx("spellingList"), v.string(" / ".join(spellings)))

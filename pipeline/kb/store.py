@@ -15,12 +15,15 @@ behind them).
 from __future__ import annotations
 
 import json
+import math
 import time
+import warnings
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable, Iterable, Mapping
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Variable
@@ -31,7 +34,7 @@ from pipeline.field_kinds import PERCENT, RdfTerm
 from pipeline.finding_types import REGISTRY
 from pipeline.kb import queries as q
 from pipeline.kb import vocabulary as v
-from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate
+from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate, fact_id, group_key
 from pipeline.kb.fact_export import fact_json, facts_csv
 from pipeline.kb.rdf import (ArticleData, RecordError, article_data, content_sha256, fact_quads, insert_data,
                              reference_quads)
@@ -41,10 +44,14 @@ from pipeline.kb.tables import Table, term_text
 # working directory, beside the extraction output of `make run` (out/*.jsonl).
 DEFAULT_STORE = Path("out") / "kb"
 STORE_ENV = "HMICFRS_STORE"
-# Loads of at least this many new articles into an empty store go through bulk_extend.
-BULK_THRESHOLD = 500
-# Bump when the consolidation rule changes: the consolidated graph is then recomputed.
-CONSOLIDATION_VERSION = "1"
+# Articles written per transaction; a bulk load (--bulk) writes larger batches.
+BATCH = 200
+BULK_BATCH = 1000
+# Dirty facts recomputed per transaction.
+FACT_CHUNK = 500
+# Bump when the consolidation rule or the consolidated graph's layout changes: every fact is then
+# recomputed once (a store of version "1", without hx:partOfFact links, is rebuilt when first opened).
+CONSOLIDATION_VERSION = "2"
 
 RDF_FORMATS: dict[str, RdfFormat] = {
     "turtle": RdfFormat.TURTLE,
@@ -54,6 +61,14 @@ RDF_FORMATS: dict[str, RdfFormat] = {
 }
 EXPORT_FORMATS = (*RDF_FORMATS, "csv", "jsonl")
 BULK_MARKER = Quad(v.META_GRAPH, v.hx("bulkLoadInProgress"), v.boolean(True), v.META_GRAPH)
+DIRTY_FACT = v.hx("dirtyFact")
+PENDING_GRAPH = v.hx("pendingGraph")
+PART_OF_FACT = v.hx("partOfFact")
+CONSOLIDATION_VERSION_TERM = v.hx("consolidationVersion")
+# The predicates a mention is read from, as IRIs (the keys of a finding's and an article's properties).
+_TYPE_P, _DERIVED_P = v.HX + "findingType", v.PROV + "wasDerivedFrom"
+_BY_INSPECTORATE_P, _EVIDENCE_START_P = v.HX + "statedByInspectorate", v.HX + "evidenceStart"
+_IDENTIFIER_P, _DATE_P, _SOURCE_P = v.DCTERMS + "identifier", v.DCTERMS + "date", v.DCTERMS + "source"
 
 
 class KnowledgeBaseError(RuntimeError):
@@ -101,10 +116,45 @@ class LoadReport:
                 f"{self.quads} quads in the store; {self.seconds:.2f} s")
 
 
+class KnowledgeBaseWarning(UserWarning):
+    """A value in the store that cannot be read (written by an older version): read as absent."""
+
+
+def _unreadable(term: Any, what: str) -> None:
+    warnings.warn(f"ignoring an unreadable {what} in the store: {str(term)[:120]}", KnowledgeBaseWarning,
+                  stacklevel=3)
+
+
 def _number(term: Any) -> int | float | None:
+    """A numeric literal's value; None (with a warning) for one that is no number or not finite."""
     if term is None:
         return None
-    return float(term.value) if term.datatype.value.endswith("#decimal") else int(term.value)
+    try:
+        number = float(term.value) if term.datatype.value.endswith("#decimal") else int(term.value)
+    except (ValueError, AttributeError, OverflowError):
+        _unreadable(term, "number")
+        return None
+    if isinstance(number, float) and not math.isfinite(number):
+        _unreadable(term, "number")
+        return None
+    return number
+
+
+def _offset(term: Any) -> int | None:
+    number = _number(term)
+    return int(number) if number is not None else None
+
+
+def _date(term: Any) -> str | None:
+    """An article's date, None (with a warning) when it is no real date."""
+    if term is None:
+        return None
+    try:
+        date.fromisoformat(term.value[:10])
+    except (ValueError, AttributeError):
+        _unreadable(term, "date")
+        return None
+    return str(term.value)
 
 
 def _iri_id(term: Any) -> str | None:
@@ -148,8 +198,23 @@ class KnowledgeBase:
                     f"the knowledge base at {path} is open in another process (one writer at a time): {err}") from None
             raise
         if BULK_MARKER in self.store:
-            raise KnowledgeBaseError(
-                f"a bulk load into {path} was interrupted, so the store is incomplete: delete it and load again")
+            # An older version's non-transactional bulk load (only ever into an empty store) was killed:
+            # what it left is partial articles, so the store goes back to what it held before, empty.
+            warnings.warn(f"a bulk load into {path} by an older version was interrupted; the partial articles "
+                          "it left were removed (the store was empty before it): run the same load again",
+                          KnowledgeBaseWarning, stacklevel=2)
+            self.store.clear()
+            self.store.flush()
+        self._undo_pending()
+
+    def _undo_pending(self) -> None:
+        """Graphs of new articles whose batch was killed while being written are dropped (with the marks
+        that named them): the store is as before that batch, and the same load run again writes them."""
+        pending = list(self.store.quads_for_pattern(v.META_GRAPH, PENDING_GRAPH, None, v.META_GRAPH))
+        if pending:
+            drops = "".join(f"DROP SILENT GRAPH {quad.object} ;\n" for quad in pending)
+            marks = " ".join(f"{quad.subject} {quad.predicate} {quad.object} ." for quad in pending)
+            self.store.update(f"{drops}DELETE DATA {{ GRAPH {v.META_GRAPH} {{ {marks} }} }}")
 
     @staticmethod
     def _check_location(path: Path, create: bool) -> None:
@@ -191,16 +256,25 @@ class KnowledgeBase:
         id is another article that happens to share the id: it is refused and reported, and the
         first kept, unless ``replace`` (``kb load --replace``) says the new text supersedes it.
         ``pipeline_version`` defaults to the record's ``pipeline_version`` key, else this package's
-        version; ``extracted_at`` to the record's ``extracted_at`` key, else now. ``bulk`` (default:
-        at least BULK_THRESHOLD new articles into an empty store) writes through ``bulk_extend``,
-        which is fast but not transactional; it is only allowed into an empty store.
+        version; ``extracted_at`` to the record's ``extracted_at`` key, else now.
+
+        Records stream through in batches (memory bounded by a batch, not the load); each batch is
+        written in transactions that also mark the facts it touches, and only those facts are then
+        recomputed. A load that is killed leaves every committed batch and the marks: the store
+        answers reads, and the same load run again skips what was written and completes.
+        ``bulk`` (default: into an empty store) only makes the batches larger; it is safe anywhere.
         """
         started = time.perf_counter()
         report = LoadReport()
         now = extracted_at or datetime.now(timezone.utc).replace(microsecond=0)
+        self._ensure_reference()
+        self.refresh_consolidated()  # a store left behind by an older version or a killed load caught up first
         stored = {row["g"].value: (row["sha"].value, _text(row["source"])) for row in self._select(_ARTICLE_TEXTS)}
-        pending: dict[str, ArticleData] = {}
+        existing = self._article_digests()
+        report.bulk = bool(bulk) if bulk is not None else (not existing)
+        batch_size = BULK_BATCH if bulk else BATCH
         texts: dict[str, tuple[str, Any, Any]] = {}  # key -> text sha256, source, origin, in this load
+        batch: list[ArticleData] = []
         for number, record in enumerate(records, start=1):
             origin = record.get(ORIGIN_KEY) if isinstance(record, Mapping) else None
             where = f"{origin}: " if origin else ""
@@ -208,7 +282,7 @@ class KnowledgeBase:
                 version = pipeline_version or str(record.get("pipeline_version") or __version__)
                 when = datetime.fromisoformat(record["extracted_at"]) if record.get("extracted_at") else now
                 data = article_data(record, version, when)
-            except (RecordError, ValueError, TypeError, AttributeError) as err:
+            except (RecordError, ValueError, TypeError, AttributeError, RecursionError) as err:
                 report.problems.append(f"{where}record {number} skipped: {err}")
                 continue
             sha, source = content_sha256(record["text"]), record.get("source")
@@ -227,49 +301,65 @@ class KnowledgeBase:
                     f"text under that id (source {kept[1] or 'none'}); give it another id, or load with --replace to "
                     "replace the stored article")
                 continue
-            if data.key in pending:
+            if earlier is not None:
                 report.problems.append(f"{where}{data.key}: given twice in this load; the later record is kept")
             report.problems.extend(data.problems)
-            pending[data.key] = data
             texts[data.key] = (sha, source, origin)
-        self._ensure_reference()
-        existing = self._article_digests()
-        changed = []
-        for data in pending.values():
             old = existing.get(data.graph.value)
             if old == data.digest:
-                report.unchanged += 1
+                report.unchanged += earlier is None
                 continue
-            report.added += old is None
-            report.replaced += old is not None
-            changed.append(data)
-        report.bulk = bulk if bulk is not None else (not existing and len(changed) >= BULK_THRESHOLD)
-        if report.bulk:
-            if existing:
-                raise KnowledgeBaseError("a bulk load needs an empty store; load without --bulk")
-            self._bulk_write(changed)
-        else:
-            for data in changed:
-                self.replace_article(data)
-        report.findings = sum(d.findings for d in changed)
-        facts = self.consolidated()
-        report.facts = len(facts)
-        report.conflicts = sum(f.conflict for f in facts)
+            if earlier is None:
+                report.added += old is None
+                report.replaced += old is not None
+            report.findings += data.findings
+            existing[data.graph.value] = data.digest
+            batch = [d for d in batch if d.key != data.key] + [data]
+            if len(batch) >= batch_size:
+                self._write_batch(batch)
+                batch = []
+        if batch:
+            self._write_batch(batch)
+        self._consolidate_dirty()
+        report.facts, report.conflicts = self._fact_counts()
         report.quads = len(self.store)
         report.seconds = time.perf_counter() - started
         return report
 
+    def _write_batch(self, batch: list[ArticleData]) -> None:
+        """New articles in one atomic extend, replaced ones in one update that drops their old graphs;
+        each transaction marks the facts its articles touch (old findings' and new ones')."""
+        graphs = {data.graph for data in batch}
+        stale = {g for g in graphs if next(self.store.quads_for_pattern(None, None, None, g), None) is not None}
+        new = [data for data in batch if data.graph not in stale]
+        if new:
+            # bulk_extend is fast but not atomic: the new graphs are named (with the facts they touch) in one
+            # transaction first, and unnamed once written, so a kill in between is undone at the next opening.
+            pending = [Quad(v.META_GRAPH, PENDING_GRAPH, data.graph, v.META_GRAPH) for data in new]
+            self.store.extend(pending + self._dirty_quads(set().union(*(data.facts for data in new))))
+            self.store.bulk_extend(quad for data in new for quad in data.quads)
+            self.store.flush()
+            for quad in pending:
+                self.store.remove(quad)
+        replaced = [data for data in batch if data.graph in stale]
+        if replaced:
+            self._replace(replaced)
+
     def replace_article(self, data: ArticleData) -> None:
         """Drop the article's graph and insert its new content in ONE update: all or nothing."""
-        self.store.update(f"DROP SILENT GRAPH {data.graph} ;\n{insert_data(data.quads)}")
+        self._replace([data])
 
-    def _bulk_write(self, articles: list[ArticleData]) -> None:
-        """bulk_extend is not transactional: a marker says 'incomplete' until it has finished."""
-        self.store.add(BULK_MARKER)
-        self.store.flush()
-        self.store.bulk_extend(quad for data in articles for quad in data.quads)
-        self.store.remove_graph(v.META_GRAPH)  # the marker, and the graph name with it
-        self.store.flush()
+    def _replace(self, articles: list[ArticleData]) -> None:
+        old_facts = {row["f"].value for data in articles
+                     for row in self._select(q.bind(q.GRAPH_FACTS, graph=data.graph))}
+        facts = old_facts.union(*(data.facts for data in articles))
+        drops = "".join(f"DROP SILENT GRAPH {data.graph} ;\n" for data in articles)
+        quads = [quad for data in articles for quad in data.quads] + self._dirty_quads(facts)
+        self.store.update(f"{drops}{insert_data(quads)}")
+
+    @staticmethod
+    def _dirty_quads(facts: Iterable[str]) -> list[Quad]:
+        return [Quad(v.META_GRAPH, DIRTY_FACT, NamedNode(fact), v.META_GRAPH) for fact in facts]
 
     def _replace_graph(self, graph: NamedNode, quads: list[Quad]) -> None:
         self.store.update(f"DROP SILENT GRAPH {graph} ;\n{insert_data(quads)}")
@@ -298,48 +388,128 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ consolidation
 
-    def _state_digest(self) -> str:
-        return v.digest([CONSOLIDATION_VERSION, sorted(self._article_digests().items())])
+    def _consolidation_version(self) -> str | None:
+        found = next(self.store.quads_for_pattern(v.META_GRAPH, CONSOLIDATION_VERSION_TERM, None, v.META_GRAPH), None)
+        return found.object.value if found is not None and isinstance(found.object, Literal) else None
 
-    def refresh_consolidated(self, force: bool = False) -> list[ConsolidatedFact] | None:
-        """Recompute the consolidated graph unless it already matches the article graphs;
-        the facts when it was recomputed, None when it was up to date."""
-        state = self._state_digest()
-        stored = [row["state"].value for row in self._select(q.STORED_STATE)]
-        if not force and stored == [state]:
-            return None
-        facts = consolidate(self.mentions())
-        self._replace_graph(v.CONSOLIDATED_GRAPH, fact_quads(facts, state))
-        return facts
+    def refresh_consolidated(self, force: bool = False) -> None:
+        """Bring the consolidated graph up to date: the facts marked dirty (by a load, or one that was
+        killed) are recomputed; a store of another consolidation version (or ``force``) is rebuilt once.
+        When nothing is marked this is two index look-ups."""
+        if force or self._consolidation_version() != CONSOLIDATION_VERSION:
+            self._rebuild()
+        self._consolidate_dirty()
+
+    def _rebuild(self) -> None:
+        """Every finding linked to its fact again and every fact marked dirty; the version is recorded
+        last, so a rebuild that is interrupted is redone."""
+        self.store.update("DELETE WHERE { GRAPH ?g { ?finding hx:partOfFact ?fact } }", prefixes=v.PREFIXES)
+        links: list[Quad] = []
+        facts: set[str] = set()
+        findings = ((quad.subject, quad.graph_name) for quad in
+                    self.store.quads_for_pattern(None, v.RDF_TYPE, v.hx("Finding"), None))
+        for mention, graph in self._read_mentions(findings):
+            fact = v.fact_iri(fact_id(group_key(mention)))
+            facts.add(fact.value)
+            links.append(Quad(NamedNode(mention.finding_iri), PART_OF_FACT, fact, graph))
+            if len(links) >= 50_000:
+                self.store.extend(links)
+                links = []
+        self.store.extend(links + self._dirty_quads(facts))
+        self.store.update(f"DROP SILENT GRAPH {v.CONSOLIDATED_GRAPH} ;\n"
+                          f"DELETE WHERE {{ GRAPH {v.META_GRAPH} {{ {v.META_GRAPH} {CONSOLIDATION_VERSION_TERM} ?v }} }} ;\n"
+                          + insert_data([Quad(v.META_GRAPH, CONSOLIDATION_VERSION_TERM, v.string(CONSOLIDATION_VERSION),
+                                              v.META_GRAPH)]))
+
+    def _consolidate_dirty(self) -> None:
+        """Recompute the facts marked dirty, a chunk at a time: one SELECT of the chunk's mentions, grouped
+        and ranked in Python, and one update that replaces the chunk's facts and clears their marks."""
+        while True:
+            chunk = [quad.object for quad in islice(
+                self.store.quads_for_pattern(v.META_GRAPH, DIRTY_FACT, None, v.META_GRAPH), FACT_CHUNK)
+                if isinstance(quad.object, NamedNode)]
+            if not chunk:
+                return
+            facts = consolidate(self.mentions_of(chunk))
+            written = {v.fact_iri(fact.fact_id) for fact in facts} | set(chunk)
+            values = " ".join(str(node) for node in written)
+            marks = " ".join(f"{v.META_GRAPH} {DIRTY_FACT} {node} ." for node in chunk)
+            self.store.update(
+                f"DELETE {{ GRAPH {v.CONSOLIDATED_GRAPH} {{ ?f ?p ?o }} }} WHERE {{ VALUES ?f {{ {values} }} "
+                f"GRAPH {v.CONSOLIDATED_GRAPH} {{ ?f ?p ?o }} }} ;\n"
+                f"{insert_data(fact_quads(facts))} ;\n"
+                f"DELETE DATA {{ GRAPH {v.META_GRAPH} {{ {marks} }} }}")
+
+    def _fact_counts(self) -> tuple[int, int]:
+        row = self._select(q.FACT_COUNTS)[0]
+        return int(row["facts"].value), int(row["conflicts"].value)
 
     def mentions(self) -> list[Mention]:
         """Every finding in the article graphs, as consolidation reads it: each field of its type
         (in section order), read back by its kind. A type this code has no description of (a store
         written by another version) cannot be consolidated and is left out."""
+        findings = ((quad.subject, quad.graph_name) for quad in
+                    self.store.quads_for_pattern(None, v.RDF_TYPE, v.hx("Finding"), None))
+        return [mention for mention, _graph in self._read_mentions(findings)]
+
+    def mentions_of(self, facts: list[NamedNode]) -> list[Mention]:
+        """The mentions of these facts only, found through each finding's hx:partOfFact."""
+        findings = ((quad.subject, quad.graph_name) for fact in facts
+                    for quad in self.store.quads_for_pattern(None, PART_OF_FACT, fact, None))
+        return [mention for mention, _graph in self._read_mentions(findings)]
+
+    def _read_mentions(self, findings: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Mention, Any]]:
+        """Mentions read straight from the store's indexes (one scan per finding and per article), not by
+        a SPARQL join: what makes consolidation linear in the mentions it reads."""
         fields_of = {t.name: t.fields_by_section() for t in REGISTRY.types()}
-        mentions = []
-        for row in self._select(q.mentions_query(_queried_fields())):
-            fields: dict[str, Any] = {"type": row["type"].value}
-            if fields["type"] not in fields_of:
+        articles: dict[str, tuple[str | None, str | None, str | None]] = {}
+        for finding, graph in findings:
+            if not isinstance(graph, NamedNode) or not graph.value.startswith(v.ARTICLE_GRAPH_PREFIX):
                 continue
-            for spec in fields_of[fields["type"]]:
-                fields[spec.name] = TERM_READERS[spec.kind.rdf_term](row[q.field_variable(spec.name)])
-            mentions.append(Mention(
-                finding_iri=row["finding"].value, article_id=row["article"].value,
-                article_date=_text(row["date"]), fields=fields,
-                stated_by_inspectorate=row["by_inspectorate"].value == "true",
-                evidence_start=_number(row["evidence_start"]), source=_text(row["source"])))
-        return mentions
+            props: dict[str, Any] = {}
+            for quad in self.store.quads_for_pattern(finding, None, None, graph):
+                props.setdefault(quad.predicate.value, quad.object)
+            type_term, article = props.get(_TYPE_P), props.get(_DERIVED_P)
+            if type_term is None or article is None or type_term.value not in fields_of:
+                continue
+            if article.value not in articles:
+                about = {quad.predicate.value: quad.object
+                         for quad in self.store.quads_for_pattern(article, None, None, graph)}
+                articles[article.value] = (_text(about.get(_IDENTIFIER_P)), _date(about.get(_DATE_P)),
+                                           _text(about.get(_SOURCE_P)))
+            article_id, article_date, source = articles[article.value]
+            fields: dict[str, Any] = {"type": type_term.value}
+            for spec in fields_of[type_term.value]:
+                fields[spec.name] = TERM_READERS[spec.kind.rdf_term](props.get(v.HX + spec.rdf_property))
+            description = REGISTRY[type_term.value]
+            if article_id is None or any(fields.get(name) is None for name in description.core):
+                _unreadable(finding, f"{type_term.value} finding (a core field is missing or unreadable)")
+                continue
+            yield Mention(
+                finding_iri=finding.value, article_id=article_id, article_date=article_date, fields=fields,
+                stated_by_inspectorate=_flag(props.get(_BY_INSPECTORATE_P)),
+                evidence_start=_offset(props.get(_EVIDENCE_START_P)), source=source), graph
 
     def consolidated(self) -> list[ConsolidatedFact]:
-        """Every consolidated fact (the graph is brought up to date first)."""
-        facts = self.refresh_consolidated()
-        return facts if facts is not None else consolidate(self.mentions())
+        """Every consolidated fact with all its mentions (the graph is brought up to date first)."""
+        self.refresh_consolidated()
+        return consolidate(self.mentions())
 
     def summary_facts(self, n: int = 5) -> list[ConsolidatedFact]:
         """A few facts worth printing after a load: inspection findings reported by several
-        articles first (a conflict among them before agreement), then the types with no year (officials)."""
-        facts = self.consolidated()
+        articles first (a conflict among them before agreement), then the types with no year (officials).
+        Ranked from the consolidated graph; only the facts shown are read with their mentions."""
+        self.refresh_consolidated()
+        ranked = []
+        for row in self._select(q.FACT_RANKS):
+            key = tuple(json.loads(row["key"].value))
+            description = REGISTRY.get(key[0]) if key else None
+            if description is None:
+                continue
+            ranked.append(((description.year_field is None, -int(row["sources"].value), row["conflict"].value != "true",
+                            -int(row["mentions"].value), key), row["fact"]))
+        ranked.sort(key=lambda item: item[0])
+        facts = consolidate(self.mentions_of([node for _rank, node in ranked[:n]]))
         facts.sort(key=lambda f: (f.description.year_field is None, -len(f.sources), not f.conflict, -len(f.mentions),
                                   f.key))
         return facts[:n]
@@ -374,8 +544,8 @@ class KnowledgeBase:
             from pyoxigraph import QueryResultsFormat
 
             formats = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
-            return result.serialize(format=formats[fmt]).decode("utf-8")
-        return rdf_serialize(result, format=RdfFormat.N_TRIPLES).decode("utf-8")
+            return (result.serialize(format=formats[fmt]) or b"").decode("utf-8")
+        return (rdf_serialize(result, format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
 
     def force_facts(self, force_id: str) -> Table:
         self.refresh_consolidated()
@@ -415,21 +585,26 @@ class KnowledgeBase:
     def provenance(self, ident: str) -> list[dict[str, Any]]:
         """Where a finding comes from (article, offsets, sentence, spans, pipeline version, time);
         for a consolidated fact, the same for each of its mentions, the preferred one first."""
-        facts = {v.fact_iri(f.fact_id).value: f for f in self.consolidated()}
+        self.refresh_consolidated()
         node = self.resolve(ident)
         findings = [node]
-        if node.value in facts:
-            findings = [NamedNode(m.finding_iri) for m in facts[node.value].mentions]
+        is_fact = node.value.startswith(v.PREFIXES["fact"])
+        if is_fact:
+            ranked = [m for fact in consolidate(self.mentions_of([node])) for m in fact.mentions]
+            findings = [NamedNode(m.finding_iri) for m in ranked] or findings
         answers = []
         for finding in findings:
             for row in self._select(q.PROVENANCE, finding=finding):
-                entry = {name: term_text(row[name]) for name in
+                entry: dict[str, Any] = {name: term_text(row[name]) for name in
                          ("type", "value", "article", "source", "date", "sha256", "start", "end", "sentence",
                           "by_inspectorate", "version", "generated", "activity")}
                 if entry["value"] and _is_percent(entry["type"]):
-                    entry["value"] = f"{float(entry['value']):.1f}"
+                    try:
+                        entry["value"] = f"{float(entry['value']):.1f}"
+                    except ValueError:
+                        _unreadable(row["value"], "percentage")
                 entry["finding"] = v.shorten(finding.value)
-                entry["preferred"] = node.value in facts and finding == findings[0]
+                entry["preferred"] = is_fact and finding == findings[0]
                 entry["entities"] = [
                     {name: term_text(span[name]) for name in ("label", "start", "end", "text")}
                     for span in self._select(q.PROVENANCE_SPANS, finding=finding)]
