@@ -377,18 +377,26 @@ def serve(
     except OSError as err:
         typer.echo(f"cannot start {binary}: {err.strerror or err}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"serving {store} read-only at http://{bind}/query (SPARQL 1.1 Protocol; Ctrl-C stops it)")
-    try:
+    try:  # from here on, a Ctrl-C (however early) stops the server too: it must never outlive this command
+        typer.echo(f"serving {store} read-only at http://{bind}/query (SPARQL 1.1 Protocol; Ctrl-C stops it)")
         code = process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
         typer.echo("stopped", err=True)
         return
+    finally:
+        if process.poll() is None:  # any other way out
+            _stop(process)
     if code != 0:
         typer.echo(f"the server stopped with exit code {code} (is {bind} already in use?)", err=True)
         raise typer.Exit(1)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server: politely, then for certain."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
