@@ -100,13 +100,18 @@ class SpaceNormalisingTokenizer:
                 self._pending.update(set(text.split()).difference(known))
             return
         new = set(text.split()).difference(known)
-        if not new:
-            return
-        if len(known) + len(new) > _KNOWN_WORDS_LIMIT:
+        if new:
+            self._tokenise_alone(new)
+
+    def _tokenise_alone(self, words: Iterable[str]) -> None:
+        """Tokenise each word alone, outside any zone, so the inner tokenizer caches it; remember it as known."""
+        words = list(words)
+        known, inner = self._known_words, self.inner
+        if len(known) + len(words) > _KNOWN_WORDS_LIMIT:
             known.clear()
-        for word in new:
+        for word in words:
             inner(word)
-        known.update(new)
+        known.update(words)
 
     def learn_words(self) -> int:
         """Cache for good the words counted in zones that ``_LEARN_MIN_DOCS`` documents used; how many.
@@ -123,12 +128,7 @@ class SpaceNormalisingTokenizer:
             return 0
         for word in common:
             del pending[word]
-        known = self._known_words
-        if len(known) + len(common) > _KNOWN_WORDS_LIMIT:
-            known.clear()
-        for word in common:
-            inner(word)
-        known.update(common)
+        self._tokenise_alone(common)
         self._learned += len(common)
         return len(common)
 
