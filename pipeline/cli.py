@@ -18,20 +18,24 @@ import sqlite3
 import sys
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from pipeline import __version__, baselines
-from pipeline.batch.engine import BatchOptions, RunCounts, check_model, open_sink, run_batch
 from pipeline.batch.inputs import INPUT_SUFFIXES, expand_paths, ignored_files, unsupported_file
 from pipeline.batch.shards import StdoutSink
 from pipeline.evaluate import Matching, match_predictions, score_entities, score_findings
-from pipeline.extract import extract_records, load_pipeline
 from pipeline.io import (DEFAULT_MAX_CHARS, STDIN, Article, InputProblem, RecordFileError, load_records, parse_day)
 from pipeline.kb.cli import kb_app, load_files
 from pipeline.kb.store import DEFAULT_STORE, STORE_ENV
 from pipeline.report import count_summary, entity_table, error_listing, finding_table, summary
+
+if TYPE_CHECKING:
+    from pipeline.batch.engine import RunCounts
+
+# spaCy and the pipeline (pipeline.batch.engine, pipeline.extract) are imported inside the commands
+# that extract: importing spaCy costs over a second, and the `kb` commands and `--version` never need it.
 
 # rich_markup_mode=None: click's plain help, which shows a flag as a flag (typer's rich panels
 # print "<bool>" beside every boolean option, as if it took a value).
@@ -91,6 +95,8 @@ _DISK_ERRORS = {errno.ENOSPC: "the disk is full: free some space and run again",
 
 def _run_extraction(inputs: list[Path], out: Path, model: str | Path | None) -> tuple[list[dict[str, Any]], int]:
     """One JSONL file of records for the inputs (the ``run`` command); returns them and the problem count."""
+    from pipeline.batch.engine import BatchOptions, check_model, open_sink, run_batch
+
     spec = check_model(model)
     counts = run_batch(inputs, open_sink(out, None, 1, spec), BatchOptions(model=spec))
     return load_records(out), counts.quarantined
@@ -198,6 +204,8 @@ def extract(
             importlib.import_module("pipeline.batch.dask_runner")  # says in one line when Dask is not installed
         except RuntimeError as err:
             raise _fail(str(err)) from None
+    from pipeline.batch.engine import BatchOptions, check_model, open_sink, run_batch
+
     options = BatchOptions(model=model, max_chars=max_chars, chunk_size=chunk_size, workers=workers,
                            dask=dask, dask_workers=dask_workers, log_every=log_every, default_date=default_date)
     try:
@@ -230,6 +238,9 @@ def extract(
 
 
 def _predict_gold(gold: list[dict[str, Any]], model: str | Path | None) -> dict[str, dict[str, Any]]:
+    from pipeline.batch.engine import check_model
+    from pipeline.extract import extract_records, load_pipeline
+
     try:
         nlp = load_pipeline(check_model(model))
     except OSError as err:

@@ -301,6 +301,6 @@ def test_field_sections_give_the_mention_order_the_knowledge_base_has_always_use
 
 def test_descriptions_and_the_knowledge_base_never_import_spacy() -> None:
     modules = ["pipeline.finding_types", "pipeline.schema", "pipeline.gold", "pipeline.evaluate", "pipeline.report",
-               "pipeline.kb", "pipeline.kb.store", "pipeline.kb.cli", "pipeline.kb.fact_export"]
+               "pipeline.kb", "pipeline.kb.store", "pipeline.kb.cli", "pipeline.kb.fact_export", "pipeline.cli"]
     code = f"import sys; import {', '.join(modules)}; sys.exit('spacy' in sys.modules or 'thinc' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=Path(ROOT)).returncode == 0
