@@ -410,13 +410,23 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+_NO_DASK = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                              reason="Dask is not installed: pip install 'hmicfrs-extract[dask]'")
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_killing_the_parent_of_a_workers_run_leaves_no_worker_behind(tmp_path: Path) -> None:
+@pytest.mark.parametrize("runner", [
+    pytest.param(["--workers", "2"], id="workers"),
+    # Dask's local workers are children of its nannies, which run in this process: Dask's own
+    # parent-alive pipe ends them when it dies.
+    pytest.param(["--dask", "local", "--dask-workers", "2"], id="dask-local", marks=_NO_DASK),
+])
+def test_killing_the_parent_of_a_workers_run_leaves_no_worker_behind(tmp_path: Path, runner: list[str]) -> None:
     source = tmp_path / "docs.jsonl"
     _corpus_lines(source, 3000)
     out = tmp_path / "out"
     process = subprocess.Popen([*_cli(), "extract", str(source), "--out-dir", str(out), "--model", str(MODEL),
-                                "--workers", "2", "--chunk-size", "8", "--shard-size", "10"],
+                                *runner, "--chunk-size", "8", "--shard-size", "10"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_env(), cwd=ROOT)
     deadline = time.monotonic() + 60
     while not list(out.glob("shard-*.jsonl")) and process.poll() is None and time.monotonic() < deadline:
@@ -435,8 +445,7 @@ def test_killing_the_parent_of_a_workers_run_leaves_no_worker_behind(tmp_path: P
     shutil.rmtree(out, ignore_errors=True)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
-                    reason="Dask is not installed: pip install 'hmicfrs-extract[dask]'")
+@_NO_DASK
 def test_on_dask_the_hostile_inputs_are_quarantined_alike(
         hostile: tuple[Path, dict[tuple[str, int | None], str | None], list[str]], tmp_path: Path, nlp: Any) -> None:
     folder, expected, good = hostile

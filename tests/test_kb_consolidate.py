@@ -140,3 +140,11 @@ def test_fact_ids_depend_on_the_key_only() -> None:
     first = only([rate("f1", "a", None, 80.0, "exact")])
     second = only([rate("f9", "z", "2018-02-02", 99.0, "approx")])
     assert first.fact_id == second.fact_id and len(first.fact_id) == 20
+
+
+def test_a_fact_with_many_sources_names_a_few_in_its_line_and_counts_the_rest() -> None:
+    many = only([rate(f"f{i}", f"art-{i:03d}", "2018-06-01", 81.5, "exact") for i in range(40)])
+    line = many.describe()
+    assert line.endswith("(40 articles: art-000, art-001, art-002, art-003, art-004 and 35 more)")
+    few = only([rate(f"f{i}", f"art-{i}", "2018-06-01", 81.5, "exact") for i in range(2)])
+    assert few.describe().endswith("(2 articles: art-0, art-1)")

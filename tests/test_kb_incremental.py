@@ -11,6 +11,7 @@ from pyoxigraph import Quad
 
 from pipeline.kb import KnowledgeBase
 from pipeline.kb import vocabulary as v
+from pipeline.kb import store as kb_store
 from pipeline.kb.store import CONSOLIDATION_VERSION_TERM, DIRTY_FACT, PART_OF_FACT
 from tests.conftest import GOLD
 
@@ -40,6 +41,33 @@ def test_one_by_one_all_at_once_and_a_full_recomputation_agree() -> None:
     assert len(stored) > 50
 
 
+def test_a_small_mention_budget_splits_the_work_and_gives_the_same_graph(monkeypatch: Any) -> None:
+    """Facts with many sources are recomputed a few at a time (memory bounded by MENTION_BUDGET mentions,
+    not by the facts a load touches), and the consolidated graph does not depend on the chunking."""
+    records = gold_records()
+    whole = KnowledgeBase(None)
+    whole.load_records(records, pipeline_version="gold")
+    monkeypatch.setattr(kb_store, "MENTION_BUDGET", 3)
+    chunked = KnowledgeBase(None)
+    sizes: list[int] = []
+    original = kb_store.consolidate
+
+    def spy(mentions: Any) -> Any:
+        sizes.append(len(mentions))
+        return original(mentions)
+
+    monkeypatch.setattr(kb_store, "consolidate", spy)
+    chunked.load_records(records, pipeline_version="gold")
+    assert consolidated_graph(chunked) == consolidated_graph(whole)
+    # a chunk stops at the fact that reaches the budget, so it holds at most budget - 1 + one fact's mentions
+    assert len(sizes) > 20 and max(sizes) < 3 + max_mentions_per_fact(whole)
+    assert not list(chunked.store.quads_for_pattern(None, DIRTY_FACT, None, None))
+
+
+def max_mentions_per_fact(kb: KnowledgeBase) -> int:
+    return max(len(fact.mentions) for fact in kb.consolidated())
+
+
 def test_a_load_marks_and_recomputes_only_the_facts_it_touches() -> None:
     records = gold_records()
     kb = KnowledgeBase(None)
@@ -49,9 +77,9 @@ def test_a_load_marks_and_recomputes_only_the_facts_it_touches() -> None:
     touched: list[str] = []
     original = kb.mentions_of
 
-    def spy(facts: list[Any]) -> Any:
+    def spy(facts: list[Any], articles: Any = None) -> Any:
         touched.extend(f.value for f in facts)
-        return original(facts)
+        return original(facts, articles)
 
     kb.mentions_of = spy  # type: ignore[method-assign]
     changed = dict(records[0], findings=records[0]["findings"][:1])  # re-extracted with one finding left

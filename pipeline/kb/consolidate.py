@@ -73,6 +73,10 @@ class Mention:
         return int(self.article_date[:4]) if self.article_date else None
 
 
+# Sources named in a fact's one-line description; the rest are counted (`kb provenance` lists them all).
+SOURCES_SHOWN = 5
+
+
 def group_key(mention: Mention) -> tuple[str, ...]:
     """What makes two mentions the same fact: the type, its consolidation key, and the year.
 
@@ -162,7 +166,9 @@ class ConsolidatedFact:
     def describe(self) -> str:
         """One line for a terminal: what, the preferred value, conflicts, where from."""
         description = self.description
-        sources = f"({len(self.sources)} articles: {', '.join(self.sources)})"
+        shown = self.sources[:SOURCES_SHOWN]
+        more = f" and {len(self.sources) - len(shown)} more" if len(self.sources) > len(shown) else ""
+        sources = f"({len(self.sources)} articles: {', '.join(shown)}{more})"
         if description.year_field is None:
             what = ", ".join(str(self.field(name)) for name in description.consolidation_key)
             return f"{self.type} {what} {sources}"

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
@@ -47,8 +46,11 @@ STORE_ENV = "HMICFRS_STORE"
 # Articles written per transaction; a bulk load (--bulk) writes larger batches.
 BATCH = 200
 BULK_BATCH = 1000
-# Dirty facts recomputed per transaction.
+# Dirty facts recomputed per transaction: at most this many facts, and no more facts once their
+# mentions reach MENTION_BUDGET (a fact reported by thousands of articles is one chunk of its own), so
+# the mentions held in memory and the size of one update stay bounded however many sources a fact has.
 FACT_CHUNK = 500
+MENTION_BUDGET = 20_000
 # Bump when the consolidation rule or the consolidated graph's layout changes: every fact is then
 # recomputed once (a store of version "1", without hx:partOfFact links, is rebuilt when first opened).
 CONSOLIDATION_VERSION = "2"
@@ -69,6 +71,8 @@ CONSOLIDATION_VERSION_TERM = v.hx("consolidationVersion")
 _TYPE_P, _DERIVED_P = v.HX + "findingType", v.PROV + "wasDerivedFrom"
 _BY_INSPECTORATE_P, _EVIDENCE_START_P = v.HX + "statedByInspectorate", v.HX + "evidenceStart"
 _IDENTIFIER_P, _DATE_P, _SOURCE_P = v.DCTERMS + "identifier", v.DCTERMS + "date", v.DCTERMS + "source"
+# An article node's identifier, date and source, as consolidation reads them, by article IRI.
+_ArticleCache = dict[str, tuple[str | None, str | None, str | None]]
 
 
 class KnowledgeBaseError(RuntimeError):
@@ -344,6 +348,7 @@ class KnowledgeBase:
         replaced = [data for data in batch if data.graph in stale]
         if replaced:
             self._replace(replaced)
+            self.store.flush()
 
     def replace_article(self, data: ArticleData) -> None:
         """Drop the article's graph and insert its new content in ONE update: all or nothing."""
@@ -422,15 +427,24 @@ class KnowledgeBase:
                                               v.META_GRAPH)]))
 
     def _consolidate_dirty(self) -> None:
-        """Recompute the facts marked dirty, a chunk at a time: one SELECT of the chunk's mentions, grouped
-        and ranked in Python, and one update that replaces the chunk's facts and clears their marks."""
+        """Recompute the facts marked dirty, a chunk at a time (FACT_CHUNK facts or MENTION_BUDGET
+        mentions): the chunk's mentions read from the indexes, grouped and ranked in Python, and one update
+        that replaces the chunk's facts and clears their marks."""
         while True:
-            chunk = [quad.object for quad in islice(
-                self.store.quads_for_pattern(v.META_GRAPH, DIRTY_FACT, None, v.META_GRAPH), FACT_CHUNK)
-                if isinstance(quad.object, NamedNode)]
+            chunk: list[NamedNode] = []
+            mentions: list[Mention] = []
+            articles: _ArticleCache = {}
+            for quad in self.store.quads_for_pattern(v.META_GRAPH, DIRTY_FACT, None, v.META_GRAPH):
+                if not isinstance(quad.object, NamedNode):
+                    continue
+                chunk.append(quad.object)
+                mentions.extend(self.mentions_of([quad.object], articles))
+                if len(chunk) >= FACT_CHUNK or len(mentions) >= MENTION_BUDGET:
+                    break
             if not chunk:
                 return
-            facts = consolidate(self.mentions_of(chunk))
+            facts = consolidate(mentions)
+            del mentions, articles
             written = {v.fact_iri(fact.fact_id) for fact in facts} | set(chunk)
             values = " ".join(str(node) for node in written)
             marks = " ".join(f"{v.META_GRAPH} {DIRTY_FACT} {node} ." for node in chunk)
@@ -439,6 +453,9 @@ class KnowledgeBase:
                 f"GRAPH {v.CONSOLIDATED_GRAPH} {{ ?f ?p ?o }} }} ;\n"
                 f"{insert_data(fact_quads(facts))} ;\n"
                 f"DELETE DATA {{ GRAPH {v.META_GRAPH} {{ {marks} }} }}")
+            # RocksDB keeps what transactions write in memory tables until they fill (tens of MB for each of the
+            # store's many indexes): flushed after each chunk, a load's memory stays what one chunk needs.
+            self.store.flush()
 
     def _fact_counts(self) -> tuple[int, int]:
         row = self._select(q.FACT_COUNTS)[0]
@@ -452,17 +469,20 @@ class KnowledgeBase:
                     self.store.quads_for_pattern(None, v.RDF_TYPE, v.hx("Finding"), None))
         return [mention for mention, _graph in self._read_mentions(findings)]
 
-    def mentions_of(self, facts: list[NamedNode]) -> list[Mention]:
-        """The mentions of these facts only, found through each finding's hx:partOfFact."""
+    def mentions_of(self, facts: list[NamedNode], articles: _ArticleCache | None = None) -> list[Mention]:
+        """The mentions of these facts only, found through each finding's hx:partOfFact (``articles``: what
+        earlier calls read of each article, shared so an article is read once however many facts it has)."""
         findings = ((quad.subject, quad.graph_name) for fact in facts
                     for quad in self.store.quads_for_pattern(None, PART_OF_FACT, fact, None))
-        return [mention for mention, _graph in self._read_mentions(findings)]
+        return [mention for mention, _graph in self._read_mentions(findings, articles)]
 
-    def _read_mentions(self, findings: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Mention, Any]]:
+    def _read_mentions(self, findings: Iterable[tuple[Any, Any]],
+                       articles: _ArticleCache | None = None) -> Iterator[tuple[Mention, Any]]:
         """Mentions read straight from the store's indexes (one scan per finding and per article), not by
         a SPARQL join: what makes consolidation linear in the mentions it reads."""
         fields_of = {t.name: t.fields_by_section() for t in REGISTRY.types()}
-        articles: dict[str, tuple[str | None, str | None, str | None]] = {}
+        if articles is None:
+            articles = {}
         for finding, graph in findings:
             if not isinstance(graph, NamedNode) or not graph.value.startswith(v.ARTICLE_GRAPH_PREFIX):
                 continue
