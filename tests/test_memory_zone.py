@@ -96,3 +96,30 @@ def test_a_failing_document_is_a_problem_in_a_zone_too(nlp: Language, zone_docs:
                                      Article("b", "Kent Police.", None, "t")], zone_docs=zone_docs))
     assert [type(item).__name__ for item in out] == ["dict", "InputProblem", "dict"]
     assert not in_memory_zone(nlp)
+
+
+def test_the_collector_is_held_off_during_a_document_and_restored_after(nlp: Language, monkeypatch: Any) -> None:
+    import gc
+
+    import pipeline.extract as extract
+
+    seen: list[bool] = []
+    original = extract.doc_to_record
+
+    def spy(doc: Any, text: str) -> Any:
+        seen.append(gc.isenabled())
+        return original(doc, text)
+
+    monkeypatch.setattr(extract, "doc_to_record", spy)
+    articles = [Article(f"gc-{i}", "Kent Police recorded 90% of crime.", None, "t") for i in range(3)]
+    bad = Article("bad", None, None, "t")  # type: ignore[arg-type]  # raises inside the pause
+    assert gc.isenabled()
+    out = list(extract_records(nlp, [*articles, bad]))
+    assert seen == [False, False, False] and gc.isenabled()
+    assert [type(r).__name__ for r in out] == ["dict", "dict", "dict", "InputProblem"]
+    gc.disable()  # a caller that turned the collector off keeps it off
+    try:
+        list(extract_records(nlp, articles))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
