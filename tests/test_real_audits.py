@@ -373,6 +373,13 @@ CASES: list[Case] = [
      [R("dorset", "all_crime", 91.2)], ALL),
     ("line_break", "Dorset Police failed to record\n9,000 crimes a year, the inspectorate said.", None,
      [U("dorset", "all_crime", 9000)], ALL),
+    # The rest named back further on, a break between "the" and its figure: still that rest, not a count of the force.
+    ("line_break", "Gwent Police was inspected. Overall: of 1,024 crimes identified in the audit, 936 had been recorded. "
+     "The force is improving. Its chief said it was a good report. A superintendent said the\n88 missed crimes had all "
+     "since been recorded.", None, [S("gwent", "all_crime", 936, 1024)], ALL),
+    ("line_break", "Kent Police was inspected. Of the 60 rape reports audited, 52 had been recorded. The chief constable "
+     "apologised. She said those\neight unrecorded rapes were now being investigated.", None,
+     [S("kent", "rape", 52, 60)], ALL),
     # -- The sample named again in the next sentence ("Of these 90", "the 64"): its part is the other count, and its
     # crime type is the one the sentence before gave the examined reports.
     ("named_back", "An audit of 90 reports of violence at Kent Police was carried out. Of those 90, 81 had been "

@@ -95,7 +95,7 @@ class AuditSampleRule(LinkRule):
             force = force_for(doc, sent, c.start, c.end)
             index = rests.get((force, int(value(c))))
             # In this sentence or the one before; further back only when named as that rest ('the 88 missed crimes').
-            if index is not None and (index >= sent.index - 1 or doc.lower[c.start - 1] in doc.words["definite_back"]):
+            if index is not None and (index >= sent.index - 1 or doc.word_before(c.start) in doc.words["definite_back"]):
                 taken.update(p.start for p in counts[i:] if value(p) <= value(c))
                 return
 
