@@ -20,6 +20,7 @@ from pipeline.batch.inputs import read_inputs
 from pipeline.extract import extract_records
 from pipeline.kb import KnowledgeBase, KnowledgeBaseError
 from pipeline.kb import vocabulary as v
+from pipeline.kb import store as kb_store
 from pipeline.kb.rdf import article_data, finding_hash, insert_data
 from pipeline.kb.store import BULK_MARKER, RDF_FORMATS
 from pipeline.schema import FORCE_IDS
@@ -242,6 +243,9 @@ def test_bulk_load_gives_the_same_store_and_an_older_interrupted_one_is_undone(t
     with KnowledgeBase(tmp_path / "bulk") as kb:
         report = kb.load_records(leicestershire_records, extracted_at=WHEN, bulk=True)
         assert report.bulk and report.added == 2
+        assert "(bulk)" not in report.describe()  # two articles: one ordinary batch, so not worth saying
+        report.added = kb_store.BATCH + 1
+        assert "(bulk)" in report.describe()
         transactional = kb_with(leicestershire_records).store
         assert quads(kb.store) == quads(transactional)
         assert set(kb.store.named_graphs()) == set(transactional.named_graphs())

@@ -113,7 +113,8 @@ class LoadReport:
     problems: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        mode = " (bulk)" if self.bulk else ""
+        # "bulk" only when it made a difference: more articles than one ordinary batch holds
+        mode = " (bulk)" if self.bulk and self.added + self.replaced > BATCH else ""
         refused = f", {self.refused} refused (same id, another text)" if self.refused else ""
         return (f"articles: {self.added} added, {self.replaced} replaced, {self.unchanged} unchanged{refused}{mode}; "
                 f"{self.findings} findings written; {self.facts} consolidated facts ({self.conflicts} with conflicts); "
