@@ -378,7 +378,24 @@ GRADES: list[Case] = [
      [("GRADE", "outstanding", {"id": "outstanding"})], []),
 ]
 
-CASES = {"crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
+# -- "on average N" is approx (ANNOTATION, Figures), so "on average" is the figure's hedge and part of its span, as
+# "about" is; an average stated of something else ("on average forces recorded ...") hedges nothing. --------
+AVERAGES: list[Case] = [
+    ("It found that on average 1,900 violent crimes are not recorded each year.", None,
+     [("COUNT", "on average 1,900", {"value": 1900, "qualifier": "approx"})], [("COUNT", "1,900")]),
+    ("The force records on average 85 per cent of reported crime.", None,
+     [("PERCENT", "on average 85 per cent", {"value": 85, "qualifier": "approx"})], []),
+    ("On average 3,700 crimes of every kind are not recorded each year.", None,
+     [("COUNT", "On average 3,700", {"value": 3700, "qualifier": "approx"})], []),
+    ("Inspectors said the force missed on average 40 reports of rape a year.", None,
+     [("COUNT", "on average 40", {"value": 40, "qualifier": "approx"})], []),
+    # negatives: the average is of forces, or of a duration, not a hedge on the figure
+    ("While on average forces recorded 85 per cent of crime, Kent Police recorded 80 per cent.", None,
+     [("PERCENT", "85 per cent", {"qualifier": "exact"})], []),
+    ("Crimes took on average 12 days to be recorded.", None, [("DATE", "12 days", {})], [("COUNT", "on average 12")]),
+]
+
+CASES = {"average": AVERAGES, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
          "force": FORCES, "person": PEOPLE, "grade": GRADES}
 
 
