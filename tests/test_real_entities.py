@@ -220,6 +220,15 @@ COUNTS: list[Case] = [
 
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
 DATES: list[Case] = [
+    # "Today" ending a name in a masthead or sign-up line (scraped debris, dev5) is no date; the day itself is
+    ("Sign up to our daily newsletter\nSheffield Courier Today: the day's top stories in one email", "2021-07-06",
+     [], [("DATE", "Today")]),
+    ("Lincs Today\nNews > Crime > Lincoln", "2020-09-03", [], [("DATE", "Today")]),
+    ("Get the Wessex Gazette Today app for the latest news.", "2020-09-03", [], [("DATE", "Today")]),
+    ("Today, the inspectorate published its report on Kent Police.", "2020-09-03",
+     [("DATE", "Today", {"value": "2020-09-03"})], []),
+    ("Kent Police said Today that it accepted the findings.", "2020-09-03", [("DATE", "Today", {})], []),
+    ("The report was published today.", "2020-09-03", [("DATE", "today", {"value": "2020-09-03"})], []),
     # catalogue
     ("IN APRIL, Cumbria Constabulary was one of nine forces visited.", "2019-06-01",
      [("DATE", "APRIL", {"value": "2019-04"})], [("DATE", "IN APRIL")]),
