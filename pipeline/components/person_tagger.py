@@ -222,13 +222,13 @@ class PersonTagger(DataBacked):
         surname_ends = {end for start, end in found if end - start >= 2}
         if surname_ends:
             orth_ids = view.orth_ids
-            surnames = numpy.unique(orth_ids[[end - 1 for end in surname_ends]])
+            surnames = set(orth_ids[[end - 1 for end in surname_ends]].tolist())  # a set: numpy.unique costs more here
             if len(surnames) <= _FEW_SURNAMES:  # a comparison each is cheaper than isin's set-up, and bounded
                 is_surname = numpy.zeros(n, dtype=bool)
                 for surname_id in surnames:
                     is_surname |= orth_ids == surname_id
             else:  # one pass over the doc whatever the number of surnames (a comparison each was quadratic)
-                is_surname = numpy.isin(orth_ids, surnames)
+                is_surname = numpy.isin(orth_ids, numpy.fromiter(surnames, dtype=orth_ids.dtype, count=len(surnames)))
             taken = {i for start, end in found for i in range(start, end)}
             for i in is_surname.nonzero()[0].tolist():
                 if i not in taken and name_like(i):
