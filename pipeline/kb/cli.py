@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
@@ -324,10 +328,6 @@ OXIGRAPH_ENV = "HMICFRS_OXIGRAPH"
 def oxigraph_binary() -> str | None:
     """Oxigraph's server: $HMICFRS_OXIGRAPH, else the one installed beside this Python (the ``[serve]``
     extra puts it in the same environment's bin/), else on PATH."""
-    import os
-    import shutil
-    import sys
-
     named = os.environ.get(OXIGRAPH_ENV)
     if named:
         return named if Path(named).is_file() else None
@@ -336,8 +336,6 @@ def oxigraph_binary() -> str | None:
 
 
 def _server_version(binary: str) -> str | None:
-    import subprocess
-
     try:
         out = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
@@ -354,8 +352,6 @@ def serve(
 ) -> None:
     """Serve the store read-only over the SPARQL 1.1 Protocol (Oxigraph's own server, `pip install
     'hmicfrs-extract[serve]'`): any SPARQL client can ask it questions at http://BIND/query."""
-    import subprocess
-
     import pyoxigraph
 
     with _open(store) as kb:  # a read-only server cannot bring the consolidated graph up to date: done here
