@@ -12,44 +12,9 @@ never as a raw string.
 from __future__ import annotations
 
 import re
-from typing import Final, Iterable, Mapping
+from typing import Final
 
 from pyoxigraph import Literal, NamedNode
-
-from pipeline.kb.vocabulary import ARTICLE_GRAPH_PREFIX
-
-def field_variable(name: str) -> str:
-    """The variable a finding field is selected as (prefixed, so no field name can clash with the others)."""
-    return f"field_{name}"
-
-
-def mentions_query(fields: Mapping[str, str], facts: Iterable[NamedNode] | None = None) -> str:
-    """Every finding of the article graphs with the fields consolidation needs: ``fields`` maps
-    each field name of the registered finding types to its hx: property. With ``facts``, only the
-    findings that are mentions of those facts (through hx:partOfFact)."""
-    variables = " ".join(f"?{field_variable(name)}" for name in fields)
-    only = ""
-    if facts is not None:
-        only = f"VALUES ?fact {{ {' '.join(str(NamedNode(f.value)) for f in facts)} }}\n  GRAPH ?g {{ ?finding hx:partOfFact ?fact }}"
-    optionals = "\n".join(f"    OPTIONAL {{ ?finding hx:{prop} ?{field_variable(name)} }}"
-                          for name, prop in fields.items())
-    return f"""
-SELECT ?g ?finding ?article ?date ?source ?type {variables} ?by_inspectorate ?evidence_start
-WHERE {{
-  {only}
-  GRAPH ?g {{
-    ?finding a hx:Finding ; hx:findingType ?type ; prov:wasDerivedFrom ?a ;
-             hx:statedByInspectorate ?by_inspectorate .
-    ?a dcterms:identifier ?article .
-    OPTIONAL {{ ?a dcterms:date ?date }}
-    OPTIONAL {{ ?a dcterms:source ?source }}
-{optionals}
-    OPTIONAL {{ ?finding hx:evidenceStart ?evidence_start }}
-  }}
-  FILTER(STRSTARTS(STR(?g), "{ARTICLE_GRAPH_PREFIX}"))
-}}
-"""
-
 
 # The record digest of every article graph: what decides 'unchanged' and the consolidation state.
 ARTICLE_DIGESTS: Final = """

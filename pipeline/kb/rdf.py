@@ -23,6 +23,8 @@ from pipeline.kb.consolidate import ConsolidatedFact, Mention, fact_id, group_ke
 from pipeline.kb.validate import RecordProblem, check_record, finding_problem
 from pipeline.schema import FORCE_IDS, INSPECTORATE_ID, TERRITORIAL_FORCES
 
+# A finding's link to the consolidated fact it is a mention of.
+PART_OF_FACT = v.hx("partOfFact")
 INSPECTOR_ROLES = frozenset({"hm_inspector_of_constabulary", "hm_chief_inspector_of_constabulary"})
 INSPECTORATE_LABEL = "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
 INSPECTORATE_NAMES = ("HMICFRS", "HMIC", "Her Majesty's Inspectorate of Constabulary")
@@ -186,8 +188,8 @@ def article_data(record: Mapping[str, Any], pipeline_version: str, extracted_at:
             problems.append(f"{key}: finding {number} skipped: {problem}")
             continue
         node = _add_finding(g, key, record, finding, art, activity, when, voices)
-        fact = v.fact_iri(fact_id(group_key(_key_mention(key, record, finding))))
-        g.add(node, v.hx("partOfFact"), fact)
+        fact = fact_of(_key_mention(key, record, finding))
+        g.add(node, PART_OF_FACT, fact)
         facts.add(fact.value)
         count += 1
     return ArticleData(key, g.graph, record_hash, g.quads, count, problems, facts)
@@ -200,6 +202,11 @@ def _key_mention(key: str, record: Mapping[str, Any], finding: Mapping[str, Any]
     date = str(record["date"])[:10] if record.get("date") else None
     return Mention(finding_iri="", article_id=key, article_date=date, fields=fields)
 
+
+def fact_of(mention: Mention) -> NamedNode:
+    """The consolidated fact a mention belongs to (the object of its hx:partOfFact): one derivation, used
+    when an article is written and when a store's links are rebuilt, so the two always agree."""
+    return v.fact_iri(fact_id(group_key(mention)))
 
 
 

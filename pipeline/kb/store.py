@@ -33,10 +33,10 @@ from pipeline.field_kinds import PERCENT, RdfTerm
 from pipeline.finding_types import REGISTRY
 from pipeline.kb import queries as q
 from pipeline.kb import vocabulary as v
-from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate, fact_id, group_key
+from pipeline.kb.consolidate import ConsolidatedFact, Mention, consolidate
 from pipeline.kb.fact_export import fact_json, facts_csv
-from pipeline.kb.rdf import (ArticleData, RecordError, article_data, content_sha256, fact_quads, insert_data,
-                             reference_quads)
+from pipeline.kb.rdf import (PART_OF_FACT, ArticleData, RecordError, article_data, content_sha256, fact_of, fact_quads,
+                             insert_data, reference_quads)
 from pipeline.kb.tables import Table, term_text
 
 # Where the store is when no --store is given and $HMICFRS_STORE is not set: relative to the
@@ -65,7 +65,6 @@ EXPORT_FORMATS = (*RDF_FORMATS, "csv", "jsonl")
 BULK_MARKER = Quad(v.META_GRAPH, v.hx("bulkLoadInProgress"), v.boolean(True), v.META_GRAPH)
 DIRTY_FACT = v.hx("dirtyFact")
 PENDING_GRAPH = v.hx("pendingGraph")
-PART_OF_FACT = v.hx("partOfFact")
 CONSOLIDATION_VERSION_TERM = v.hx("consolidationVersion")
 # The predicates a mention is read from, as IRIs (the keys of a finding's and an article's properties).
 _TYPE_P, _DERIVED_P = v.HX + "findingType", v.PROV + "wasDerivedFrom"
@@ -415,7 +414,7 @@ class KnowledgeBase:
         findings = ((quad.subject, quad.graph_name) for quad in
                     self.store.quads_for_pattern(None, v.RDF_TYPE, v.hx("Finding"), None))
         for mention, graph in self._read_mentions(findings):
-            fact = v.fact_iri(fact_id(group_key(mention)))
+            fact = fact_of(mention)
             facts.add(fact.value)
             links.append(Quad(NamedNode(mention.finding_iri), PART_OF_FACT, fact, graph))
             if len(links) >= 50_000:
@@ -664,11 +663,6 @@ class KnowledgeBase:
         else:
             raise KnowledgeBaseError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
         return len(facts)
-
-
-def _queried_fields() -> dict[str, str]:
-    """Field name -> hx: property, for every field of every registered type."""
-    return {f.name: f.rdf_property for t in REGISTRY.types() for f in t.fields}
 
 
 def _is_percent(ftype: str) -> bool:

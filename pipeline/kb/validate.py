@@ -18,6 +18,7 @@ from typing import Any, Mapping
 
 from pipeline.field_kinds import COUNT, PERCENT, YEAR_NUMBER, Field
 from pipeline.finding_types import REGISTRY, FindingType
+from pipeline.io import is_utf8_text
 
 FIRST_YEAR = 1990  # the inspectorate's crime-recording work is later than this
 MAX_COUNT = 10**12  # a count of crimes larger than this is a misread figure, not a count
@@ -57,10 +58,8 @@ def _check_text(value: Any, where: str, depth: int = 0) -> None:
     if depth > MAX_DEPTH:
         raise RecordProblem(f"{where} is nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise RecordProblem(f"{where} holds a string that is not valid Unicode text (a lone surrogate?)") from None
+        if not is_utf8_text(value):
+            raise RecordProblem(f"{where} holds a string that is not valid Unicode text (a lone surrogate?)")
     elif isinstance(value, Mapping):
         for key, item in value.items():
             _check_text(key, where, depth + 1)
