@@ -262,15 +262,22 @@ class FigureTagger(DataBacked):
         starts = self._slot_starts[slots]
         missed = (self._slot_ids[slots] != ids).nonzero()[0]
         if len(missed):
+            # Each missed word is worked out once, however often the doc holds it (a long report repeats its
+            # new words: worked out at every occurrence, they cost more per character the longer it is).
             # Each miss is fixed in the doc's masks, so two of its ids sharing a slot are both right.
             lower_ids, text = view.lower_ids, view.text
+            known: dict[int, tuple[int, bool]] = {}
             for i in missed.tolist():
                 orth = int(ids[i])
-                slot = orth & _SLOTS
-                mask = masks[i] = self._token_mask(text[i], orth, int(lower_ids[i]))
-                starts[i] = self._slot_starts[slot] = bool(mask & self.starter_mask)
-                self._slot_ids[slot] = orth
-                self._slot_masks[slot] = mask
+                worked_out = known.get(orth)
+                if worked_out is None:
+                    slot = orth & _SLOTS
+                    mask = self._token_mask(text[i], orth, int(lower_ids[i]))
+                    worked_out = known[orth] = mask, bool(mask & self.starter_mask)
+                    self._slot_ids[slot] = orth
+                    self._slot_masks[slot] = mask
+                    self._slot_starts[slot] = worked_out[1]
+                masks[i], starts[i] = worked_out
         return masks + [0] * self._reach, starts.nonzero()[0].tolist()
 
     def _plan(self, first: int, second: int) -> _Plan:

@@ -26,6 +26,10 @@ _END = itemgetter(1)
 CUE_FILE = "finding_cues.json"
 _DIRECTIONS = ("before", "after", "around", "anywhere")
 _SECTIONS = ("words", "phrases", "tables", "ids")
+# From this many matches a list is bisected by its starts or its ends, kept as lists of ints: comparing
+# ints costs half what comparing the matches' tuples does, and a long report's long lists are bisected
+# often, each time deeper. Making the lists costs more than a short document's few questions save.
+LONG_LIST = 64
 
 
 _SHARED: dict[tuple[str, tuple[tuple[str, CueReads], ...]], CueSpec] = {}
@@ -145,10 +149,10 @@ class CueQuery:
     """One document's cue matches, asked the way the data says: each cue's direction and window are its own.
 
     A list's matches are in order and do not overlap, so both their starts and their
-    ends increase, and every question is a bisection.
+    ends increase, and every question is a bisection (of a long list's starts or ends: ``LONG_LIST``).
     """
 
-    __slots__ = ("_matches", "_plans", "_bases", "_lower", "_spaces")
+    __slots__ = ("_matches", "_plans", "_bases", "_lower", "_spaces", "_starts", "_ends")
 
     def __init__(self, spec: CueSpec, matches: dict[str, list[Match]], lower: list[str],
                  spaces: list[int] | None = None) -> None:
@@ -159,6 +163,8 @@ class CueQuery:
         # The whitespace tokens (a line break inside a sentence: "Of\nthe 53"), in order: a window counts
         # words, so it reaches past them.
         self._spaces = spaces or []
+        self._starts: dict[str, list[int]] = {}  # a long list's starts and ends, made when first asked for
+        self._ends: dict[str, list[int]] = {}
 
     def before(self, name: str, i: int, floor: int = 0) -> Match | None:
         """A cue in the window before token ``i``: ending in it (its end, exclusive, not before ``floor``),
@@ -184,9 +190,12 @@ class CueQuery:
         if not found:
             return None
         if inside:
-            lying = self._find(found, lo, i)
+            lying = self._find(base, lo, i)
             return lying[0] if lying else None
-        k = bisect_right(found, lo, key=_END)
+        if len(found) < LONG_LIST:
+            k = bisect_right(found, lo, key=_END)
+        else:
+            k = bisect_right(self._ends.get(base) or self._positions(base)[1], lo)
         return found[k] if k < len(found) and found[k][1] <= i else None
 
     def after(self, name: str, i: int, bound: int | None = None) -> Match | None:
@@ -211,9 +220,12 @@ class CueQuery:
         if not found:
             return None
         if inside:
-            lying = self._find(found, i, stop)
+            lying = self._find(base, i, stop)
             return lying[0] if lying else None
-        k = bisect_left(found, (i,))
+        if len(found) < LONG_LIST:
+            k = bisect_left(found, (i,))
+        else:
+            k = bisect_left(self._starts.get(base) or self._positions(base)[0], i)
         return found[k] if k < len(found) and found[k][0] < stop else None
 
     def around(self, name: str, start: int, end: int, floor: int, bound: int) -> tuple[list[Match], list[Match]]:
@@ -226,15 +238,21 @@ class CueQuery:
         lo, hi = start - before, end + after
         if self._spaces:
             lo, hi = _back_past_spaces(self._spaces, lo, start), _on_past_spaces(self._spaces, end, hi)
-        return self._find(found, max(lo, floor), start), self._find(found, end, min(hi, bound))
+        return self._find(base, max(lo, floor), start), self._find(base, end, min(hi, bound))
 
     def within(self, name: str, start: int, end: int) -> list[Match]:
         """The cues lying within tokens [start, end), in order."""
-        found = self._matches[self._bases[name]]
+        base = self._bases[name]
+        found = self._matches[base]
         if not found:
             return []
-        lo = bisect_left(found, (start,))  # as _find, written out: the linker's most frequent question
-        hi = bisect_left(found, (end,), lo)
+        if len(found) < LONG_LIST:
+            lo = bisect_left(found, (start,))  # as _find, written out: the linker's most frequent question
+            hi = bisect_left(found, (end,), lo)
+        else:
+            starts = self._starts.get(base) or self._positions(base)[0]
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
         if hi > lo and found[hi - 1][1] > end:
             hi -= 1
         return found[lo:hi]
@@ -247,13 +265,26 @@ class CueQuery:
         """Whether the document holds the cue anywhere: most hold few cues, so one test rules a question out."""
         return bool(self._matches[self._bases[name]])
 
-    @staticmethod
-    def _find(found: list[Match], start: int, end: int) -> list[Match]:
-        lo = bisect_left(found, (start,))
-        hi = bisect_left(found, (end,), lo)  # the matches from ``lo`` that start before ``end``
+    def _find(self, base: str, start: int, end: int) -> list[Match]:
+        """The matches of list ``base`` lying within tokens [start, end)."""
+        found = self._matches[base]
+        if len(found) < LONG_LIST:
+            lo = bisect_left(found, (start,))
+            hi = bisect_left(found, (end,), lo)  # the matches from ``lo`` that start before ``end``
+        else:
+            starts = self._starts.get(base) or self._positions(base)[0]
+            lo = bisect_left(starts, start)
+            hi = bisect_left(starts, end, lo)
         if hi > lo and found[hi - 1][1] > end:
             hi -= 1  # only the last of them can reach past ``end``
         return found[lo:hi]
+
+    def _positions(self, base: str) -> tuple[list[int], list[int]]:
+        """The starts and the ends of long list ``base``'s matches, kept for the next question."""
+        found = self._matches[base]
+        starts = self._starts[base] = [m[0] for m in found]
+        ends = self._ends[base] = [m[1] for m in found]
+        return starts, ends
 
 
 def space_tokens(view: TokenView) -> list[int]:

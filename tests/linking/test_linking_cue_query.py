@@ -9,6 +9,7 @@ test checks that both paths, and a brute-force reading of the docstrings, agree.
 from __future__ import annotations
 
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from pipeline.resources import DataFileError
+from pipeline.linking import cues
 from pipeline.linking.cues import CueDataError, CueQuery, CueReads, CueSpec
 from pipeline._speed import token_view
 
@@ -314,3 +316,24 @@ def test_scanned_cues_answer_as_the_docstrings_say(question: tuple[list[str], in
     assert q.before(f"mixed_before{name}", i, floor) == ref_before(matches, i, window, inside, floor)
     assert q.after(f"mixed_after{name}", i, bound) == ref_after(matches, i, window, inside, bound)
     assert q.within("mixed_base", start, end) == [m for m in matches if start <= m[0] and m[1] <= end]
+
+
+@settings(max_examples=120, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(VOCAB + ["\n"]), min_size=1, max_size=400), st.data())
+def test_a_long_list_answers_by_its_positions_as_a_short_one_by_its_matches(words: list[str], data: st.DataObject) -> None:
+    # Every list bisected by its starts and ends (a long report's path) against none: the same answers.
+    n = len(words)
+    i, floor, bound = data.draw(st.integers(0, n)), data.draw(st.integers(0, n)), data.draw(st.one_of(st.none(), st.integers(0, n + 2)))
+    start, end = data.draw(st.integers(-3, n + 20)), data.draw(st.integers(-3, n + 20))
+
+    def answers(long_list: int) -> list[Any]:
+        with patch.object(cues, "LONG_LIST", long_list):  # read whenever a question is asked
+            q = query(words, PROPERTY_SPEC)
+            got: list[Any] = []
+            for family in ("mixed", "scan"):
+                got.append(q.within(f"{family}_base", start, end))
+                for name in [f"{w}{inside}" for w in WINDOWS for inside in ("", "_inside")]:
+                    got += [q.before(f"{family}_before{name}", i, floor), q.after(f"{family}_after{name}", i, bound)]
+            return got
+
+    assert answers(1) == answers(10**9)

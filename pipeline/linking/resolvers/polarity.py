@@ -19,8 +19,9 @@ CUE_READS = CueReads(before=("unreal_modals",), after=("told_to_police",),
                      words=("anaphoric_openers",))
 # The distance of a missing cue. No cue is this far from a figure in a document of fewer
 # than _FAR / 6 tokens: a distance counts each token once and each clause boundary (at
-# least a token) five times more.
-_FAR = 10**6
+# least a token) five times more. (Far past any document, so that a long one takes the
+# same path as a short one.)
+_FAR = 10**15
 _UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the figure says nothing of recording
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
 _BULLETS = frozenset({"•", "·", "▪", "◦", "*", "-", "–"})
