@@ -390,6 +390,22 @@ CASES: list[Case] = [
      None, [S("kent", "violence", 81, 90)], ALL),
     ("named_back", "Inspectors reviewed 64 rape reports held by Avon and Somerset Constabulary. They found that 60 of the "
      "64 were recorded.", None, [S("avon_and_somerset", "rape", 60, 64)], ALL),
+    # -- "All but N" in the sentence after the sample: the rest of it was recorded, not N (dev6).
+    ("all_but_next", "Kent Police was inspected. Inspectors examined 99 reports of rape. All but three had been recorded "
+     "correctly.", None, [S("kent", "rape", 96, 99)], ALL),
+    ("all_but_next", "Inspectors checked 41 sexual offences at Essex Police. All bar two had been recorded.", None,
+     [S("essex", "sexual_offences", 39, 41)], ALL),
+    ("all_but_next", "Kent Police was inspected. Inspectors examined 60 reports of violence. Of these, 52 had been "
+     "recorded.", None, [S("kent", "violence", 52, 60)], ALL),
+    # -- The audit said as a noun or another verb: "a check of", "a review of", "went through", "traced" (dev6).
+    ("audit_words", "Kent Police was inspected. A check of 42 reports of modern slavery found that every one had been "
+     "recorded correctly.", None, [S("kent", "modern_slavery", 42, 42)], ALL),
+    ("audit_words", "Kent Police was inspected. A review of 60 rape reports found that 52 had been recorded.", None,
+     [S("kent", "rape", 52, 60)], ALL),
+    ("audit_words", "Kent Police was inspected. Inspectors went through 80 reports of violence. Of these, 71 had been "
+     "recorded.", None, [S("kent", "violence", 71, 80)], ALL),
+    ("audit_words", "Inspectors traced 73 reports of domestic abuse made to Dorset Police and found 61 of them had been "
+     "recorded.", None, [S("dorset", "domestic_abuse", 61, 73)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

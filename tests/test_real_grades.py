@@ -385,10 +385,37 @@ GRADE_FRAMES: list[CaseRow] = [
     (KENT + "He will tackle the areas which were rated inadequate.", None, set()),
 ]
 
+# -- where the grade word stands: before "grade", between spaced hyphens, "good both for"; "&" in an area (dev6) --------
+GRADE_PLACEMENT: list[CaseRow] = [
+    (KENT + "It was graded outstanding for its leadership and culture, and good both for how well it records reported "
+     "crime and for its systems and processes.", None,
+     {("kent", "leadership_and_culture", "outstanding", None), ("kent", "recording_reported_crime", "good", None),
+      ("kent", "systems_and_processes", "good", None)}),
+    (KENT + "It was rated good both at preventing crime and at managing offenders.", None,
+     {("kent", "preventing_crime", "good", None), ("kent", "managing_offenders", "good", None)}),
+    (KENT + "The report handed the force its best grade - good - for treating members of the public with fairness.", None,
+     {("kent", "treatment_of_the_public", "good", None)}),
+    (KENT + "Its worst grade - inadequate - came for responding to the public.", None,
+     {("kent", "responding_to_the_public", "inadequate", None)}),
+    (KENT + "Alongside its adequate grade for recording data about crime, the force was rated good for preventing crime.",
+     None, {("kent", CDI, "adequate", None), ("kent", "preventing_crime", "good", None)}),
+    (KENT + "The adequate rating for investigating crime disappointed the chief constable.", None,
+     {("kent", "investigating_crime", "adequate", None)}),
+    (KENT + "The commissioner said the adequate grade was \"a starting point\".", None, {("kent", CDI, "adequate", None)}),
+    (KENT + "Leadership & culture: good. Systems & processes: requires improvement.", "2018-07-05",
+     {("kent", "leadership_and_culture", "good", 2018), ("kent", "systems_and_processes", "requires_improvement", 2018)}),
+    # negatives: praise of a grade, a compound, the ordinary adjective after a word that measures it
+    (KENT + "A good grade is welcome, but more must be done.", None, set()),
+    (KENT + "The win gave officers a feel-good boost.", None, set()),
+    (KENT + "Officers said staffing on nights was barely adequate for the demand.", None, set()),
+    (KENT + "The number of call handlers was less than adequate for the winter.", None, set()),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
+    "grade_placement": GRADE_PLACEMENT,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -452,6 +452,13 @@ LINKED: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], list[dict[s
     ("lower_surname", "Dorset Police was inspected. Anna van dyke, the force's deputy chief constable, welcomed it.",
      [("Dorset Police", "FORCE", "dorset"), ("Anna van dyke", "PERSON"), ("deputy chief constable", "ROLE", "deputy_chief_constable")],
      O_, [official("Anna van dyke", "deputy_chief_constable", "dorset")]),
+    # a name set off by commas after its title (dev6)
+    ("lower_surname", "Leicestershire's police and crime commissioner, Derek mallory, said he would ask for a report.",
+     [("police and crime commissioner", "ROLE", "police_and_crime_commissioner"), ("Derek mallory", "PERSON")],
+     O_, [official("Derek mallory", "police_and_crime_commissioner", "leicestershire")]),
+    ("lower_surname", "Kent's chief constable, Alan pugh, who is new in post, welcomed it.",
+     [("Kent", "FORCE", "kent"), ("chief constable", "ROLE", "chief_constable"), ("Alan pugh", "PERSON")],
+     O_, [official("Alan pugh", "chief_constable", "kent")]),
     # ---- Two forces under one plural head, or with "each"/"both", share the figure (cat. 2 A13), once both are tagged.
     ("joint", "Warwickshire and West Mercia police forces each recorded 88 per cent of crimes.",
      [("Warwickshire", "FORCE", "warwickshire"), ("West Mercia police forces", "FORCE", "west_mercia"),

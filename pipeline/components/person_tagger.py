@@ -149,13 +149,15 @@ class PersonTagger(DataBacked):
 
         def lower_surname(start: int, end: int) -> int:
             """The end of a titled name whose surname is in lower case ("Commissioner Peter holm issued"): a known
-            given name, then a lower-case word that is no function word, adverb or verb form, before a verb."""
+            given name, then a lower-case word that is no function word, adverb or verb form, before a verb, or
+            closing a name set off by commas ("its commissioner, Derek mallory, said")."""
             if end != start + 1 or text[start] not in self.first_names or end + 1 >= n or not space[start]:
                 return end
             word, verb = view.lower[end], view.lower[end + 1]
+            set_off = verb == "," and start > 0 and text[start - 1] == ","
             if (text[end].isalpha() and text[end].islower() and len(word) > 2 and not view.is_stop(end)
                     and word not in self.speech_verbs and word not in self.not_surnames and not word.endswith(_NOT_SURNAME_ENDINGS)
-                    and (verb in self.speech_verbs or verb.endswith("ed"))):
+                    and (verb in self.speech_verbs or verb.endswith("ed") or set_off)):
                 return end + 1
             return end
 

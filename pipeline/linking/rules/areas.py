@@ -64,6 +64,8 @@ class AreaReader:
 
     def __init__(self, lexicon: Lexicon) -> None:
         wordings, markers = area_tables(lexicon)
+        # Every "and" of a wording may be written "&" ("Leadership & culture: good", "Systems & processes").
+        wordings = {**wordings, **{p.replace(" and ", " & "): a for p, a in wordings.items() if " and " in p}}
         self.wordings = PhraseSet(list(wordings))
         self.phrases = PhraseSet(list(wordings) + list(markers))  # wordings first: the longest match wins
         self.ids = {tokenize_phrase(p): a for p, a in markers.items()}

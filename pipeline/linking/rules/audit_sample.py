@@ -151,6 +151,8 @@ class AuditSampleRule(LinkRule):
                 return None
         if says_recorded(doc, r):
             recorded = value(r)
+            if cues.before("all_but", r.start) is not None and recorded < value(total):
+                recorded = value(total) - recorded  # "Inspectors examined 99 reports of rape. All but three had been recorded."
         elif says_unrecorded(doc, r):
             recorded = value(total) - value(r)
         else:
