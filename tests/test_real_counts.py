@@ -53,6 +53,11 @@ PER_DAY: list[Case] = [
     ("Essex Police fails to record roughly 40 violent crimes each day.", []),
     ("Every week, some 150 crimes are not recorded by Surrey Police.", []),
     ("Sussex Police does not record about 600 crimes a month, the report says.", []),
+    # A total restated per day beside it is no count, nor a part of a sample (dev6); the total itself, in this
+    # apposition, is not read (left alone: its predicate lies past the restatement).
+    ("Kent Police was inspected. Around 11,900 crimes each year – more than 30 a day – are not making it onto the "
+     "force's crime system.", []),
+    ("Kent Police was inspected. Around 11,900 crimes each year, more than 30 a day, are not recorded.", []),
     # Negatives: a year is a rate.
     ("Kent Police fails to record 8,000 crimes a year.", [("kent", "all_crime", 8000, True, "exact")]),
     ("Every year, some 1,500 crimes are not recorded by Surrey Police.", [("surrey", "all_crime", 1500, True, "approx")]),
@@ -116,7 +121,16 @@ APPOSITION: list[Case] = [
     ("About 4,000 crimes a year, or 7 per cent, are not recorded by Essex Police.", [("essex", "all_crime", 4000, True, "approx")]),
     ("Kent Police fails to record 8 per cent of crimes, or about 9,000 a year.", [("kent", "all_crime", 9000, True, "approx")]),
     ("Some 3,000 crimes (6 per cent) go unrecorded by Surrey Police every year.", [("surrey", "all_crime", 3000, True, "approx")]),
+    # A share of every crime reported ("of those reported"), and a share between dashes (dev6).
+    ("Kent Police was inspected. About 6,700 crimes a year, or 9 per cent of those reported, are not recorded.",
+     [("kent", "all_crime", 6700, True, "approx")]),
+    ("Kent Police was inspected. That still leaves about 6,700 crimes a year – nine per cent of everything reported – "
+     "that are not being properly recorded.", [("kent", "all_crime", 6700, True, "approx")]),
+    ("Some 2,100 violent crimes a year — 12 per cent of those reported by callers — go unrecorded by Dorset Police.",
+     [("dorset", "violence", 2100, True, "approx")]),
     # Negatives: staff, not crimes; a share of the count.
+    ("Kent Police was inspected. It failed to record 9,000 crimes a year – a third of them violent.",
+     [("kent", "all_crime", 9000, True, "exact")]),
     ("Cleveland Police was inspected. About 6,500 officers, the equivalent of 14.2 per cent of the workforce, are not yet "
      "trained in the recording rules.", []),
 ]
@@ -143,6 +157,11 @@ RATE_TYPE: list[Case] = [
 
 # 'Not recorded' predicates the extractor did not know (catalogue-2 A4).
 PREDICATES: list[Case] = [
+    # an adverb between "being" and "recorded" (dev6)
+    ("Kent Police was inspected. About 6,700 crimes a year are not being properly recorded.",
+     [("kent", "all_crime", 6700, True, "approx")]),
+    ("Essex Police was inspected. Some 900 sexual offences a year were not being correctly recorded.",
+     [("essex", "sexual_offences", 900, True, "approx")]),
     ("The inspectorate believes almost 6,900 crimes go unreported by Durham Constabulary every year.",
      [("durham", "all_crime", 6900, True, "less_than")]),
     ("Cleveland Police records 89.2 per cent of reported crime, so roughly 5,900 reports from victims do not get "

@@ -83,10 +83,14 @@ def is_composition(doc: LinkDoc, fig: Figure, scope: Scope) -> bool:
 
 def is_sub_share(doc: LinkDoc, fig: Figure) -> bool:
     """'about 9,000 crimes, around a third of which are violent': a share of another figure,
-    unless recording is what is said of it ('97 per cent of which was recorded')."""
+    unless recording is what is said of it ('97 per cent of which was recorded'), or the share is of every
+    such crime ('9 per cent of those reported')."""
     cues = doc.cues
-    if cues.after("sub_part", fig.end) is None:
+    part = cues.after("sub_part", fig.end)
+    if part is None:
         return False
+    if part[1] < doc.n and doc.lower[part[1]].endswith("ed") and doc.is_lower_word(part[1]):
+        return False  # "9 per cent of those reported": of every such crime, not of the figure beside it
     if cues.before("positive_record_just_before", fig.start) or cues.before("negative_record_just_before", fig.start):
         return False  # "recorded 91.7 per cent of them"
     return not (cues.after("positive_record_just_after", fig.end) or cues.after("negative_record_just_after", fig.end))

@@ -16,6 +16,7 @@ CUE_READS = CueReads(after=("per_year", "per_year_after_predicate", "per_shorter
                      anywhere=("per_year_before", "per_shorter_period_before", "negative_record", "clause_boundaries"))
 _YEAR = ("per_year", "per_year_after_predicate", "per_year_before")
 _SHORTER = ("per_shorter_period", "per_shorter_period_after_predicate", "per_shorter_period_before")
+_OWN_PERIOD_WITHIN = 3  # tokens after a count in which its own period begins ("30 violent crimes a day")
 
 
 def per_year(doc: LinkDoc, fig: Figure, scope_end: int, sent: Sentence | None = None, figs: list[Figure] | None = None) -> bool:
@@ -30,6 +31,13 @@ def per_shorter_period(doc: LinkDoc, fig: Figure, scope_end: int, sent: Sentence
     """A count per day, week or month, found as a rate per year is ("around 220 crimes a day go unrecorded"):
     it restates a yearly or period total in other units (SCHEMA §5, 2026-12-06)."""
     return _period(doc, fig, scope_end, sent, figs, _SHORTER)
+
+
+def right_after_per_shorter_period(doc: LinkDoc, fig: Figure) -> bool:
+    """A count whose own words end in a day, week or month ("more than 30 a day", "30 crimes a day"): a rate,
+    even beside a yearly total whose period a wider look would give it ("11,900 crimes each year – more than 30
+    a day – are not recorded"); never an unrecorded count nor a part of a sample."""
+    return doc.cues.after(_SHORTER[0], fig.end, fig.end + _OWN_PERIOD_WITHIN) is not None
 
 
 def _period(doc: LinkDoc, fig: Figure, scope_end: int, sent: Sentence | None, figs: list[Figure] | None,

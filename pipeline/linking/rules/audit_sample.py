@@ -15,6 +15,7 @@ from pipeline.linking.figures import Figure, scope_of
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
 from pipeline.linking.resolvers.force import force_for
+from pipeline.linking.resolvers.per_year import right_after_per_shorter_period
 from pipeline.linking.resolvers.polarity import polarity
 from pipeline.linking.resolvers.year import year_for
 from pipeline.linking.rules import audit_pairs
@@ -69,7 +70,7 @@ class AuditSampleRule(LinkRule):
                     if (r.start < first_end or r.start in taken or any(start < scope_of(sent, counts, r)[1] for start, _ in blockers)
                             or self._wrong_type(doc, sent, counts, r)
                             or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None)
-                            or cues.after("timeliness", r.end, sent.end) is not None):
+                            or cues.after("timeliness", r.end, sent.end) is not None or right_after_per_shorter_period(doc, r)):
                         continue
                     total = sample_total(doc, counts, r, taken)
                     if total is not None:

@@ -17,7 +17,7 @@ from pipeline.linking.figures import Figure, Scope, scope_at, scope_of, scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
 from pipeline.linking.resolvers.force import force_for
-from pipeline.linking.resolvers.per_year import per_shorter_period, per_year
+from pipeline.linking.resolvers.per_year import per_shorter_period, per_year, right_after_per_shorter_period
 from pipeline.linking.resolvers.polarity import polarity
 from pipeline.linking.resolvers.qualifier import qualifier
 from pipeline.linking.resolvers.year import year_for
@@ -114,6 +114,8 @@ class UnrecordedCountRule(LinkRule):
             parent = (found_here[0] if found_here else None) or self._vague_parent(doc, sent, figs, fig)
         if parent is None and said != "neg":
             return None  # not said to be unrecorded, nor a part of a count that is
+        if right_after_per_shorter_period(doc, fig):
+            return None  # "around 11,900 crimes each year – more than 30 a day –": the total restated per day
         yearly = per_year(doc, fig, period_end, sent, figs)
         if not yearly and per_shorter_period(doc, fig, period_end, sent, figs):
             return None  # "around 220 crimes a day": a total restated in other units (SCHEMA §5)
