@@ -411,11 +411,34 @@ GRADE_PLACEMENT: list[CaseRow] = [
     (KENT + "The number of call handlers was less than adequate for the winter.", None, set()),
 ]
 
+# -- a grade heading over bullet lines of areas; a judgement table's area line over its grade line (dev6, dev5) ------
+GRADE_LISTS: list[CaseRow] = [
+    (KENT + "Its grades were:\n\nOutstanding\n• Preventing crime and anti-social behaviour\n\nGood\n• Recording data "
+     "about crime\n• Treatment of the public\n• Good use of resources\n\nAdequate\n• Investigating crime\n• Managing "
+     "offenders and suspects\n\nInadequate\n• None\n\nThe chief constable was proud.", None,
+     {("kent", "preventing_crime", "outstanding", None), ("kent", CDI, "good", None),
+      ("kent", "treatment_of_the_public", "good", None), ("kent", "good_use_of_resources", "good", None),
+      ("kent", "investigating_crime", "adequate", None), ("kent", "managing_offenders", "adequate", None)}),
+    (KENT + "Its grades:\nGood:\n- Preventing crime\n- Treating the public fairly\nRequires improvement:\n- Responding to "
+     "the public\nThe force said it would improve.", None,
+     {("kent", "preventing_crime", "good", None), ("kent", "treatment_of_the_public", "good", None),
+      ("kent", "responding_to_the_public", "requires_improvement", None)}),
+    (KENT + "Grades:\nGood\n• Engaging with rural communities\nThe end.", None, {("kent", "other", "good", None)}),
+    ("Cheshire Constabulary: Crime Data Integrity inspection 2018\nOur judgements\nOverall judgement\nRequires "
+     "improvement\nHow effective is the force at recording reported crime?\nRequires improvement\nLeadership and "
+     "culture\nGood\nSystems and processes\nRequires improvement\nKey findings", "2018-06-19",
+     {("cheshire", CDI, "requires_improvement", 2018), ("cheshire", "recording_reported_crime", "requires_improvement", 2018),
+      ("cheshire", "leadership_and_culture", "good", 2018), ("cheshire", "systems_and_processes", "requires_improvement", 2018)}),
+    # negatives: a heading over "• None"; a bullet that is a sentence, not an area, leaves the plain reading
+    (KENT + "Its grades:\nInadequate\n• None\nThe end.", None, set()),
+    (KENT + "\nGood\n• Its officers were kind to victims of burglary.\nThe end.", None, {("kent", CDI, "good", None)}),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
-    "grade_placement": GRADE_PLACEMENT,
+    "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -70,6 +70,21 @@ CASES: list[Case] = [
     ("ratio", "Sussex Police fails to record nearly one in five (19.6%) crimes.", None, R_, [rate("sussex", 80.4)]),
     ("ratio", "Two-thirds of sexual offences reported to Cleveland Police are recorded.", "2019-03-01", R_,
      [rate("cleveland", 66.7, "approx", "sexual_offences", 2019)]),
+    # ---- An aim is no rate; "reckoning" and "calculated" frame an estimate (dev6).
+    ("aim", 'Leicestershire Police was inspected. "I want us to be recording at least 95 per cent of crime within the '
+     'next year," he said.', None, RU, []),
+    ("aim", "Kent Police aims to record 98 per cent of crime by 2026.", None, RU, []),
+    ("aim", "Essex Police was inspected. The chief constable has set the force a target of 96 per cent of crimes recorded.",
+     None, RU, []),
+    ("aim", "Kent Police records 94 per cent of crime, and aims to do better.", None, R_, [rate("kent", 94.0)]),
+    ("estimate_framing", "Thames Valley Police was inspected. By the inspectorate's reckoning, the force put 90.6 per cent "
+     "of reported crime on record.", None, R_, [rate("thames_valley", 90.6, "approx")]),
+    ("estimate_framing", "Essex Police was inspected. Inspectors calculated that around 6,400 crimes a year are being lost "
+     "across all crime types.", None, (UC,), [count("essex", 6400, "approx", per_year=True)]),
+    ("estimate_framing", "Inspectors estimate Thames Valley Police leaves 2,900 domestic abuse crimes off its books "
+     "annually.", None, (UC,), [count("thames_valley", 2900, "approx", "domestic_abuse", per_year=True)]),
+    ("estimate_framing", "Devon and Cornwall Police was inspected. In the county, 2,000 crimes a year never reached the books.", None, (UC,),
+     [count("devon_and_cornwall", 2000, per_year=True)]),
     # ---- "on average" is approx; an average of forces stays general.
     ("average", "Kent Police was inspected. On average, the force records 91 per cent of crimes reported to it.", None, R_,
      [rate("kent", 91.0, "approx")]),

@@ -31,7 +31,7 @@ from pipeline.resources import PhraseSet, json_path, tokenize_phrase
 
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
-                            "list_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
+                            "list_marks", "bullets", "empty_list_words", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
                      phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "fronted_areas"), tables=("areas", "area_words"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
@@ -46,7 +46,38 @@ _FIGURES = ("PERCENT", "COUNT")
 _PHRASE_MOST = 5  # the longest back-reference or fronting phrase ("on the question of")
 _HEAD_MOST = 3  # the opening words of a phrase that show it is no area
 _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DATE")  # what no area phrase holds
+_BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
 _VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
+
+
+def _line_words(doc: LinkDoc, line: Sentence, skip: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """The first and past-the-last tokens of a line's words: whitespace and marks in ``skip`` at either end, and a
+    closing colon, left out (the sentencizer leaves the next line's bullet at the end of this one: "Good\n•")."""
+    lower, start, end = doc.lower, line.start, line.end
+    while start < end and (not lower[start].strip() or lower[start] in skip):
+        start += 1
+    while end > start and (not lower[end - 1].strip() or lower[end - 1] == ":" or lower[end - 1] in skip):
+        end -= 1
+    return start, end
+
+
+def _bulleted(doc: LinkDoc, line: Sentence, bullets: frozenset[str]) -> bool:
+    """The line opens with a bullet, or the line before ends in one (where the sentencizer leaves it)."""
+    lower, i = doc.lower, line.start
+    while i < line.end and not lower[i].strip():
+        i += 1
+    if i < line.end and lower[i] in bullets:
+        return True
+    j = line.start - 1
+    while j >= 0 and not lower[j].strip():
+        j -= 1
+    return j >= 0 and lower[j] in bullets
+
+
+def _alone_on_line(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+    """The grade is all its line holds, but for whitespace, bullets before it and a colon after it."""
+    start, end = _line_words(doc, sent, skip=doc.words["bullets"])
+    return start == grade.start and end == grade.end
 
 
 def area_tables(lexicon: Lexicon) -> tuple[dict[str, str], dict[str, str]]:
@@ -363,6 +394,42 @@ class AreaReader:
             else:
                 i += 1
         return list(dict.fromkeys(found))
+
+    def line_before(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
+        """A grade alone on its line under a line that is nothing but an area (an inspectorate page's judgement table:
+        "Leadership and culture" then "Good"): that area; only the table's wordings."""
+        if sent.index == 0 or not _alone_on_line(doc, sent, grade):
+            return []
+        prev, lower = doc.sentences[sent.index - 1], doc.lower
+        if _bulleted(doc, prev, doc.words["bullets"]):
+            return []  # the last line of the list under the grade heading above
+        start, end = _line_words(doc, prev)
+        length = self.wordings.match_at(lower, start) if start < end else 0
+        return [self.ids[tuple(lower[start : start + length])]] if length and start + length == end else []
+
+    def listed_below(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
+        """A grade alone on its line as the heading of bullet lines that name areas ("Good", then "• Recording data
+        about crime", "• Treatment of the public"): each bullet's area (``other`` for an area the list lacks);
+        UNNAMED when the only bullet says there is none ("Inadequate", then "• None")."""
+        if not _alone_on_line(doc, sent, grade):
+            return []
+        lower, bullets = doc.lower, doc.words["bullets"]
+        areas: list[str] = []
+        nothing = False
+        for line in doc.sentences[sent.index + 1 :]:
+            start, end = _line_words(doc, line, skip=bullets)
+            if start >= end or not _bulleted(doc, line, bullets) or line.of("GRADE"):
+                break  # not a bullet line, or the next heading
+            area = self.match(doc, start)[1]
+            if area is not None:
+                areas.append(area)
+            elif lower[start] in doc.words["empty_list_words"]:
+                nothing = True  # "• None"
+            elif end - start <= _BULLET_AREA_MOST and lower[end - 1] != ".":
+                areas.append("other")  # an area the list lacks, named as a list names one
+            else:
+                break  # a sentence, not an area: no grade heading's list
+        return areas or (UNNAMED if nothing else [])
 
     def fronted(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
         """Areas fronted before a comma at the sentence's opening ("For preventing crime, Kent was rated outstanding",

@@ -77,7 +77,8 @@ class GradeRule(LinkRule):
     def _areas(self, doc: LinkDoc, sent: Sentence, grade: Ent, stop: int, floor: int) -> tuple[list[str] | None, int]:
         """The areas of a grade (UNNAMED: none that gives a finding) and where reading them ended: those named after
         it, else (for a number of areas) those the next sentence names, else those it is said of before it, else
-        those fronted at the sentence's opening or asked about in the question it answers. A grade 'overall' in a
+        those fronted at the sentence's opening, asked about in the question it answers, on the bullet lines under
+        it (a grade heading) or on the line above it (a judgement table). A grade 'overall' in a
         wider inspection than crime recording names none."""
         areas, read_to = self.areas.after(doc, sent, grade, stop)
         if areas is UNNAMED:
@@ -86,6 +87,11 @@ class GradeRule(LinkRule):
             areas = self.areas.before(doc, sent, grade, floor)
         if areas == []:
             areas = self.areas.fronted(doc, sent, grade) or self.areas.question_before(doc, sent, grade)
+        if areas == []:
+            listed = self.areas.listed_below(doc, sent, grade)
+            if listed is UNNAMED:
+                return UNNAMED, read_to  # a heading over "• None"
+            areas = listed or self.areas.line_before(doc, sent, grade)
         if areas == [] and doc.cues.any_in_doc("wider_inspection") and self._overall(doc, sent, grade):
             return UNNAMED, read_to
         return areas, read_to

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc
 from pipeline.linking.figure_tests import (about_other_things, is_audit_ratio, is_change, is_composition, is_general,
                                            is_sub_share, of_the_measure_before)
@@ -26,6 +27,7 @@ class RecordingRateRule(LinkRule):
     """A PERCENT said of recording (or of not recording, converted), of one force, not ruled out by a figure test."""
 
     finding_type = "recording_rate"
+    cue_reads = CueReads(before=("rate_aspiration",))
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         for sent in doc.with_label.get("PERCENT", []):
@@ -41,6 +43,8 @@ class RecordingRateRule(LinkRule):
                     continue
                 if is_composition(doc, fig, scope) or is_audit_ratio(doc, fig):
                     continue
+                if doc.cues.before("rate_aspiration", fig.start, scope[0]) is not None:
+                    continue  # "I want us to be recording at least 95 per cent": an aim, not a rate
                 said = polarity(doc, sent, fig, scope)
                 force = force_for(doc, sent, fig.start, fig.end)
                 if said is None or force is None:
