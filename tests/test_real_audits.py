@@ -406,6 +406,17 @@ CASES: list[Case] = [
      "recorded.", None, [S("kent", "violence", 71, 80)], ALL),
     ("audit_words", "Inspectors traced 73 reports of domestic abuse made to Dorset Police and found 61 of them had been "
      "recorded.", None, [S("dorset", "domestic_abuse", 61, 73)], ALL),
+    # -- The audit word further after the total ("in that part of the sample") (dev6).
+    ("audit_after_total", "Kent Police was inspected. Of the 64 domestic abuse crimes in that part of the sample, 11 had not "
+     "been recorded.", None, [S("kent", "domestic_abuse", 53, 64)], ALL),
+    ("audit_after_total", "Kent Police was inspected. Of the 40 rape reports passed on by hospitals and later examined, 36 "
+     "had been recorded.", None, [S("kent", "rape", 36, 40)], ALL),
+    # -- A date in a past-perfect relative clause dates that clause, not the audit after it (dev6).
+    ("relative_date", "Sussex Police, which had been warned about its recording in 2013, did better than most: inspectors "
+     "found it had recorded 91 of the 102 crimes they checked.", "2014-11-19", [S("sussex", "all_crime", 91, 102, 2014)], ALL),
+    ("relative_date", "West Yorkshire Police was inspected. The audit, which looked at crimes reported in October 2019, found "
+     "1,046 crimes that should have been recorded; 978 of them had been.", "2020-07-01",
+     [S("west_yorkshire", "all_crime", 978, 1046, 2019)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

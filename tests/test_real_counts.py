@@ -157,6 +157,11 @@ RATE_TYPE: list[Case] = [
 
 # 'Not recorded' predicates the extractor did not know (catalogue-2 A4).
 PREDICATES: list[Case] = [
+    # "such crimes" refers back to the crime type of the sentence before (dev6)
+    ("Suffolk Constabulary was inspected. The focus would now be on sexual offences. More than 1 in 10 such crimes "
+     "still go unrecorded – about 260 a year, the report estimated.", [("suffolk", "sexual_offences", 260, True, "approx")]),
+    ("Kent Police was inspected. It was criticised. About 900 such crimes a year go unrecorded.",
+     [("kent", "all_crime", 900, True, "approx")]),
     # an adverb between "being" and "recorded" (dev6)
     ("Kent Police was inspected. About 6,700 crimes a year are not being properly recorded.",
      [("kent", "all_crime", 6700, True, "approx")]),

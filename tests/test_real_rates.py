@@ -70,6 +70,14 @@ CASES: list[Case] = [
     ("ratio", "Sussex Police fails to record nearly one in five (19.6%) crimes.", None, R_, [rate("sussex", 80.4)]),
     ("ratio", "Two-thirds of sexual offences reported to Cleveland Police are recorded.", "2019-03-01", R_,
      [rate("cleveland", 66.7, "approx", "sexual_offences", 2019)]),
+    # ---- "such crimes" and "these offences" take the crime type named before them, in the sentence before if not
+    # in their own (dev6).
+    ("such_crimes", "Suffolk Constabulary was inspected. The focus would now be on sexual offences. More than 1 in 10 such "
+     "crimes still go unrecorded.", None, R_, [rate("suffolk", 90.0, "less_than", "sexual_offences")]),
+    ("such_crimes", "Kent Police was inspected. Violent crime was the weak spot. The force failed to record 12 per cent of "
+     "these offences.", None, R_, [rate("kent", 88.0, "exact", "violence")]),
+    ("such_crimes", "Kent Police was inspected. It was criticised. The force failed to record 12 per cent of such crimes.",
+     None, R_, [rate("kent", 88.0)]),
     # ---- An aim is no rate; "reckoning" and "calculated" frame an estimate (dev6).
     ("aim", 'Leicestershire Police was inspected. "I want us to be recording at least 95 per cent of crime within the '
      'next year," he said.', None, RU, []),

@@ -13,7 +13,7 @@ from pipeline.linking.figures import Ent
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere",),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
-                            "postmodifier_skips"))
+                            "postmodifier_skips", "back_determiners"))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 
@@ -42,7 +42,11 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
             # which reports; "Violent crime stands out, with nearly a third of the incidents ...": so does
             # the main clause's crime type for its "with" clause.
             return (_topic_before_colon(doc, sent, unblocked, fig_start)
-                    or _topic_before_with(doc, sent, unblocked, fig_start, i) or "all_crime")
+                    or _topic_before_with(doc, sent, unblocked, fig_start, i)
+                    or (_referred_back(doc, sent, fig_start) if lower[i - 1] in doc.words["back_determiners"] else None)
+                    or "all_crime")
+        if word in doc.words["back_determiners"] and i + 1 < sent.end and lower[i + 1] in crime_nouns:
+            return _referred_back(doc, sent, fig_start) or "all_crime"  # "1 in 10 such crimes"
         if word not in links:
             break
         i += 1
@@ -57,7 +61,13 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     if found is not None:
         return found.kb_id
     # "37 crimes where the victim was vulnerable, and just under half of them": the crimes the figure refers to.
-    return _OTHER if _victim_group_before(doc, sent, fig_start) else "all_crime"
+    if _victim_group_before(doc, sent, fig_start):
+        return _OTHER
+    # "More than 1 in 10 such crimes ... go unrecorded – about 260 a year": what "such crimes" refers back to.
+    back = doc.words["back_determiners"]
+    if any(lower[k] in crime_nouns and lower[k - 1] in back for k in range(max(sent.start, 1), fig_start)):
+        return _referred_back(doc, sent, fig_start) or "all_crime"
+    return "all_crime"
 
 
 def _named_after(doc: LinkDoc, sent: Sentence, ct_at: dict[int, Ent], i: int) -> str | None:
@@ -77,6 +87,19 @@ def _named_after(doc: LinkDoc, sent: Sentence, ct_at: dict[int, Ent], i: int) ->
         j += 1
     named = ct_at.get(j)
     return named.kb_id if named is not None else None
+
+
+def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
+    """The crime type "such crimes", "these offences" refer back to: the last one named before the figure in its
+    sentence, else the last one the sentence before names ("... the focus would now be on sexual offences. More
+    than 1 in 10 such crimes ... go unrecorded")."""
+    before = [e for e in sent.of("CRIME_TYPE") if e.end <= fig_start and not _blocked(doc, e)]
+    if before:
+        return before[-1].kb_id
+    if sent.index == 0:
+        return None
+    named = [e for e in doc.sentences[sent.index - 1].of("CRIME_TYPE") if not _blocked(doc, e)]
+    return named[-1].kb_id if named else None
 
 
 def _topic_before_colon(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
