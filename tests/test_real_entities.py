@@ -88,6 +88,13 @@ CRIME_TYPES: list[Case] = [
 
 # -- INSPECTORATE: name variants, truncations, misprints; never Scotland's (C2, B1, B5) -------------------
 INSPECTORATES: list[Case] = [
+    # dev6: one typo in a long word of a short form of the name (a letter dropped, two neighbours swapped)
+    ("Gwent Police was criticised by Her Majesty's Inspectorate of Constabulay in a report.", None,
+     [("INSPECTORATE", "Her Majesty's Inspectorate of Constabulay", {"id": "hmicfrs"})], []),
+    ("A report from HM Inspectorate of Constabluary found failings.", None,
+     [("INSPECTORATE", "HM Inspectorate of Constabluary", {"id": "hmicfrs"})], []),
+    ("The Inspectorat of Constabulary said so.", None, [("INSPECTORATE", "Inspectorat of Constabulary", {"id": "hmicfrs"})], []),
+    ("The constabulary said so.", None, [], [("INSPECTORATE", "constabulary")]),
     # catalogue
     ("The findings came in a report by HM Inspectorate of Constabularies and Fire & Rescue Services.", None,
      [("INSPECTORATE", "HM Inspectorate of Constabularies and Fire & Rescue Services", {"id": "hmicfrs"})], []),
