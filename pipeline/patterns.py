@@ -42,6 +42,36 @@ def spelling_variants(phrase: str) -> set[str]:
     return variants
 
 
+# Typos are generated only for the short forms of a name (a long form with a typo still matches its short prefix):
+# each variant of each phrase multiplies the patterns.
+_TYPO_PHRASE_MOST_WORDS = 5
+_TYPO_WORD_LEAST = 8  # shorter words have real words one edit away
+
+
+def typo_variants(word: str) -> set[str]:
+    """The word with one letter dropped or two neighbours swapped ("Constabulay", "Constabluary"): the slips of
+    a journalist's typing in a long word; the first letter and its case are kept."""
+    if len(word) < _TYPO_WORD_LEAST:
+        return set()
+    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    return (dropped | swapped) - {word}
+
+
+def with_typos(phrases: list[str], words: list[str]) -> list[str]:
+    """The phrases, and each short one with one of ``words`` mistyped (one typo a phrase)."""
+    wanted = {w.lower() for w in words}
+    typed: list[str] = []
+    for phrase in phrases:
+        tokens = phrase.split(" ")
+        if len(tokens) > _TYPO_PHRASE_MOST_WORDS:
+            continue
+        for i, token in enumerate(tokens):
+            if token.lower() in wanted:
+                typed += [" ".join(tokens[:i] + [typo] + tokens[i + 1 :]) for typo in sorted(typo_variants(token))]
+    return list(dict.fromkeys(phrases + typed))
+
+
 def force_patterns(forces: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Full force names (place + head, listed names), aliases, and bare places."""
     heads = forces["force_heads"]
@@ -80,6 +110,8 @@ def lexicon_patterns(lexicon: dict[str, Any]) -> Iterator[dict[str, Any]]:
         elif entry["label"] == "CRIME_TYPE":
             # A category keeps its head noun (SCHEMA §5): "violence offences", "stalking incidents".
             phrases = with_heads(phrases, heads)
+        if entry.get("typos_of"):
+            phrases = with_typos(phrases, entry["typos_of"])
         for phrase in phrases:
             for variant in sorted(spelling_variants(phrase)):
                 yield {"label": entry["label"], "pattern": variant, "id": entry["id"]}

@@ -9,6 +9,10 @@ from hypothesis import strategies as st
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent, parse_number
 
 PERCENTS = [
+    # a noun between a ratio's numbers (dev6)
+    ("about one crime in seven", 14.3, "approx", "ratio"),
+    ("nine crimes in every ten", 90.0, "approx", "ratio"),
+    ("One case in four", 25.0, "approx", "ratio"),
     ("90.9 per cent", 90.9, "exact", "percent"),
     ("78.2%", 78.2, "exact", "percent"),
     ("12.3 percent", 12.3, "exact", "percent"),

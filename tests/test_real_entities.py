@@ -25,6 +25,9 @@ Case = tuple[str, str | None, Present, Absent]
 
 # -- CRIME_TYPE: lexicon variants, multi-word offences, head nouns, premodifiers, ellipsis (C1, B9) ----------
 CRIME_TYPES: list[Case] = [
+    # dev6: "controlling behaviour" without "coercive"
+    ("Some reports of stalking and controlling behaviour were not recorded by Kent Police.", None,
+     [("CRIME_TYPE", "controlling behaviour", {"id": "other"})], []),
     # catalogue
     ("The report criticised the handling of child sex abuse by the force.", None,
      [("CRIME_TYPE", "child sex abuse", {"id": "child_sexual_offences"})], []),
@@ -85,6 +88,13 @@ CRIME_TYPES: list[Case] = [
 
 # -- INSPECTORATE: name variants, truncations, misprints; never Scotland's (C2, B1, B5) -------------------
 INSPECTORATES: list[Case] = [
+    # dev6: one typo in a long word of a short form of the name (a letter dropped, two neighbours swapped)
+    ("Gwent Police was criticised by Her Majesty's Inspectorate of Constabulay in a report.", None,
+     [("INSPECTORATE", "Her Majesty's Inspectorate of Constabulay", {"id": "hmicfrs"})], []),
+    ("A report from HM Inspectorate of Constabluary found failings.", None,
+     [("INSPECTORATE", "HM Inspectorate of Constabluary", {"id": "hmicfrs"})], []),
+    ("The Inspectorat of Constabulary said so.", None, [("INSPECTORATE", "Inspectorat of Constabulary", {"id": "hmicfrs"})], []),
+    ("The constabulary said so.", None, [], [("INSPECTORATE", "constabulary")]),
     # catalogue
     ("The findings came in a report by HM Inspectorate of Constabularies and Fire & Rescue Services.", None,
      [("INSPECTORATE", "HM Inspectorate of Constabularies and Fire & Rescue Services", {"id": "hmicfrs"})], []),
@@ -220,6 +230,12 @@ COUNTS: list[Case] = [
 
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
 DATES: list[Case] = [
+    # a period to the end of a month; "a fortnight" as "a week" (dev6)
+    ("Kent Police recorded 90 per cent of crime in the year to the end of June 2019.", "2020-05-05",
+     [("DATE", "the year to the end of June 2019", {"year": 2019})], [("DATE", "the end of June 2019")]),
+    ("Kent Police recorded 90 per cent of crime in the 12 months to the end of March 2018.", "2020-05-05",
+     [("DATE", "the 12 months to the end of March 2018", {"year": 2018})], []),
+    ("A team spent a fortnight at Kent Police's headquarters.", "2020-05-05", [("DATE", "a fortnight", {})], []),
     # "Today" ending a name in a masthead or sign-up line (scraped debris, dev5) is no date; the day itself is
     ("Sign up to our daily newsletter\nSheffield Courier Today: the day's top stories in one email", "2021-07-06",
      [], [("DATE", "Today")]),
@@ -288,6 +304,12 @@ DATES: list[Case] = [
 
 # -- FORCE and places (C5, C6, B3, B4; places before titles, SCHEMA §5 2026-12-06) --------------------------
 FORCES: list[Case] = [
+    # dev6: the first places of a coordination before a commissioner's title are the area; a place joined to
+    # "the" commissioner is not
+    ("Leicester, Leicestershire and Rutland's Police and Crime Commissioner, Simon Ashworth-Bell, said he would watch.",
+     None, [("ROLE", "Police and Crime Commissioner", {})], [("FORCE", "Leicestershire")]),
+    ("Kent and Essex police and crime commissioners welcomed it.", None, [], [("FORCE", "Kent")]),
+    ("Inspectors praised Kent and the police and crime commissioner.", None, [("FORCE", "Kent", {"id": "kent"})], []),
     # catalogue
     ("Staffordshire Police (SP) was told that SP must improve.", None,
      [("FORCE", "Staffordshire Police", {"id": "staffordshire"}), ("FORCE", "SP", {"id": "staffordshire"})], []),

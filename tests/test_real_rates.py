@@ -60,6 +60,12 @@ CASES: list[Case] = [
     ("ratio", "Essex Police was inspected. A third of violent crimes reported to the force are not recorded.", None, R_,
      [rate("essex", 66.7, "approx", "violence")]),
     ("ratio", "Kent Police records 83.6% of crimes reported to it.", None, R_, [rate("kent", 83.6)]),
+    # a noun between the numbers (dev6)
+    ("ratio", "The Met failed to record about one crime in seven, the report said.", None, R_,
+     [rate("metropolitan", 85.7, "approx")]),
+    ("ratio", "Kent Police records nine crimes in every ten.", None, R_, [rate("kent", 90.0, "approx")]),
+    ("ratio", "One case in four at Kent Police went unrecorded.", None, R_, [rate("kent", 75.0, "approx")]),
+    ("ratio", "Kent Police examined 40 cases in 2019.", None, RU, []),
     ("ratio", "1 in 5 crimes reported to Dorset Police go unrecorded.", None, R_, [rate("dorset", 80.0, "approx")]),
     ("ratio", "Roughly nine out of every ten crimes reported to Surrey Police are recorded.", None, R_,
      [rate("surrey", 90.0, "approx")]),

@@ -41,6 +41,18 @@ def _tables() -> dict[str, Any]:
     return load_json("word_sets.json")
 
 
+@lru_cache(maxsize=1)
+def _ratio_noun() -> re.Pattern[str]:
+    """The noun a ratio may hold between its numbers ("one crime in seven"): the figure grammar's RATIO_NOUN."""
+    nouns = load_json("figure_grammar.json")["word_parts"]["RATIO_NOUN"]
+    return re.compile(r"^(?P<n>\S+)\s+(?:" + "|".join(map(re.escape, nouns)) + r")s?(?=[\s\-–]+(?:in|out\s+of)\b)", re.IGNORECASE)
+
+
+def _without_ratio_noun(core: str) -> str:
+    """'one crime in seven' -> 'one in seven'; other text as it is."""
+    return _ratio_noun().sub(r"\g<n>", core, count=1)
+
+
 def split_hedge(text: str) -> tuple[str | None, str]:
     """Split a leading hedge phrase off ``text``: ("nearly", "8,000")."""
     lowered = text.lower()
@@ -134,7 +146,7 @@ def normalise_percent(text: str) -> Quantity:
     if tail:
         value = round(parse_number(core[: tail.start()]), 2)
         return Quantity(_tidy(value), qualifier or "exact", "percent")
-    ratio = _RATIO.match(core)
+    ratio = _RATIO.match(_without_ratio_noun(core))
     if ratio:
         numerator, denominator = parse_number(ratio["n"]), parse_number(ratio["d"])
         if denominator <= 0 or numerator > denominator:
