@@ -411,6 +411,10 @@ CASES: list[Case] = [
      "been recorded.", None, [S("kent", "domestic_abuse", 53, 64)], ALL),
     ("audit_after_total", "Kent Police was inspected. Of the 40 rape reports passed on by hospitals and later examined, 36 "
      "had been recorded.", None, [S("kent", "rape", 36, 40)], ALL),
+    # -- "such crimes" after crimes against a group of victims in its own sentence are those crimes (dev6).
+    ("victim_group", "Cambridgeshire Police was inspected. Domestic abuse was well recorded. Crimes against vulnerable people "
+     "were less likely to be recorded, with 84 of the 101 such crimes in the sample on the books.", None,
+     [S("cambridgeshire", "other", 84, 101)], ALL),
     # -- A date in a past-perfect relative clause dates that clause, not the audit after it (dev6).
     ("relative_date", "Sussex Police, which had been warned about its recording in 2013, did better than most: inspectors "
      "found it had recorded 91 of the 102 crimes they checked.", "2014-11-19", [S("sussex", "all_crime", 91, 102, 2014)], ALL),

@@ -84,6 +84,8 @@ CASES: list[Case] = [
      "these offences.", None, R_, [rate("kent", 88.0, "exact", "violence")]),
     ("such_crimes", "Kent Police was inspected. It was criticised. The force failed to record 12 per cent of such crimes.",
      None, R_, [rate("kent", 88.0)]),
+    ("such_crimes", "Kent Police was inspected. Violent crime was the weak spot. Other crimes fared better, but the force "
+     "failed to record 12 per cent of such crimes.", None, R_, [rate("kent", 88.0)]),
     # ---- An aim is no rate; "reckoning" and "calculated" frame an estimate (dev6).
     ("aim", 'Leicestershire Police was inspected. "I want us to be recording at least 95 per cent of crime within the '
      'next year," he said.', None, RU, []),

@@ -96,8 +96,12 @@ def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
     before = [e for e in sent.of("CRIME_TYPE") if e.end <= fig_start and not _blocked(doc, e)]
     if before:
         return before[-1].kb_id
-    if sent.index == 0:
-        return None
+    if _victim_group_before(doc, sent, fig_start):
+        return _OTHER  # "Crimes against vulnerable people ..., with 84 of the 101 such crimes in the sample"
+    lower, nouns, back = doc.lower, doc.words["crime_nouns"], doc.words["back_determiners"]
+    if sent.index == 0 or any(lower[k] in nouns and lower[k - 1] not in back for k in range(sent.start + 1, fig_start)) \
+            or lower[sent.start] in nouns:
+        return None  # its own sentence speaks of crimes before it: "such" refers to those
     named = [e for e in doc.sentences[sent.index - 1].of("CRIME_TYPE") if not _blocked(doc, e)]
     return named[-1].kb_id if named else None
 
