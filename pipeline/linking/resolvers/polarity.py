@@ -16,7 +16,7 @@ from pipeline.linking.figures import Figure, Scope
 
 CUE_READS = CueReads(before=("unreal_modals",), after=("told_to_police",),
                      anywhere=("positive_record", "negative_record", "clause_boundaries"),
-                     words=("anaphoric_openers",))
+                     words=("anaphoric_openers", "bullets"))
 # The distance of a missing cue. No cue is this far from a figure in a document of fewer
 # than _FAR / 6 tokens: a distance counts each token once and each clause boundary (at
 # least a token) five times more. (Far past any document, so that a long one takes the
@@ -24,7 +24,6 @@ CUE_READS = CueReads(before=("unreal_modals",), after=("told_to_police",),
 _FAR = 10**15
 _UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the figure says nothing of recording
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
-_BULLETS = frozenset({"•", "·", "▪", "◦", "*", "-", "–"})
 _LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
 
 
@@ -85,7 +84,7 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
 def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:
     """A short line naming a force or opening with a bullet, giving a figure or grade, as in a table or bullet
     list ("• violent crime: 81.0 percent;" under "Our audit found that the force recorded:")."""
-    return (sent.end - sent.start <= _LIST_LINE_MOST and (bool(sent.forces) or _bulleted(doc, sent))
+    return (sent.end - sent.start <= _LIST_LINE_MOST and (bool(sent.forces) or bulleted(doc, sent))
             and not doc.cues.within("positive_record", sent.start, sent.end)
             and not doc.cues.within("negative_record", sent.start, sent.end))
 
@@ -97,12 +96,13 @@ def _distance(doc: LinkDoc, fig: Figure, cue: tuple[int, int]) -> int:
     return max(hi - lo, 0) + 5 * boundaries
 
 
-def _bulleted(doc: LinkDoc, sent: Sentence) -> bool:
+def bulleted(doc: LinkDoc, sent: Sentence) -> bool:
     """Whether the line opens with a bullet mark: its first word, or the last of the sentence before (where
     the sentence splitter leaves a mark that starts a line)."""
+    bullets = doc.words["bullets"]
     first = next((w for w in doc.lower[sent.start:sent.end] if w.strip()), "")
-    if first in _BULLETS:
+    if first in bullets:
         return True
     lo = doc.sentences[sent.index - 1].start if sent.index > 0 else sent.start
     last = next((w for w in reversed(doc.lower[lo:sent.start]) if w.strip()), "")
-    return last in _BULLETS
+    return last in bullets

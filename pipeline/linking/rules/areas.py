@@ -27,6 +27,7 @@ from pipeline.linking.cues import CUE_FILE, CueDataError, CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
 from pipeline.linking.lexicon import Lexicon
+from pipeline.linking.resolvers.polarity import bulleted
 from pipeline.resources import PhraseSet, json_path, tokenize_phrase
 
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
@@ -59,19 +60,6 @@ def _line_words(doc: LinkDoc, line: Sentence, skip: frozenset[str] = frozenset()
     while end > start and (not lower[end - 1].strip() or lower[end - 1] == ":" or lower[end - 1] in skip):
         end -= 1
     return start, end
-
-
-def _bulleted(doc: LinkDoc, line: Sentence, bullets: frozenset[str]) -> bool:
-    """The line opens with a bullet, or the line before ends in one (where the sentencizer leaves it)."""
-    lower, i = doc.lower, line.start
-    while i < line.end and not lower[i].strip():
-        i += 1
-    if i < line.end and lower[i] in bullets:
-        return True
-    j = line.start - 1
-    while j >= 0 and not lower[j].strip():
-        j -= 1
-    return j >= 0 and lower[j] in bullets
 
 
 def _alone_on_line(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
@@ -401,7 +389,7 @@ class AreaReader:
         if sent.index == 0 or not _alone_on_line(doc, sent, grade):
             return []
         prev, lower = doc.sentences[sent.index - 1], doc.lower
-        if _bulleted(doc, prev, doc.words["bullets"]):
+        if bulleted(doc, prev):
             return []  # the last line of the list under the grade heading above
         start, end = _line_words(doc, prev)
         length = self.wordings.match_at(lower, start) if start < end else 0
@@ -418,7 +406,7 @@ class AreaReader:
         nothing = False
         for line in doc.sentences[sent.index + 1 :]:
             start, end = _line_words(doc, line, skip=bullets)
-            if start >= end or not _bulleted(doc, line, bullets) or line.of("GRADE"):
+            if start >= end or not bulleted(doc, line) or line.of("GRADE"):
                 break  # not a bullet line, or the next heading
             area = self.match(doc, start)[1]
             if area is not None:
