@@ -26,6 +26,10 @@ from tests.conftest import GOLD, ROOT
 runner = CliRunner()
 
 
+def _sigint_at_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -47,9 +51,11 @@ def test_serve_answers_sparql_over_http_and_stops_on_ctrl_c(tmp_path: Path) -> N
     assert runner.invoke(app, ["kb", "load", str(records), "--store", str(store)]).exit_code == 0
     bind = f"127.0.0.1:{free_port()}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # Ctrl-C as from a terminal: SIGINT at its default in the server's process even when this test runs in a
+    # background job, whose shell makes every command it starts ignore SIGINT (and an ignored SIGINT is inherited).
     server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "kb", "serve", "--store", str(store),
                                "--bind", bind], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                              cwd=ROOT)
+                              cwd=ROOT, preexec_fn=_sigint_at_default)
     try:
         sparql = ("PREFIX hx: <https://w3id.org/hmicfrs-extract/vocab#> SELECT (COUNT(?a) AS ?n) "
                   "WHERE { ?a a <https://schema.org/NewsArticle> }")
