@@ -21,6 +21,7 @@ _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
     """The crime type of the figure at tokens [fig_start, fig_end) whose scope starts at ``scope_start``."""
     lower, links, crime_nouns = doc.lower, doc.words["crime_type_links"], doc.words["crime_nouns"]
+    back = doc.words["back_determiners"]  # "such", "these": the crime noun after them refers back
     if sent.crime_types is None:
         # The sentence's crime types by start, and those not blocked ("such as rape"), for all its figures.
         types = sent.of("CRIME_TYPE")
@@ -43,9 +44,9 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
             # the main clause's crime type for its "with" clause.
             return (_topic_before_colon(doc, sent, unblocked, fig_start)
                     or _topic_before_with(doc, sent, unblocked, fig_start, i)
-                    or (_referred_back(doc, sent, fig_start) if lower[i - 1] in doc.words["back_determiners"] else None)
+                    or (_referred_back(doc, sent, fig_start) if lower[i - 1] in back else None)
                     or "all_crime")
-        if word in doc.words["back_determiners"] and i + 1 < sent.end and lower[i + 1] in crime_nouns:
+        if word in back and i + 1 < sent.end and lower[i + 1] in crime_nouns:
             return _referred_back(doc, sent, fig_start) or "all_crime"  # "1 in 10 such crimes"
         if word not in links:
             break
@@ -64,7 +65,6 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     if _victim_group_before(doc, sent, fig_start):
         return _OTHER
     # "More than 1 in 10 such crimes ... go unrecorded – about 260 a year": what "such crimes" refers back to.
-    back = doc.words["back_determiners"]
     if any(lower[k] in crime_nouns and lower[k - 1] in back for k in range(max(sent.start, 1), fig_start)):
         return _referred_back(doc, sent, fig_start) or "all_crime"
     return "all_crime"
