@@ -421,6 +421,44 @@ CASES: list[Case] = [
     ("relative_date", "West Yorkshire Police was inspected. The audit, which looked at crimes reported in October 2019, found "
      "1,046 crimes that should have been recorded; 978 of them had been.", "2020-07-01",
      [S("west_yorkshire", "all_crime", 978, 1046, 2019)], ALL),
+    # -- More audit verbs: "pulled", "after examining", "combed through" (dev6 residuals).
+    ("audit_words", "Kent Police was inspected. Inspectors pulled 104 reports of rape from the force's systems. Twelve of "
+     "them had not been recorded as crimes.", None, [S("kent", "rape", 92, 104)], ALL),
+    ("audit_words", "Kent Police was inspected. After examining 90 reports of stalking, inspectors found 81 of them had "
+     "been recorded.", None, [S("kent", "other", 81, 90)], ALL),
+    ("audit_words", "Kent Police was inspected. The team combed through 48 reports of hate crime. Of those, 40 had been "
+     "recorded.", None, [S("kent", "hate_crime", 40, 48)], ALL),
+    # -- A small definite set said recorded in full, not at all or through its failures, with no audit word: an
+    #    examined sample (SCHEMA §5); a share of many crimes, a rate per month or a count of forces is not.
+    ("unannounced", "Leicestershire Police was inspected. On domestic abuse: \"We found that 9 out of 64 reports of domestic "
+     "abuse had not been recorded as crimes.\"", None, [S("leicestershire", "domestic_abuse", 55, 64)], ALL),
+    ("unannounced", "Gwent Police was inspected. Among the report's other findings:\n• None of the six rape reports passed "
+     "to the force by hospitals and support services had been recorded as a crime", None, [S("gwent", "rape", 0, 6)], ALL),
+    ("unannounced", "The watchdog said 14 out of 80 reports of violence at Dyfed-Powys Police were never recorded.", None,
+     [S("dyfed_powys", "violence", 66, 80)], ALL),
+    ("unannounced", "Essex Police was inspected. All 12 rape reports passed on by the sexual assault referral centre had "
+     "been properly recorded, the report said.", None, [S("essex", "rape", 12, 12)], ALL),
+    ("unannounced", "Essex Police was inspected. Nationally, 4,000 of the 50,000 crimes reported were not recorded.", None,
+     [], (AS,)),
+    ("unannounced", "Essex Police was inspected. Some 120 of the 800 crimes reported each month are not recorded.", None,
+     [], (AS,)),
+    ("unannounced", "Essex Police was inspected. None of the 43 forces had recorded every crime.", None, [], ALL),
+    # -- The part restated ("and the three that had not ..."): still one number of the sample before (dev6).
+    ("all_but_next", "Inspectors examined 99 reports of rape at Bedfordshire Police. All but three had been recorded "
+     "correctly, and the three that had not were put on the system as soon as inspectors raised them.", None,
+     [S("bedfordshire", "rape", 96, 99)], ALL),
+    ("all_but_next", "Inspectors checked 30 reports of stalking at Kent Police. All but two were recorded, and those two "
+     "were recorded within a day of the visit.", None, [S("kent", "other", 28, 30)], ALL),
+    # -- Recorded said as being on the force's system or books (dev6).
+    ("on_the_system", "In Hampshire, inspectors traced 131 reports that should have become crime records and found 112 "
+     "of them on the force's system.", None, [S("hampshire", "all_crime", 112, 131)], ALL),
+    ("on_the_system", "Inspectors checked 70 reports of violence made to Surrey Police and found 63 on its books.", None,
+     [S("surrey", "violence", 63, 70)], ALL),
+    # -- "all but N" after a colon, its total an examined sample named before it (dev6).
+    ("all_but_next", "Cambridgeshire Police was inspected. The 75 domestic abuse crimes in the sample fared better: all but "
+     "six had been recorded.", None, [S("cambridgeshire", "domestic_abuse", 69, 75)], ALL),
+    ("all_but_next", "Cambridgeshire Police was inspected. The 40 rape reports the inspectors examined told a similar story: "
+     "all but four had been recorded.", None, [S("cambridgeshire", "rape", 36, 40)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).
@@ -431,6 +469,11 @@ ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
      [S("kent", "rape", 2, 6), S("kent", "rape", 3, 6), U("kent", "rape", 2), U("kent", "rape", 3), U("kent", "rape", 1)]),
     ("through_unrecorded", "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded.",
      [U("gwent", "violence", 47), U("gwent", "all_crime", 47), U("gwent", "violence", 310)]),
+    # A ratio of records the force cancelled: an audit of cancellations, no recording rate (SCHEMA §5, Audits).
+    ("cancelled", "Gwent Police was inspected.\n• Nine out of 20 crime records that the force had cancelled should have "
+     "been left in place", [R("gwent", "all_crime", 55.0), R("gwent", "all_crime", 45.0)]),
+    ("cancelled", "Kent Police was inspected. Three in ten of the rapes it had no-crimed should have stood.",
+     [R("kent", "rape", 70.0), R("kent", "rape", 30.0)]),
 ]
 
 

@@ -28,7 +28,7 @@ CUE_READS = CueReads(
             "recorded_before_count", "should_before_count", "negative_record_just_before"),
     after=("sub_part", "count_negated", "negative_record_after_count", "recorded_after_count", "recorded_after_all",
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
-           "audit_after_total"),
+           "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
     words=("crime_nouns", "sample_relatives"),
     phrases=("sample_joins", "elliptical_recorded"),
@@ -37,6 +37,12 @@ CUE_READS = CueReads(
 
 _LIST_MOST = 12  # lines of a list read back to the heading that says what its pairs are
 _FAILURE_REACH = 12  # tokens after a count in which 'under the wrong type or not recorded' says two failures
+# A set of at most this many reports, named definitely and said recorded in full, not at all or through its
+# failures, is a sample though no audit word says so ('We found that 9 out of 64 reports ... had not been
+# recorded'); a larger one is a share of the force's crimes ('4,000 of the 50,000 crimes reported').
+_UNANNOUNCED_MOST = 1000
+_THINGS_AFTER = 5  # tokens after a sample's total in which its crime type or crime noun says what was counted
+_DEFINITE_JOINS = frozenset({("out", "of"), ("out", "of", "the"), ("of", "the")})
 _WHOLE_REACH = 16  # tokens after 'all N' in which an elliptical 'had been.' says the whole sample was recorded
 
 
@@ -172,7 +178,7 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
     else:
         found = next((c for c in reversed(earlier) if value(c) >= value(r)
                       and (cues.before("sample_total_intro", c.start) is not None
-                           or audited_before(doc, c))), None)
+                           or audited_before(doc, c) or is_sample(doc, counts, c))), None)
     if found is None or found.start in taken or not_crimes(doc, found):
         return None
     return found
@@ -298,6 +304,49 @@ def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set
             taken.add(t.start)
             found.append(Reading(recorded, None, t, t, (t,)))
     return found
+
+
+def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:
+    """'We found that 9 out of 64 reports of domestic abuse had not been recorded' (55 of 64), 'None of the six
+    rape reports passed to the force by hospitals had been recorded' (0 of 6), in a sentence with no audit word: a
+    small, definite set of crimes said recorded in full, not at all, or through its failures is what the
+    inspectors examined (SCHEMA §5). Not 'some 120 of the 800 crimes reported each month', a share of a rate,
+    nor 'none of the 43 forces', which counts no crimes."""
+    found: list[Reading] = []
+    cues = doc.cues
+    for i, t in enumerate(counts):
+        if t.start in taken or value(t) > _UNANNOUNCED_MOST or not _counts_crimes(doc, sent, t):
+            continue
+        if not_crimes(doc, t) or about_other_things(doc, t) or cues.after("per_year", t.end, sent.end) is not None \
+                or cues.after("per_shorter_period", t.end, sent.end) is not None:
+            continue
+        part = counts[i - 1] if i > 0 else None
+        if part is not None and part.start not in taken and doc.words_between(part.end, t.start) in _DEFINITE_JOINS:
+            scope = scope_of(sent, counts, t)
+            if value(part) <= value(t) and (polarity(doc, sent, t, scope, local_only=True) == "neg"
+                                            or misrecorded_or_not(doc, t.end, scope[1])):
+                found.append(Reading(int(value(t) - value(part)), part, t, t, (part, t)))
+                taken.update((part.start, t.start))
+            continue
+        if cues.before("all_before_count", t.start) is not None and _whole_said(doc, sent, t):
+            recorded = int(value(t))
+        elif cues.before("none_before_count", t.start) is not None and _whole_said(doc, sent, t):
+            recorded = 0
+        else:
+            continue
+        taken.add(t.start)
+        found.append(Reading(recorded, None, t, t, (t,)))
+    return found
+
+
+def _counts_crimes(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
+    """A crime type or a plain crime noun soon after the count ('64 reports of domestic abuse', 'six rape
+    reports'): it counts crimes, not forces or officers."""
+    stop = min(t.end + _THINGS_AFTER, sent.end)
+    if any(t.end <= e.start < stop for e in sent.of("CRIME_TYPE")):
+        return True
+    nouns = doc.words["crime_nouns"]
+    return any(doc.lower[i] in nouns for i in range(t.end, stop))
 
 
 def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:

@@ -60,6 +60,10 @@ class AuditSampleRule(LinkRule):
                 for reading in readings:
                     if (finding := self._make(doc, state, sent, counts, reading)) is not None:
                         yield finding
+            elif not blockers:
+                for reading in audit_pairs.unannounced(doc, sent, counts, taken):
+                    if (finding := self._make(doc, state, sent, counts, reading)) is not None:
+                        yield finding
             if (finding := self._of_previous_total(doc, state, sent, counts)) is not None:
                 yield finding
             if len(counts) > 1:  # a pair, or a part with its total before it: never one count alone
@@ -135,7 +139,8 @@ class AuditSampleRule(LinkRule):
         if sent.index == 0 or r.start in state.sample_counts:
             return None
         opens = cues.after("sub_part_opening", sent.start) is not None
-        if not opens and len(counts) > 1:
+        again = counts[1:] if not opens else []  # "..., and the three that had not were ...": named again
+        if again and not self._restated(doc, counts):
             return None
         before = doc.sentences[sent.index - 1]
         totals = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
@@ -161,7 +166,8 @@ class AuditSampleRule(LinkRule):
         force = force_for(doc, before, total.start, total.end)
         if force is None:
             return None
-        state.sample_counts.update({r.start, total.start} | ({restated.start} if restated is not None else set()))
+        state.sample_counts.update({r.start, total.start} | ({restated.start} if restated is not None else set())
+                                   | {c.start for c in again})
         finding = make_finding(
             "audit_sample", sent, [r.ent, total.ent],
             force=force, crime_type=self._crime_type(doc, before, total, total, total),
@@ -169,6 +175,13 @@ class AuditSampleRule(LinkRule):
         )
         state.samples.append((sent.index, finding))
         return finding
+
+    @staticmethod
+    def _restated(doc: LinkDoc, counts: list[Figure]) -> bool:
+        """'All but three had been recorded, and the three that had not were put on the system': every count after
+        the first names it again ('the', 'those', 'these' and its number), so the sentence still says one number."""
+        first, back = value(counts[0]), doc.words["definite_back"]
+        return all(value(c) == first and doc.word_before(c.start) in back for c in counts[1:])
 
     @staticmethod
     def _wrong_type(doc: LinkDoc, sent: Sentence, counts: list[Figure], r: Figure) -> bool:

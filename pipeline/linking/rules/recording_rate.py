@@ -27,7 +27,7 @@ class RecordingRateRule(LinkRule):
     """A PERCENT said of recording (or of not recording, converted), of one force, not ruled out by a figure test."""
 
     finding_type = "recording_rate"
-    cue_reads = CueReads(before=("rate_aspiration",))
+    cue_reads = CueReads(before=("rate_aspiration",), anywhere=("audit_blockers",))
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         for sent in doc.with_label.get("PERCENT", []):
@@ -45,6 +45,8 @@ class RecordingRateRule(LinkRule):
                     continue
                 if doc.cues.before("rate_aspiration", fig.start, scope[0]) is not None:
                     continue  # "I want us to be recording at least 95 per cent": an aim, not a rate
+                if doc.cues.within("audit_blockers", fig.end, scope[1]):
+                    continue  # "Nine out of 20 crime records that the force had cancelled should have stood": no recording
                 said = polarity(doc, sent, fig, scope)
                 force = force_for(doc, sent, fig.start, fig.end)
                 if said is None or force is None:
