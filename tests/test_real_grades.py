@@ -434,11 +434,32 @@ GRADE_LISTS: list[CaseRow] = [
     (KENT + "\nGood\n• Its officers were kind to victims of burglary.\nThe end.", None, {("kent", CDI, "good", None)}),
 ]
 
+# -- a grade opening its line, then a colon or dash and the areas it is given (dev7) ----------------------------------
+HEADED_LINES: list[CaseRow] = [
+    ("West Yorkshire Police was inspected.\n\n• Good: Recording data about crime, Preventing crime, Managing offenders and "
+     "suspects\n• Adequate: Police powers and public treatment, Investigating crime\n• Requires improvement: Responding to "
+     "the public, Building, supporting and protecting the workforce\n", None,
+     {("west_yorkshire", CDI, "good", None), ("west_yorkshire", "preventing_crime", "good", None),
+      ("west_yorkshire", "managing_offenders", "good", None), ("west_yorkshire", "treatment_of_the_public", "adequate", None),
+      ("west_yorkshire", "investigating_crime", "adequate", None),
+      ("west_yorkshire", "responding_to_the_public", "requires_improvement", None),
+      ("west_yorkshire", "developing_a_positive_workplace", "requires_improvement", None)}),
+    (KENT + "\nGood – Preventing crime; Investigating crime\nRequires improvement – Responding to the public\n", "2023-04-02",
+     {("kent", "preventing_crime", "good", 2023), ("kent", "investigating_crime", "good", 2023),
+      ("kent", "responding_to_the_public", "requires_improvement", 2023)}),
+    (KENT + "\n- 'Adequate': Managing offenders and suspects, and Protecting vulnerable people\n", None,
+     {("kent", "managing_offenders", "adequate", None), ("kent", "protecting_vulnerable_people", "adequate", None)}),
+    # negatives: a frame word after the dash is the plain reading's; two grades sharing a denied subject give nothing
+    (KENT + "\n• Good – in preventing crime and anti-social behaviour\n", None, {("kent", "preventing_crime", "good", None)}),
+    (KENT + "No area was graded outstanding or inadequate.", None, set()),
+    (KENT + "None of its areas was rated inadequate, outstanding or good.", None, set()),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
-    "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS,
+    "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

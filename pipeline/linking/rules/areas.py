@@ -32,7 +32,7 @@ from pipeline.resources import PhraseSet, json_path, tokenize_phrase
 
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
-                            "list_marks", "bullets", "empty_list_words", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
+                            "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
                      phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "fronted_areas"), tables=("areas", "area_words"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
@@ -418,6 +418,33 @@ class AreaReader:
             else:
                 break  # a sentence, not an area: no grade heading's list
         return areas or (UNNAMED if nothing else [])
+
+    def headed_line(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> tuple[list[str], int]:
+        """A grade opening its line, then a colon or a dash and the areas it is given, one after another ("• Good:
+        Recording data about crime, Preventing crime, Managing offenders and suspects"; "Requires improvement –
+        Responding to the public; Protecting vulnerable people"): each area (``other`` for one the table lacks), and
+        where the reading ended; nothing when the line goes on as a sentence."""
+        start, end = _line_words(doc, sent, skip=doc.words["bullets"])
+        lower = doc.lower
+        if start != grade.start:
+            return [], grade.end
+        i = grade.end
+        while i < end and lower[i] in doc.words["quote_marks"]:
+            i += 1
+        if i >= end or lower[i] not in doc.words["list_marks"] or (i + 1 < end and lower[i + 1] in doc.words["area_frames"]):
+            return [], grade.end  # no list, or "Good – in preventing crime ...", which ``after`` reads
+        found: list[str] = []
+        read_to = i
+        i += 1
+        while i < end:
+            more, stopped = self.conjuncts(doc, sent, i, end, other=True)
+            if not more:
+                break
+            found += more
+            read_to = i = stopped
+            while i < end and (lower[i] in (",", ";") or self._joiner(doc, i)):
+                i += max(1, self._joiner(doc, i)) if lower[i] not in (",", ";") else 1
+        return (list(dict.fromkeys(found)) if read_to >= end - 1 else []), read_to
 
     def fronted(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
         """Areas fronted before a comma at the sentence's opening ("For preventing crime, Kent was rated outstanding",

@@ -48,8 +48,12 @@ class GradeRule(LinkRule):
             if self._scale(doc, grades):
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
             floor = sent.start  # where the areas of the grade before end: no grade reads back past it
+            areas: list[str] | None = []
             for k, grade in enumerate(grades):
                 stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
+                if areas is UNNAMED and self._coordinated(doc, grades[k - 1], grade):
+                    floor = grade.end
+                    continue  # "No area was graded outstanding or inadequate": the second grade has the first's subject
                 areas, read_to = self._areas(doc, sent, grade, stop, floor)
                 floor = max(grade.end, read_to)
                 # "could be rated inadequate if ...", "is no longer inadequate", "has never been rated outstanding"
@@ -67,6 +71,12 @@ class GradeRule(LinkRule):
                             yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
 
     @staticmethod
+    def _coordinated(doc: LinkDoc, before: Ent, grade: Ent) -> bool:
+        """Two grades joined only by 'or', 'and', 'nor' or a comma ('outstanding or inadequate')."""
+        joiners = doc.words["grade_scale_joiners"]
+        return all(doc.lower[i] in joiners for i in range(before.end, grade.start))
+
+    @staticmethod
     def _scale(doc: LinkDoc, grades: list[Ent]) -> bool:
         """Three or more different grades close together, joined only by commas, 'or' and the like: the grading scale."""
         if len({g.kb_id for g in grades}) < 3 or grades[-1].end - grades[0].start > _SCALE_MOST:
@@ -80,6 +90,9 @@ class GradeRule(LinkRule):
         those fronted at the sentence's opening, asked about in the question it answers, on the bullet lines under
         it (a grade heading) or on the line above it (a judgement table). A grade 'overall' in a
         wider inspection than crime recording names none."""
+        headed, read_to = self.areas.headed_line(doc, sent, grade)
+        if headed:
+            return headed, read_to
         areas, read_to = self.areas.after(doc, sent, grade, stop)
         if areas is UNNAMED:
             return (self.areas.named_next(doc, sent) or UNNAMED), read_to
