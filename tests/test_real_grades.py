@@ -455,11 +455,24 @@ HEADED_LINES: list[CaseRow] = [
     (KENT + "None of its areas was rated inadequate, outstanding or good.", None, set()),
 ]
 
+# -- a judgement table whose area lines are worded longer than the table's wordings (dev7) ----------------------------
+LONG_TABLE_LINES: list[CaseRow] = [
+    ("Lincolnshire Police\nOur judgements\nEngaging with and treating the public with fairness and respect\nGood\nPreventing "
+     "crime and anti-social behaviour\nGood\nManaging offenders and suspects\nAdequate\n", "2022-04-14",
+     {("lincolnshire", "treatment_of_the_public", "good", 2022), ("lincolnshire", "preventing_crime", "good", 2022),
+      ("lincolnshire", "managing_offenders", "adequate", 2022)}),
+    (KENT + "\nProtecting vulnerable people and victims\nRequires improvement\nInvestigating crime effectively\nAdequate\n",
+     None, {("kent", "protecting_vulnerable_people", "requires_improvement", None), ("kent", "investigating_crime", "adequate", None)}),
+    # negative: a sentence above the grade line is no table row
+    (KENT + "\nThe force is working on preventing crime and anti-social behaviour.\nGood\n", None, {("kent", CDI, "good", None)}),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
+    "long_table_lines": LONG_TABLE_LINES,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -393,7 +393,20 @@ class AreaReader:
             return []  # the last line of the list under the grade heading above
         start, end = _line_words(doc, prev)
         length = self.wordings.match_at(lower, start) if start < end else 0
-        return [self.ids[tuple(lower[start : start + length])]] if length and start + length == end else []
+        if length and start + length == end:
+            return [self.ids[tuple(lower[start : start + length])]]
+        if start >= end or end - start > _BULLET_AREA_MOST or lower[end - 1] in (".", "?"):
+            return []
+        # "Preventing crime and anti-social behaviour", "Engaging with and treating the public with fairness and
+        # respect": a short line that names one area, worded longer than the table's wording
+        found: list[str] = []
+        i = start
+        while i < end:
+            length, area = self.match(doc, i)
+            if area is not None:
+                found.append(area)
+            i += max(length, 1)
+        return found[:1] if len(set(found)) == 1 else []
 
     def listed_below(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
         """A grade alone on its line as the heading of bullet lines that name areas ("Good", then "• Recording data
