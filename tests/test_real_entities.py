@@ -392,6 +392,20 @@ PEOPLE: list[Case] = [
     ("Deputy Chief Constable of Essex Police Rachel Nolan accepted the findings.", None,
      [("PERSON", "Rachel Nolan", {})], [("PERSON", "Essex Police Rachel Nolan")]),
     ("The chief constable of Kent Police said the force would improve.", None, [], [("PERSON", "Kent Police"), ("PERSON", "said")]),
+    # a surname with lower-case particles, whole, in every frame; its later mentions with the particles (dev7)
+    ("Chief Constable Marcus van der Berg (Picture: Sussex Police)Sussex Police is failing to record crimes.", None,
+     [("PERSON", "Marcus van der Berg", {})], [("PERSON", "Marcus"), ("PERSON", "Picture")]),
+    ("Hannah de Souza, Sussex Police and Crime Commissioner (Picture: Office of the Sussex PCC)Sussex's commissioner spoke. "
+     "Mrs de Souza added: \"It counts.\"", None, [("PERSON", "Hannah de Souza", {}), ("PERSON", "de Souza", {})],
+     [("PERSON", "Hannah"), ("PERSON", "Picture")]),
+    ("Mr van der Berg said the force accepted the report.", None, [("PERSON", "van der Berg", {})], [("PERSON", "Berg")]),
+    ("Inspector Ana dos Santos said the force had improved, and later said dos Santos had been right.", None,
+     [("PERSON", "Ana dos Santos", {}), ("PERSON", "dos Santos", {})], []),
+    ("The chief constable, Pieter de Vries, said the force would act.", None, [("PERSON", "Pieter de Vries", {})], []),
+    # negatives: a particle word with no name after it, or not inside a name
+    ("Officers in the van were called. The force de facto recorded most crimes, said Kent Police.", None, [],
+     [("PERSON", "van"), ("PERSON", "de facto")]),
+    ("Photo: Kent Police\nPicture: Sussex Police", None, [], [("PERSON", "Photo"), ("PERSON", "Picture")]),
 ]
 
 # -- GRADE false positives through context (B3 of catalogue 1; GRADE entries belong to the grades work) -----

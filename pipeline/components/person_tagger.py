@@ -77,6 +77,7 @@ class PersonTagger(DataBacked):
         self.organisation_links = frozenset(titles["organisation_links"])
         self.not_surnames = frozenset(titles["not_surnames"])
         self.desk_words = frozenset(titles.get("byline_desk_words", ()))
+        self.name_particles = frozenset(titles.get("name_particles", ()))
         self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
@@ -130,10 +131,27 @@ class PersonTagger(DataBacked):
             """Token ``j`` was glued to the word before it by scraping ("Alan PriorAlan Prior"): a new name begins."""
             return not space[j - 1] and text[j - 1][-1:].isalpha()
 
-        def run_from(i: int) -> int:
-            """End (exclusive) of the run of name tokens starting at ``i``."""
+        particles, lower = self.name_particles, view.lower
+
+        def past_particles(j: int) -> int:
+            """Past the particles of a surname at ``j`` ("van der" in "van der Berg") when a name's word follows
+            them; ``j`` itself when there are none."""
+            k = j
+            while k < n and k - j < 2 and lower[k] in particles and text[k].islower() and not blocked[k]:
+                k += 1
+            return k if k > j and k < n and name_like(k) else j
+
+        def run_from(i: int, particle_first: bool = False) -> int:
+            """End (exclusive) of the run of name tokens starting at ``i``; a surname's particles inside it ("Marcus
+            van der Berg"), or opening it after an honorific (``particle_first``: "Mrs de Souza")."""
             j = i
-            while j < n and j - i < MAX_NAME_TOKENS and name_like(j) and (j == i or not glued(j)):
+            while j < n and j - i < MAX_NAME_TOKENS and (j == i or not glued(j)):
+                if not name_like(j):
+                    k = past_particles(j) if (j > i or particle_first) else j
+                    if k == j or k - i >= MAX_NAME_TOKENS:
+                        break
+                    j = k
+                    continue
                 if j + 2 < n and text[j + 1] == "-" and not space[j] and name_like(j + 2):
                     j += 3
                     continue
@@ -141,10 +159,16 @@ class PersonTagger(DataBacked):
             return j
 
         def run_to(end: int) -> int:
-            """Start of the run of name tokens ending just before ``end``."""
+            """Start of the run of name tokens ending just before ``end``, with a surname's particles ("van der
+            Berg said")."""
             i = end
-            while i > 0 and end - i < MAX_NAME_TOKENS and name_like(i - 1) and (i == end or not glued(i)):
-                i -= 1
+            while i > 0 and end - i < MAX_NAME_TOKENS and (i == end or not glued(i)):
+                if name_like(i - 1):
+                    i -= 1
+                elif i < end and lower[i - 1] in particles and text[i - 1].islower() and not blocked[i - 1]:
+                    i -= 1
+                else:
+                    break
             return i
 
         def lower_surname(start: int, end: int) -> int:
@@ -194,7 +218,7 @@ class PersonTagger(DataBacked):
                 start = i + 1 + (text[i + 1] == ".")
                 while start < n and text[start] in honorifics:
                     start += 1
-                add(start, lower_surname(start, run_from(start)))
+                add(start, lower_surname(start, run_from(start, particle_first=True)))
             elif word in first_names and name_like(i):
                 add(i, run_from(i), min_len=2)
             elif view.lower[i] in speech_verbs and i + 1 < n:
@@ -212,7 +236,7 @@ class PersonTagger(DataBacked):
                 start += 1
             while start < n and text[start] in self.honorifics:
                 start += 1
-            add(start, lower_surname(start, run_from(start)))
+            add(start, lower_surname(start, run_from(start, particle_first=True)))
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
             for comma in range(role_start - 1, max(role_start - 5, 0), -1):
                 if text[comma] in {".", ":", ";", '"', "“", "”"} or "\n" in text[comma]:
@@ -234,7 +258,11 @@ class PersonTagger(DataBacked):
             taken = {i for start, end in found for i in range(start, end)}
             for i in is_surname.nonzero()[0].tolist():
                 if i not in taken and name_like(i):
-                    found.append((i, i + 1))
+                    start = i
+                    while start > 0 and start - i > -2 and lower[start - 1] in particles and text[start - 1].islower():
+                        start -= 1  # "... said de Souza": the surname's particles with it
+                    if start == i or all(k not in taken for k in range(start, i)):
+                        found.append((start, i + 1))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
