@@ -406,6 +406,17 @@ PEOPLE: list[Case] = [
     ("Officers in the van were called. The force de facto recorded most crimes, said Kent Police.", None, [],
      [("PERSON", "van"), ("PERSON", "de facto")]),
     ("Photo: Kent Police\nPicture: Sussex Police", None, [], [("PERSON", "Photo"), ("PERSON", "Picture")]),
+    # councillors, a panel's chair and a mayor are ROLE (ANNOTATION.md, minutes' abbreviations; dev7); the panel is no force
+    ("Cllr Nasreen Akhtar, chair of the West Yorkshire Police and Crime Panel, spoke.", None,
+     [("ROLE", "Cllr", {"id": "other"}), ("PERSON", "Nasreen Akhtar", {}), ("ROLE", "chair", {"id": "other"})],
+     [("FORCE", "West Yorkshire Police")]),
+    ("PRESENT: Cllr A. Whitfield (Chair), Cllr R. Dhillon", None, [("ROLE", "Chair", {}), ("ROLE", "Cllr", {})], []),
+    ("A councillor said the force must improve. Mayor Tracy Brabin welcomed the report.", None,
+     [("ROLE", "councillor", {}), ("ROLE", "Mayor", {}), ("PERSON", "Tracy Brabin", {})], []),
+    ("The Kent Police and Crime Plan was published.", None, [], [("FORCE", "Kent Police")]),
+    # negatives: the verb, the furniture, the mayor's office
+    ("She will chair the meeting, and he chairs the board from his chair.", None, [], [("ROLE", "chair"), ("ROLE", "chairs")]),
+    ("The Mayor's Office for Policing and Crime responded.", None, [], [("ROLE", "Mayor")]),
 ]
 
 # -- GRADE false positives through context (B3 of catalogue 1; GRADE entries belong to the grades work) -----

@@ -422,6 +422,13 @@ CASES: list[Case] = [
     ("figure_is", "Kent Police was inspected. It failed to record one in ten crimes. Today the figure is fewer than one in 20.",
      None, R_, [rate("kent", 90.0, "approx"), rate("kent", 95.0, "more_than")]),
     ("figure_is", "Kent Police was inspected. Its charge rate was 7 per cent. Today the figure is 9 per cent.", None, R_, []),
+    # ---- A councillor or a panel's chair holds no office of the force; a mayor with a PCC's powers does (dev7).
+    ("offices", "Cllr Nasreen Akhtar, chair of the West Yorkshire Police and Crime Panel, said the panel would meet.", None, O_,
+     []),
+    ("offices", "Councillor Bob Hale, who chairs Kent's police and crime panel, said Kent Police must improve.", None, O_, []),
+    ("offices", "The Mayor of West Yorkshire, Hannah Crossfield, holds the powers of the police and crime commissioner. Mayor "
+     "Hannah Crossfield said: \"West Yorkshire Police has improved.\"", None, O_,
+     [official("Hannah Crossfield", "other", "west_yorkshire")]),
 ]
 
 
