@@ -459,6 +459,38 @@ CASES: list[Case] = [
      "six had been recorded.", None, [S("cambridgeshire", "domestic_abuse", 69, 75)], ALL),
     ("all_but_next", "Cambridgeshire Police was inspected. The 40 rape reports the inspectors examined told a similar story: "
      "all but four had been recorded.", None, [S("cambridgeshire", "rape", 36, 40)], ALL),
+    # -- "had been" / "were" closing a list line, with no full stop (dev7).
+    ("should_have_been", "Lincolnshire Police was inspected.\n• Sexual offences – 118 of the 125 that should have been recorded "
+     "had been\n• Rape – 40 of the 41 that should have been recorded had been", None,
+     [S("lincolnshire", "sexual_offences", 118, 125), S("lincolnshire", "rape", 40, 41)], ALL),
+    ("should_have_been", "Kent Police was inspected.\n- Violent crime: 200 of the 230 that ought to have been recorded were", None,
+     [S("kent", "violence", 200, 230)], ALL),
+    # -- What should have been recorded in one sentence, how many were in the next (dev7).
+    ("should_then_next", "At Cheshire Constabulary, the inspectors identified 119 reports that should have been recorded as "
+     "crimes. All but 17 of them had been.", None, [S("cheshire", "all_crime", 102, 119)], ALL),
+    ("should_then_next", "Gloucestershire Constabulary was inspected. Inspectors also checked 40 incidents that had been closed "
+     "as anti-social behaviour. They found that 11 of them should have been recorded as crimes. Only 7 were.", None,
+     [S("gloucestershire", "all_crime", 7, 11)], ALL),
+    ("should_then_next", "HMIC's audit of Lancashire Constabulary examined 146 reports that should have been recorded as crimes. "
+     "The force had recorded 121 of them.", None, [S("lancashire", "all_crime", 121, 146)], ALL),
+    ("should_then_next", "Kent Police was inspected. Inspectors found 60 reports of rape that ought to have been recorded. Nine "
+     "of them had not been.", None, [S("kent", "rape", 51, 60)], ALL),
+    ("should_then_next", "Kent Police said 300 crimes should have been recorded last year. It has since hired 12 staff.", None,
+     [], (AS,)),
+    # -- A sentence opening on a part of the sample before it, its recording said further on (dev7).
+    ("opens_on_part", "Northamptonshire Police was inspected. \"We reviewed 36 reports of stalking. In 29 of these, the force had "
+     "recorded the crime as it should have.\"", None, [S("northamptonshire", "other", 29, 36)], ALL),
+    ("opens_on_part", "Kent Police was inspected. Inspectors examined 40 reports of rape. In five of them, the crime had not "
+     "been recorded at all.", None, [S("kent", "rape", 35, 40)], ALL),
+    # -- "made it on to the books" is recorded (dev7).
+    ("on_the_system", "Nottinghamshire Police was inspected. Of 38 violent crimes in the sample, 30 had made it on to the "
+     "force's books.", None, [S("nottinghamshire", "violence", 30, 38)], ALL),
+    # -- A pair in brackets after the percentage it makes is that rate's sample (dev7); one that does not is no sample.
+    ("behind_rate", "Gloucestershire Constabulary was inspected. Recording rates:\n• Domestic abuse: 97.0 per cent (64 of 66)\n"
+     "• Rape: 93.1 per cent (162 of 174)\n• Stalking: 80 per cent (4 of 6)", None,
+     [S("gloucestershire", "domestic_abuse", 64, 66), S("gloucestershire", "rape", 162, 174),
+      R("gloucestershire", "domestic_abuse", 97.0), R("gloucestershire", "rape", 93.1), R("gloucestershire", "other", 80.0)], ALL),
+    ("behind_rate", "Kent Police was inspected. Violent crime: 90 per cent (12 of 14 forces did worse).", None, [], (AS,)),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
+from pipeline.linking.figures import Figure
 from pipeline.linking.findings import Finding
 
 
@@ -25,6 +26,10 @@ class SharedState:
     # The audit samples found, with the index of the sentence that states each: a count equal to a
     # sample's remainder ("116 were not recorded", "That leaves 88 crimes") is part of that sample.
     samples: list[tuple[int, Finding]] = field(default_factory=list)
+    # What should have been recorded, said in a sentence that does not say how many were ("identified 119
+    # reports that should have been recorded as crimes."), by that sentence's index: the next sentence may
+    # ("All but 17 of them had been.").
+    open_totals: dict[int, Figure] = field(default_factory=dict)
 
     def sample_with_rest(self, force: str, value: int) -> Finding | None:
         """The audit sample of ``force`` whose unrecorded remainder is ``value``, stated anywhere in the document.

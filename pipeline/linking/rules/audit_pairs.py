@@ -31,7 +31,7 @@ CUE_READS = CueReads(
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
     words=("crime_nouns", "sample_relatives"),
-    phrases=("sample_joins", "elliptical_recorded"),
+    phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
 
@@ -129,9 +129,24 @@ def elliptical(doc: LinkDoc, r: Figure) -> bool:
     return _elliptical_at(doc, r.end)
 
 
-def _elliptical_at(doc: LinkDoc, i: int) -> bool:
-    phrases = doc.phrases["elliptical_recorded"]
-    return any(tuple(doc.lower[i : i + size]) in phrases for size in (2, 3))
+def elliptical_after(doc: LinkDoc, r: Figure, skip: int = 0, negated: bool = False) -> bool:
+    """An elliptical 'recorded' ``skip`` tokens after the count ('All but 17 of them had been.'), or with
+    ``negated`` an elliptical 'not recorded' ('Nine of them had not been.')."""
+    return _elliptical_at(doc, r.end + skip, "elliptical_unrecorded" if negated else "elliptical_recorded")
+
+
+def _elliptical_at(doc: LinkDoc, i: int, name: str = "elliptical_recorded") -> bool:
+    """An elliptical 'recorded' at token ``i``; the end of a line or of the text closes it as a full stop does
+    ("• Rape – 40 of the 41 that should have been recorded had been⏎")."""
+    phrases = doc.phrases[name]
+    for size in (2, 3, 4):
+        words = tuple(doc.lower[i : i + size])
+        if words in phrases:
+            return True
+        if len(words) == size - 1 or (len(words) == size and not words[-1].strip() and "\n" in words[-1]):
+            if words[: size - 1] + (".",) in phrases:
+                return True
+    return False
 
 
 def _tail_says(doc: LinkDoc, start: int, bound: int) -> str | None:
@@ -184,12 +199,12 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
     return found
 
 
-def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tuple[tuple[Figure, ...], Reading | None] | None:
+def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tuple[tuple[Figure, ...], Reading | None, Figure] | None:
     """'171 needed to be recorded as crimes, yet only 137 were', 'just five ended up recorded although 23 should
     have been', 'recorded 172 of the 205 that were crimes': None when no count is said to be of crimes that
     should have been recorded; else the counts that belong to the audit (what should have been, what was, the
-    incidents or logs examined) and the sample, if the sentence says how many were recorded ("Of 150 incident
-    records examined, 22 should have been recorded": none)."""
+    incidents or logs examined), the sample, if the sentence says how many were recorded ("Of 150 incident
+    records examined, 22 should have been recorded": none), and the count of what should have been."""
     cues = doc.cues
     if not (cues.any_in_doc("should_after_count") or cues.any_in_doc("should_before_count")):
         return None  # no count anywhere is said to be of what should have been recorded
@@ -220,7 +235,7 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
     if should is None:
         return None
     if reading is not None:
-        return reading.claimed, reading
+        return reading.claimed, reading, should
     candidates = [c for c in counts if c is not should and c is not examined and value(c) <= value(should)
                   and says_recorded(doc, c, part=True)]
     # The recorded part is said after what should have been, or before it ("five ended up recorded ... although 23").
@@ -238,8 +253,8 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
         audit = (looked_at or examined is not None or cues.within("audit", sent.start, sent.end)
                  or (previous is not None and any(f.ent.label == "COUNT" for f in previous.figures)
                      and cues.within("audit", previous.start, previous.end)))
-        return (claimed if audit else ()), None
-    return claimed + (rec,), Reading(int(value(rec)), rec, should, examined if examined is not None else should, claimed + (rec,))
+        return (claimed if audit else ()), None, should
+    return claimed + (rec,), Reading(int(value(rec)), rec, should, examined if examined is not None else should, claimed + (rec,)), should
 
 
 def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:

@@ -23,6 +23,7 @@ from pipeline.linking.rules.audit_pairs import Reading, joined, sample_total, sa
 from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
 
+_RATE_ROUNDING = 0.15  # how far a percentage given to one decimal may lie from the pair in brackets after it
 _TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
 
 
@@ -32,9 +33,9 @@ class AuditSampleRule(LinkRule):
     finding_type = "audit_sample"
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
-                         after=("sub_part_opening", "timeliness", "wrong_type", "victim_group"),
-                         anywhere=("audit", "audit_blockers", "positive_record"), words=("definite_back",))
-    writes = frozenset({"sample_counts", "samples"})
+                         after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group"),
+                         anywhere=("audit", "audit_blockers", "positive_record"), words=("definite_back", "part_openers", "quote_marks"))
+    writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
@@ -49,8 +50,10 @@ class AuditSampleRule(LinkRule):
             taken = state.sample_counts
             should = audit_pairs.should_have_been(doc, sent, counts)
             if should is not None:  # what should have been recorded, and what was: no other pairing of these counts
-                claimed, reading = should
+                claimed, reading, total = should
                 taken.update(c.start for c in claimed)
+                if reading is None:
+                    state.open_totals[sent.index] = total  # how many were recorded may follow
                 if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
                     yield finding
                 continue
@@ -110,11 +113,14 @@ class AuditSampleRule(LinkRule):
         joined to its total, in a sentence about auditing or recording."""
         cues, taken = doc.cues, state.sample_counts
         audited = bool(cues.within("audit", sent.start, sent.end))
-        if not (audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)):
+        said = audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)
+        if not said and "PERCENT" not in sent.by_label:
             return
         for a, b in zip(counts, counts[1:]):
             if a.start in taken or b.start in taken or not joined(doc, a, b):
                 continue  # not "74 of 81" (the cheapest test first)
+            if not said and not self._behind_its_rate(doc, sent, a, b):
+                continue
             b_scope = scope_of(sent, counts, b)
             lo, hi = scope_of(sent, counts, a)[0], b_scope[1]
             if any(lo <= start < hi for start, _ in blockers):
@@ -138,7 +144,9 @@ class AuditSampleRule(LinkRule):
         cues, r = doc.cues, counts[0]
         if sent.index == 0 or r.start in state.sample_counts:
             return None
-        opens = cues.after("sub_part_opening", sent.start) is not None
+        if (should := state.open_totals.get(sent.index - 1)) is not None:
+            return self._of_open_total(doc, state, sent, counts, should)
+        opens = cues.after("sub_part_opening", sent.start) is not None or self._opens_on_part(doc, sent, r)
         again = counts[1:] if not opens else []  # "..., and the three that had not were ...": named again
         if again and not self._restated(doc, counts):
             return None
@@ -161,6 +169,9 @@ class AuditSampleRule(LinkRule):
                 recorded = value(total) - recorded  # "Inspectors examined 99 reports of rape. All but three had been recorded."
         elif says_unrecorded(doc, r):
             recorded = value(total) - value(r)
+        elif opens and (said := polarity(doc, sent, r, (sent.start, sent.end))) is not None:
+            # "In 29 of these, the force had recorded the crime as it should have": recording said further on
+            recorded = value(r) if said == "pos" else value(total) - value(r)
         else:
             return None
         force = force_for(doc, before, total.start, total.end)
@@ -172,6 +183,60 @@ class AuditSampleRule(LinkRule):
             "audit_sample", sent, [r.ent, total.ent],
             force=force, crime_type=self._crime_type(doc, before, total, total, total),
             recorded=int(recorded), total=int(value(total)), year=year_for(doc, before, before.figures, total),
+        )
+        state.samples.append((sent.index, finding))
+        return finding
+
+    @staticmethod
+    def _behind_its_rate(doc: LinkDoc, sent: Sentence, a: Figure, b: Figure) -> bool:
+        """'Domestic abuse: 97.0 per cent (64 of 66)': a pair in brackets right after the percentage it makes (to
+        the rounding of the percentage) is the sample that rate was measured on, whatever the line says."""
+        if doc.word_before(a.start) != "(" or not value(b):
+            return False
+        bracket = a.start - 1
+        while bracket > sent.start and doc.lower[bracket] != "(":
+            bracket -= 1
+        for ent in sent.of("PERCENT"):
+            if ent.end <= bracket and all(not doc.lower[i].strip() for i in range(ent.end, bracket)):
+                rate = doc.norm(ent).get("value")
+                return rate is not None and abs(100.0 * value(a) / value(b) - rate) <= _RATE_ROUNDING
+        return False
+
+    @staticmethod
+    def _opens_on_part(doc: LinkDoc, sent: Sentence, r: Figure) -> bool:
+        """'In 29 of these, ...', '"Of 12 of them ...': the sentence opens on its count, after no more than a
+        preposition or a quotation mark, and the count is a part of what came before ('of these')."""
+        lead = [w for w in doc.lower[sent.start : r.start] if w.strip()]
+        return (len(lead) <= 2 and all(w in doc.words["part_openers"] or w in doc.words["quote_marks"] for w in lead)
+                and doc.cues.after("sub_part", r.end) is not None)
+
+    def _of_open_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure],
+                       should: Figure) -> Finding | None:
+        """'... identified 119 reports that should have been recorded as crimes. All but 17 of them had been.',
+        '... 11 of them should have been recorded as crimes. Only 7 were.', '... examined 146 reports that should
+        have been recorded as crimes. The force had recorded 121 of them.': the sentence after what should have
+        been recorded says, with its one count, how many were (or were not)."""
+        if len(counts) != 1 or value(counts[0]) > value(should):
+            return None
+        r, cues = counts[0], doc.cues
+        back = 2 if cues.after("sub_part", r.end) is not None else 0  # "All but 17 of them had been."
+        if says_recorded(doc, r) or audit_pairs.elliptical_after(doc, r, back):
+            recorded = value(r)
+            if cues.before("all_but", r.start) is not None:
+                recorded = value(should) - recorded
+        elif says_unrecorded(doc, r) or audit_pairs.elliptical_after(doc, r, back, negated=True):
+            recorded = value(should) - value(r)
+        else:
+            return None
+        before = doc.sentences[sent.index - 1]
+        force = force_for(doc, before, should.start, should.end)
+        if force is None:
+            return None
+        state.sample_counts.update({r.start, should.start})
+        finding = make_finding(
+            "audit_sample", sent, [r.ent, should.ent],
+            force=force, crime_type=self._crime_type(doc, before, should, should, should),
+            recorded=int(recorded), total=int(value(should)), year=year_for(doc, before, before.figures, should),
         )
         state.samples.append((sent.index, finding))
         return finding
