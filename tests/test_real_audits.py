@@ -482,6 +482,10 @@ CASES: list[Case] = [
      "recorded the crime as it should have.\"", None, [S("northamptonshire", "other", 29, 36)], ALL),
     ("opens_on_part", "Kent Police was inspected. Inspectors examined 40 reports of rape. In five of them, the crime had not "
      "been recorded at all.", None, [S("kent", "rape", 35, 40)], ALL),
+    ("opens_on_part", "Lincolnshire Police was inspected. We reviewed 64 investigations. In 19 of them, the victim had not been "
+     "kept updated.", None, [], ALL),
+    ("opens_on_part", "Kent Police was inspected. We reviewed 64 reports of rape. In 19 of them, the victims were not told of "
+     "the outcome.", None, [], (AS,)),
     # -- "made it on to the books" is recorded (dev7).
     ("on_the_system", "Nottinghamshire Police was inspected. Of 38 violent crimes in the sample, 30 had made it on to the "
      "force's books.", None, [S("nottinghamshire", "violence", 30, 38)], ALL),

@@ -417,6 +417,8 @@ PEOPLE: list[Case] = [
     # negatives: the verb, the furniture, the mayor's office
     ("She will chair the meeting, and he chairs the board from his chair.", None, [], [("ROLE", "chair"), ("ROLE", "chairs")]),
     ("The Mayor's Office for Policing and Crime responded.", None, [], [("ROLE", "Mayor")]),
+    ("6.2 The Chair thanked the PFCC. Local councillors said it was fine.", None, [("ROLE", "Chair", {})],
+     [("ROLE", "councillors")]),
 ]
 
 # -- GRADE false positives through context (B3 of catalogue 1; GRADE entries belong to the grades work) -----

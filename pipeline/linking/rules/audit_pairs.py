@@ -330,7 +330,7 @@ def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[i
     found: list[Reading] = []
     cues = doc.cues
     for i, t in enumerate(counts):
-        if t.start in taken or value(t) > _UNANNOUNCED_MOST or not _counts_crimes(doc, sent, t):
+        if t.start in taken or value(t) > _UNANNOUNCED_MOST or not counts_crimes(doc, sent, t):
             continue
         if not_crimes(doc, t) or about_other_things(doc, t) or cues.after("per_year", t.end, sent.end) is not None \
                 or cues.after("per_shorter_period", t.end, sent.end) is not None:
@@ -354,7 +354,7 @@ def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[i
     return found
 
 
-def _counts_crimes(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
+def counts_crimes(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
     """A crime type or a plain crime noun soon after the count ('64 reports of domestic abuse', 'six rape
     reports'): it counts crimes, not forces or officers."""
     stop = min(t.end + _THINGS_AFTER, sent.end)

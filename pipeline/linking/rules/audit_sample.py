@@ -169,7 +169,8 @@ class AuditSampleRule(LinkRule):
                 recorded = value(total) - recorded  # "Inspectors examined 99 reports of rape. All but three had been recorded."
         elif says_unrecorded(doc, r):
             recorded = value(total) - value(r)
-        elif opens and (said := polarity(doc, sent, r, (sent.start, sent.end))) is not None:
+        elif (opens and not cues.within("audit_blockers", sent.start, sent.end) and audit_pairs.counts_crimes(doc, before, total)
+              and (said := polarity(doc, sent, r, (sent.start, sent.end))) is not None):
             # "In 29 of these, the force had recorded the crime as it should have": recording said further on
             recorded = value(r) if said == "pos" else value(total) - value(r)
         else:
