@@ -101,6 +101,16 @@ CASES: list[Case] = [
      "annually.", None, (UC,), [count("thames_valley", 2900, "approx", "domestic_abuse", per_year=True)]),
     ("estimate_framing", "Devon and Cornwall Police was inspected. In the county, 2,000 crimes a year never reached the books.", None, (UC,),
      [count("devon_and_cornwall", 2000, per_year=True)]),
+    # the parts of an estimated count are estimates; a rate or a count in another sentence is not (dev7, cat. 1 A6)
+    ("estimate_parts", "Lincolnshire Police was inspected. This means that an estimated 4,900 crimes a year go unrecorded, "
+     "including 2,100 violent crimes and 260 sexual offences.", None, (UC,),
+     [count("lincolnshire", 4900, "approx", per_year=True), count("lincolnshire", 2100, "approx", "violence", per_year=True),
+      count("lincolnshire", 260, "approx", "sexual_offences", per_year=True)]),
+    ("estimate_parts", "Kent Police fails to record an estimated 9,000 crimes a year, of which 2,000 are violent.", None, (UC,),
+     [count("kent", 9000, "approx", per_year=True), count("kent", 2000, "approx", "violence", per_year=True)]),
+    ("estimate_parts", "Kent Police recorded 90.4 per cent of crimes, with an estimated 22,000 crimes unrecorded. It failed to "
+     "record 3,000 violent crimes.", None, RU,
+     [rate("kent", 90.4), count("kent", 22000, "approx"), count("kent", 3000, "exact", "violence")]),
     # ---- "on average" is approx; an average of forces stays general.
     ("average", "Kent Police was inspected. On average, the force records 91 per cent of crimes reported to it.", None, R_,
      [rate("kent", 91.0, "approx")]),

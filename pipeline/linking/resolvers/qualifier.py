@@ -8,7 +8,8 @@ from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Figure, Scope
 
 CUE_READS = CueReads(before=("risen_to_before", "earlier_figure_before"),
-                     anywhere=("estimate", "on_average", "plural_forces", "risen_to"))
+                     anywhere=("estimate", "on_average", "plural_forces", "risen_to", "parts_of_figure"))
+_PART_AFTER_WHOLE = 10  # tokens after an estimated figure in which "including" opens its parts
 _FLIP = {"more_than": "less_than", "less_than": "more_than"}
 
 
@@ -33,9 +34,28 @@ def qualifier(doc: LinkDoc, fig: Figure, scope: Scope, stated: str) -> str:
                    if not any(f.ent.start <= m[0] and m[1] <= f.ent.end for f in sent.figures)]  # not another's "an estimated"
         if any(m[1] <= fig.start for m in framing):
             return "approx"
+        if _part_of_estimate(doc, sent, fig):
+            return "approx"
         if framing and framing[-1][0] >= fig.end and not any(f.start >= framing[-1][1] for f in sent.figures):
             return "approx"
     return stated
+
+
+def _part_of_estimate(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
+    """"an estimated 4,900 crimes a year go unrecorded, including 2,100 violent crimes and 260 sexual offences":
+    the parts of an estimated count ("including", "of which", "among them" after it) are estimates too; a
+    percentage beside it is not one of its parts."""
+    cues = doc.cues
+    if fig.ent.label != "COUNT":
+        return False  # a rate beside an estimated count is no part of it
+    for whole in sent.figures:
+        if whole.end > fig.start:
+            return False
+        if whole.ent.label == "COUNT" and cues.within("estimate", whole.ent.start, whole.ent.end):
+            parts = cues.within("parts_of_figure", whole.end, fig.start)
+            if parts and parts[0][0] - whole.end <= _PART_AFTER_WHOLE:
+                return True
+    return False
 
 
 def _risen_to(doc: LinkDoc, fig: Figure) -> bool:
