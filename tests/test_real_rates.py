@@ -439,6 +439,13 @@ CASES: list[Case] = [
     ("offices", "The Mayor of West Yorkshire, Hannah Crossfield, holds the powers of the police and crime commissioner. Mayor "
      "Hannah Crossfield said: \"West Yorkshire Police has improved.\"", None, O_,
      [official("Hannah Crossfield", "other", "west_yorkshire")]),
+    # the clause after the name speaks of the force: a rank in it (dev7)
+    ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
+     "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),
+    ("inspector", "HMIC inspected Kent Police. Inspector Sam Ray, who leads the constabulary's review team, agreed.", None, O_,
+     [official("Sam Ray", "other", "kent")]),
+    ("inspector", "HMIC inspected Kent Police. Inspector Harriet Vale said the force still had much to do.", None, O_,
+     [official("Harriet Vale", "hm_inspector_of_constabulary", "hmicfrs")]),
 ]
 
 

@@ -32,7 +32,7 @@ class OfficialRule(LinkRule):
     finding_type = "official"
     cue_reads = CueReads(words=("official_between", "title_punctuation", "place_joiners", "possessive_markers",
                                 "bare_inspector_titles", "speech_verbs"),
-                         anywhere=("inspectorate_mentions",), phrases=("non_police_offices",), tables=("london_roles",),
+                         anywhere=("inspectorate_mentions", "force_anaphora"), phrases=("non_police_offices",), tables=("london_roles",),
                          ids=("inspectorate_roles", "commissioner_roles"))
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -172,7 +172,8 @@ def _possessive_appositive(doc: LinkDoc, gap: list[str]) -> bool:
 def _bare_inspector(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> tuple[str, str | None]:
     """The role and organisation of someone titled only "Inspector" (ANNOTATION): a police rank (role
     `other`) when a force is named with them, before the title or in the clause after the name ("Inspector
-    Tom Reed, who runs Essex Police's crime bureau, said"); else, in an article that speaks of the
+    Tom Reed, who runs Essex Police's crime bureau, said"), or spoken of there ("who runs the force's crime
+    bureau"); else, in an article that speaks of the
     inspectorate (named, or "the watchdog"), one of its inspectors ("Inspector Harriet Vale said the force
     still had much to do"); else a rank in the force the text is about."""
     lower, speech = doc.lower, doc.words["speech_verbs"]
@@ -182,6 +183,9 @@ def _bare_inspector(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> tup
     for f in sent.forces:
         if role.start - _ADJACENT <= f[1] <= role.start or person.end <= f[0] < stop:
             return "other", f[2]
+    if doc.cues.within("force_anaphora", person.end, stop):
+        # "Inspector Dawn Clifton, who runs the force's crime management bureau, said": a rank in that force
+        return "other", force_for(doc, sent, role.start)
     if "INSPECTORATE" in doc.with_label or doc.cues.any_in_doc("inspectorate_mentions"):
         return "hm_inspector_of_constabulary", "hmicfrs"
     return "other", force_for(doc, sent, role.start)
