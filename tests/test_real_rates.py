@@ -439,6 +439,16 @@ CASES: list[Case] = [
     ("offices", "The Mayor of West Yorkshire, Hannah Crossfield, holds the powers of the police and crime commissioner. Mayor "
      "Hannah Crossfield said: \"West Yorkshire Police has improved.\"", None, O_,
      [official("Hannah Crossfield", "other", "west_yorkshire")]),
+    # ---- A clause framed as the national picture after the force the sentence names holds no force's figure (dev7,
+    #      cat. 2 A12); the force's own figure before it, or the force spoken of again, stays the force's.
+    ("national_frame", "Cheshire's results sit against a national picture in which HMIC estimates that 19 per cent of crimes – "
+     "about 800,000 a year – go unrecorded.", None, RU, []),
+    ("national_frame", "Cheshire Constabulary recorded 88 per cent of crimes, while nationally, 19 per cent of crimes go "
+     "unrecorded.", None, RU, [rate("cheshire", 88.0)]),
+    ("national_frame", "Kent Police fails to record 4,000 crimes a year; across England and Wales as a whole, 800,000 crimes go "
+     "unrecorded.", None, RU, [count("kent", 4000, per_year=True)]),
+    ("national_frame", "Kent Police recorded 91 per cent; nationally, the force's figure of 9 per cent unrecorded put it in the "
+     "top ten.", None, R_, [rate("kent", 91.0)]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -17,7 +17,7 @@ CUE_READS = CueReads(
            "negative_record_just_after", "audit_after_ratio"),
     around=("general_figure", "other_measures"),
     anywhere=("clause_boundaries", "on_average", "plural_forces", "figure_anaphora", "measures_named",
-              "positive_record", "negative_record"),
+              "positive_record", "negative_record", "national_frames", "force_anaphora"),
     words=("difference_units", "composition_negators", "other_count_nouns", "subject_determiners"),
 )
 
@@ -55,6 +55,21 @@ def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:
                 return True
         if after and not cues.within("clause_boundaries", fig.end, after[0][0]):
             return True  # "One in three violent crimes nationally", not "93%, above the national average"
+    return False
+
+
+def framed_nationally(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
+    """"Cheshire's results sit against a national picture in which HMIC estimates that 19 per cent of crimes – about
+    800,000 a year – go unrecorded": a clause framed as the national picture, after the force the sentence names,
+    holds figures of no one force; not when it speaks of the force again before the figure ("Nationally, the
+    force's rate ...")."""
+    cues = doc.cues
+    if not cues.any_in_doc("national_frames"):
+        return False
+    last_force = max((f[1] for f in sent.forces if f[1] <= fig.start), default=sent.start)
+    for start, end in cues.within("national_frames", last_force, fig.start):
+        if not cues.within("force_anaphora", end, fig.start) and not any(end <= f[0] < fig.start for f in sent.forces):
+            return True
     return False
 
 

@@ -96,7 +96,8 @@ def test_not_recording_rates(text: str, control: str | None, ents: list[Any], wh
 
 
 def test_a_national_sentence_gives_no_rate() -> None:
-    text = "Kent Police was inspected. Across the country, forces recorded 81 per cent of crimes."
+    # (no national frame before the figure, so that only the sentence's national flag rules it out)
+    text = "Kent Police was inspected. Forces across the country recorded 81 per cent of crimes."
     ents = [KENT, ("81 per cent", "PERCENT", pct(81.0))]
     assert run(RecordingRateRule, build(text, ents=ents)) == []
     not_national = build(text, ents=ents, sentences=lambda records: records[1].update(national=False))

@@ -111,7 +111,8 @@ def test_a_breakdown_of_the_count_in_its_sentence_is_no_second_finding() -> None
 
 
 def test_a_national_sentence_gives_no_count() -> None:
-    text = "Kent Police was inspected. Across the country, 800,000 crimes go unrecorded."
+    # (no national frame before the figure, so that only the sentence's national flag rules it out)
+    text = "Kent Police was inspected. Some 800,000 crimes go unrecorded across the country."
     ents = [KENT, _c("800,000")]
     assert run(UnrecordedCountRule, build(text, ents=ents)) == []
     not_national = build(text, ents=ents, sentences=lambda records: records[1].update(national=False))
