@@ -467,12 +467,23 @@ LONG_TABLE_LINES: list[CaseRow] = [
     (KENT + "\nThe force is working on preventing crime and anti-social behaviour.\nGood\n", None, {("kent", CDI, "good", None)}),
 ]
 
+# -- a grade right after the force it is given to, as headlines put it; "good to have", "good that" are praise (dev7) --
+HEADLINE_AND_PRAISE: list[CaseRow] = [
+    ("Watchdog rates Cleveland inadequate and Durham good - here's how they compare", "2018-06-14",
+     {("cleveland", CDI, "inadequate", 2018), ("durham", CDI, "good", 2018)}),
+    ("Inspectors: Kent good, Essex requires improvement", "2019-03-01",
+     {("kent", CDI, "good", 2019), ("essex", CDI, "requires_improvement", 2019)}),
+    (KENT + '"It is good to have that confirmed independently," he said.', None, set()),
+    (KENT + "It was good that the report came out before the election.", None, set()),
+    (KENT + "Kent Police good news: crime is down.", None, set()),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
-    "long_table_lines": LONG_TABLE_LINES,
+    "long_table_lines": LONG_TABLE_LINES, "headline_and_praise": HEADLINE_AND_PRAISE,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -574,6 +574,7 @@ def _sentence_of(nlp: Language, text: str) -> Any:
     # Before a number, a single break wraps the sentence only after a word that cannot end one (line_wrap_words).
     ("Dorset Police records an estimated\n91.2 per cent of crime.", [("an estimated", "91.2 per cent")], []),
     ("The force failed to record\n9,000 crimes a year.", [("failed to record", "9,000 crimes")], []),
+    ("Inspectors estimate the force records\n95.1 per cent of crimes.", [("force records", "95.1 per cent")], []),
     ("Dyfed-Powys Police rated good for crime recording\n8 August 2017", [], [("crime recording", "8 August")]),
     ("Notes to editors\n1. The report is published today.", [], [("Notes to editors", "The report")]),
     ("Inspectors looked at the\n2) records of the force.", [], [("looked at the", "records of")]),
