@@ -146,6 +146,10 @@ COUNTS: list[Case] = [
     ("Call the force on 0300 123 4567 to report a crime.", None, [], [("COUNT", "123"), ("COUNT", "4567")]),
     ("Anyone with concerns can contact the force on 101.", None, [], [("COUNT", "101")]),
     ("The public deserve to get through when they dial 999.", None, [], [("COUNT", "999")]),
+    # (dev7) the non-emergency number named other ways; a count of 101 stays one
+    ("Nearly one in four calls to 101 were abandoned. Too many 101 callers give up. Ring the non-emergency number, 101.",
+     None, [], [("COUNT", "101")]),
+    ("Up to 101 crimes were missed by the force.", None, [("COUNT", "Up to 101", {})], []),
     ("COMMISSIONER'S UPDATE | June 2022 | Issue 27", None, [], [("COUNT", "27")]),
     ("He told BBC Radio 4 that the force had improved.", None, [], [("COUNT", "4")]),
     ("Kent Police failed to record 4,100 crimes, 74 of them rapes.", None,
