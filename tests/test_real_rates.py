@@ -449,6 +449,17 @@ CASES: list[Case] = [
      "unrecorded.", None, RU, [count("kent", 4000, per_year=True)]),
     ("national_frame", "Kent Police recorded 91 per cent; nationally, the force's figure of 9 per cent unrecorded put it in the "
      "top ten.", None, R_, [rate("kent", 91.0)]),
+    # ---- What an aside between dashes or brackets names is not said of the figure outside it (dev7): its crime
+    #      types, its dates.
+    ("aside", "Sussex Police was inspected. Violent crime – a category that takes in everything from common assault to "
+     "stalking and harassment – was recorded at a lower rate, 87.2 per cent.", "2021-06-10", R_,
+     [rate("sussex", 87.2, "exact", "violence", 2021)]),
+    ("aside", "Greater Manchester Police was inspected.\n• Crime recorded overall: 94.2% (2020: 77.7%)", "2025-03-13", R_,
+     [rate("greater_manchester", 94.2, year=2025), rate("greater_manchester", 77.7, year=2020)]),
+    ("aside", "Kent Police recorded 90 per cent – up from 85 per cent in 2019 – of crimes reported to it.", "2023-01-05", R_,
+     [rate("kent", 90.0, year=2023), rate("kent", 85.0, year=2019)]),
+    ("aside", "Kent Police recorded 86 per cent of sexual offences (up from 80 per cent in 2019).", "2023-01-05", R_,
+     [rate("kent", 86.0, "exact", "sexual_offences", 2023), rate("kent", 80.0, "exact", "sexual_offences", 2019)]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -67,6 +67,15 @@ _NO_ENTITIES: Mapping[str, list[Ent]] = MappingProxyType({})
 _EMPTY: list[Any] = []  # what a sentence has of a label it lacks, and its figures if none: never changed
 
 
+# The marks of an aside: dashes pair with dashes, a bracket with its closing one.
+_DASHES = frozenset({"–", "—"})
+_ASIDE_OPENERS = _DASHES | {"("}
+_ASIDE_CLOSERS = _DASHES | {")"}
+_ASIDE_MARKS = _ASIDE_OPENERS | _ASIDE_CLOSERS
+_ASIDE_OPENER = {"–": _DASHES, "—": _DASHES, ")": frozenset({"("})}
+_ASIDE_CLOSE_FOR = {"–": _DASHES, "—": _DASHES, "(": frozenset({")"})}
+
+
 class LinkDoc:
     """One document for the rules: its words, sentences, entities by label and figures, and its cues."""
 
@@ -145,6 +154,30 @@ class LinkDoc:
         """The lower-case words of tokens [start, end), whitespace left out ("of the ⏎" joins as "of the")."""
         words = self.lower[start:end]
         return tuple(w for w in words if not w.isspace()) if any(w.isspace() for w in words) else tuple(words)
+
+    def aside_apart(self, sent: Sentence, start: int, end: int, other: int) -> bool:
+        """Tokens [start, end) lie in an aside between dashes or brackets ("Violent crime – a category that takes in
+        everything from common assault to stalking – was recorded at 87.2 per cent", "94.2% (2020: 77.7%)") that
+        does not hold token ``other``: what the aside names is not said of what stands outside it."""
+        lower = self.lower
+        if other >= end:
+            close = next((k for k in range(end, other) if lower[k] in _ASIDE_CLOSERS), None)
+            if close is None:
+                return False
+            opener = _ASIDE_OPENER[lower[close]]
+            k = start - 1
+            while k >= sent.start and lower[k] not in _ASIDE_MARKS:
+                k -= 1
+            return k >= sent.start and lower[k] in opener
+        if other < start:
+            opened = next((k for k in range(start - 1, other, -1) if lower[k] in _ASIDE_MARKS), None)
+            if opened is None or lower[opened] not in _ASIDE_OPENERS:
+                return False
+            k = end
+            while k < sent.end and lower[k] not in _ASIDE_MARKS:
+                k += 1
+            return k < sent.end and lower[k] in _ASIDE_CLOSE_FOR[lower[opened]]
+        return False
 
     def norm(self, ent: Ent) -> dict[str, Any]:
         """The entity's normalised value, from ``entity_normaliser`` (empty if it has none)."""

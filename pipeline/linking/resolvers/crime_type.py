@@ -1,7 +1,9 @@
 """Which crime type a figure counts: one right after it ("74 of 81 audited rape reports"), or named after its
 plain crime noun ("offences involving domestic violence"); else plain crimes after it ("crimes", unless a
 topic heads the sentence before a colon, or the figure's "with ..." clause speaks of the crime type its
-main clause fronts); else the nearest crime type before it (within its scope first); else all crime.
+main clause fronts); else the nearest crime type before it (within its scope first), not one inside an aside
+the figure stands outside ("Violent crime – which takes in stalking – was recorded at 87.2 per cent"); else
+all crime.
 Crimes against a group of victims ("crimes where the victim was vulnerable") are `other`."""
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     # The nearest crime type before the figure, within its scope if there is one there.
     found: Ent | None = None
     for e in reversed(unblocked):
-        if e.end <= fig_start:
+        if e.end <= fig_start and not doc.aside_apart(sent, e.start, e.end, fig_start):
             if e.start >= scope_start:
                 return e.kb_id
             if found is None:

@@ -36,7 +36,8 @@ def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent
     if isinstance(fig, Figure) and fig in previous:
         after = [d for d in dates if d.start >= fig.end]
         return years[after[0]] if after else doc.article_year
-    usable = [d for d in dates if id(d) not in claimed and _governs(doc, d, fig)]
+    usable = [d for d in dates if id(d) not in claimed and _governs(doc, d, fig)
+              and not doc.aside_apart(sent, d.start, d.end, fig.start)]  # not "94.2% (2020: 77.7%)"
     if not usable:
         return doc.article_year
     return years[min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end)))]
