@@ -460,6 +460,18 @@ CASES: list[Case] = [
      [rate("kent", 90.0, year=2023), rate("kent", 85.0, year=2019)]),
     ("aside", "Kent Police recorded 86 per cent of sexual offences (up from 80 per cent in 2019).", "2023-01-05", R_,
      [rate("kent", 86.0, "exact", "sexual_offences", 2023), rate("kent", 80.0, "exact", "sexual_offences", 2019)]),
+    # ---- A national figure named a little further after it ("the 81% HMIC found across England and Wales") (dev7).
+    ("national_after", "In 2014 Dyfed-Powys Police recorded just under 87 per cent – better than the 81% HMIC found across "
+     "England and Wales.", "2015-08-18", R_, [rate("dyfed_powys", 87.0, "less_than", year=2014)]),
+    ("national_after", "Kent Police recorded 91 per cent, against 88 per cent for forces across England and Wales.", None, R_,
+     [rate("kent", 91.0)]),
+    # ---- The same measure put again for another year: "put the figure at" (dev7).
+    ("restated", "The inspectorate estimates that about 23,400 crimes reported to GMP each year are not recorded. In 2020 the "
+     "inspectorate's previous report put the figure at more than 80,000 a year.", "2025-03-13", (UC,),
+     [count("greater_manchester", 23400, "approx", per_year=True, year=2025),
+      count("greater_manchester", 80000, "more_than", per_year=True, year=2020)]),
+    ("offices", "Greater Manchester's Deputy Mayor for Policing, Crime, Criminal Justice and Fire, Helen Barraclough, said GMP "
+     "had turned a corner.", None, O_, [official("Helen Barraclough", "deputy_mayor_for_policing_and_crime", "greater_manchester")]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),
