@@ -478,12 +478,28 @@ HEADLINE_AND_PRAISE: list[CaseRow] = [
     (KENT + "Kent Police good news: crime is down.", None, set()),
 ]
 
+# -- a grade in a 'when' clause takes the clause's date; one in 'the areas where ...' names no area; 'the way it uses
+#    its powers' is the treatment of the public (dev7) -----------------------------------------------------------------
+CLAUSES: list[CaseRow] = [
+    ("On crime recording, inspectors estimated that Sussex Police now records 94.4 per cent of crimes. That is up from an "
+     "estimated 88.9 per cent in 2018, when a crime data integrity inspection rated the force requires improvement.",
+     "2023-11-09", {("sussex", CDI, "requires_improvement", 2018)}),
+    (KENT + "It was last inspected in March 2019, when inspectors graded it inadequate.", "2021-02-01",
+     {("kent", CDI, "inadequate", 2019)}),
+    ("GMP said: \"I will keep holding GMP to account on the three areas where the Inspectorate says it still requires "
+     "improvement.\"", None, set()),
+    (KENT + "The chief constable spoke about the areas in which the force was rated inadequate.", None, set()),
+    (KENT + "The force was judged good at preventing crime and at the way it uses its powers and treats the public.", None,
+     {("kent", "preventing_crime", "good", None), ("kent", "treatment_of_the_public", "good", None)}),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
     "long_table_lines": LONG_TABLE_LINES, "headline_and_praise": HEADLINE_AND_PRAISE,
+    "clauses": CLAUSES,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

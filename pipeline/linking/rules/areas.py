@@ -47,6 +47,7 @@ _FIGURES = ("PERCENT", "COUNT")
 _PHRASE_MOST = 5  # the longest back-reference or fronting phrase ("on the question of")
 _HEAD_MOST = 3  # the opening words of a phrase that show it is no area
 _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DATE")  # what no area phrase holds
+_RELATIVE_AREAS_MOST = 12  # tokens before a grade in which "areas where" opens the clause it stands in
 _BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
 _VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
 
@@ -431,6 +432,21 @@ class AreaReader:
             else:
                 break  # a sentence, not an area: no grade heading's list
         return areas or (UNNAMED if nothing else [])
+
+    @staticmethod
+    def in_areas_relative(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+        """'the three areas where the Inspectorate says it still requires improvement', 'the areas in which it was
+        rated good': the grade in a relative clause on areas counted or referred to, not named."""
+        lower, nouns = doc.lower, doc.words["area_nouns"]
+        for k in range(grade.start - 1, max(sent.start, grade.start - _RELATIVE_AREAS_MOST) - 1, -1):
+            word = lower[k]
+            if word in (".", ";") or any(g.end == k + 1 for g in sent.of("GRADE")):
+                return False
+            if word == "where" and k - 1 >= sent.start and lower[k - 1] in nouns:
+                return True
+            if word == "which" and k - 2 >= sent.start and lower[k - 1] == "in" and lower[k - 2] in nouns:
+                return True
+        return False
 
     def headed_line(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> tuple[list[str], int]:
         """A grade opening its line, then a colon or a dash and the areas it is given, one after another ("• Good:

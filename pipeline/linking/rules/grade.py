@@ -90,6 +90,8 @@ class GradeRule(LinkRule):
         those fronted at the sentence's opening, asked about in the question it answers, on the bullet lines under
         it (a grade heading) or on the line above it (a judgement table). A grade 'overall' in a
         wider inspection than crime recording names none."""
+        if self.areas.in_areas_relative(doc, sent, grade):
+            return UNNAMED, grade.end
         headed, read_to = self.areas.headed_line(doc, sent, grade)
         if headed:
             return headed, read_to
@@ -122,6 +124,9 @@ class GradeRule(LinkRule):
         article's."""
         if "DATE" not in sent.by_label:
             return doc.article_year
+        when = self._when_clause_date(doc, sent, grade)
+        if when is not None:
+            return when
         for date in sent.of("DATE"):
             if grade.end <= date.start < stop and not doc.cues.within("clause_boundaries", grade.end, date.start):
                 if (dated := doc.norm(date).get("year")) is not None:
@@ -141,6 +146,20 @@ class GradeRule(LinkRule):
                     return doc.norm(date).get("year") or year
                 break
         return year
+
+    @staticmethod
+    def _when_clause_date(doc: LinkDoc, sent: Sentence, grade: Ent) -> int | None:
+        """'up from 88.9 per cent in 2018, when a crime data integrity inspection rated the force requires
+        improvement': the grade in a 'when' clause is of the date the clause hangs on."""
+        dates = [d for d in sent.of("DATE") if d.end <= grade.start]
+        if not dates:
+            return None
+        date = dates[-1]
+        lower = doc.lower
+        words = [w for w in lower[date.end : min(date.end + 3, grade.start)] if w.strip()]
+        if "when" not in words[:2] or "." in lower[date.end : grade.start]:
+            return None
+        return doc.norm(date).get("year")
 
     @staticmethod
     def _same_grade_before(doc: LinkDoc, sent: Sentence, grade: Ent) -> int | None:
