@@ -493,13 +493,31 @@ CLAUSES: list[CaseRow] = [
      {("kent", "preventing_crime", "good", None), ("kent", "treatment_of_the_public", "good", None)}),
 ]
 
+# -- grade lines heading the CDI questions under them, told from questions each followed by its answer (dev7) ------
+QUESTION_HEADINGS: list[CaseRow] = [
+    ("Staffordshire Police was inspected. The force's grades were:\n\nRequires improvement\nHow effective is the force at "
+     "recording reported crime?\n\nGood\nHow well do the force's systems and processes support accurate crime recording?\n"
+     "How well do the force's leadership and culture support accurate crime recording?\n\nThe chief constable was pleased.",
+     "2020-01-30", {("staffordshire", "recording_reported_crime", "requires_improvement", 2020),
+                    ("staffordshire", "systems_and_processes", "good", 2020),
+                    ("staffordshire", "leadership_and_culture", "good", 2020)}),
+    ("Kent Police was inspected.\nGood\nHow effective is the force at recording reported crime?\nHow well do its leadership "
+     "and culture support accurate crime recording?\nInadequate\nHow well do its systems and processes support it?\nEnd.",
+     None, {("kent", "recording_reported_crime", "good", None), ("kent", "leadership_and_culture", "good", None),
+            ("kent", "systems_and_processes", "inadequate", None)}),
+    # the other layout: each question, then its answer
+    ("Kent Police was inspected.\nHow effective is the force at recording reported crime?\nGood\nHow well do the force's "
+     "systems and processes support accurate crime recording?\nInadequate\nKey findings", None,
+     {("kent", "recording_reported_crime", "good", None), ("kent", "systems_and_processes", "inadequate", None)}),
+]
+
 TABLES = {
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
     "long_table_lines": LONG_TABLE_LINES, "headline_and_praise": HEADLINE_AND_PRAISE,
-    "clauses": CLAUSES,
+    "clauses": CLAUSES, "question_headings": QUESTION_HEADINGS,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -29,6 +29,7 @@ from pipeline.linking.figures import Ent
 from pipeline.linking.lexicon import Lexicon
 from pipeline.linking.resolvers.polarity import bulleted
 from pipeline.resources import PhraseSet, json_path, tokenize_phrase
+from pipeline.schema import DEFAULT_AREA
 
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
@@ -47,6 +48,7 @@ _FIGURES = ("PERCENT", "COUNT")
 _PHRASE_MOST = 5  # the longest back-reference or fronting phrase ("on the question of")
 _HEAD_MOST = 3  # the opening words of a phrase that show it is no area
 _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DATE")  # what no area phrase holds
+_CDI_QUESTIONS = frozenset({"recording_reported_crime", "systems_and_processes", "leadership_and_culture"})
 _RELATIVE_AREAS_MOST = 12  # tokens before a grade in which "areas where" opens the clause it stands in
 _BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
 _VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
@@ -368,13 +370,21 @@ class AreaReader:
         ("How effective is the force at recording reported crime? Requires improvement"); only the table's wordings."""
         if sent.index == 0 or any(doc.lower[i].isalnum() for i in range(sent.start, grade.start)):
             return []  # only a bullet or a line break may stand before the answer
-        prev, lower = doc.sentences[sent.index - 1], doc.lower
-        last = prev.end - 1
-        while last > prev.start and not lower[last].strip():
-            last -= 1  # the line break before the answer
-        if last < prev.start or lower[last] != "?":
+        prev = doc.sentences[sent.index - 1]
+        if self._heads_questions(doc, sent):
+            return []  # the grade heads the questions under it (``questions_below``), it answers none above
+        return self._question_areas(doc, prev)
+
+    def _question_areas(self, doc: LinkDoc, line: Sentence) -> list[str]:
+        """The table's wordings in a line that is a question ("How effective is the force at recording reported
+        crime?"); none when the line asks nothing."""
+        lower = doc.lower
+        last = line.end - 1
+        while last > line.start and not lower[last].strip():
+            last -= 1  # the line break after the question
+        if last < line.start or lower[last] != "?":
             return []
-        found, i = [], prev.start
+        found, i = [], line.start
         while i < last:
             length = self.wordings.match_at(lower, i)
             if length:
@@ -382,6 +392,44 @@ class AreaReader:
                 i += length
             else:
                 i += 1
+        if not _CDI_QUESTIONS.isdisjoint(found):
+            # "How well do the force's systems and processes support accurate crime recording?": the question's own
+            # area; the crime recording it serves is the overall judgement's
+            found = [a for a in found if a != DEFAULT_AREA]
+        return list(dict.fromkeys(found))
+
+    def _heads_questions(self, doc: LinkDoc, sent: Sentence) -> bool:
+        """The grade line stands in a block of grade lines and questions that opens on a grade and closes on a
+        question ("The force's grades were:", then "Requires improvement", a question, "Good", two questions): each
+        grade heads the questions under it. A block that closes on a grade is a report's questions each followed by
+        its answer, an overall judgement perhaps before them."""
+        def kind(k: int) -> str | None:
+            line = doc.sentences[k]
+            if self._question_areas(doc, line):
+                return "question"
+            grades = line.of("GRADE")
+            return "grade" if grades and _alone_on_line(doc, line, grades[0]) else None
+
+        first = sent.index
+        while first > 0 and kind(first - 1) is not None:
+            first -= 1
+        last = sent.index
+        while last + 1 < len(doc.sentences) and kind(last + 1) is not None:
+            last += 1
+        return kind(first) == "grade" and kind(last) == "question"
+
+    def questions_below(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
+        """A grade alone on its line heading the questions under it ("Requires improvement", then "How effective is
+        the force at recording reported crime?"; "Good", then the questions on systems and on leadership): each
+        question's area, when the block opens on a grade line (``_heads_questions``)."""
+        if not _alone_on_line(doc, sent, grade) or not self._heads_questions(doc, sent):
+            return []
+        found: list[str] = []
+        for line in doc.sentences[sent.index + 1 :]:
+            areas = self._question_areas(doc, line)
+            if not areas:
+                break
+            found.extend(areas)
         return list(dict.fromkeys(found))
 
     def line_before(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:

@@ -101,7 +101,8 @@ class GradeRule(LinkRule):
         if not areas:
             areas = self.areas.before(doc, sent, grade, floor)
         if areas == []:
-            areas = self.areas.fronted(doc, sent, grade) or self.areas.question_before(doc, sent, grade)
+            areas = (self.areas.fronted(doc, sent, grade) or self.areas.questions_below(doc, sent, grade)
+                     or self.areas.question_before(doc, sent, grade))
         if areas == []:
             listed = self.areas.listed_below(doc, sent, grade)
             if listed is UNNAMED:
