@@ -55,6 +55,18 @@ CASES = [
     ("next spring", "2019-06-15", "2020", 2020),
     ("last winter", "2019-06-15", "2019", 2019),  # December 2018 to February 2019
     ("this winter", "2019-01-10", "2019", 2019),
+    # (dev8) quarters of the financial year (April to March) and of the calendar year; a range of days in one
+    # month; the first months of a period; a clock time alone is the article's day.
+    ("Q3 2021/22", None, "2021-10/2021-12", 2021),
+    ("Q4 2021/22", None, "2022-01/2022-03", 2022),
+    ("Q1 2023", None, "2023-01/2023-03", 2023),
+    ("10 and 14 March 2014", None, "2014-03-10/2014-03-14", 2014),
+    ("the first three months of this year", "2022-02-10", "2022", 2022),
+    ("the first six months of 2019", None, "2019", 2019),
+    ("the autumn of 2020", None, "2020", 2020),
+    ("the end of next year", "2022-02-10", "2023", 2023),
+    ("10:42am", "2023-06-22", "2023-06-22", 2023),
+    ("4.10pm", "2018-11-07", "2018-11-07", 2018),
 ]
 
 

@@ -234,6 +234,28 @@ COUNTS: list[Case] = [
 
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
 DATES: list[Case] = [
+    # (dev8) clock times alone; a range of days in one month; two months; "over" as a preposition of time or as a
+    # hedge; relative days and parts of days; quarters; the first months of a period; seasons with "the"
+    ("Live updates\n10:42am\nThe report is out. At 11:05am the chief spoke.", "2023-06-22",
+     [("DATE", "10:42am", {"year": 2023}), ("DATE", "11:05am", {})], []),
+    ("Inspectors visited Kent Police on 10 and 14 March 2014.", None, [("DATE", "10 and 14 March 2014", {"year": 2014})],
+     [("DATE", "14 March 2014")]),
+    ("The inspection was carried out over six weeks in June and July.", "2018-09-13",
+     [("DATE", "six weeks", {}), ("DATE", "June and July", {})], [("DATE", "over six weeks"), ("DATE", "June")]),
+    ("The force turned its recording around in just over four years.", None, [("DATE", "over four years", {})], []),
+    ("Over six months, inspectors looked at 300 reports.", None, [("DATE", "six months", {})], [("DATE", "Over six months")]),
+    ("It was published last Tuesday; yesterday afternoon the PCC spoke, and a fortnight ago the force was told.", "2019-09-12",
+     [("DATE", "last Tuesday", {}), ("DATE", "yesterday afternoon", {}), ("DATE", "a fortnight ago", {})], []),
+    ("Figures for Q1 2021/22 and Q3 2021/22 show the change.", None,
+     [("DATE", "Q1 2021/22", {"year": 2021}), ("DATE", "Q3 2021/22", {"year": 2021})], [("DATE", "2021/22")]),
+    ("In the first three months of this year, and by the end of next year, and in the autumn of 2020.", "2022-02-10",
+     [("DATE", "the first three months of this year", {"year": 2022}), ("DATE", "the end of next year", {"year": 2023}),
+      ("DATE", "the autumn of 2020", {"year": 2020})], []),
+    ("For the same 12-month period, and a year and a half ago.", None,
+     [("DATE", "the same 12-month period", {}), ("DATE", "a year and a half ago", {})], []),
+    # negatives: a score, a decimal, a time of day that is a number of crimes
+    ("Officers logged 10.42 per cent more calls, and 19.45 of every 100 were missed.", None, [],
+     [("DATE", "10.42"), ("DATE", "19.45")]),
     # a period to the end of a month; "a fortnight" as "a week" (dev6)
     ("Kent Police recorded 90 per cent of crime in the year to the end of June 2019.", "2020-05-05",
      [("DATE", "the year to the end of June 2019", {"year": 2019})], [("DATE", "the end of June 2019")]),

@@ -46,7 +46,7 @@ def assemble_dates(view: TokenView, dates_and_times: list[Candidate], date_time_
 
 def is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str, range_joiners: frozenset[str]) -> bool:
     """'1 March to 31 May', 'between June and November 2017', 'February and August 2014', 'February and
-    August this year' (a month of the year named relative to the article date holds its year)."""
+    August this year' (a month of the year named relative to the article date holds its year), 'June and July'."""
     relative_second = second.id == "relative_month" and view.lower[second.end - 1] == "year"
     if first.id not in _DATE_PARTS or (second.id not in _DATE_PARTS and not relative_second) or joiner not in range_joiners:
         return False
@@ -54,7 +54,9 @@ def is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str, 
         return True
     between = first.start > 0 and view.lower[first.start - 1] == "between"
     has_year = lambda c: any(_YEARLIKE.match(view.text[i]) for i in range(c.start, c.end))  # noqa: E731
-    return between or (not has_year(first) and (relative_second or has_year(second)))
+    # "in June and July": two month names with nothing else are the months of one period (dev8)
+    months = first.id == second.id == "my" and first.end - first.start == 1 and second.end - second.start == 1
+    return between or months or (not has_year(first) and (relative_second or has_year(second)))
 
 
 def with_force_names(view: TokenView, found: list[Candidate], forces: list[Candidate],

@@ -59,6 +59,8 @@ DEFAULT_PRIORITY = {
 ID_LABELS = frozenset({"FORCE", "INSPECTORATE", "ROLE", "CRIME_TYPE", "GRADE"})
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
+# A clock time that is one on its own: with am/pm, or hours and minutes parted by a colon ("10:42am", "4.10pm", "14:30").
+_STANDALONE_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
 _MAX_HEDGE_TOKENS = 4
 _SAMPLE_WORDS_MOST = 7  # tokens after a ratio 'N out of M' in which a sample word makes M an examined sample
 # Entries of the memo of figure validity (label, id, text...): emptied when full.
@@ -255,6 +257,9 @@ class EntityResolver(DataBacked):
             if label == "DATE" or label == "TIME":
                 dates_and_times.append(c)
                 if label == "TIME":
+                    if _STANDALONE_TIME.match(view.span_text(start, end)):
+                        # "10:42am" heading a live page's entry: a clock time alone is a DATE (ANNOTATION, dev6)
+                        found.append(Candidate(start, end, "DATE", "time"))
                     continue
             elif label == FORCE_PLACE:
                 places.add((start, end, id_))

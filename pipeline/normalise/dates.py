@@ -57,6 +57,10 @@ _LATER_ON = re.compile(r"\b(?:days|weeks|months|years|decades)\s+(?:on|later)$",
 _THE_UNIT = re.compile(r"^the\s+(?P<unit>year|month|week)$", re.IGNORECASE)
 # "May this year", "March last year": a month of the year named relative to the article date.
 _MONTH_OF_YEAR = re.compile(r"^(?P<month>[a-z]+)\s+(?P<which>this|last|next|current)\s+year$", re.IGNORECASE)
+# "Q3 2021/22" (a quarter of the financial year, April to March), "Q1 2023" (of the calendar year).
+_QUARTER = re.compile(r"^q(?P<q>[1-4])\s+(?P<year>(?:19|20)\d{2})(?:\s*/\s*(?P<end>\d{2}|\d{4}))?$", re.IGNORECASE)
+# "the first three months of this year", "the last six months of 2019": the months of the period named.
+_FIRST_MONTHS = re.compile(r"^the\s+(?:first|opening)\s+\S+\s+months\s+of\s+(?P<rest>.+)$", re.IGNORECASE)
 _RELATIVE_SEASON = re.compile(r"^(?P<which>this|last|next|previous|past|coming)\s+(?P<season>spring|summer|autumn|winter)$",
                               re.IGNORECASE)
 
@@ -211,8 +215,18 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
         except ValueError:
             return NormalDate(None, "unparsed", None)  # "2019-13-45"
         return NormalDate(day.isoformat(), "day", day.year)
-    cleaned = " ".join(_CLOCK.sub(" ", text).replace(",", " ").split()) or text
+    cleaned = " ".join(_CLOCK.sub(" ", text).replace(",", " ").split())
+    if not cleaned:  # a clock time alone ("10:42am" on a live page): the article's day
+        return NormalDate(base.isoformat(), "day", base.year) if base else NormalDate(None, "relative", None)
     cleaned = _AGO_HEDGE.sub("", cleaned)
+    quarter = _QUARTER.match(cleaned)
+    if quarter:
+        return _normalise_quarter(int(quarter["q"]), int(quarter["year"]), quarter["end"] is not None)
+    first_months = _FIRST_MONTHS.match(cleaned)
+    if first_months:
+        whole = normalise_date(first_months["rest"], base_iso)
+        if whole.granularity == "year":
+            return whole
     year = _YEAR.match(cleaned)
     if year:
         return NormalDate(year.group(1), "year", int(year.group(1)))
@@ -296,6 +310,18 @@ def _season_year(which: str, season: str, base: date) -> int:
     return (span(chosen)[1] - timedelta(days=1)).year
 
 
+def _normalise_quarter(q: int, start_year: int, financial: bool) -> NormalDate:
+    """A quarter as the months it covers: of a financial year ("Q3 2021/22": October to December 2021, "Q4
+    2021/22": January to March 2022), else of the calendar year ("Q1 2023": January to March 2023)."""
+    if financial:
+        first_month = 4 + 3 * (q - 1)
+        year = start_year + (first_month > 12)
+        first_month = (first_month - 1) % 12 + 1
+    else:
+        first_month, year = 1 + 3 * (q - 1), start_year
+    return NormalDate(f"{year:04d}-{first_month:02d}/{year:04d}-{first_month + 2:02d}", "range", year)
+
+
 def _normalise_range(first: str, second: str, base: date | None) -> NormalDate:
     # Either side may fail to parse once the end's year is added to the start ("1/1/55 - March"):
     # then the range is unparsed, never an error that costs its article.
@@ -303,6 +329,8 @@ def _normalise_range(first: str, second: str, base: date | None) -> NormalDate:
     if end_parsed is None:
         return NormalDate(None, "unparsed", None)
     end, end_period = end_parsed
+    if first.strip().isdigit() and len(first.strip()) <= 2:
+        first = f"{first.strip()} {end.strftime('%B')}"  # "10 and 14 March 2014": the day of the end's month
     if not _HAS_YEAR.search(first):
         first = f"{first} {end.year}"
     start_parsed = _parse(first, base)
