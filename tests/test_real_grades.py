@@ -489,6 +489,9 @@ CLAUSES: list[CaseRow] = [
     ("GMP said: \"I will keep holding GMP to account on the three areas where the Inspectorate says it still requires "
      "improvement.\"", None, set()),
     (KENT + "The chief constable spoke about the areas in which the force was rated inadequate.", None, set()),
+    (KENT + "It found that both its systems and processes and its effectiveness at recording reported crime require "
+     "improvement.", None, {("kent", "systems_and_processes", "requires_improvement", None),
+                            ("kent", "recording_reported_crime", "requires_improvement", None)}),
     (KENT + "The force was judged good at preventing crime and at the way it uses its powers and treats the public.", None,
      {("kent", "preventing_crime", "good", None), ("kent", "treatment_of_the_public", "good", None)}),
 ]

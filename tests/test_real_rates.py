@@ -472,6 +472,14 @@ CASES: list[Case] = [
       count("greater_manchester", 80000, "more_than", per_year=True, year=2020)]),
     ("offices", "Greater Manchester's Deputy Mayor for Policing, Crime, Criminal Justice and Fire, Helen Barraclough, said GMP "
      "had turned a corner.", None, O_, [official("Helen Barraclough", "deputy_mayor_for_policing_and_crime", "greater_manchester")]),
+    # ---- A list under a short heading ("Key findings") takes its measure from the paragraph above the heading (dev8).
+    ("headed_list", "The inspection found that Lincolnshire Police now records 91.4% of reported crime.\n\nKey findings\n\n"
+     "• Violent crime: 87.9% (up from 78.0%)\n• Domestic abuse: 90.2%\n", "2017-11-23", R_,
+     [rate("lincolnshire", 91.4, year=2017), rate("lincolnshire", 87.9, "exact", "violence", 2017),
+      rate("lincolnshire", 78.0, "exact", "violence", 2017), rate("lincolnshire", 90.2, "exact", "domestic_abuse", 2017)]),
+    ("headed_list", "Inspectors found Kent Police failed to record too many crimes.\nAt a glance\n- Sexual offences: 12%\n", None,
+     R_, [rate("kent", 88.0, "exact", "sexual_offences")]),
+    ("headed_list", "Kent Police was inspected.\n\nKey numbers\n\n• Charge rate: 7%\n• Violent crime: 12%\n", None, R_, []),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -25,6 +25,7 @@ _FAR = 10**15
 _UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the figure says nothing of recording
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
 _LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
+_HEADING_MOST = 6  # tokens: a list's heading ("Key findings"), which names no measure of its own
 
 
 def polarity(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, local_only: bool = False) -> str | None:
@@ -78,6 +79,10 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
         for before in reversed(doc.sentences[max(sent.index - _LIST_LOOK_BACK, 0) : sent.index]):
             if not is_list_line(doc, before):
                 yield before.start, before.end
+                if before.index > 0 and before.end - before.start <= _HEADING_MOST and not before.figures:
+                    # "Key findings" over the list: the paragraph above it says what the list's figures measure
+                    above = doc.sentences[before.index - 1]
+                    yield above.start, above.end
                 break
 
 
