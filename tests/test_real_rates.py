@@ -480,6 +480,21 @@ CASES: list[Case] = [
     ("headed_list", "Inspectors found Kent Police failed to record too many crimes.\nAt a glance\n- Sexual offences: 12%\n", None,
      R_, [rate("kent", 88.0, "exact", "sexual_offences")]),
     ("headed_list", "Kent Police was inspected.\n\nKey numbers\n\n• Charge rate: 7%\n• Violent crime: 12%\n", None, R_, []),
+    # ---- A force named as what another is compared with takes no focus; after a paragraph comparing others with
+    #      the text's own force, the next paragraph is about that force again (dev6-703, dev8); a plain round-up
+    #      switches for good.
+    ("compared", "Suffolk's Police and Crime Commissioner, Tom Vesey, said Suffolk Constabulary had not kept pace with "
+     "Norfolk.\n\nAssistant Chief Constable Rachel Kearns said the force had begun retraining its call handlers.", None, O_,
+     [official("Tom Vesey", "police_and_crime_commissioner", "suffolk"),
+      official("Rachel Kearns", "assistant_chief_constable", "suffolk")]),
+    ("compared", "Dyfed-Powys Police recorded 90 per cent of crimes. Dyfed-Powys Police welcomed the report.\n\nThe force also "
+     "compared favourably with its most similar forces. North Wales Police recorded 87 per cent and Devon and Cornwall "
+     "Police 79 per cent.\n\nFor sexual offences the picture was worse: the force recorded only two-thirds of them.", None,
+     R_, [rate("dyfed_powys", 90.0), rate("north_wales", 87.0), rate("devon_and_cornwall", 79.0),
+          rate("dyfed_powys", 66.7, "approx", "sexual_offences")]),
+    ("compared", "Kent Police recorded 90 per cent.\n\nEssex Police recorded 85 per cent.\n\nThe force said it would "
+     "improve, and recorded 88 per cent of violent crime.", None, R_,
+     [rate("kent", 90.0), rate("essex", 85.0), rate("essex", 88.0, "exact", "violence")]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -29,9 +29,12 @@ from pipeline.linking.cues import CueQuery, CueReads, CueSpec
 from pipeline._speed import TokenView, token_view
 
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
-                     anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces"),
+                     anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces",
+                               "comparison_frames"),
                      words=("past_office_words", "past_office_links"), ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
+_COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
+_MAIN_FORCE_LEAD = 2  # times as often as the other a force is named, to be the text's own force
 
 
 class SentenceOffsets(NamedTuple):
@@ -99,6 +102,13 @@ class SentenceFocus:
                 if force_start in starts:
                     past.add(force_start)
         return past
+
+    @staticmethod
+    def _compared(cues: CueQuery, forces: list[tuple[int, int, str]]) -> set[int]:
+        """Starts of forces named as what another is compared with ("Suffolk has not kept pace with Norfolk",
+        "ahead of Essex"): the comparison's standard, not a switch of topic."""
+        ends = [end for _, end in cues.in_doc("comparison_frames")]
+        return {f[0] for f in forces if any(0 <= f[0] - end <= _COMPARED_WITHIN for end in ends)}
 
     @staticmethod
     def _link_lines(view: TokenView, sents: SentenceOffsets, debris: dict[int, int]) -> set[int]:
@@ -176,15 +186,32 @@ class SentenceFocus:
         named_in = _by_sentence(forces, starts)
         placed_in = _by_sentence(doc._.force_areas or (), starts)
         past = self._past_offices(view, rows, {f[0] for f in forces}) if forces else set()
+        compared = self._compared(cues, forces) if forces and cues.any_in_doc("comparison_frames") else set()
+        past |= compared
+        named_times: dict[str, int] = {}
+        for f in forces:
+            named_times[f[2]] = named_times.get(f[2], 0) + 1
+        resume: str | None = None  # the text's own force, to return to after a paragraph comparing others with it
+        comparing = False  # the current paragraph compares forces
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s: e for s, e in cues.in_doc("debris")}
         links = self._link_lines(view, sents, debris) if debris else set()
         national_in = self._national(cues, sents, rows, view.lower)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
+        text = view.source
         for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])
+            if k and "\n" in text[sents.end_chars[k - 1] : start_char]:  # a new paragraph
+                if resume is not None and not named and not placed:
+                    focus = resume  # "For rape ... the picture was less positive" after the comparison paragraph
+                resume, comparing = None, False
+            if cues.within("comparison_frames", start, end):
+                comparing = True
+            if comparing and resume is None and focus is not None and any(f[2] != focus for f in named):
+                if all(named_times.get(f[2], 0) * _MAIN_FORCE_LEAD <= named_times.get(focus, 0) for f in named if f[2] != focus):
+                    resume = focus
             previous = focus
             if k in links or (debris and (start in debris or start + 1 in debris)):
                 named, placed = [], []
