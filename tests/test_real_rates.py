@@ -495,6 +495,18 @@ CASES: list[Case] = [
     ("compared", "Kent Police recorded 90 per cent.\n\nEssex Police recorded 85 per cent.\n\nThe force said it would "
      "improve, and recorded 88 per cent of violent crime.", None, R_,
      [rate("kent", 90.0), rate("essex", 85.0), rate("essex", 88.0, "exact", "violence")]),
+    # ---- An FAQ page (dev8): an answer takes its measure from the question above it; "in the region of" is a hedge,
+    #      no region; a share restating a count keeps the count for its parts after it; "the rate is".
+    ("faq", "Surrey Police was inspected.\nHow many crimes did we fail to record?\nThe inspectorate estimates that we fail to "
+     "record in the region of 7,100 crimes a year. That is just over one in ten of the crimes reported to us.\nAround 2,900 "
+     "of those are violent crimes and approximately 260 are sexual offences.\n\nSo what is our recording rate?\n"
+     "Approximately 89.6 per cent for all crime. For violent crime the rate is 84.3 per cent.", "2018-08-09", RU,
+     [count("surrey", 7100, "approx", per_year=True, year=2018), rate("surrey", 90.0, "less_than", year=2018),
+      count("surrey", 2900, "approx", "violence", per_year=True, year=2018),
+      count("surrey", 260, "approx", "sexual_offences", per_year=True, year=2018),
+      rate("surrey", 89.6, "approx", year=2018), rate("surrey", 84.3, "exact", "violence", 2018)]),
+    ("faq", "Kent Police was inspected.\nHow many officers do we have?\nApproximately 3,600, or 92 per cent of our target.",
+     None, RU, []),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -30,7 +30,7 @@ from pipeline._speed import TokenView, token_view
 
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
                      anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces",
-                               "comparison_frames"),
+                               "comparison_frames", "region_hedge"),
                      words=("past_office_words", "past_office_links"), ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
 _COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
@@ -146,6 +146,9 @@ class SentenceFocus:
                 continue
             # "The force was the standout performer in the region": the region ranks the force.
             if cues.before("superlatives", cue_start, starts[k]) is not None:
+                continue
+            # "we fail to record in the region of 7,100 crimes": a hedge, no region
+            if any(h_start <= cue_start and cue_end <= h_end for h_start, h_end in cues.within("region_hedge", starts[k], sents.ends[k])):
                 continue
             # "on average 3,700 crimes ... are not recorded each year" is the force's average; "On average,
             # forces recorded 85 per cent" is not.

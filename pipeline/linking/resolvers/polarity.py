@@ -71,7 +71,8 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
     """Where to look for a figure's polarity cue when its scope holds none, nearest first (each
     range worked out only if the ones before it held no cue)."""
     yield sent.start, sent.end
-    if sent.index > 0 and doc.lower[sent.start] in doc.words["anaphoric_openers"]:
+    if sent.index > 0 and (doc.lower[sent.start] in doc.words["anaphoric_openers"] or _asked_before(doc, sent)):
+        # "This represents nearly one in five"; "So what is our recording rate?" then "Approximately 89.6 per cent"
         before = doc.sentences[sent.index - 1]
         yield before.start, before.end
     if is_list_line(doc, sent):
@@ -84,6 +85,13 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
                     above = doc.sentences[before.index - 1]
                     yield above.start, above.end
                 break
+
+
+def _asked_before(doc: LinkDoc, sent: Sentence) -> bool:
+    """The sentence before is a question this one answers (an FAQ page's heading, an interview)."""
+    before = doc.sentences[sent.index - 1]
+    last = next((w for w in reversed(doc.lower[before.start : before.end]) if w.strip()), "")
+    return last == "?"
 
 
 def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:

@@ -70,8 +70,8 @@ class UnrecordedCountRule(LinkRule):
                             yield finding
             if found_here:
                 previous = found_here[-1]
-            elif figs or sent.forces:
-                previous = None
+            elif sent.forces or any(f.ent.label == "COUNT" for f in figs):
+                previous = None  # not a share restating the count ("That is just over one in ten ..."), which keeps it
 
     @staticmethod
     def _restated(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure, finding: Finding,
@@ -138,8 +138,10 @@ class UnrecordedCountRule(LinkRule):
             if is_previous_figure(doc, fig) and found_here:
                 # "fails to record roughly 4,000 crimes a year, down from more than 11,000 in 2019"
                 yearly = yearly or parent["per_year"]
-            elif doc.cues.after("sub_part_opening", sent.start) is not None and fig == figs[0] and parent is previous and smaller:
-                # "Of these, 4,200 were reports of violent crime": part of the previous sentence's count.
+            elif ((doc.cues.after("sub_part_opening", sent.start) is not None or doc.cues.after("sub_part", fig.end) is not None)
+                  and fig == figs[0] and parent is previous and smaller):
+                # "Of these, 4,200 were reports of violent crime", "Around 2,900 of those are violent crimes": part of
+                # the previous sentence's count.
                 yearly = yearly or parent["per_year"]
                 part_type = self._part_type(doc, sent, figs, fig, scope_start)
             elif doc.cues.before("restated_figure", fig.start) is not None:
