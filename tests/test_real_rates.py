@@ -507,6 +507,14 @@ CASES: list[Case] = [
       rate("surrey", 89.6, "approx", year=2018), rate("surrey", 84.3, "exact", "violence", 2018)]),
     ("faq", "Kent Police was inspected.\nHow many officers do we have?\nApproximately 3,600, or 92 per cent of our target.",
      None, RU, []),
+    # ---- A crime type after a figure's bracket; a count put as "the equivalent of" a typed rate takes its type (dev8).
+    ("type_after_bracket", "Dyfed-Powys Police was inspected. We estimate the force records 84.7 percent (+/- 3.72 percent) of "
+     "reported violence offences.", None, R_, [rate("dyfed_powys", 84.7, "approx", "violence")]),
+    ("type_after_bracket", "Kent Police records 91 per cent (up from 85 per cent) of sexual offences.", None, R_,
+     [rate("kent", 91.0, "exact", "sexual_offences"), rate("kent", 85.0, "exact", "sexual_offences")]),
+    ("rate_consequence", "West Yorkshire Police was inspected. About 8 per cent of violent offences reported to the force are "
+     "not recorded, the equivalent of around 5,500 crimes a year.", None, (UC,),
+     [count("west_yorkshire", 5500, "approx", "violence", per_year=True)]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

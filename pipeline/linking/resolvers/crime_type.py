@@ -17,6 +17,7 @@ CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifier
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
                             "postmodifier_skips", "back_determiners"))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
+_BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 
 
@@ -30,6 +31,13 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
         sent.crime_types = ({e.start: e for e in types}, [e for e in types if not _blocked(doc, e)])
     ct_at, unblocked = sent.crime_types
     i, stop = fig_end, min(fig_end + _AFTER_MOST, sent.end)
+    if i < sent.end and lower[i] == "(":
+        # "84.7 percent (+/- 3.72 percent) of reported violence offences": read on past the figure's bracket
+        close = next((k for k in range(i + 1, min(i + _BRACKET_MOST, sent.end)) if lower[k] == ")"), None)
+        if close is not None:
+            i, stop = close + 1, min(close + 1 + _AFTER_MOST, sent.end)
+    elif i < sent.end and lower[i] == ")":
+        i, stop = i + 1, min(i + 1 + _AFTER_MOST, sent.end)  # "(up from 85 per cent) of sexual offences": the bracket's figure too
     while i < stop:
         if i in ct_at:
             return ct_at[i].kb_id
