@@ -480,6 +480,11 @@ CASES: list[Case] = [
     ("headed_list", "Inspectors found Kent Police failed to record too many crimes.\nAt a glance\n- Sexual offences: 12%\n", None,
      R_, [rate("kent", 88.0, "exact", "sexual_offences")]),
     ("headed_list", "Kent Police was inspected.\n\nKey numbers\n\n• Charge rate: 7%\n• Violent crime: 12%\n", None, R_, []),
+    ("headed_list", "The watchdog checks how many of the crimes reported to each force it actually puts on its books.\n\nHere "
+     "is how they compare:\n\nForce | Rate | Grade\nDurham Constabulary | 95.1% | Good\nCleveland Police | 83.4% | Requires "
+     "improvement\n", None, R_, [rate("durham", 95.1), rate("cleveland", 83.4)]),
+    ("headed_list", "The watchdog checks how quickly each force answers 999 calls.\n\nHere is how they compare:\n\nForce | "
+     "Rate\nDurham Constabulary | 95.1%\nCleveland Police | 83.4%\n", None, R_, []),
     # ---- A force named as what another is compared with takes no focus; after a paragraph comparing others with
     #      the text's own force, the next paragraph is about that force again (dev6-703, dev8); a plain round-up
     #      switches for good.

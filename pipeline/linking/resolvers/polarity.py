@@ -25,7 +25,8 @@ _FAR = 10**15
 _UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the figure says nothing of recording
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
 _LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
-_HEADING_MOST = 6  # tokens: a list's heading ("Key findings"), which names no measure of its own
+_HEADING_MOST = 8  # tokens: a list's heading ("Key findings", "Force | Rate | Grade"), which names no measure of its own
+_HEADINGS_MOST = 3  # short lines over a list read up through for the paragraph that says what it measures
 
 
 def polarity(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, local_only: bool = False) -> str | None:
@@ -80,11 +81,19 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
         for before in reversed(doc.sentences[max(sent.index - _LIST_LOOK_BACK, 0) : sent.index]):
             if not is_list_line(doc, before):
                 yield before.start, before.end
-                if before.index > 0 and before.end - before.start <= _HEADING_MOST and not before.figures:
-                    # "Key findings" over the list: the paragraph above it says what the list's figures measure
-                    above = doc.sentences[before.index - 1]
+                # "Key findings", "Force | Rate | Grade", "Here is how they compare:" over the list: the paragraph
+                # above these short lines says what the list's figures measure
+                k = before.index
+                while k > 0 and k > before.index - _HEADINGS_MOST and _short_heading(doc.sentences[k]):
+                    above = doc.sentences[k - 1]
                     yield above.start, above.end
+                    k -= 1
                 break
+
+
+def _short_heading(sent: Sentence) -> bool:
+    """A short line with no figure: a list's heading or its table's header."""
+    return sent.end - sent.start <= _HEADING_MOST and not sent.figures
 
 
 def _asked_before(doc: LinkDoc, sent: Sentence) -> bool:
