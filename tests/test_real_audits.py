@@ -495,6 +495,20 @@ CASES: list[Case] = [
      [S("gloucestershire", "domestic_abuse", 64, 66), S("gloucestershire", "rape", 162, 174),
       R("gloucestershire", "domestic_abuse", 97.0), R("gloucestershire", "rape", 93.1), R("gloucestershire", "other", 80.0)], ALL),
     ("behind_rate", "Kent Police was inspected. Violent crime: 90 per cent (12 of 14 forces did worse).", None, [], (AS,)),
+    # -- (dev8) how many were recorded, with its parts or another clause after it; the total named again; the rest of
+    #    a sample and its breakdown in the next sentence are no sample of their own; "never been put on the system".
+    ("should_then_next", "Northamptonshire Police was inspected. We examined 120 reports of crime logged as incidents. Of "
+     "these, 97 should have been recorded as crimes. The force had recorded 81, and six of these had been recorded as the "
+     "wrong type of crime. Of the 16 that had not been recorded, nine were reports of violence.", None,
+     [S("northamptonshire", "all_crime", 81, 97)], ALL),
+    ("should_then_next", "Dyfed-Powys Police was inspected. Inspectors examined 118 incident records and found that 93 of them "
+     "should have resulted in a crime being recorded. Of those 93, 84 had been recorded.", None,
+     [S("dyfed_powys", "all_crime", 84, 93)], ALL),
+    ("all_but_next", "Northamptonshire Police was inspected. We reviewed 28 reports of rape. All but three had been recorded "
+     "as crimes, although in five cases the record had been created late.", None,
+     [S("northamptonshire", "rape", 25, 28)], ALL),
+    ("through_unrecorded", "Nottinghamshire Police was inspected. Of the 96 domestic abuse crimes they checked, 14 had never "
+     "been put on the system.", None, [S("nottinghamshire", "domestic_abuse", 82, 96)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

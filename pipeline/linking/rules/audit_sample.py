@@ -48,6 +48,10 @@ class AuditSampleRule(LinkRule):
                 continue
             blockers = cues.within("audit_blockers", sent.start, sent.end)
             taken = state.sample_counts
+            if state.samples:
+                # "Of the 16 that had not been recorded, nine were reports of violence": the rest of a sample found
+                # before, and its breakdown, are no sample of their own
+                self._claim_rest(doc, state, sent, counts)
             should = audit_pairs.should_have_been(doc, sent, counts)
             if should is not None:  # what should have been recorded, and what was: no other pairing of these counts
                 claimed, reading, total = should
@@ -149,7 +153,9 @@ class AuditSampleRule(LinkRule):
         opens = cues.after("sub_part_opening", sent.start) is not None or self._opens_on_part(doc, sent, r)
         again = counts[1:] if not opens else []  # "..., and the three that had not were ...": named again
         if again and not self._restated(doc, counts):
-            return None
+            if cues.before("all_but", r.start) is None or not cues.within("clause_boundaries", r.end, counts[1].start):
+                return None
+            again = []  # "All but three had been recorded, although in five cases ...": the rest is another clause's
         before = doc.sentences[sent.index - 1]
         totals = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
         if (not totals or totals[-1].start in state.sample_counts or not cues.within("audit", before.start, before.end)
@@ -217,9 +223,12 @@ class AuditSampleRule(LinkRule):
         '... 11 of them should have been recorded as crimes. Only 7 were.', '... examined 146 reports that should
         have been recorded as crimes. The force had recorded 121 of them.': the sentence after what should have
         been recorded says, with its one count, how many were (or were not)."""
-        if len(counts) != 1 or value(counts[0]) > value(should):
-            return None
         r, cues = counts[0], doc.cues
+        named_again = None
+        if len(counts) > 1 and value(r) == value(should) and doc.word_before(r.start) in doc.words["definite_back"]:
+            named_again, r, counts = r, counts[1], counts[1:]  # "Of those 93, 84 had been recorded"
+        if value(r) > value(should) or any(value(c) > value(r) for c in counts[1:]):
+            return None  # more than what should have been, or a count after it that is not a part of it
         back = 2 if cues.after("sub_part", r.end) is not None else 0  # "All but 17 of them had been."
         if says_recorded(doc, r) or audit_pairs.elliptical_after(doc, r, back):
             recorded = value(r)
@@ -233,11 +242,13 @@ class AuditSampleRule(LinkRule):
         force = force_for(doc, before, should.start, should.end)
         if force is None:
             return None
-        state.sample_counts.update({r.start, should.start})
+        state.sample_counts.update({r.start, should.start} | {c.start for c in counts[1:]}  # "..., and six of these ..."
+                                   | ({named_again.start} if named_again is not None else set()))
         finding = make_finding(
             "audit_sample", sent, [r.ent, should.ent],
             force=force, crime_type=self._crime_type(doc, before, should, should, should),
-            recorded=int(recorded), total=int(value(should)), year=year_for(doc, before, before.figures, should),
+            # the year of the sentence that says how many were recorded (ANNOTATION.md: an audit's year)
+            recorded=int(recorded), total=int(value(should)), year=year_for(doc, sent, counts, r),
         )
         state.samples.append((sent.index, finding))
         return finding
