@@ -432,6 +432,12 @@ PEOPLE: list[Case] = [
     ("Officers in the van were called. The force de facto recorded most crimes, said Kent Police.", None, [],
      [("PERSON", "van"), ("PERSON", "de facto")]),
     ("Photo: Kent Police\nPicture: Sussex Police", None, [], [("PERSON", "Photo"), ("PERSON", "Picture")]),
+    # (dev8) one typo in a long word of a title or a grade: still the title, the grade
+    ("Police and Crime Commissoner Gareth Pennock said Warwickshire Police must act.", None,
+     [("ROLE", "Police and Crime Commissoner", {"id": "police_and_crime_commissioner"}), ("PERSON", "Gareth Pennock", {})], []),
+    ("Chief Constabel Sam Lee agreed. The force requires improvment, inspectors said.", None,
+     [("ROLE", "Chief Constabel", {"id": "chief_constable"}), ("GRADE", "requires improvment", {"id": "requires_improvement"})], []),
+    ("The constable said the commission met.", None, [], [("ROLE", "constable"), ("ROLE", "commission")]),
     # councillors, a panel's chair and a mayor are ROLE (ANNOTATION.md, minutes' abbreviations; dev7); the panel is no force
     ("Cllr Nasreen Akhtar, chair of the West Yorkshire Police and Crime Panel, spoke.", None,
      [("ROLE", "Cllr", {"id": "other"}), ("PERSON", "Nasreen Akhtar", {}), ("ROLE", "chair", {"id": "other"})],
