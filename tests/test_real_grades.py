@@ -508,6 +508,12 @@ QUESTION_HEADINGS: list[CaseRow] = [
      "and culture support accurate crime recording?\nInadequate\nHow well do its systems and processes support it?\nEnd.",
      None, {("kent", "recording_reported_crime", "good", None), ("kent", "leadership_and_culture", "good", None),
             ("kent", "systems_and_processes", "inadequate", None)}),
+    # PEEL's pillar questions, each followed by its grade (dev8)
+    ("Staffordshire Police was inspected.\nHow effective is the force at keeping people safe and reducing crime?\n\nRequires "
+     "improvement\n\nHow efficient is the force at keeping people safe and reducing crime?\n\nGood\n\nHow legitimate is the "
+     "force at keeping people safe and reducing crime?\n\nGood\n", "2017-04-27",
+     {("staffordshire", "effectiveness", "requires_improvement", 2017), ("staffordshire", "efficiency", "good", 2017),
+      ("staffordshire", "legitimacy", "good", 2017)}),
     # the other layout: each question, then its answer
     ("Kent Police was inspected.\nHow effective is the force at recording reported crime?\nGood\nHow well do the force's "
      "systems and processes support accurate crime recording?\nInadequate\nKey findings", None,

@@ -449,6 +449,10 @@ CASES: list[Case] = [
      "unrecorded.", None, RU, [count("kent", 4000, per_year=True)]),
     ("national_frame", "Kent Police recorded 91 per cent; nationally, the force's figure of 9 per cent unrecorded put it in the "
      "top ten.", None, R_, [rate("kent", 91.0)]),
+    ("national_frame", "Northamptonshire Police recorded 92.4 per cent. The average recording rate across the forces inspected "
+     "so far is 91.9 per cent, so Northamptonshire sits a little above it.", None, R_, [rate("northamptonshire", 92.4)]),
+    ("national_frame", "North Wales Police recorded 87 per cent and Devon and Cornwall Police 79 per cent, while the average "
+     "across our most similar forces was 84 per cent.", None, R_, [rate("north_wales", 87.0), rate("devon_and_cornwall", 79.0)]),
     # ---- What an aside between dashes or brackets names is not said of the figure outside it (dev7): its crime
     #      types, its dates.
     ("aside", "Sussex Police was inspected. Violent crime – a category that takes in everything from common assault to "
