@@ -9,7 +9,7 @@ scans by string id) stays in ``pipeline/_speed``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
@@ -80,7 +80,7 @@ class LinkDoc:
     """One document for the rules: its words, sentences, entities by label and figures, and its cues."""
 
     __slots__ = ("lower", "text", "n", "cues", "words", "phrases", "tables", "ids", "places", "honorifics",
-                 "article_year", "sentences", "with_label", "norms", "span_text", "is_lower_word")
+                 "article_year", "sentences", "with_label", "norms", "span_text", "is_lower_word", "_aside_marks")
 
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         view = token_view(doc)
@@ -100,6 +100,7 @@ class LinkDoc:
         self.sentences = [Sentence(i, record) for i, record in enumerate(ext.sentences or [])]
         self.with_label: dict[str, list[Sentence]] = {}  # the sentences holding each label, in order
         self.norms: dict[str, dict[str, Any]] = ext.ent_norms or {}
+        self._aside_marks: list[int] | None = None  # where dashes and brackets stand, worked out at the first question
         self._add_entities(entity_rows(doc))
 
     def _add_entities(self, rows: list[Ent]) -> None:
@@ -159,6 +160,13 @@ class LinkDoc:
         """Tokens [start, end) lie in an aside between dashes or brackets ("Violent crime – a category that takes in
         everything from common assault to stalking – was recorded at 87.2 per cent", "94.2% (2020: 77.7%)") that
         does not hold token ``other``: what the aside names is not said of what stands outside it."""
+        marks = self._aside_marks
+        if marks is None:
+            marks = self._aside_marks = [i for i, w in enumerate(self.lower) if w in _ASIDE_MARKS]
+        lo, hi = (end, other) if other >= end else (other, start)
+        k = bisect_left(marks, lo)
+        if k == len(marks) or marks[k] >= hi:
+            return False  # no dash or bracket between the two: no aside parts them (most documents, most figures)
         lower = self.lower
         if other >= end:
             close = next((k for k in range(end, other) if lower[k] in _ASIDE_CLOSERS), None)

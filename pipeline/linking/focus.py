@@ -192,8 +192,9 @@ class SentenceFocus:
         compared = self._compared(cues, forces) if forces and cues.any_in_doc("comparison_frames") else set()
         past |= compared
         named_times: dict[str, int] = {}
-        for f in forces:
-            named_times[f[2]] = named_times.get(f[2], 0) + 1
+        if forces and cues.any_in_doc("comparison_frames"):
+            for f in forces:
+                named_times[f[2]] = named_times.get(f[2], 0) + 1
         resume: str | None = None  # the text's own force, to return to after a paragraph comparing others with it
         comparing = False  # the current paragraph compares forces
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
@@ -203,18 +204,22 @@ class SentenceFocus:
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
         text = view.source
+        comparisons = bool(compared) or cues.any_in_doc("comparison_frames")
         for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])
-            if k and "\n" in text[sents.end_chars[k - 1] : start_char]:  # a new paragraph
-                if resume is not None and not named and not placed:
-                    focus = resume  # "For rape ... the picture was less positive" after the comparison paragraph
-                resume, comparing = None, False
-            if cues.within("comparison_frames", start, end):
-                comparing = True
-            if comparing and resume is None and focus is not None and any(f[2] != focus for f in named):
-                if all(named_times.get(f[2], 0) * _MAIN_FORCE_LEAD <= named_times.get(focus, 0) for f in named if f[2] != focus):
-                    resume = focus
+            if comparisons:
+                if (comparing or resume is not None) and k and "\n" in text[sents.end_chars[k - 1] : start_char]:
+                    # a new paragraph: "For rape ... the picture was less positive" after the comparison paragraph
+                    if resume is not None and not named and not placed:
+                        focus = resume
+                    resume, comparing = None, False
+                if cues.within("comparison_frames", start, end):
+                    comparing = True
+                if comparing and resume is None and focus is not None and any(f[2] != focus for f in named):
+                    if all(named_times.get(f[2], 0) * _MAIN_FORCE_LEAD <= named_times.get(focus, 0)
+                           for f in named if f[2] != focus):
+                        resume = focus
             previous = focus
             if k in links or (debris and (start in debris or start + 1 in debris)):
                 named, placed = [], []

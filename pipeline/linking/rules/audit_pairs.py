@@ -330,13 +330,16 @@ def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[i
     found: list[Reading] = []
     cues = doc.cues
     for i, t in enumerate(counts):
-        if t.start in taken or value(t) > _UNANNOUNCED_MOST or not counts_crimes(doc, sent, t):
-            continue
-        if not_crimes(doc, t) or about_other_things(doc, t) or cues.after("per_year", t.end, sent.end) is not None \
-                or cues.after("per_shorter_period", t.end, sent.end) is not None:
+        if t.start in taken or value(t) > _UNANNOUNCED_MOST:
             continue
         part = counts[i - 1] if i > 0 else None
-        if part is not None and part.start not in taken and doc.words_between(part.end, t.start) in _DEFINITE_JOINS:
+        paired = part is not None and part.start not in taken and doc.words_between(part.end, t.start) in _DEFINITE_JOINS
+        if not paired and cues.before("all_before_count", t.start) is None and cues.before("none_before_count", t.start) is None:
+            continue  # neither "9 out of 64" nor "all 12", "none of the six": the cheapest tests first
+        if not counts_crimes(doc, sent, t) or not_crimes(doc, t) or about_other_things(doc, t) \
+                or cues.after("per_year", t.end, sent.end) is not None or cues.after("per_shorter_period", t.end, sent.end) is not None:
+            continue
+        if paired:
             scope = scope_of(sent, counts, t)
             if value(part) <= value(t) and (polarity(doc, sent, t, scope, local_only=True) == "neg"
                                             or misrecorded_or_not(doc, t.end, scope[1])):
