@@ -181,18 +181,9 @@ class AuditSampleRule(LinkRule):
             recorded = value(r) if said == "pos" else value(total) - value(r)
         else:
             return None
-        force = force_for(doc, before, total.start, total.end)
-        if force is None:
-            return None
-        state.sample_counts.update({r.start, total.start} | ({restated.start} if restated is not None else set())
-                                   | {c.start for c in again})
-        finding = make_finding(
-            "audit_sample", sent, [r.ent, total.ent],
-            force=force, crime_type=self._crime_type(doc, before, total, total, total),
-            recorded=int(recorded), total=int(value(total)), year=year_for(doc, before, before.figures, total),
-        )
-        state.samples.append((sent.index, finding))
-        return finding
+        claimed = [r, total, *again] + ([restated] if restated is not None else [])
+        return self._across(doc, state, sent, before, r, total, recorded, claimed,
+                            year_for(doc, before, before.figures, total))
 
     @staticmethod
     def _behind_its_rate(doc: LinkDoc, sent: Sentence, a: Figure, b: Figure) -> bool:
@@ -238,17 +229,23 @@ class AuditSampleRule(LinkRule):
             recorded = value(should) - value(r)
         else:
             return None
-        before = doc.sentences[sent.index - 1]
-        force = force_for(doc, before, should.start, should.end)
+        claimed = [r, should, *counts[1:]] + ([named_again] if named_again is not None else [])  # "..., and six of these"
+        # the year of the sentence that says how many were recorded (ANNOTATION.md: an audit's year)
+        return self._across(doc, state, sent, doc.sentences[sent.index - 1], r, should, recorded, claimed,
+                            year_for(doc, sent, counts, r))
+
+    def _across(self, doc: LinkDoc, state: SharedState, sent: Sentence, before: Sentence, r: Figure, total: Figure,
+                recorded: float, claimed: list[Figure], year: int | None) -> Finding | None:
+        """The sample whose total the sentence before names and whose recorded part ``r`` this sentence says, of the
+        force and crime type of that total; the counts it accounts for are claimed."""
+        force = force_for(doc, before, total.start, total.end)
         if force is None:
             return None
-        state.sample_counts.update({r.start, should.start} | {c.start for c in counts[1:]}  # "..., and six of these ..."
-                                   | ({named_again.start} if named_again is not None else set()))
+        state.sample_counts.update(c.start for c in claimed)
         finding = make_finding(
-            "audit_sample", sent, [r.ent, should.ent],
-            force=force, crime_type=self._crime_type(doc, before, should, should, should),
-            # the year of the sentence that says how many were recorded (ANNOTATION.md: an audit's year)
-            recorded=int(recorded), total=int(value(should)), year=year_for(doc, sent, counts, r),
+            "audit_sample", sent, [r.ent, total.ent],
+            force=force, crime_type=self._crime_type(doc, before, total, total, total),
+            recorded=int(recorded), total=int(value(total)), year=year,
         )
         state.samples.append((sent.index, finding))
         return finding
