@@ -34,7 +34,8 @@ class AuditSampleRule(LinkRule):
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group"),
-                         anywhere=("audit", "audit_blockers", "positive_record"), words=("definite_back", "part_openers", "quote_marks"))
+                         anywhere=("audit", "audit_blockers", "positive_record", "clause_boundaries"),
+                         words=("definite_back", "part_openers", "quote_marks"))
     writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
 
