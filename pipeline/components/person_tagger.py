@@ -133,11 +133,15 @@ class PersonTagger(DataBacked):
 
         particles, lower = self.name_particles, view.lower
 
+        def particle(k: int) -> bool:
+            """A surname's lower-case particle ("van", "de") at token ``k``."""
+            return lower[k] in particles and text[k].islower()
+
         def past_particles(j: int) -> int:
             """Past the particles of a surname at ``j`` ("van der" in "van der Berg") when a name's word follows
             them; ``j`` itself when there are none."""
             k = j
-            while k < n and k - j < 2 and lower[k] in particles and text[k].islower() and not blocked[k]:
+            while k < n and k - j < 2 and particle(k) and not blocked[k]:
                 k += 1
             return k if k > j and k < n and name_like(k) else j
 
@@ -165,7 +169,7 @@ class PersonTagger(DataBacked):
             while i > 0 and end - i < MAX_NAME_TOKENS and (i == end or not glued(i)):
                 if name_like(i - 1):
                     i -= 1
-                elif i < end and lower[i - 1] in particles and text[i - 1].islower() and not blocked[i - 1]:
+                elif i < end and particle(i - 1) and not blocked[i - 1]:
                     i -= 1
                 else:
                     break
@@ -259,7 +263,7 @@ class PersonTagger(DataBacked):
             for i in is_surname.nonzero()[0].tolist():
                 if i not in taken and name_like(i):
                     start = i
-                    while start > 0 and start - i > -2 and lower[start - 1] in particles and text[start - 1].islower():
+                    while start > 0 and start - i > -2 and particle(start - 1):
                         start -= 1  # "... said de Souza": the surname's particles with it
                     if start == i or all(k not in taken for k in range(start, i)):
                         found.append((start, i + 1))

@@ -189,10 +189,10 @@ class SentenceFocus:
         named_in = _by_sentence(forces, starts)
         placed_in = _by_sentence(doc._.force_areas or (), starts)
         past = self._past_offices(view, rows, {f[0] for f in forces}) if forces else set()
-        compared = self._compared(cues, forces) if forces and cues.any_in_doc("comparison_frames") else set()
-        past |= compared
+        comparisons = bool(forces) and cues.any_in_doc("comparison_frames")
         named_times: dict[str, int] = {}
-        if forces and cues.any_in_doc("comparison_frames"):
+        if comparisons:
+            past |= self._compared(cues, forces)
             for f in forces:
                 named_times[f[2]] = named_times.get(f[2], 0) + 1
         resume: str | None = None  # the text's own force, to return to after a paragraph comparing others with it
@@ -204,7 +204,6 @@ class SentenceFocus:
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
         text = view.source
-        comparisons = bool(compared) or cues.any_in_doc("comparison_frames")
         for k, (start, end, start_char, end_char) in enumerate(zip(*sents)):
             named = named_in.get(k, [])
             placed = placed_in.get(k, [])

@@ -98,9 +98,12 @@ def _short_heading(sent: Sentence) -> bool:
 
 def _asked_before(doc: LinkDoc, sent: Sentence) -> bool:
     """The sentence before is a question this one answers (an FAQ page's heading, an interview)."""
-    before = doc.sentences[sent.index - 1]
-    last = next((w for w in reversed(doc.lower[before.start : before.end]) if w.strip()), "")
-    return last == "?"
+    return asks(doc, doc.sentences[sent.index - 1])
+
+
+def asks(doc: LinkDoc, sent: Sentence) -> bool:
+    """The line is a question: its last word, whitespace left aside, is "?"."""
+    return next((w for w in reversed(doc.lower[sent.start : sent.end]) if w.strip()), "") == "?"
 
 
 def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:

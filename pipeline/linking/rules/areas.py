@@ -27,7 +27,7 @@ from pipeline.linking.cues import CUE_FILE, CueDataError, CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
 from pipeline.linking.lexicon import Lexicon
-from pipeline.linking.resolvers.polarity import bulleted
+from pipeline.linking.resolvers.polarity import asks, bulleted
 from pipeline.resources import PhraseSet, json_path, tokenize_phrase
 from pipeline.schema import DEFAULT_AREA
 
@@ -378,14 +378,11 @@ class AreaReader:
     def _question_areas(self, doc: LinkDoc, line: Sentence) -> list[str]:
         """The table's wordings in a line that is a question ("How effective is the force at recording reported
         crime?"); none when the line asks nothing."""
-        lower = doc.lower
-        last = line.end - 1
-        while last > line.start and not lower[last].strip():
-            last -= 1  # the line break after the question
-        if last < line.start or lower[last] != "?":
+        if not asks(doc, line):
             return []
+        lower = doc.lower
         found, i = [], line.start
-        while i < last:
+        while i < line.end:
             length = self.wordings.match_at(lower, i)
             if length:
                 found.append(self.ids[tuple(lower[i : i + length])])
@@ -519,8 +516,13 @@ class AreaReader:
                 break
             found += more
             read_to = i = stopped
-            while i < end and (lower[i] in (",", ";") or self._joiner(doc, i)):
-                i += max(1, self._joiner(doc, i)) if lower[i] not in (",", ";") else 1
+            while i < end:
+                if lower[i] in (",", ";"):
+                    i += 1
+                elif joined := self._joiner(doc, i):
+                    i += joined
+                else:
+                    break
         return (list(dict.fromkeys(found)) if read_to >= end - 1 else []), read_to
 
     def fronted(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
