@@ -105,7 +105,12 @@ _FAST_FORMS = st.sampled_from(
      "yesterday", "today", "Today", "this month", "last month", "this year", "last year", "Last Year",
      "{A} {d} {B} {Y}", "{a} {b} {d} {Y}", "{d} {B}", "{B} {d}", "{d}th {b}", "{B}", "{b}", "{b}.", "{A} {d} {B}",
      "{d} years ago", "{d} months ago", "{d} weeks ago", "{d} days ago", "two years ago", "A year ago", "a month ago",
-     "three weeks ago", "next month", "next year", "this week", "last week"]
+     "three weeks ago", "next month", "next year", "this week", "last week",
+     "{A}", "{a}", "last {A}", "on {A}", "{A} {d} {B} {Y} at", "{d} {B} {Y} at", "{B} {d} {Y} at", "{d}/{m}/{Y}",
+     "{dd}/{mm}/{Y}", "{Y}", "this morning", "this afternoon", "this evening", "tonight", "yesterday morning",
+     "yesterday afternoon", "yesterday evening", "last night", "{d} hours ago", "an hour ago", "two hours ago",
+     "next week", "the next month", "the next year", "the last year", "the last month", "the last week",
+     "a fortnight", "a fortnight ago"]
 )
 
 
@@ -117,7 +122,8 @@ def test_the_direct_reading_of_common_forms_agrees_with_dateparser(form: str, mo
     from pipeline.normalise.dates import _parse_common, _parse_with_dateparser
 
     text = form.format(d=day, B=moment.strftime("%B"), b=moment.strftime("%b"), B_lower=moment.strftime("%B").lower(), Y=moment.year,
-                       A=moment.strftime("%A"), a=moment.strftime("%a"))
+                       A=moment.strftime("%A"), a=moment.strftime("%a"), m=moment.month, mm=f"{moment.month:02d}",
+                       dd=f"{day:02d}")
     direct = _parse_common(text, base)
     if direct is not None:
         assert direct == _parse_with_dateparser(text, base), text

@@ -120,6 +120,19 @@ _PERIOD_TO = re.compile(
 _RELATIVE_STEPS = {"next month": ("month", -1), "next year": ("year", -1), "this week": ("week", 0),
                    "last week": ("week", 1)}
 _RELATIVE_PERIODS = {"this month": ("month", 0), "last month": ("month", 1), "this year": ("year", 0), "last year": ("year", 1)}
+# dateparser's readings of the forms live pages and releases use, read directly (tests/test_dates.py checks they agree):
+# a weekday alone is the last one before the article's day, a part of a day its hour, a fortnight two weeks back.
+_WEEKDAYS = {name: i for i, names in enumerate([("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+                                                 ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+                                                 ("sun", "sunday")]) for name in names}
+_LAST_WEEKDAY = re.compile(r"^(?:last\s+|on\s+)?(?P<day>[a-z]+)\.?$", re.IGNORECASE)
+_PARTS_OF_DAY = {"this morning": (0, 9), "this afternoon": (0, 15), "this evening": (0, 18), "tonight": (0, 20),
+                 "yesterday morning": (1, 9), "yesterday afternoon": (1, 15), "yesterday evening": (1, 18),
+                 "last night": (1, 20)}
+_HOURS_AGO = re.compile(r"^(?P<n>" + "|".join(_COUNT_WORDS) + r"|\d{1,2})\s+hours?\s+ago$", re.IGNORECASE)
+_NUMERIC_DAY = re.compile(r"^(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})$")
+_YEAR4_ALONE = re.compile(r"^(?:19|20)\d{2}$")
+_TRAILING_AT = re.compile(r"\s+at$", re.IGNORECASE)  # "12 June 2025 at" once the clock time is gone
 
 
 def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
@@ -128,6 +141,13 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
     dateparser spends about half a millisecond on every call, which made date
     normalisation the dearest step on unseen text. Anything not listed here goes
     to dateparser (``tests/test_dates.py`` checks the two agree on these forms)."""
+    text = _TRAILING_AT.sub("", text)
+    numeric = _NUMERIC_DAY.match(text)
+    if numeric:  # day first, as in Britain
+        try:
+            return datetime(int(numeric["year"]), int(numeric["month"]), int(numeric["day"])), "day"
+        except ValueError:
+            return None
     undated = _WEEKDAY.sub("", text, count=1)
     for pattern, period in _ABSOLUTE:
         found = pattern.match(undated)
@@ -139,8 +159,11 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
                 return None  # "31 February 2017": dateparser decides
     if base is None:
         return None
+    relative = _parse_relative(text, base)
+    if relative is not None:
+        return relative
     for pattern, period in _NO_YEAR:
-        found = pattern.match(text)
+        found = pattern.match(undated)
         if found:
             month, day = _MONTHS[found["month"].lower()], int(found["day"]) if period == "day" else 1
             year = base.year if (month, day if period == "day" else 1) <= (base.month, base.day if period == "day" else 1) else base.year - 1
@@ -148,7 +171,36 @@ def _parse_common(text: str, base: date | None) -> tuple[datetime, str] | None:
                 return datetime(year, month, day), period
             except ValueError:
                 return None  # "29 February" in a year without one: dateparser decides
+    return None
+
+
+def _parse_relative(text: str, base: date) -> tuple[datetime, str] | None:
+    """A moment said relative to the article's day: "yesterday", "last Tuesday", "this morning", "two years ago"."""
+    day = datetime(base.year, base.month, base.day)
     lowered = text.lower()
+    if lowered.startswith("the ") and lowered.split()[1:2] in (["next"], ["last"]):
+        lowered = lowered[4:]  # "the next month" is "next month"
+    weekday = _LAST_WEEKDAY.match(lowered)
+    if weekday and weekday["day"] in _WEEKDAYS:
+        return day - timedelta(days=(base.weekday() - _WEEKDAYS[weekday["day"]]) % 7 or 7), "day"
+    if lowered in _PARTS_OF_DAY:
+        back, hour = _PARTS_OF_DAY[lowered]
+        return day - timedelta(days=back) + timedelta(hours=hour), "part_of_day"
+    if lowered in ("a fortnight", "a fortnight ago"):
+        return day - timedelta(days=14), "week"
+    if lowered == "next week":
+        return day + timedelta(days=7), "week"
+    hours = _HOURS_AGO.match(lowered)
+    if hours:
+        n = hours["n"]
+        return day - timedelta(hours=_COUNT_WORDS[n] if n in _COUNT_WORDS else int(n)), "time"
+    month_of_year = _MONTH_OF_YEAR.match(lowered)
+    if month_of_year and month_of_year["month"] in _MONTHS:  # "March this year": dateparser reads nothing
+        in_year = base.year + {"last": -1, "next": 1}.get(month_of_year["which"], 0)
+        return datetime(in_year, _MONTHS[month_of_year["month"]], 1), "month"
+    year = _YEAR4_ALONE.match(lowered)
+    if year:
+        return datetime(int(year[0]), base.month, 1), "year"
     if lowered in _RELATIVE_DAYS:
         return datetime(base.year, base.month, base.day) - timedelta(days=_RELATIVE_DAYS[lowered]), "day"
     step = _RELATIVE_PERIODS.get(lowered) or _RELATIVE_STEPS.get(lowered)
