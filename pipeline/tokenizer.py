@@ -37,9 +37,10 @@ _GLUED_DASHES = [r"-(?<=[A-Za-z]-)"]
 _DIGIT_EMOTICON = re.compile(r"^[0-9](?![0-9]*[ap]\.?m\.?$)")
 # Scraped pages lose the space after a bracket or between a caption and the next line: a closing
 # bracket before a letter ("(HMICFRS)this month"), and a capitalised word glued to the end of a
-# lower-case one ("Alan PriorAlan Prior", "Dan OkaforSuffolk Police"). Two lower-case letters
+# lower-case one ("Alan PriorAlan Prior", "Dan OkaforSuffolk Police"), or the word "A" or "I" so glued
+# ("the report saysA police force is failing"). Two lower-case letters
 # must come before the capital, and not "Mac": "McDonald", "DeSouza", "MacPherson" stay whole.
-_GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2})(?<!Mac)"]
+_GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2})(?<!Mac)", r"(?=[AI]$)(?<=[a-z]{2})"]
 
 
 # Distinct words remembered as already in the inner tokenizer's cache (see ``_cache_words``); past this

@@ -661,3 +661,28 @@ def test_a_single_line_break_before_a_lower_case_word_continues_the_sentence(
         assert at(a) == at(b), (a, b)
     for a, b in apart:
         assert at(a) != at(b), (a, b)
+
+
+@pytest.mark.parametrize("text, together, apart", [
+    # A caption glued to the paragraph after it (cat. 1, scraped debris): the capital starts a new sentence.
+    ("Inspectors looked at crimes reported from January to June last year, the report saysA police force is failing "
+     "to record an estimated 16,700 crimes a year.", [], [("last year", "16,700")]),
+    ("Chief Constable Jane Doe (Image: Kent Police)The force said it accepted the findings.", [],
+     [("Jane Doe", "accepted the findings")]),
+    ("The chief constable at the launch in May last yearSussex Police recorded 90 per cent of crimes.", [],
+     [("launch in", "90 per cent")]),
+    ("Officers at the station last springThe force now records 94% of crime.", [], [("last spring", "94%")]),
+    ("Picture: Essex PoliceI am pleased with the report, said the chief constable.", [], [("Picture", "pleased")]),
+    # Not glued: names with an inner capital, brackets before a lower-case word, ordinary spacing.
+    ("Chief Constable Ian McDonald said the force recorded 91 per cent of crime.", [("McDonald", "91 per cent")], []),
+    ("Angus MacPherson, its commissioner, said 91 per cent was not enough.", [("MacPherson", "91 per cent")], []),
+    ("The inspectorate (HMICFRS)this month said 88 per cent were recorded.", [("HMICFRS", "88 per cent")], []),
+    ("The report says a police force recorded 88 per cent of crimes.", [("report says", "88 per cent")], []),
+])
+def test_a_capital_glued_to_the_word_before_starts_a_sentence(
+        nlp: Language, text: str, together: list[tuple[str, str]], apart: list[tuple[str, str]]) -> None:
+    at = _sentence_of(nlp, text)
+    for a, b in together:
+        assert at(a) == at(b), (a, b)
+    for a, b in apart:
+        assert at(a) != at(b), (a, b)

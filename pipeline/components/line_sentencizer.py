@@ -17,6 +17,7 @@ Sentencizer's cost. The starts it sets are also left on the view
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any, Iterable
 
@@ -31,6 +32,11 @@ from pipeline._speed import token_view
 from pipeline.components.article_date import MARKER_TOKENS
 from pipeline.components.data_backed import DataBacked
 from pipeline.schema import DATE_MARKER
+
+
+# Two lower-case letters, or a letter or digit and a closing bracket, then a capitalised word with no space
+# between: the places the tokenizer's glued-word infixes split (``pipeline/tokenizer.py``).
+_GLUED_CAPITAL = re.compile(r"(?:[a-z]{2}|[A-Za-z0-9]\))(?:[A-Z][a-z]|[AI]\b)")
 
 
 def _wraps_before_number(text: list[str], i: int, wrap_words: frozenset[str]) -> bool:
@@ -85,6 +91,16 @@ class LineSentencizer(DataBacked):
             while i in not_words:
                 i += 1
             if i < n:
+                starts.add(i)
+        # A capital glued to the word or bracket before it is a line break scraping lost, between a caption
+        # and the next paragraph ("... from January to June last year, the report saysA police force is failing
+        # to record ...", "(Image: Kent Police)The force said"): the tokenizer split the two, and the second starts
+        # a sentence, so the caption's date or force is not the finding's.
+        source = view.source
+        for found in _GLUED_CAPITAL.finditer(source):
+            at = found.start() + 2
+            i = bisect_left(view.offsets, at)
+            if i < n and view.offsets[i] == at and source[found.start() - 1:at] != "Mac":
                 starts.add(i)
         if "date" in text[:MARKER_TOKENS] and (marker := DATE_MARKER.match(view.span_text(0, min(n, MARKER_TOKENS)))):
             # The " date YYYY-MM-DD " marker is metadata, not part of the first sentence.
