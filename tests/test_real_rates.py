@@ -524,6 +524,50 @@ CASES: list[Case] = [
     ("rate_consequence", "West Yorkshire Police was inspected. About 8 per cent of violent offences reported to the force are "
      "not recorded, the equivalent of around 5,500 crimes a year.", None, (UC,),
      [count("west_yorkshire", 5500, "approx", "violence", per_year=True)]),
+    # ---- A table's rows run into one line of any length (dev9): each force takes the figure right after it, and the
+    #      measure comes from the line that opens the list; a line of prose naming forces is no table.
+    ("flattened_rows", "The share of crimes in each sample that had been recorded was:\n\nStaffordshire 96%, Kent 90%, "
+     "Sussex 89%, Cleveland 89%, West Yorkshire 86%, Essex 85%, Greater Manchester 83%, Lancashire 80%.", None, R_,
+     [rate("staffordshire", 96.0), rate("kent", 90.0), rate("sussex", 89.0), rate("cleveland", 89.0),
+      rate("west_yorkshire", 86.0), rate("essex", 85.0), rate("greater_manchester", 83.0), rate("lancashire", 80.0)]),
+    ("flattened_rows", "Inspectors checked how many crimes each force recorded. Results:\nDurham: 94.1 per cent, Cleveland: "
+     "83.9 per cent, Northumbria: 88.4 per cent, Cumbria: 90.2 per cent, North Yorkshire: 86.0 per cent, Humberside: 85.5 "
+     "per cent.", None, R_,
+     [rate("durham", 94.1), rate("cleveland", 83.9), rate("northumbria", 88.4), rate("cumbria", 90.2),
+      rate("north_yorkshire", 86.0), rate("humberside", 85.5)]),
+    ("flattened_rows", "The proportion of violent crimes recorded by each force in the region:\nKent (81%), Surrey (79%), "
+     "Sussex (84%), Hampshire (77%), Thames Valley (80%), Essex (78%), Hertfordshire (82%).", None, R_,
+     [rate("kent", 81.0, "exact", "violence"), rate("surrey", 79.0, "exact", "violence"),
+      rate("sussex", 84.0, "exact", "violence"), rate("hampshire", 77.0, "exact", "violence"),
+      rate("thames_valley", 80.0, "exact", "violence"), rate("essex", 78.0, "exact", "violence"),
+      rate("hertfordshire", 82.0, "exact", "violence")]),
+    # negatives: what the row figures measure is not recording; shares of budget said in a long sentence of prose
+    ("flattened_rows", "The share of each force's budget spent on call handling was:\nKent 12%, Essex 9%, Sussex 11%, "
+     "Surrey 10%, Hampshire 8%, Dorset 7%, Wiltshire 9%, Gwent 6%.", None, R_, []),
+    ("flattened_rows", "Kent was praised, Essex was criticised and Sussex was told that Surrey, Hampshire and Dorset had all "
+     "done better than it had in the year before, when 70 per cent of officers said morale was low.", None, R_, []),
+    # ---- "... that should have been recorded were not": the verb's denial, not a share of the records (dev9).
+    ("elliptical_denial", "In Devon and Cornwall, nearly a quarter of crimes that should have been recorded were not.", None,
+     R_, [rate("devon_and_cornwall", 75.0, "more_than")]),
+    ("elliptical_denial", "Kent Police was inspected. About 12 per cent of the crimes that ought to have been recorded "
+     "were not, inspectors said.", None, R_, [rate("kent", 88.0, "approx")]),
+    ("elliptical_denial", "Essex Police was inspected. One in five of the violent crimes that should have been recorded were "
+     "not.", None, R_, [rate("essex", 80.0, "approx", "violence")]),
+    ("elliptical_denial", "Surrey Police was inspected. 60 per cent of the crimes recorded were not violent.", None, R_, []),
+    ("elliptical_denial", "Surrey Police was inspected. 60 per cent of the crimes recorded were violent.", None, R_, []),
+    # ---- Bullets under a line that frames them as an estimate and opens them with a colon are estimates (dev9).
+    ("estimate_heading", "Lincolnshire Police was inspected.\n\nWe estimate that the force records:\n• 86.8 percent "
+     "(+/- 3.54 percent) of violence against the person offences; and\n• 93.1 percent (+/- 2.97 percent) of sexual "
+     "offences (including rape).", None, R_,
+     [rate("lincolnshire", 86.8, "approx", "violence"), rate("lincolnshire", 93.1, "approx", "sexual_offences")]),
+    ("estimate_heading", "Kent Police was inspected. Inspectors have estimated the following recording rates:\n- all crime: "
+     "91.2 per cent\n- violent crime: 88.0 per cent", None, R_,
+     [rate("kent", 91.2, "approx"), rate("kent", 88.0, "approx", "violence")]),
+    ("estimate_heading", "Essex Police was inspected.\nOur audit found that the force records:\n• 86.8 percent of violence "
+     "against the person offences; and\n• 93.1 percent of sexual offences.", None, R_,
+     [rate("essex", 86.8, "exact", "violence"), rate("essex", 93.1, "exact", "sexual_offences")]),
+    ("estimate_heading", "Essex Police was inspected. It is estimated that 9,000 crimes go unrecorded. The force records:\n"
+     "• 90.1 per cent of all crime.", None, R_, [rate("essex", 90.1)]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -93,7 +93,15 @@ def is_composition(doc: LinkDoc, fig: Figure, scope: Scope) -> bool:
     said in the figure's own clause, not the share recorded."""
     found = doc.cues.after("composition", fig.end, scope[1])
     return (found is not None and not doc.cues.within("clause_boundaries", fig.end, found[0])
-            and doc.lower[found[0] - 1] not in doc.words["composition_negators"])
+            and doc.lower[found[0] - 1] not in doc.words["composition_negators"] and not _elliptical_denial(doc, found[1]))
+
+
+def _elliptical_denial(doc: LinkDoc, at: int) -> bool:
+    """'... that should have been recorded were not.': the verb's denial closes the clause, so "recorded were" says
+    what was not recorded, not what the records hold."""
+    lower = doc.lower
+    return (at + 1 < doc.n and lower[at] in doc.words["composition_negators"]
+            and not (lower[at + 1][:1].isalnum() or lower[at + 1] in ("-", "–")))
 
 
 def is_sub_share(doc: LinkDoc, fig: Figure) -> bool:

@@ -11,13 +11,15 @@ from __future__ import annotations
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
+from pipeline.linking.resolvers.polarity import is_list_line
 
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere",),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
-                            "postmodifier_skips", "back_determiners"))
+                            "postmodifier_skips", "back_determiners", "bullets"))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
+_LIST_LOOK_BACK = 25  # sentences: how far a list line looks for the line that opens its list
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 
 
@@ -77,7 +79,23 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     # "More than 1 in 10 such crimes ... go unrecorded – about 260 a year": what "such crimes" refers back to.
     if any(lower[k] in crime_nouns and lower[k - 1] in back for k in range(max(sent.start, 1), fig_start)):
         return _referred_back(doc, sent, fig_start) or "all_crime"
-    return "all_crime"
+    return _list_opening_type(doc, sent) or "all_crime"
+
+
+def _list_opening_type(doc: LinkDoc, sent: Sentence) -> str | None:
+    """"The proportion of violent crimes recorded by each force: ⏎Kent (81%), Surrey (79%), ...": a list line
+    naming no crime type counts the one crime type of the line that opens its list with a colon."""
+    if not is_list_line(doc, sent):
+        return None
+    for k in range(sent.index - 1, max(-1, sent.index - _LIST_LOOK_BACK - 1), -1):
+        before = doc.sentences[k]
+        if is_list_line(doc, before):
+            continue
+        bullets = doc.words["bullets"]
+        last = next((w for w in reversed(doc.lower[before.start : before.end]) if w.strip() and w not in bullets), "")
+        types = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
+        return types.pop() if last == ":" and len(types) == 1 else None
+    return None
 
 
 def _named_after(doc: LinkDoc, sent: Sentence, ct_at: dict[int, Ent], i: int) -> str | None:

@@ -26,6 +26,8 @@ _UNTOLD = "untold"  # the nearest cue says victims did not tell the police: the 
 _LIST_LINE_MOST = 24  # tokens: a line of a table or bullet list, not a paragraph
 _LIST_LOOK_BACK = 25  # sentences: how far back a list line looks for the line that opens its list
 _HEADING_MOST = 8  # tokens: a list's heading ("Key findings", "Force | Rate | Grade"), which names no measure of its own
+_ROWS_LEAST = 3  # force-figure pairs in a line that make it a flattened table
+_ROW_GAP_MOST = 2  # tokens between a row's force and its figure (": ", " (", " – ")
 _HEADINGS_MOST = 3  # short lines over a list read up through for the paragraph that says what it measures
 
 
@@ -108,10 +110,24 @@ def asks(doc: LinkDoc, sent: Sentence) -> bool:
 
 def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:
     """A short line naming a force or opening with a bullet, giving a figure or grade, as in a table or bullet
-    list ("• violent crime: 81.0 percent;" under "Our audit found that the force recorded:")."""
-    return (sent.end - sent.start <= _LIST_LINE_MOST and (bool(sent.forces) or bulleted(doc, sent))
-            and not doc.cues.within("positive_record", sent.start, sent.end)
+    list ("• violent crime: 81.0 percent;" under "Our audit found that the force recorded:"), or a table's rows
+    run into one line of any length ("Staffordshire 96%, Kent 90%, Sussex 89%, ...")."""
+    if sent.end - sent.start <= _LIST_LINE_MOST:
+        if not (sent.forces or bulleted(doc, sent)):
+            return False
+    elif not _flattened_rows(sent):
+        return False
+    return (not doc.cues.within("positive_record", sent.start, sent.end)
             and not doc.cues.within("negative_record", sent.start, sent.end))
+
+
+def _flattened_rows(sent: Sentence) -> bool:
+    """Three or more forces, each followed at once by its one figure ("Kent 90%", "Gwent: 74%", "Essex (85%)"):
+    a table whose rows lost their line breaks."""
+    forces, figures = sent.forces, sent.figures
+    if len(forces) < _ROWS_LEAST or len(figures) != len(forces):
+        return False
+    return all(0 <= fig.start - force[1] <= _ROW_GAP_MOST for force, fig in zip(forces, figures))
 
 
 def _distance(doc: LinkDoc, fig: Figure, cue: tuple[int, int]) -> int:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Figure, Scope
+from pipeline.linking.resolvers.polarity import bulleted
 
 CUE_READS = CueReads(before=("risen_to_before", "earlier_figure_before"),
-                     anywhere=("estimate", "on_average", "plural_forces", "risen_to", "parts_of_figure"))
+                     anywhere=("estimate", "on_average", "plural_forces", "risen_to", "parts_of_figure"), words=("bullets",))
 _PART_AFTER_WHOLE = 10  # tokens after an estimated figure in which "including" opens its parts
+_BULLETS_MOST = 12  # bullet lines read back to the line that opens their list
 _FLIP = {"more_than": "less_than", "less_than": "more_than"}
 
 
@@ -38,7 +40,25 @@ def qualifier(doc: LinkDoc, fig: Figure, scope: Scope, stated: str) -> str:
             return "approx"
         if framing and framing[-1][0] >= fig.end and not any(f.start >= framing[-1][1] for f in sent.figures):
             return "approx"
+        if not framing and _under_estimate_heading(doc, sent):
+            return "approx"
     return stated
+
+
+def _under_estimate_heading(doc: LinkDoc, sent: Sentence) -> bool:
+    """"We estimate that the force records: ⏎• 86.8 percent of violent crime; ⏎• 93.1 percent of sexual
+    offences": bullets under a line that frames them as an estimate and opens them with a colon continue its
+    sentence."""
+    index = sent.index
+    while index > 0 and index > sent.index - _BULLETS_MOST and bulleted(doc, doc.sentences[index]):
+        index -= 1
+    opening = doc.sentences[index]
+    bullets = doc.words["bullets"]
+    if index == sent.index or next((w for w in reversed(doc.lower[opening.start : opening.end])
+                                    if w.strip() and w not in bullets), "") != ":":
+        return False
+    return any(not any(f.ent.start <= m[0] and m[1] <= f.ent.end for f in opening.figures)
+               for m in doc.cues.within("estimate", opening.start, opening.end))
 
 
 def _part_of_estimate(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
