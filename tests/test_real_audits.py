@@ -509,6 +509,23 @@ CASES: list[Case] = [
      [S("northamptonshire", "rape", 25, 28)], ALL),
     ("through_unrecorded", "Nottinghamshire Police was inspected. Of the 96 domestic abuse crimes they checked, 14 had never "
      "been put on the system.", None, [S("nottinghamshire", "domestic_abuse", 82, 96)], ALL),
+    # -- lines of crime types and their pairs under a heading that says what should have been recorded and what was
+    #    (dev9): each line a sample of its crime type; a heading about something else makes none.
+    ("typed_list", "Lincolnshire Police was inspected.\n\nCrimes that should have been recorded, and how many the force "
+     "recorded:\nViolence against the person offences – 276 of 318\nSexual offences (excluding rape) – 149 of 160\n"
+     "Domestic abuse crimes – 127 of 142", "2020-09-29",
+     [S("lincolnshire", "violence", 276, 318, 2020), S("lincolnshire", "sexual_offences", 149, 160, 2020),
+      S("lincolnshire", "domestic_abuse", 127, 142, 2020)], ALL),
+    ("typed_list", "Kent Police was inspected. The force recorded the following numbers of the crimes we audited:\n"
+     "• Rape: 45 of 49\n• Violent crime: 201 of 233", None,
+     [S("kent", "rape", 45, 49), S("kent", "violence", 201, 233)], ALL),
+    ("typed_list", "Essex Police was inspected.\nHow many reports the force recorded, of those it should have recorded:\n"
+     "Burglary - 88 of 90\nCriminal damage - 61 of 70", None,
+     [S("essex", "burglary", 88, 90), S("essex", "criminal_damage", 61, 70)], ALL),
+    ("typed_list", "Essex Police was inspected.\nOfficers in each team, and how many of them were trained:\n"
+     "Violent crime – 41 of 50\nSexual offences – 12 of 15", None, [], ALL),
+    ("typed_list", "Essex Police was inspected.\nCrimes that went unrecorded, by type:\nViolent crime – 41 of 50\n"
+     "Burglary – 12 of 15", None, [], (AS,)),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -368,32 +368,48 @@ def counts_crimes(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
 
 
 def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:
-    """'Northumbria Police – 92 of 104', a line of a list of forces and their pairs under a heading that names an
-    audit sample ('(crimes in the audit sample that should have been recorded, and how many were)'): the pairs
-    are samples though the line says neither audit nor recording."""
+    """'Northumbria Police – 92 of 104', 'Violence against the person offences – 276 of 318': a line of a list of
+    forces or crime types and their pairs under a heading that names an audit sample ('(crimes in the audit sample
+    that should have been recorded, and how many were)') or says what was recorded ('Crimes that should have been
+    recorded, and how many the force recorded:'): the pairs are samples though the line says neither."""
     if not _list_line(doc, sent):
         return False
+    cues = doc.cues
     for back in range(sent.index - 1, max(-1, sent.index - _LIST_MOST - 1), -1):
         prev = doc.sentences[back]
         if not _list_line(doc, prev):
-            return bool(doc.cues.within("audit", prev.start, prev.end))
+            return bool(cues.within("audit", prev.start, prev.end)) or (
+                _last_word(doc, prev) == ":" and bool(cues.within("positive_record", prev.start, prev.end))
+                and not cues.within("negative_record", prev.start, prev.end))
     return False
 
 
+def _last_word(doc: LinkDoc, sent: Sentence) -> str:
+    """The sentence's last token that is not whitespace."""
+    return next((w for w in reversed(doc.lower[sent.start : sent.end]) if w.strip()), "")
+
+
 def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
-    """A line of a list: a force and its figures, with nothing but punctuation between them (and the 'of' that
-    joins a pair)."""
-    if not sent.forces or len(sent.figures) < 2:
+    """A line of a list: a force or crime type and its figures, with nothing but punctuation between them (and
+    the 'of' that joins a pair, and a bracketed qualification: 'Sexual offences (excluding rape) – 149 of 160')."""
+    labels = sent.forces or [(e.start, e.end, None) for e in sent.of("CRIME_TYPE")]
+    if not labels or len(sent.figures) < 2:
         return False
     covered: set[int] = set()
-    for start, end, _ in sent.forces:
+    for start, end, _ in labels:
         covered.update(range(start, end))
     figures = sent.figures
     for i, f in enumerate(figures):
         covered.update(range(f.start, f.end))
         if i + 1 < len(figures) and joined(doc, f, figures[i + 1]):
             covered.update(range(f.end, figures[i + 1].start))
-    return all(i in covered or not any(ch.isalnum() for ch in doc.lower[i]) for i in range(sent.start, sent.end))
+    lower, bracketed = doc.lower, False
+    for i in range(sent.start, sent.end):
+        word = lower[i]
+        bracketed = (bracketed or word == "(") and word != ")"
+        if not (bracketed or i in covered or not any(ch.isalnum() for ch in word)):
+            return False
+    return True
 
 
 def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
