@@ -95,6 +95,14 @@ INSPECTORATES: list[Case] = [
      [("INSPECTORATE", "HM Inspectorate of Constabluary", {"id": "hmicfrs"})], []),
     ("The Inspectorat of Constabulary said so.", None, [("INSPECTORATE", "Inspectorat of Constabulary", {"id": "hmicfrs"})], []),
     ("The constabulary said so.", None, [], [("INSPECTORATE", "constabulary")]),
+    # dev9: the fire half of the name abridged ("and Fire Services", "and Fire and Rescue Service")
+    ("His Majesty's Inspectorate of Constabulary and Fire Services (HMICFRS) rated the force adequate.", None,
+     [("INSPECTORATE", "His Majesty's Inspectorate of Constabulary and Fire Services", {"id": "hmicfrs"}),
+      ("INSPECTORATE", "HMICFRS", {"id": "hmicfrs"})], [("INSPECTORATE", "His Majesty's Inspectorate of Constabulary")]),
+    ("A report by Her Majesty's Inspectorate of Constabulary and Fire and Rescue Service was published.", None,
+     [("INSPECTORATE", "Her Majesty's Inspectorate of Constabulary and Fire and Rescue Service", {"id": "hmicfrs"})], []),
+    ("HM Inspectorate of Constabulary and Fire Service inspectors visited.", None,
+     [("INSPECTORATE", "HM Inspectorate of Constabulary and Fire Service", {"id": "hmicfrs"})], []),
     # catalogue
     ("The findings came in a report by HM Inspectorate of Constabularies and Fire & Rescue Services.", None,
      [("INSPECTORATE", "HM Inspectorate of Constabularies and Fire & Rescue Services", {"id": "hmicfrs"})], []),

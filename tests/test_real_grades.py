@@ -520,7 +520,31 @@ QUESTION_HEADINGS: list[CaseRow] = [
      {("kent", "recording_reported_crime", "good", None), ("kent", "systems_and_processes", "inadequate", None)}),
 ]
 
+# -- a fire and rescue service's grades in a police-and-fire statement are not the police force's (dev8, dev9) --------
+FIRE_SERVICE: list[CaseRow] = [
+    ("Northamptonshire Police\n\nThe inspectorate found the force to be good at recording data about crime.\n\n"
+     "Northamptonshire Fire and Rescue Service\n\nThe fire service was judged good at responding to fires. It requires "
+     "improvement at promoting the right values and culture, and it was found inadequate at ensuring fairness.\n\n"
+     "Commissioner Ellery said the constabulary's good grade for crime data was deserved.", "2023-08-17",
+     {("northamptonshire", CDI, "good", 2023)}),
+    ("North Yorkshire Police was inspected earlier this month. The inspectorate rated the fire and rescue service as requires "
+     "improvement in all three of its pillars. In 2019 the service was judged good for people.\n\nThe PEEL report on "
+     "North Yorkshire Police graded the force good at recording data about crime.", "2022-07-28",
+     {("north_yorkshire", CDI, "good", 2022)}),
+    ("Kent Police was inspected. For the fire service, the report is a difficult read. Being graded inadequate for "
+     "values and culture is not acceptable.\n\nFor the police, it was rated good at recording data about crime.", None,
+     {("kent", CDI, "good", None)}),
+    # the inspectorate's full name and a commissioner's title name no fire service
+    ("His Majesty's Inspectorate of Constabulary and Fire Services (HMICFRS) rated Cleveland Police adequate for recording "
+     "data about crime.", None, {("cleveland", CDI, "adequate", None)}),
+    ("The Police, Fire and Crime Commissioner welcomed the report, which graded Essex Police good at recording data about "
+     "crime.", None, {("essex", CDI, "good", None)}),
+    ("HM Inspectorate of Constabulary and Fire & Rescue Services found Surrey Police inadequate at recording data about "
+     "crime.", None, {("surrey", CDI, "inadequate", None)}),
+]
+
 TABLES = {
+    "fire_service": FIRE_SERVICE,
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,

@@ -22,6 +22,7 @@ _SCALE_MOST = 24  # three or more grades within this many tokens, with only join
 _DATE_AFTER_SAME_GRADE = 6  # tokens after "the same rating" within which its date is read
 _REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it is named
 _REPORT_TO_DATE_MOST = 6  # tokens between the report that gave a grade and its date
+_HEADING_MOST = 8  # tokens: a section's heading line ("Northamptonshire Fire and Rescue Service")
 _OVERALL_WITHIN = 4  # tokens either side of a grade where "overall" makes it an overall judgement
 
 
@@ -30,7 +31,7 @@ class GradeRule(LinkRule):
 
     finding_type = "grade"
     cue_reads = CueReads(before=("hypothetical", "negations"), after=("same_grade",),
-                         anywhere=("plural_forces", "clause_boundaries", "wider_inspection"),
+                         anywhere=("plural_forces", "clause_boundaries", "wider_inspection", "fire_service"),
                          words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"))
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -38,9 +39,10 @@ class GradeRule(LinkRule):
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         cues = doc.cues
+        fire = self._about_fire_service(doc) if cues.any_in_doc("fire_service") else set()
         for sent in doc.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
-            if sent.national:
+            if sent.national or sent.index in fire:
                 continue
             if not sent.forces and cues.within("plural_forces", sent.start, sent.end):
                 continue  # "Two forces were rated inadequate": forces in general
@@ -69,6 +71,31 @@ class GradeRule(LinkRule):
                     for area in dict.fromkeys(areas or [DEFAULT_AREA]):
                         for year in years:
                             yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
+
+    @staticmethod
+    def _about_fire_service(doc: LinkDoc) -> set[int]:
+        """The sentences about a fire and rescue service, whose grades are not a police force's: one naming it and
+        no police force ("The inspectorate rated the fire and rescue service as requires improvement"), the rest of
+        its paragraph ("In 2019 the service was judged good"), and the section under a heading line naming it, up
+        to a sentence or heading that names a police force."""
+        cues, about = doc.cues, set()
+        on = headed = False
+        for sent in doc.sentences:
+            if on and not headed and sent.index and "\n" in doc.lower[sent.start - 1]:
+                on = False  # a new paragraph
+            named = cues.within("fire_service", sent.start, sent.end)
+            if named:  # not the inspectorate's name ("... Constabulary and Fire & Rescue Services") nor a title
+                names = sent.of("INSPECTORATE") + sent.of("ROLE")
+                named = [m for m in named if not any(e.start <= m[0] < e.end for e in names)
+                         and not (doc.lower[m[0] - 1] in ("and", "&") and doc.lower[m[0] - 2].startswith("constabular"))]
+            police = [f for f in sent.forces if not any(f[1] == m[0] for m in named)]  # not "North Yorkshire Fire ..."
+            if police:
+                on = headed = False
+            elif named:
+                on, headed = True, headed or sent.end - sent.start <= _HEADING_MOST
+            if on:
+                about.add(sent.index)
+        return about
 
     @staticmethod
     def _coordinated(doc: LinkDoc, before: Ent, grade: Ent) -> bool:
