@@ -568,6 +568,27 @@ CASES: list[Case] = [
      [rate("essex", 86.8, "exact", "violence"), rate("essex", 93.1, "exact", "sexual_offences")]),
     ("estimate_heading", "Essex Police was inspected. It is estimated that 9,000 crimes go unrecorded. The force records:\n"
      "• 90.1 per cent of all crime.", None, R_, [rate("essex", 90.1)]),
+    # ---- A figure restating the measure of the sentence before ("puts that figure at", "that figure rose to") takes its
+    #      cue and its crime type from there (dev7, dev9); a restated share of something else stays nothing.
+    ("restated", "When HMICFRS last examined crime recording in Gloucestershire, in 2019, it estimated that the force was "
+     "recording 83.1 per cent of crimes reported to it. The new report puts that figure at 92.4 per cent.", "2022-03-24", R_,
+     [rate("gloucestershire", 83.1, "approx", year=2019), rate("gloucestershire", 92.4, year=2022)]),
+    ("restated", "Dyfed-Powys Police recorded 83 per cent of violent crime in 2014. By 2015 that figure rose to 91 percent.",
+     "2016-02-01", R_, [rate("dyfed_powys", 83.0, "exact", "violence", 2014), rate("dyfed_powys", 91.0, "exact", "violence", 2015)]),
+    ("restated", "Kent Police failed to record 12 per cent of sexual offences. Last year the figure was 18 per cent.",
+     "2019-05-01", R_, [rate("kent", 88.0, "exact", "sexual_offences", 2019), rate("kent", 82.0, "exact", "sexual_offences", 2018)]),
+    ("restated", "Kent Police has 3,000 officers, 12 per cent of them new. The new report puts that figure at 15 per cent.",
+     None, R_, []),
+    # ---- A date set off by a comma after an earlier inspection the figure's clause names dates the figure (dev9).
+    ("earlier_inspection_date", "We estimate that South Wales Police records 92.6 percent of reported crime. That is below "
+     "the 96.1 percent we estimated at our last crime data integrity inspection, in 2018.", "2022-05-19", R_,
+     [rate("south_wales", 92.6, "approx", year=2022), rate("south_wales", 96.1, "approx", year=2018)]),
+    ("earlier_inspection_date", "Kent Police now records 95 per cent of crime, against 88 per cent at the previous PEEL "
+     "inspection, in 2017.", "2022-05-19", R_, [rate("kent", 95.0, year=2022), rate("kent", 88.0, year=2017)]),
+    ("earlier_inspection_date", "Essex Police recorded 85 per cent of crimes in its first crime data integrity report, "
+     "published in 2016.", "2022-05-19", R_, [rate("essex", 85.0, year=2016)]),
+    ("earlier_inspection_date", "Kent Police recorded 92 per cent this year; its last inspection, in 2016, found 85 per "
+     "cent.", "2022-05-19", R_, [rate("kent", 92.0, year=2022), rate("kent", 85.0, year=2016)]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),

@@ -13,7 +13,7 @@ from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
 from pipeline.linking.resolvers.polarity import is_list_line
 
-CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
+CUE_READS = CueReads(before=("crime_type_blockers", "restated_figure"), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere",),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
                             "postmodifier_skips", "back_determiners", "bullets"))
@@ -79,7 +79,17 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     # "More than 1 in 10 such crimes ... go unrecorded – about 260 a year": what "such crimes" refers back to.
     if any(lower[k] in crime_nouns and lower[k - 1] in back for k in range(max(sent.start, 1), fig_start)):
         return _referred_back(doc, sent, fig_start) or "all_crime"
-    return _list_opening_type(doc, sent) or "all_crime"
+    return _list_opening_type(doc, sent) or _restated_type(doc, sent, fig_start) or "all_crime"
+
+
+def _restated_type(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
+    """"Dyfed-Powys Police recorded 83 per cent of violent crime in 2014. By 2015 that figure rose to 91 percent.": a
+    figure restating the measure of the sentence before counts the crime type that sentence last named."""
+    if sent.index == 0 or doc.cues.before("restated_figure", fig_start) is None:
+        return None
+    before = doc.sentences[sent.index - 1]
+    named = [e for e in before.of("CRIME_TYPE") if not _blocked(doc, e)]
+    return named[-1].kb_id if named else None
 
 
 def _list_opening_type(doc: LinkDoc, sent: Sentence) -> str | None:

@@ -14,7 +14,7 @@ from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Figure, Scope
 
-CUE_READS = CueReads(before=("unreal_modals",), after=("told_to_police",),
+CUE_READS = CueReads(before=("unreal_modals", "restated_figure"), after=("told_to_police",),
                      anywhere=("positive_record", "negative_record", "clause_boundaries"),
                      words=("anaphoric_openers", "bullets"))
 # The distance of a missing cue. No cue is this far from a figure in a document of fewer
@@ -35,7 +35,7 @@ def polarity(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, local_only
     """"neg" if the figure counts unrecorded crimes, "pos" if recorded ones, None if neither is said."""
     found = _polarity_within(doc, fig, *scope)
     if found is None and not local_only:
-        for lo, hi in _wider_cue_ranges(doc, sent):
+        for lo, hi in _wider_cue_ranges(doc, sent, fig):
             found = _polarity_within(doc, fig, lo, hi)
             if found is not None:
                 break
@@ -70,12 +70,14 @@ def _polarity_within(doc: LinkDoc, fig: Figure, lo: int, hi: int) -> str | None:
     return "neg" if best_neg <= best_pos else "pos"
 
 
-def _wider_cue_ranges(doc: LinkDoc, sent: Sentence) -> Iterator[Scope]:
+def _wider_cue_ranges(doc: LinkDoc, sent: Sentence, fig: Figure) -> Iterator[Scope]:
     """Where to look for a figure's polarity cue when its scope holds none, nearest first (each
     range worked out only if the ones before it held no cue)."""
     yield sent.start, sent.end
-    if sent.index > 0 and (doc.lower[sent.start] in doc.words["anaphoric_openers"] or _asked_before(doc, sent)):
-        # "This represents nearly one in five"; "So what is our recording rate?" then "Approximately 89.6 per cent"
+    if sent.index > 0 and (doc.lower[sent.start] in doc.words["anaphoric_openers"] or _asked_before(doc, sent)
+                           or doc.cues.before("restated_figure", fig.start) is not None):
+        # "This represents nearly one in five"; "So what is our recording rate?" then "Approximately 89.6 per cent";
+        # "The new report puts that figure at 92.4 per cent"
         before = doc.sentences[sent.index - 1]
         yield before.start, before.end
     if is_list_line(doc, sent):
