@@ -509,6 +509,13 @@ CASES: list[Case] = [
      [S("northamptonshire", "rape", 25, 28)], ALL),
     ("through_unrecorded", "Nottinghamshire Police was inspected. Of the 96 domestic abuse crimes they checked, 14 had never "
      "been put on the system.", None, [S("nottinghamshire", "domestic_abuse", 82, 96)], ALL),
+    # -- a sample of crimes against a group of victims, however the group is said, is `other` (SCHEMA §5; dev9)
+    ("victim_group", "Lincolnshire Police was inspected. We examined 124 crimes reported by victims who were vulnerable, for "
+     "example because of their age. The force had recorded 103 of them.", None, [S("lincolnshire", "other", 103, 124)], ALL),
+    ("victim_group", "Kent Police was inspected. Of 60 crimes against people who had a learning disability, inspectors "
+     "found 48 had been recorded.", None, [S("kent", "other", 48, 60)], ALL),
+    ("victim_group", "Essex Police was inspected. We audited 90 crimes reported by victims. The force had recorded 81 of "
+     "them.", None, [S("essex", "all_crime", 81, 90)], ALL),
     # -- lines of crime types and their pairs under a heading that says what should have been recorded and what was
     #    (dev9): each line a sample of its crime type; a heading about something else makes none.
     ("typed_list", "Lincolnshire Police was inspected.\n\nCrimes that should have been recorded, and how many the force "

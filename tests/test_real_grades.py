@@ -543,8 +543,30 @@ FIRE_SERVICE: list[CaseRow] = [
      "crime.", None, {("surrey", CDI, "inadequate", None)}),
 ]
 
+# -- a grade's area said by reference: "in that area" (the area named last), ", where it requires improvement" (dev9) ---
+AREA_BY_REFERENCE: list[CaseRow] = [
+    ("South Yorkshire Police requires improvement at preventing crime and at protecting vulnerable people, although "
+     "inspectors said it had made progress in the second of those. In the 2015 assessment it had been rated inadequate in "
+     "that area.", "2017-03-02", {("south_yorkshire", "preventing_crime", "requires_improvement", 2017),
+                                  ("south_yorkshire", "protecting_vulnerable_people", "requires_improvement", 2017),
+                                  ("south_yorkshire", "protecting_vulnerable_people", "inadequate", 2015)}),
+    (KENT + "Inspectors looked closely at how it investigates crime. It was rated good in this area.", None,
+     {("kent", "investigating_crime", "good", None)}),
+    (KENT + "Its crime recording was rated inadequate, and it was rated inadequate in that respect in 2016 too.", None,
+     {("kent", CDI, "inadequate", None), ("kent", CDI, "inadequate", 2016)}),
+    ("West Yorkshire, the largest of the four, was rated good in every area except protecting vulnerable people, where it "
+     "requires improvement.", None, {("west_yorkshire", "protecting_vulnerable_people", "requires_improvement", None)}),
+    (KENT + "The force was judged good in most areas, apart from responding to the public, where it was found inadequate.", None,
+     {("kent", "responding_to_the_public", "inadequate", None)}),
+    # negatives: "where" of a place, a reference with no area before it
+    (KENT + "The force, where morale is high, was rated good at preventing crime.", None,
+     {("kent", "preventing_crime", "good", None)}),
+    (KENT + "It was rated inadequate in that area.", None, set()),
+]
+
 TABLES = {
     "fire_service": FIRE_SERVICE,
+    "area_by_reference": AREA_BY_REFERENCE,
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,
     "unnamed_areas": UNNAMED_AREAS, "paraphrased": PARAPHRASED, "two_forces": TWO_FORCES + TWO_FORCES_SHARED_HEAD, "leadership": LEADERSHIP,
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,

@@ -34,7 +34,7 @@ from pipeline.schema import DEFAULT_AREA
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
-                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "fronted_areas"), tables=("areas", "area_words"))
+                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "fronted_areas"), tables=("areas", "area_words"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
@@ -51,6 +51,8 @@ _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DA
 _CDI_QUESTIONS = frozenset({"recording_reported_crime", "systems_and_processes", "leadership_and_culture"})
 _RELATIVE_AREAS_MOST = 12  # tokens before a grade in which "areas where" opens the clause it stands in
 _BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
+_WHERE_MOST = 6  # tokens before a grade in which the "where" opening its clause stands ("..., where it requires")
+_AREA_WORDS_MOST = 8  # tokens of an area's wording ending at a comma
 _VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
 
 
@@ -223,6 +225,9 @@ class AreaReader:
         if i >= stop or lower[i] not in words["area_frames"]:
             return [], grade.end
         k = i + 1
+        if _phrase_at(doc, "area_single_backrefs", k):
+            # "rated inadequate in that area": the area named last, in this sentence or the one before
+            return self.last_named(doc, sent, grade), k
         backref = _phrase_at(doc, "area_backrefs", k)
         while k < stop and lower[k] in words["area_determiners"]:
             k += 1
@@ -294,15 +299,42 @@ class AreaReader:
     def before_in_sentence(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
         """The areas named earlier in the sentence, which a back-reference grades ("for each of the two", "in both
         areas"): every wording or marker before the grade; UNNAMED if there are none."""
-        found, i = [], sent.start
-        while i < grade.start:
+        return self._named_between(doc, sent.start, grade.start) or UNNAMED
+
+    def _named_between(self, doc: LinkDoc, start: int, end: int) -> list[str]:
+        """The areas whose wordings or markers start in tokens [start, end), in order, each once."""
+        found, i = [], start
+        while i < end:
             length, area = self.match(doc, i)
             if area is not None:
                 found.append(area)
                 i += length
             else:
                 i += 1
-        return list(dict.fromkeys(found)) or UNNAMED
+        return list(dict.fromkeys(found))
+
+    def last_named(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
+        """The one area named last before the grade, in its sentence or else the sentence before; UNNAMED if none."""
+        named = self._named_between(doc, sent.start, grade.start)
+        if not named and sent.index > 0:
+            before = doc.sentences[sent.index - 1]
+            named = self._named_between(doc, before.start, before.end)
+        return named[-1:] or UNNAMED
+
+    def where_before(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
+        """"rated good in every area except protecting vulnerable people, where it requires improvement": a grade in a
+        "where" clause is of the area right before the clause's comma."""
+        lower = doc.lower
+        where = next((j for j in range(grade.start - 1, max(sent.start, grade.start - _WHERE_MOST) , -1)
+                      if lower[j] == "where"), None)
+        if where is None or where - 1 <= sent.start or lower[where - 1] != ",":
+            return []
+        comma = where - 1
+        for j in range(comma - 1, max(sent.start - 1, comma - _AREA_WORDS_MOST - 1), -1):
+            length, area = self.match(doc, j)
+            if area is not None and j + length == comma:
+                return [area]
+        return []
 
     def before(self, doc: LinkDoc, sent: Sentence, grade: Ent, floor: int) -> list[str] | None:
         """The areas a grade is said of before it ("Preventing crime – good", "X, Y and Z, which were all judged to be

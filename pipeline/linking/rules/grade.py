@@ -126,7 +126,7 @@ class GradeRule(LinkRule):
         if areas is UNNAMED:
             return (self.areas.named_next(doc, sent) or UNNAMED), read_to
         if not areas:
-            areas = self.areas.before(doc, sent, grade, floor)
+            areas = self.areas.where_before(doc, sent, grade) or self.areas.before(doc, sent, grade, floor)
         if areas == []:
             areas = (self.areas.fronted(doc, sent, grade) or self.areas.questions_below(doc, sent, grade)
                      or self.areas.question_before(doc, sent, grade))
