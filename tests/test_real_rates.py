@@ -738,6 +738,9 @@ def test_a_single_line_break_before_a_lower_case_word_continues_the_sentence(
      [("launch in", "90 per cent")]),
     ("Officers at the station last springThe force now records 94% of crime.", [], [("last spring", "94%")]),
     ("Picture: Essex PoliceI am pleased with the report, said the chief constable.", [], [("Picture", "pleased")]),
+    ("The caption read 'The gap is far too wide'HM Inspector Jo Bell said the force must improve.", [],
+     [("far too wide", "must improve")]),
+    ("Mr O'Neill said the force must improve.", [("O'Neill", "must improve")], []),
     # Not glued: names with an inner capital, brackets before a lower-case word, ordinary spacing.
     ("Chief Constable Ian McDonald said the force recorded 91 per cent of crime.", [("McDonald", "91 per cent")], []),
     ("Angus MacPherson, its commissioner, said 91 per cent was not enough.", [("MacPherson", "91 per cent")], []),

@@ -35,8 +35,9 @@ from pipeline.schema import DATE_MARKER
 
 
 # Two lower-case letters, or a letter or digit and a closing bracket, then a capitalised word with no space
-# between: the places the tokenizer's glued-word infixes split (``pipeline/tokenizer.py``).
-_GLUED_CAPITAL = re.compile(r"(?:[a-z]{2}|[A-Za-z0-9]\))(?:[A-Z][a-z]|[AI]\b)")
+# between, or a closing quote between the two and a capital: the places the tokenizer's glued-word infixes split
+# (``pipeline/tokenizer.py``).
+_GLUED_CAPITAL = re.compile(r"(?:[a-z]{2}|[A-Za-z0-9]\))(?P<cap>[A-Z][a-z]|[AI]\b)|[a-z]{2}['’\"](?P<quoted>[A-Z])")
 
 
 def _wraps_before_number(text: list[str], i: int, wrap_words: frozenset[str]) -> bool:
@@ -98,7 +99,7 @@ class LineSentencizer(DataBacked):
         # a sentence, so the caption's date or force is not the finding's.
         source = view.source
         for found in _GLUED_CAPITAL.finditer(source):
-            at = found.start() + 2
+            at = found.start("cap") if found["cap"] else found.start("quoted")
             i = bisect_left(view.offsets, at)
             if i < n and view.offsets[i] == at and source[found.start() - 1:at] != "Mac":
                 starts.add(i)
