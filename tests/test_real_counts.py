@@ -89,6 +89,25 @@ BOUNDED: list[Case] = [
      [("kent", "all_crime", 5200, False, "exact")]),
 ]
 
+# A count given as a range: two findings, the lower bound more_than and the upper less_than, both read with the words
+# after the upper bound (its crime type, its rate period); a confidence interval around an estimate gives none
+# (ANNOTATION.md, dev8; dev9).
+RANGES: list[Case] = [
+    ("The inspectorate estimated that Derbyshire alone was failing to record between 10,000 and 14,000 crimes a year.",
+     [("derbyshire", "all_crime", 10000, True, "more_than"), ("derbyshire", "all_crime", 14000, True, "less_than")]),
+    ("Essex Police fails to record between 2,500 and 3,500 violent crimes each year.",
+     [("essex", "violence", 2500, True, "more_than"), ("essex", "violence", 3500, True, "less_than")]),
+    ("Based on that audit, they estimate that Kent Police is failing to record between 3,000 and 4,000 crimes a year – "
+     "down from more than 9,000 a year in 2019.",
+     [("kent", "all_crime", 3000, True, "more_than"), ("kent", "all_crime", 4000, True, "less_than"),
+      ("kent", "all_crime", 9000, True, "more_than")]),
+    ("Between 700 and 900 sexual offences went unrecorded by Cumbria Constabulary in the twelve months to March.",
+     [("cumbria", "sexual_offences", 700, False, "more_than"), ("cumbria", "sexual_offences", 900, False, "less_than")]),
+    ("Essex Police fails to record an estimated 2,700 crimes a year; the true figure could be between 2,050 and 3,150, "
+     "the inspectorate said.", [("essex", "all_crime", 2700, True, "approx")]),
+    ("Kent Police employed between 3,000 and 4,000 officers.", []),
+]
+
 # The rate period after the predicate, far from the count (catalogue-2 A11).
 PERIOD_AFTER_PREDICATE: list[Case] = [
     ("More than 3,500 crimes reported across the patch covered by Cheshire Constabulary go unrecorded each year, "
@@ -227,7 +246,7 @@ INHERITED: list[Case] = [
      "recorded by the force each year.", [("kent", "all_crime", 3700, True, "approx")]),
 ]
 
-TABLES = {"in_sample": IN_SAMPLE, "per_day": PER_DAY, "national_aside": NATIONAL_ASIDE, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
+TABLES = {"ranges": RANGES, "in_sample": IN_SAMPLE, "per_day": PER_DAY, "national_aside": NATIONAL_ASIDE, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
           "apposition": APPOSITION, "rate_type": RATE_TYPE, "predicates": PREDICATES, "breakdowns": BREAKDOWNS,
           "inherited": INHERITED}
 CASES = [pytest.param(text, expected, id=f"{name}-{i}") for name, table in TABLES.items() for i, (text, expected) in enumerate(table)]

@@ -60,10 +60,28 @@ class UnrecordedCountRule(LinkRule):
             found_here: list[Finding] = []
             sampled: list[float] = []  # values of this sentence's counts that belong to an audit sample
             if "COUNT" in sent.by_label and (not sent.national or self._national_only_by_average(doc, sent)):
+                lower_bound: Figure | None = None
+                lower_scope: Scope = (0, 0)
                 for fig, scope in scoped(sent, figs):
                     if fig.ent.label != "COUNT":
                         continue
+                    if self._range_upper(doc, figs, fig) is not None:
+                        # "between 10,000 and 14,000 crimes a year": read with its upper bound, over both scopes
+                        lower_bound, lower_scope = fig, scope
+                        continue
+                    ranged = lower_bound is not None and self._range_upper(doc, figs, lower_bound) is fig
+                    if ranged:
+                        scope = (lower_scope[0], scope[1])
                     finding = self._finding(doc, state, sent, figs, fig, scope, previous, found_here, listed, sampled)
+                    if finding is not None and ranged:
+                        # Two findings, the bounds (ANNOTATION.md, dev8): what the upper bound's words say of both.
+                        lower = make_finding("unrecorded_count", sent, [lower_bound.ent], **{
+                            **{k: finding[k] for k in ("force", "crime_type", "per_year", "year")},
+                            "value": int(lower_bound.norm["value"]), "qualifier": "more_than"})  # type: ignore[union-attr]
+                        finding["qualifier"] = "less_than"
+                        found_here.append(lower)
+                        yield lower
+                    lower_bound = None
                     if finding is not None:
                         found_here.append(finding)
                         if not self._restated(doc, sent, figs, fig, finding, previous):
@@ -72,6 +90,19 @@ class UnrecordedCountRule(LinkRule):
                 previous = found_here[-1]
             elif sent.forces or any(f.ent.label == "COUNT" for f in figs):
                 previous = None  # not a share restating the count ("That is just over one in ten ..."), which keeps it
+
+    @staticmethod
+    def _range_upper(doc: LinkDoc, figs: list[Figure], fig: Figure) -> Figure | None:
+        """The upper bound of a range whose lower bound is ``fig`` ("between 10,000 and 14,000"): the next count, joined
+        by "and" (or "to", a dash) after a "between" right before ``fig``; None if ``fig`` opens no range."""
+        lower = doc.lower
+        if fig.start == 0 or lower[fig.start - 1] != "between" or fig.norm.get("value") is None:
+            return None
+        after = next((f for f in figs if f.start >= fig.end), None)
+        if (after is None or after.ent.label != "COUNT" or after.norm.get("value") is None
+                or after.start - fig.end != 1 or lower[fig.end] not in ("and", "to", "-", "–")):
+            return None
+        return after if after.norm["value"] > fig.norm["value"] else None
 
     @staticmethod
     def _restated(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure, finding: Finding,
