@@ -8,7 +8,8 @@ Scraped pages are full of U+00A0 ("90.9\\u00a0per cent", "Kent\\u00a0Police"). s
 each such character a token of its own, which splits "per cent" and force names and
 breaks every pattern across them. Each is replaced one-for-one by a plain space before
 tokenising, so offsets are unchanged; the verbatim text is kept on the doc
-(``doc._.raw_text``) for output and evidence.
+(``doc._.raw_text``) for output and evidence. So is a single line break that wraps a
+sentence before a lower-case word.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from pipeline.extensions import register_extensions
 _ODD_SPACES = "\u00a0\u2007\u2009\u200a\u202f\u205f\u3000\u2002\u2003\u2004\u2005\u2006\u2008"
 SPACE_LIKE = {ord(c): " " for c in _ODD_SPACES}
 _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+# A single line break inside a sentence: after a word or comma, before a lower-case word (a narrow column or a
+# scraped page wrapping "29 of them had never ⏎been recorded"). Read as the space it stands for, so that the words
+# either side make one phrase ("never been recorded", "violent ⏎crime"); a blank line or a break before a capital,
+# a bullet or a number stays a break.
+_WRAP = re.compile(r"(?<=[A-Za-z,;])[ \t]*\n(?=[ \t]*[a-z])")
 _MARGIN_SIGNS = [r"/-", "±"]
 # The affix regexes are tried at every character of every token the cache does not hold, so each
 # pattern states first what fails fastest (the dash, the slash, the capital), then looks behind:
@@ -59,6 +65,19 @@ _LEARNED_LIMIT = 50_000
 _PENDING_LIMIT = 100_000
 
 
+def spaces_normalised(text: str) -> str | None:
+    """``text`` with each odd space and each line break wrapping a sentence replaced one-for-one by a plain space;
+    None if it has neither."""
+    odd, wrapped = _ODD_SPACE.search(text), "\n" in text and _WRAP.search(text)
+    if not (odd or wrapped):
+        return None
+    if odd:
+        text = text.translate(SPACE_LIKE)
+    if wrapped:
+        text = _WRAP.sub(lambda m: m[0].replace("\n", " "), text)
+    return text
+
+
 class SpaceNormalisingTokenizer:
     """Wraps a spaCy tokenizer; serialises as the tokenizer it wraps.
 
@@ -80,10 +99,11 @@ class SpaceNormalisingTokenizer:
         self._learned = 0  # words learned between zones so far (never more than ``_LEARNED_LIMIT``)
 
     def __call__(self, text: str) -> Doc:
-        if not _ODD_SPACE.search(text):
+        spaced = spaces_normalised(text)
+        if spaced is None:
             self._cache_words(text)
             return self.inner(text)
-        text, raw = text.translate(SPACE_LIKE), text
+        text, raw = spaced, text
         self._cache_words(text)
         doc = self.inner(text)
         doc._.raw_text = raw

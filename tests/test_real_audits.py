@@ -509,6 +509,16 @@ CASES: list[Case] = [
      [S("northamptonshire", "rape", 25, 28)], ALL),
     ("through_unrecorded", "Nottinghamshire Police was inspected. Of the 96 domestic abuse crimes they checked, 14 had never "
      "been put on the system.", None, [S("nottinghamshire", "domestic_abuse", 82, 96)], ALL),
+    # -- a line break that wraps a sentence before a lower-case word is the space it stands for: the phrase it splits
+    #    still says what it says (dev9)
+    ("wrapped", "Lancashire Police was inspected. During their visit they examined 134 reports of violent crime; 29 of them "
+     "had never\nbeen recorded.", "2016-05-05", [S("lancashire", "violence", 105, 134, 2016)], ALL),
+    ("wrapped", "Kent Police was inspected. Inspectors checked 60 rape reports and found that 51 had been\ncorrectly "
+     "recorded.", None, [S("kent", "rape", 51, 60)], ALL),
+    ("wrapped", "Essex Police was inspected. Of the 90 reports of sexual\noffences we examined, 12 had not been\nrecorded.",
+     None, [S("essex", "sexual_offences", 78, 90)], ALL),
+    ("wrapped", "Essex Police was inspected. Of the 90 reports we examined, 12 had not been recorded\n\nbut 40 officers were "
+     "trained.", None, [S("essex", "all_crime", 78, 90)], ALL),
     # -- a sample of crimes against a group of victims, however the group is said, is `other` (SCHEMA §5; dev9)
     ("victim_group", "Lincolnshire Police was inspected. We examined 124 crimes reported by victims who were vulnerable, for "
      "example because of their age. The force had recorded 103 of them.", None, [S("lincolnshire", "other", 103, 124)], ALL),

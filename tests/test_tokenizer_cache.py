@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from pipeline import tokenizer as tokenizer_module
 from pipeline.extract import load_pipeline
-from pipeline.tokenizer import SPACE_LIKE
+from pipeline.tokenizer import spaces_normalised
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ def tokens_of(doc) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
 
 
 def stock_tokens(reference: Language, text: str) -> list[tuple[str, str]]:
-    return tokens_of(reference.tokenizer.inner(text.translate(SPACE_LIKE)))
+    return tokens_of(reference.tokenizer.inner(spaces_normalised(text) or text))
 
 
 @pytest.mark.parametrize("text", [
