@@ -568,6 +568,17 @@ CASES: list[Case] = [
      [rate("essex", 86.8, "exact", "violence"), rate("essex", 93.1, "exact", "sexual_offences")]),
     ("estimate_heading", "Essex Police was inspected. It is estimated that 9,000 crimes go unrecorded. The force records:\n"
      "• 90.1 per cent of all crime.", None, R_, [rate("essex", 90.1)]),
+    # ---- A crime type as the topic of a sentence with no figure: the next sentence's bare figure counts it (dev9).
+    ("topic_before", "Lancashire Police was inspected. The picture on sexual offences was little better. An estimated 540 a "
+     "year are not being recorded.", None, RU, [count("lancashire", 540, "approx", "sexual_offences", per_year=True)]),
+    ("topic_before", "Lancashire Police was inspected. Rape was a particular concern. The force failed to record 12 per "
+     "cent.", None, R_, [rate("lancashire", 88.0, "exact", "rape")]),
+    ("topic_before", "Kent Police was inspected.\n\nBurglary\n\nInspectors estimate the force records about 95 per cent.",
+     None, R_, [rate("kent", 95.0, "approx", "burglary")]),
+    ("topic_before", "Lancashire Police was inspected. Rape was a particular concern. The force failed to record 12 per "
+     "cent of all crime.", None, R_, [rate("lancashire", 88.0)]),
+    ("topic_before", "Lancashire Police was inspected. Rape and burglary were concerns. The force failed to record 12 per "
+     "cent.", None, R_, [rate("lancashire", 88.0)]),
     # ---- A figure restating the measure of the sentence before ("puts that figure at", "that figure rose to") takes its
     #      cue and its crime type from there (dev7, dev9); a restated share of something else stays nothing.
     ("restated", "When HMICFRS last examined crime recording in Gloucestershire, in 2019, it estimated that the force was "

@@ -79,7 +79,22 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     # "More than 1 in 10 such crimes ... go unrecorded – about 260 a year": what "such crimes" refers back to.
     if any(lower[k] in crime_nouns and lower[k - 1] in back for k in range(max(sent.start, 1), fig_start)):
         return _referred_back(doc, sent, fig_start) or "all_crime"
-    return _list_opening_type(doc, sent) or _restated_type(doc, sent, fig_start) or "all_crime"
+    return (_list_opening_type(doc, sent) or _restated_type(doc, sent, fig_start)
+            or _topic_before(doc, sent, fig_end) or "all_crime")
+
+
+def _topic_before(doc: LinkDoc, sent: Sentence, fig_end: int) -> str | None:
+    """"The picture on sexual offences was little better. An estimated 540 a year are not being recorded": a figure
+    with no crime noun of its own, in a sentence naming no crime type, counts the one crime type the sentence before
+    names as its topic (a sentence with no figure)."""
+    if sent.index == 0:
+        return None
+    before = doc.sentences[sent.index - 1]
+    crime_nouns = doc.words["crime_nouns"]
+    if before.figures or any(doc.lower[i] in crime_nouns for i in range(sent.start, min(fig_end + _AFTER_MOST, sent.end))):
+        return None  # not "The force recorded 88 per cent of all crime"
+    named = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _restated_type(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
