@@ -519,6 +519,17 @@ CASES: list[Case] = [
      None, [S("essex", "sexual_offences", 78, 90)], ALL),
     ("wrapped", "Essex Police was inspected. Of the 90 reports we examined, 12 had not been recorded\n\nbut 40 officers were "
      "trained.", None, [S("essex", "all_crime", 78, 90)], ALL),
+    # -- a whole set as the object of a recording verb said before it ("had recorded every one of the 14 ..."), on its
+    #    own or coordinated after another sample; not a set with a verb of its own (dev9)
+    ("whole_as_object", "Durham came out best. The force had recorded all but seven of the 120 crimes in its sample, and "
+     "every one of the 14 rape reports inspectors checked.", None,
+     [S("durham", "all_crime", 113, 120), S("durham", "rape", 14, 14)], ALL),
+    ("whole_as_object", "Kent Police was inspected. The force recorded all 11 of the modern slavery crimes in our sample.",
+     None, [S("kent", "modern_slavery", 11, 11)], ALL),
+    ("whole_as_object", "Essex Police was inspected. Inspectors found the force had correctly recorded each of the 23 "
+     "burglaries they examined.", None, [S("essex", "burglary", 23, 23)], ALL),
+    ("whole_as_object", "Kent Police was inspected. The force recorded 113 of 120 crimes, and all 14 rape reports were "
+     "checked.", None, [S("kent", "all_crime", 113, 120)], ALL),
     # -- a sample of crimes against a group of victims, however the group is said, is `other` (SCHEMA §5; dev9)
     ("victim_group", "Lincolnshire Police was inspected. We examined 124 crimes reported by victims who were vulnerable, for "
      "example because of their age. The force had recorded 103 of them.", None, [S("lincolnshire", "other", 103, 124)], ALL),

@@ -30,7 +30,7 @@ CUE_READS = CueReads(
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
-    words=("crime_nouns", "sample_relatives"),
+    words=("crime_nouns", "sample_relatives", "auxiliaries"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
@@ -419,12 +419,17 @@ def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
         return True
     if not doc.cues.within("positive_record", sent.start, t.start):
         return False
+    lower, auxiliaries = doc.lower, doc.words["auxiliaries"]
     for i in range(t.end, min(t.end + _WHOLE_REACH, sent.end)):
         if _elliptical_at(doc, i):
             return True
-        if doc.lower[i] == ".":
-            return False
-    return False
+        if lower[i] in auxiliaries:
+            return False  # a verb of its own ("and all 14 rape reports were checked"): not the recording's object
+        if lower[i] in (".", ";"):
+            break
+    # "The force had recorded all but seven of the 120 crimes, and every one of the 14 rape reports inspectors
+    # checked": the whole set is the object of the recording said before it
+    return True
 
 
 def _audit_opens(doc: LinkDoc, sent: Sentence, counts: list[Figure], f: Figure) -> bool:
