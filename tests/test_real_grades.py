@@ -558,6 +558,11 @@ AREA_BY_REFERENCE: list[CaseRow] = [
      "requires improvement.", None, {("west_yorkshire", "protecting_vulnerable_people", "requires_improvement", None)}),
     (KENT + "The force was judged good in most areas, apart from responding to the public, where it was found inadequate.", None,
      {("kent", "responding_to_the_public", "inadequate", None)}),
+    # a grade said not to have been given (dev9)
+    ("Lancashire Constabulary was inspected. We didn't give the force an outstanding or an inadequate grade in any area. "
+     "It was rated good at preventing crime.", None, {("lancashire", "preventing_crime", "good", None)}),
+    (KENT + "Inspectors did not give it an inadequate grade for crime recording.", None, set()),
+    (KENT + "It has not been awarded an outstanding grade for recording data about crime since 2015.", None, set()),
     # negatives: "where" of a place, a reference with no area before it
     (KENT + "The force, where morale is high, was rated good at preventing crime.", None,
      {("kent", "preventing_crime", "good", None)}),

@@ -568,6 +568,27 @@ CASES: list[Case] = [
      [rate("essex", 86.8, "exact", "violence"), rate("essex", 93.1, "exact", "sexual_offences")]),
     ("estimate_heading", "Essex Police was inspected. It is estimated that 9,000 crimes go unrecorded. The force records:\n"
      "• 90.1 per cent of all crime.", None, R_, [rate("essex", 90.1)]),
+    # ---- Bullets under a line that frames them as the national picture and opens them with a colon are national;
+    #      a margin of error said in words is no rate; a figure of several forces together is no one force's (dev9).
+    ("national_bullets", "West Midlands Police recorded 81% of the crimes inspectors checked.\n\nHMIC says that nationally:\n"
+     "• about 19% of crimes reported to police are not recorded\n• for sexual offences the figure is 26%\n• for violence "
+     "against the person it is 33%\n\nShare", None, R_, [rate("west_midlands", 81.0)]),
+    ("national_bullets", "Kent Police recorded 90 per cent of crimes. Across England and Wales as a whole:\n- 81 per cent "
+     "of crimes were recorded\n- 74 per cent of sexual offences were recorded", None, R_, [rate("kent", 90.0)]),
+    ("national_bullets", "Kent Police was inspected. Nationally, the picture is mixed. The force's own figures:\n• about 19% "
+     "of crimes reported to it are not recorded", None, R_, [rate("kent", 81.0, "approx")]),
+    ("margin_in_words", "Cleveland Police was inspected. The reports carry margins of error of up to 10 per cent either way.",
+     None, R_, []),
+    ("margin_in_words", "Kent Police records 91 per cent of crimes, with a margin of error of 2.1 per cent.", None, R_,
+     [rate("kent", 91.0)]),
+    ("margin_in_words", "Essex Police records 88.4 per cent of crime, give or take 1.5 per cent.", None, R_,
+     [rate("essex", 88.4)]),
+    ("forces_together", "Northamptonshire Police was inspected. The inspectorate said the two alliance forces between them "
+     "failed to record more than 14,000 crimes a year.", None, RU, []),
+    ("forces_together", "Kent Police fails to record 5,000 crimes a year. Together with Essex, the two forces miss 9,000 "
+     "crimes.", None, RU, [count("kent", 5000, per_year=True)]),
+    ("forces_together", "Warwickshire and West Mercia police forces each recorded 88 per cent of crimes.", None, R_,
+     [rate("warwickshire", 88.0), rate("west_mercia", 88.0)]),
     # ---- A crime type as the topic of a sentence with no figure: the next sentence's bare figure counts it (dev9).
     ("topic_before", "Lancashire Police was inspected. The picture on sexual offences was little better. An estimated 540 a "
      "year are not being recorded.", None, RU, [count("lancashire", 540, "approx", "sexual_offences", per_year=True)]),

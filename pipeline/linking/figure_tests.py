@@ -16,7 +16,7 @@ CUE_READS = CueReads(
     after=("change_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
            "negative_record_just_after", "audit_after_ratio"),
     around=("general_figure", "other_measures"),
-    anywhere=("clause_boundaries", "on_average", "plural_forces", "figure_anaphora", "measures_named",
+    anywhere=("clause_boundaries", "on_average", "plural_forces", "forces_together", "figure_anaphora", "measures_named",
               "positive_record", "negative_record", "national_frames", "force_anaphora"),
     words=("difference_units", "composition_negators", "other_count_nouns", "subject_determiners"),
 )
@@ -71,6 +71,15 @@ def framed_nationally(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
         if not cues.within("force_anaphora", end, fig.start) and not any(end <= f[0] < fig.start for f in sent.forces):
             return True
     return False
+
+
+def of_forces_together(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
+    """"the two alliance forces between them failed to record more than 14,000 crimes a year": a figure said of
+    several forces together before it is no one force's (ANNOTATION.md, dev9)."""
+    cues = doc.cues
+    if not cues.any_in_doc("forces_together"):
+        return False
+    return bool(cues.within("forces_together", sent.start, fig.start)) and bool(cues.within("plural_forces", sent.start, fig.start))
 
 
 def _averages_of_forces(doc: LinkDoc, scope: Scope, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ from pipeline._speed import TokenView, token_view
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
                      anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces",
                                "comparison_frames", "region_hedge"),
-                     words=("past_office_words", "past_office_links"), ids=("inspectorate_roles",))
+                     words=("past_office_words", "past_office_links", "bullets"), ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
 _COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
 _MAIN_FORCE_LEAD = 2  # times as often as the other a force is named, to be the text's own force
@@ -89,6 +89,7 @@ class SentenceFocus:
         self.past_words = spec.words["past_office_words"]
         self.past_links = spec.words["past_office_links"]
         self.inspectorate_roles = spec.ids["inspectorate_roles"]
+        self.bullets = spec.words["bullets"]
 
     def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
         """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
@@ -161,7 +162,28 @@ class SentenceFocus:
                     national_in.add(bisect_right(starts, e.start) - 1)
         if national_in:
             national_in -= self._speaking_of_the_force(cues, sents, rows, national_in, lower)
+            national_in |= self._bullets_under(national_in, sents, rows, lower)
         return national_in
+
+    def _bullets_under(self, national_in: set[int], sents: SentenceOffsets, rows: list[EntityRow],
+                       lower: list[str]) -> set[int]:
+        """The bullet lines of a list opened by a national line ending in a colon ("HMIC says that nationally: ⏎•
+        about 19% of crimes ... ⏎• for sexual offences the figure is 26%"): the national picture too, up to a line
+        that names a force or is no bullet."""
+        bullets, starts, ends = self.bullets, sents.starts, sents.ends
+        named = {bisect_right(starts, e.start) - 1 for e in rows if e.label == "FORCE"}
+        under: set[int] = set()
+        for k in sorted(national_in):
+            words = [w for w in lower[starts[k] : ends[k]] if w.strip()]
+            if ":" not in words[-2:]:
+                continue  # not a list's opening line
+            j = k + 1
+            # the sentencizer leaves a line's bullet mark at the end of the line before it
+            while j < len(starts) and j not in named and words and words[-1] in bullets:
+                under.add(j)
+                words = [w for w in lower[starts[j] : ends[j]] if w.strip()]
+                j += 1
+        return under
 
     def _speaking_of_the_force(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], among: set[int],
                                lower: list[str]) -> set[int]:

@@ -30,7 +30,7 @@ class GradeRule(LinkRule):
     """A GRADE of one force (or a group of forces listed together), per inspection area named."""
 
     finding_type = "grade"
-    cue_reads = CueReads(before=("hypothetical", "negations"), after=("same_grade",),
+    cue_reads = CueReads(before=("hypothetical", "negations", "withheld_grades"), after=("same_grade",),
                          anywhere=("plural_forces", "clause_boundaries", "wider_inspection", "fire_service"),
                          words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"))
 
@@ -59,7 +59,8 @@ class GradeRule(LinkRule):
                 areas, read_to = self._areas(doc, sent, grade, stop, floor)
                 floor = max(grade.end, read_to)
                 # "could be rated inadequate if ...", "is no longer inadequate", "has never been rated outstanding"
-                if cues.before("hypothetical", grade.start) is not None or cues.before("negations", grade.start) is not None:
+                if (cues.before("hypothetical", grade.start) is not None or cues.before("negations", grade.start) is not None
+                        or cues.before("withheld_grades", grade.start, sent.start) is not None):
                     continue
                 if areas is UNNAMED:
                     continue  # "good in three areas", "None of the eleven areas ...", "the service to victims is inadequate"

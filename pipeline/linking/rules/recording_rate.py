@@ -7,7 +7,7 @@ from typing import Iterator
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc
 from pipeline.linking.figure_tests import (about_other_things, framed_nationally, is_audit_ratio, is_change, is_composition,
-                                           is_general, is_sub_share, of_the_measure_before)
+                                           is_general, is_sub_share, of_forces_together, of_the_measure_before)
 from pipeline.linking.figures import scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
@@ -41,7 +41,8 @@ class RecordingRateRule(LinkRule):
                     continue
                 if is_change(doc, fig) or about_other_things(doc, fig) or is_sub_share(doc, fig) or is_general(doc, sent, fig, scope):
                     continue
-                if is_composition(doc, fig, scope) or is_audit_ratio(doc, fig) or framed_nationally(doc, sent, fig):
+                if (is_composition(doc, fig, scope) or is_audit_ratio(doc, fig) or framed_nationally(doc, sent, fig)
+                        or of_forces_together(doc, sent, fig)):
                     continue
                 if doc.cues.before("rate_aspiration", fig.start, scope[0]) is not None:
                     continue  # "I want us to be recording at least 95 per cent": an aim, not a rate

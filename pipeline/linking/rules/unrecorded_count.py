@@ -12,7 +12,8 @@ from typing import Iterator
 
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
-from pipeline.linking.figure_tests import about_other_things, framed_nationally, is_change, is_previous_figure, is_sub_share
+from pipeline.linking.figure_tests import (about_other_things, framed_nationally, is_change, is_previous_figure, is_sub_share,
+                                           of_forces_together)
 from pipeline.linking.figures import Figure, Scope, scope_at, scope_of, scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
@@ -124,7 +125,8 @@ class UnrecordedCountRule(LinkRule):
         if fig.start in state.sample_counts or self._examined(doc, sent, fig) or self._whole_of_part(doc, figs, fig):
             sampled.append(value)  # what an audit examined ("Of the 310 violent crimes checked"), or read as a sample
             return None
-        if about_other_things(doc, fig) or self._counts_people(doc, fig) or framed_nationally(doc, sent, fig):
+        if (about_other_things(doc, fig) or self._counts_people(doc, fig) or framed_nationally(doc, sent, fig)
+                or of_forces_together(doc, sent, fig)):
             return None
         scope_start, scope_end = scope
         said = polarity(doc, sent, fig, scope, local_only=True)
