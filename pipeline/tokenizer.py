@@ -32,7 +32,9 @@ _ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
 # scraped page wrapping "29 of them had never ⏎been recorded"). Read as the space it stands for, so that the words
 # either side make one phrase ("never been recorded", "violent ⏎crime"); a blank line or a break before a capital,
 # a bullet or a number stays a break.
-_WRAP = re.compile(r"(?<=[A-Za-z,;])[ \t]*\n(?=[ \t]*[a-z])")
+# (The search looks for the line break first and checks the text before it only there: it runs on every text.)
+_BREAK_BEFORE_LOWER = re.compile(r"\n(?=[ \t]*[a-z])")
+_WRAP_AFTER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz,;")
 _MARGIN_SIGNS = [r"/-", "±"]
 # The affix regexes are tried at every character of every token the cache does not hold, so each
 # pattern states first what fails fastest (the dash, the slash, the capital), then looks behind:
@@ -68,14 +70,32 @@ _PENDING_LIMIT = 100_000
 def spaces_normalised(text: str) -> str | None:
     """``text`` with each odd space and each line break wrapping a sentence replaced one-for-one by a plain space;
     None if it has neither."""
-    odd, wrapped = _ODD_SPACE.search(text), "\n" in text and _WRAP.search(text)
-    if not (odd or wrapped):
+    odd = _ODD_SPACE.search(text)
+    wraps = _wrapping_breaks(text) if "\n" in text else []
+    if not (odd or wraps):
         return None
     if odd:
         text = text.translate(SPACE_LIKE)
-    if wrapped:
-        text = _WRAP.sub(lambda m: m[0].replace("\n", " "), text)
+    if wraps:
+        pieces, last = [], 0
+        for at in wraps:
+            pieces += [text[last:at], " "]
+            last = at + 1
+        text = "".join(pieces) + text[last:]
     return text
+
+
+def _wrapping_breaks(text: str) -> list[int]:
+    """Where a single line break wraps a sentence: after a word or comma (spaces and tabs aside), before a lower-case
+    word."""
+    found = []
+    for match in _BREAK_BEFORE_LOWER.finditer(text):
+        j = match.start() - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j >= 0 and text[j] in _WRAP_AFTER:
+            found.append(match.start())
+    return found
 
 
 class SpaceNormalisingTokenizer:

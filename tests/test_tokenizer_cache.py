@@ -87,3 +87,28 @@ def test_nothing_is_cached_inside_a_memory_zone(nlp: Language) -> None:
     with nlp.memory_zone():
         nlp.tokenizer("Mr. Jones said zoneonlyword98765 twice")
     assert "zoneonlyword98765" not in nlp.tokenizer._known_words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab,;.Z \t\n\u00a0•1")), max_size=60))
+def test_spaces_are_normalised_one_for_one(text: str) -> None:
+    """Offsets never move: each odd space, and each line break that wraps a sentence before a lower-case word,
+    becomes one plain space; nothing else changes."""
+    spaced = spaces_normalised(text)
+    if spaced is None:
+        return
+    assert len(spaced) == len(text)
+    for before, after in zip(text, spaced):
+        assert before == after or (after == " " and before in "\u00a0\n")
+
+
+@pytest.mark.parametrize("text, spaced", [
+    ("had never\nbeen recorded", "had never been recorded"),
+    ("violent, \nsexual", "violent,  sexual"),
+    ("A heading\n\nthe text", None),
+    ("recorded.\nthe next", None),
+    ("Findings:\n• one", None),
+    ("the force\nRecorded", None),
+])
+def test_a_line_break_wrapping_a_sentence_is_a_space(text: str, spaced: str | None) -> None:
+    assert spaces_normalised(text) == spaced

@@ -34,10 +34,25 @@ from pipeline.components.data_backed import DataBacked
 from pipeline.schema import DATE_MARKER
 
 
-# Two lower-case letters, or a letter or digit and a closing bracket, then a capitalised word with no space
-# between, or a closing quote between the two and a capital: the places the tokenizer's glued-word infixes split
-# (``pipeline/tokenizer.py``).
-_GLUED_CAPITAL = re.compile(r"(?:[a-z]{2}|[A-Za-z0-9]\))(?P<cap>[A-Z][a-z]|[AI]\b)|[a-z]{2}['’\"](?P<quoted>[A-Z])")
+# A capital with no space before it, after a lower-case letter, a closing bracket or a quote mark: the candidates
+# for a glued word (a cheap search: most capitals follow a space), each then checked as the tokenizer's glued-word
+# infixes split (``pipeline/tokenizer.py``).
+_GLUED_CANDIDATE = re.compile(r"[A-Z](?<=[a-z)'’\"][A-Z])")
+_QUOTES = "'’\""
+
+
+def _glued_at(source: str, at: int) -> bool:
+    """The capital at ``at`` begins a word glued to the one before: a capitalised word (or "A", "I") after two
+    lower-case letters (not "Mac"), or a capitalised word after a letter or digit and a closing bracket, or a
+    capital after two lower-case letters and a quote mark."""
+    before, after = source[at - 1], source[at + 1 : at + 2]
+    if before == ")":
+        return at >= 2 and source[at - 2].isalnum() and after.islower()
+    if before in _QUOTES:
+        return at >= 3 and source[at - 3 : at - 1].isalpha() and source[at - 3 : at - 1].islower()
+    if not (at >= 2 and source[at - 2].islower()) or source[at - 3 : at] == "Mac":
+        return False
+    return after.islower() or (source[at] in "AI" and not after.isalpha())
 
 
 def _wraps_before_number(text: list[str], i: int, wrap_words: frozenset[str]) -> bool:
@@ -98,11 +113,12 @@ class LineSentencizer(DataBacked):
         # to record ...", "(Image: Kent Police)The force said"): the tokenizer split the two, and the second starts
         # a sentence, so the caption's date or force is not the finding's.
         source = view.source
-        for found in _GLUED_CAPITAL.finditer(source):
-            at = found.start("cap") if found["cap"] else found.start("quoted")
-            i = bisect_left(view.offsets, at)
-            if i < n and view.offsets[i] == at and source[found.start() - 1:at] != "Mac":
-                starts.add(i)
+        for found in _GLUED_CANDIDATE.finditer(source):
+            at = found.start()
+            if _glued_at(source, at):
+                i = bisect_left(view.offsets, at)
+                if i < n and view.offsets[i] == at:
+                    starts.add(i)
         if "date" in text[:MARKER_TOKENS] and (marker := DATE_MARKER.match(view.span_text(0, min(n, MARKER_TOKENS)))):
             # The " date YYYY-MM-DD " marker is metadata, not part of the first sentence.
             # The offsets as a list (made here for the later components too): a bisection, not a numpy call.
