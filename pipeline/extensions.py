@@ -42,6 +42,7 @@ def register_extensions() -> None:
         "article_date": {"default": None},
         # The verbatim text when the tokenizer read odd spaces (U+00A0...) as plain ones.
         "raw_text": {"default": None},
+        "tokenised_text": {"default": None},  # the text the tokenizer split (spaces normalised): what the tokens join to
         "article_year": {"getter": _article_year},
         "ent_norms": {"default": None},
         "findings": {"default": None},

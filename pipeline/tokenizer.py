@@ -122,11 +122,12 @@ class SpaceNormalisingTokenizer:
         spaced = spaces_normalised(text)
         if spaced is None:
             self._cache_words(text)
-            return self.inner(text)
-        text, raw = spaced, text
-        self._cache_words(text)
-        doc = self.inner(text)
-        doc._.raw_text = raw
+            doc = self.inner(text)
+        else:
+            self._cache_words(spaced)
+            doc = self.inner(spaced)
+            doc._.raw_text = text
+        doc._.tokenised_text = spaced or text  # so the doc's text need not be joined again from its tokens
         return doc
 
     def _cache_words(self, text: str) -> None:

@@ -140,9 +140,11 @@ class TokenView:
 
     @property
     def source(self) -> str:
-        """The doc's text, rebuilt once."""
+        """The doc's text: the tokenizer's, or rebuilt once from the tokens (a doc made some other way)."""
         if self._source is None:
-            self._source = "".join(t + " " if sp else t for t, sp in zip(self.text, self.space))
+            doc = self._doc()
+            told = doc._.tokenised_text if doc is not None else None  # the tokenizer's text, when it made the doc
+            self._source = told if told is not None else "".join(t + " " if sp else t for t, sp in zip(self.text, self.space))
         return self._source
 
     def is_sentence_initial(self, i: int) -> bool:
