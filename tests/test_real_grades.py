@@ -558,6 +558,12 @@ AREA_BY_REFERENCE: list[CaseRow] = [
      "requires improvement.", None, {("west_yorkshire", "protecting_vulnerable_people", "requires_improvement", None)}),
     (KENT + "The force was judged good in most areas, apart from responding to the public, where it was found inadequate.", None,
      {("kent", "responding_to_the_public", "inadequate", None)}),
+    # longer frames of the area after the grade ("when it comes to", "in terms of") (dev9)
+    ("Cleveland Police was inspected. Inspectors found the force good at preventing crime, but said it still requires "
+     "improvement when it comes to answering calls from the public.", None,
+     {("cleveland", "preventing_crime", "good", None), ("cleveland", "responding_to_the_public", "requires_improvement", None)}),
+    (KENT + "It was rated inadequate in terms of how it investigates crime.", None, {("kent", "investigating_crime", "inadequate", None)}),
+    (KENT + "It was graded good with regard to managing offenders.", None, {("kent", "managing_offenders", "good", None)}),
     # a grade said not to have been given (dev9)
     ("Lancashire Constabulary was inspected. We didn't give the force an outstanding or an inadequate grade in any area. "
      "It was rated good at preventing crime.", None, {("lancashire", "preventing_crime", "good", None)}),

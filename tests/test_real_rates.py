@@ -611,6 +611,11 @@ CASES: list[Case] = [
      "2019-05-01", R_, [rate("kent", 88.0, "exact", "sexual_offences", 2019), rate("kent", 82.0, "exact", "sexual_offences", 2018)]),
     ("restated", "Kent Police has 3,000 officers, 12 per cent of them new. The new report puts that figure at 15 per cent.",
      None, R_, []),
+    ("restated", "HMICFRS estimates that Heddlu Dyfed-Powys now records 93.4 per cent of reported crime. In 2014, the "
+     "equivalent figure from the inspectors' audit was 81 per cent.", "2025-03-12", R_,
+     [rate("dyfed_powys", 93.4, "approx", year=2025), rate("dyfed_powys", 81.0, year=2014)]),
+    ("restated", "Kent Police records 90 per cent of violent crime. Five years ago the comparable rate was 78 per cent.",
+     "2025-03-12", R_, [rate("kent", 90.0, "exact", "violence", 2025), rate("kent", 78.0, "exact", "violence", 2020)]),
     # ---- A date set off by a comma after an earlier inspection the figure's clause names dates the figure (dev9).
     ("earlier_inspection_date", "We estimate that South Wales Police records 92.6 percent of reported crime. That is below "
      "the 96.1 percent we estimated at our last crime data integrity inspection, in 2018.", "2022-05-19", R_,

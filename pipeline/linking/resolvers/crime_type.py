@@ -13,7 +13,7 @@ from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
 from pipeline.linking.resolvers.polarity import is_list_line
 
-CUE_READS = CueReads(before=("crime_type_blockers", "restated_figure"), after=("crime_postmodifiers", "victim_groups"),
+CUE_READS = CueReads(before=("crime_type_blockers", "restated_figure", "equivalent_figure"), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere",),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
                             "postmodifier_skips", "back_determiners", "bullets"))
@@ -100,7 +100,9 @@ def _topic_before(doc: LinkDoc, sent: Sentence, fig_end: int) -> str | None:
 def _restated_type(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
     """"Dyfed-Powys Police recorded 83 per cent of violent crime in 2014. By 2015 that figure rose to 91 percent.": a
     figure restating the measure of the sentence before counts the crime type that sentence last named."""
-    if sent.index == 0 or doc.cues.before("restated_figure", fig_start) is None:
+    cues = doc.cues
+    if sent.index == 0 or (cues.before("restated_figure", fig_start) is None
+                           and cues.before("equivalent_figure", fig_start, sent.start) is None):
         return None
     before = doc.sentences[sent.index - 1]
     named = [e for e in before.of("CRIME_TYPE") if not _blocked(doc, e)]

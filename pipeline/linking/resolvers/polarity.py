@@ -14,7 +14,7 @@ from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Figure, Scope
 
-CUE_READS = CueReads(before=("unreal_modals", "restated_figure"), after=("told_to_police",),
+CUE_READS = CueReads(before=("unreal_modals", "restated_figure", "equivalent_figure"), after=("told_to_police",),
                      anywhere=("positive_record", "negative_record", "clause_boundaries"),
                      words=("anaphoric_openers", "bullets"))
 # The distance of a missing cue. No cue is this far from a figure in a document of fewer
@@ -75,7 +75,8 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence, fig: Figure) -> Iterator[Sco
     range worked out only if the ones before it held no cue)."""
     yield sent.start, sent.end
     if sent.index > 0 and (doc.lower[sent.start] in doc.words["anaphoric_openers"] or _asked_before(doc, sent)
-                           or doc.cues.before("restated_figure", fig.start) is not None):
+                           or doc.cues.before("restated_figure", fig.start) is not None
+                           or doc.cues.before("equivalent_figure", fig.start, sent.start) is not None):
         # "This represents nearly one in five"; "So what is our recording rate?" then "Approximately 89.6 per cent";
         # "The new report puts that figure at 92.4 per cent"
         before = doc.sentences[sent.index - 1]

@@ -34,7 +34,7 @@ from pipeline.schema import DEFAULT_AREA
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
-                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "fronted_areas"), tables=("areas", "area_words"))
+                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
@@ -222,6 +222,8 @@ class AreaReader:
         # "a 'good' grade for", "Good – in ...", "good, particularly for ..." (a comma only before another trailer)
         while i < stop and (lower[i] in trailers or lower[i] == "," and i + 1 < stop and lower[i + 1] in trailers):
             i += 1
+        if i < stop and (framed := _phrase_at(doc, "area_frame_phrases", i)):
+            return self.conjuncts(doc, sent, i + framed, stop, other=True)  # "when it comes to answering calls ..."
         if i >= stop or lower[i] not in words["area_frames"]:
             return [], grade.end
         k = i + 1
