@@ -564,6 +564,14 @@ AREA_BY_REFERENCE: list[CaseRow] = [
      {("cleveland", "preventing_crime", "good", None), ("cleveland", "responding_to_the_public", "requires_improvement", None)}),
     (KENT + "It was rated inadequate in terms of how it investigates crime.", None, {("kent", "investigating_crime", "inadequate", None)}),
     (KENT + "It was graded good with regard to managing offenders.", None, {("kent", "managing_offenders", "good", None)}),
+    # the grade moved to after the one moved from: a date between them is the earlier grade's (dev9)
+    ("Gloucestershire Constabulary has moved up from the \"inadequate\" grade it was given for crime recording in 2019 to "
+     "\"adequate\", according to a report published today.", "2022-03-24",
+     {("gloucestershire", CDI, "inadequate", 2019), ("gloucestershire", CDI, "adequate", 2022)}),
+    (KENT + "Its crime recording went from inadequate in 2016 to good.", "2018-06-01",
+     {("kent", CDI, "inadequate", 2016), ("kent", CDI, "good", 2018)}),
+    (KENT + "It was rated good in 2021, up from inadequate in 2017.", "2022-06-01",
+     {("kent", CDI, "good", 2021), ("kent", CDI, "inadequate", 2017)}),
     # a grade said not to have been given (dev9)
     ("Lancashire Constabulary was inspected. We didn't give the force an outstanding or an inadequate grade in any area. "
      "It was rated good at preventing crime.", None, {("lancashire", "preventing_crime", "good", None)}),

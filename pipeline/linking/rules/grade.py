@@ -23,6 +23,7 @@ _DATE_AFTER_SAME_GRADE = 6  # tokens after "the same rating" within which its da
 _REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it is named
 _REPORT_TO_DATE_MOST = 6  # tokens between the report that gave a grade and its date
 _HEADING_MOST = 8  # tokens: a section's heading line ("Northamptonshire Fire and Rescue Service")
+_MOVE_WORDS = 3  # tokens before a grade in which "from" or "to" says it is the grade moved from or to ('from the "')
 _OVERALL_WITHIN = 4  # tokens either side of a grade where "overall" makes it an overall judgement
 
 
@@ -161,6 +162,8 @@ class GradeRule(LinkRule):
                 if (dated := doc.norm(date).get("year")) is not None:
                     return dated  # "in reports published over the past two months" names no year: read on
                 break
+        if self._to_after_from(doc, sent, grade):
+            return doc.article_year  # "moved up from the 'inadequate' grade it was given in 2019 to 'adequate'"
         year = year_for(doc, sent, figs, grade)
         if year != doc.article_year:
             return year
@@ -175,6 +178,17 @@ class GradeRule(LinkRule):
                     return doc.norm(date).get("year") or year
                 break
         return year
+
+    @staticmethod
+    def _to_after_from(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+        """The grade a force moved to from an earlier one said before it in the sentence ("has moved up from the
+        'inadequate' grade it was given for crime recording in 2019 to 'adequate'"): a date between the two is the
+        earlier grade's."""
+        lower = doc.lower
+        if "to" not in lower[max(sent.start, grade.start - _MOVE_WORDS) : grade.start]:
+            return False
+        return any("from" in lower[max(sent.start, g.start - _MOVE_WORDS) : g.start]
+                   for g in sent.of("GRADE") if g.end <= grade.start)
 
     @staticmethod
     def _when_clause_date(doc: LinkDoc, sent: Sentence, grade: Ent) -> int | None:
