@@ -252,6 +252,13 @@ DATES: list[Case] = [
      [("DATE", "six weeks", {}), ("DATE", "June and July", {})], [("DATE", "over six weeks"), ("DATE", "June")]),
     ("The force turned its recording around in just over four years.", None, [("DATE", "over four years", {})], []),
     ("Over six months, inspectors looked at 300 reports.", None, [("DATE", "six months", {})], [("DATE", "Over six months")]),
+    # dev9: a plural time unit alone is a vague period where time measures it; not "in the years since"
+    ("Crimes sat on a computer system for weeks.", None, [("DATE", "weeks", {})], []),
+    ("It followed months of controversy, and confidence has taken years to rebuild.", None,
+     [("DATE", "months", {}), ("DATE", "years", {})], []),
+    ("Safeguarding referrals were made days late.", None, [("DATE", "days", {})], []),
+    ("In the years since, it has improved. Those were the days.", None, [], [("DATE", "years"), ("DATE", "days")]),
+    ("The force audits its records every three months.", None, [], [("DATE", "months"), ("DATE", "three months")]),
     ("It was published last Tuesday; yesterday afternoon the PCC spoke, and a fortnight ago the force was told.", "2019-09-12",
      [("DATE", "last Tuesday", {}), ("DATE", "yesterday afternoon", {}), ("DATE", "a fortnight ago", {})], []),
     ("Figures for Q1 2021/22 and Q3 2021/22 show the change.", None,
