@@ -254,6 +254,14 @@ DATES: list[Case] = [
     ("Over six months, inspectors looked at 300 reports.", None, [("DATE", "six months", {})], [("DATE", "Over six months")]),
     # dev9: a plural time unit alone is a vague period where time measures it; not "in the years since"
     ("Crimes sat on a computer system for weeks.", None, [("DATE", "weeks", {})], []),
+    # dev7-dev9: the financial year with its words, "the same period", "the new year", "a few years ago", "up to a week"
+    ("It covered the financial year 2014-15, and financial year 2016/17.", None,
+     [("DATE", "the financial year 2014-15", {"value": "2014/2015"}), ("DATE", "financial year 2016/17", {"value": "2016/2017"})],
+     [("DATE", "2014-15")]),
+    ("For the same period, the force recorded 90.1 per cent, and in the new year it will improve.", None,
+     [("DATE", "the same period", {}), ("DATE", "the new year", {})], []),
+    ("It was rated inadequate a few years ago, and victims faced delays of up to a week.", None,
+     [("DATE", "a few years ago", {}), ("DATE", "up to a week", {})], [("DATE", "a few years")]),
     ("It followed months of controversy, and confidence has taken years to rebuild.", None,
      [("DATE", "months", {}), ("DATE", "years", {})], []),
     ("Safeguarding referrals were made days late.", None, [("DATE", "days", {})], []),
