@@ -254,6 +254,8 @@ DATES: list[Case] = [
     ("Over six months, inspectors looked at 300 reports.", None, [("DATE", "six months", {})], [("DATE", "Over six months")]),
     # dev9: a plural time unit alone is a vague period where time measures it; not "in the years since"
     ("Crimes sat on a computer system for weeks.", None, [("DATE", "weeks", {})], []),
+    ("The force fails to record something like 700,000 crimes a year, nationally.", None,
+     [("COUNT", "something like 700,000", {"qualifier": "approx"})], [("COUNT", "700,000")]),
     # dev7-dev9: the financial year with its words, "the same period", "the new year", "a few years ago", "up to a week"
     ("It covered the financial year 2014-15, and financial year 2016/17.", None,
      [("DATE", "the financial year 2014-15", {"value": "2014/2015"}), ("DATE", "financial year 2016/17", {"value": "2016/2017"})],
@@ -407,6 +409,12 @@ PEOPLE: list[Case] = [
     # catalogue
     ("Wiltshire's Police and Crime Commissioner Peter holm issued a statement welcoming the findings.", None,
      [("PERSON", "Peter holm", {}), ("ROLE", "Police and Crime Commissioner", {})], [("PERSON", "Peter")]),
+    # dev8, dev9: a fire service's chief officers are ROLE other, and their title is no part of their name
+    ("Chief Fire Officer Owen Talbot said the service accepted it. Chief Fire Officer Talbot added more.", None,
+     [("ROLE", "Chief Fire Officer", {"id": "other"}), ("PERSON", "Owen Talbot", {}), ("PERSON", "Talbot", {})],
+     [("PERSON", "Officer Talbot")]),
+    ("Deputy Chief Fire Officer Jan Ross spoke first.", None,
+     [("ROLE", "Deputy Chief Fire Officer", {"id": "other"}), ("PERSON", "Jan Ross", {})], []),
     ("Inspector Harriet Vale said the force still had much to do on crime recording.", None,
      [("ROLE", "Inspector", {}), ("PERSON", "Harriet Vale", {})], []),
     ("Inspector Tom Reed, who runs Essex Police's crime bureau, said the findings were fair.", None,

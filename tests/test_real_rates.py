@@ -626,6 +626,10 @@ CASES: list[Case] = [
      "published in 2016.", "2022-05-19", R_, [rate("essex", 85.0, year=2016)]),
     ("earlier_inspection_date", "Kent Police recorded 92 per cent this year; its last inspection, in 2016, found 85 per "
      "cent.", "2022-05-19", R_, [rate("kent", 92.0, year=2022), rate("kent", 85.0, year=2016)]),
+    # a fire service's chief officer gives no official finding (ANNOTATION.md, dev8)
+    ("fire_officer", "North Yorkshire Police was inspected. Chief Fire Officer Owen Talbot said the service accepted the "
+     "findings, and Chief Constable Lisa Winward welcomed them.", None, O_,
+     [official("Lisa Winward", "chief_constable", "north_yorkshire")]),
     # the clause after the name speaks of the force: a rank in it (dev7)
     ("inspector", "HMIC inspected Nottinghamshire Police. Inspector Dawn Clifton, who runs the force's crime management "
      "bureau, said her team checked every incident.", None, O_, [official("Dawn Clifton", "other", "nottinghamshire")]),
