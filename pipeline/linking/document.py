@@ -151,6 +151,11 @@ class LinkDoc:
             i -= 1
         return lower[i] if i >= 0 else ""
 
+    def last_word(self, sent: Sentence, skip: frozenset[str] = frozenset()) -> str:
+        """The lower-case form of the sentence's last token that is neither whitespace nor in ``skip`` ("" if none):
+        a line's closing colon, with the bullet mark the sentencizer leaves after it skipped."""
+        return next((w for w in reversed(self.lower[sent.start : sent.end]) if w.strip() and w not in skip), "")
+
     def words_between(self, start: int, end: int) -> tuple[str, ...]:
         """The lower-case words of tokens [start, end), whitespace left out ("of the ⏎" joins as "of the")."""
         words = self.lower[start:end]

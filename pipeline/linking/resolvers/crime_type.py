@@ -118,10 +118,8 @@ def _list_opening_type(doc: LinkDoc, sent: Sentence) -> str | None:
         before = doc.sentences[k]
         if is_list_line(doc, before):
             continue
-        bullets = doc.words["bullets"]
-        last = next((w for w in reversed(doc.lower[before.start : before.end]) if w.strip() and w not in bullets), "")
         types = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
-        return types.pop() if last == ":" and len(types) == 1 else None
+        return types.pop() if doc.last_word(before, doc.words["bullets"]) == ":" and len(types) == 1 else None
     return None
 
 

@@ -108,7 +108,7 @@ def _asked_before(doc: LinkDoc, sent: Sentence) -> bool:
 
 def asks(doc: LinkDoc, sent: Sentence) -> bool:
     """The line is a question: its last word, whitespace left aside, is "?"."""
-    return next((w for w in reversed(doc.lower[sent.start : sent.end]) if w.strip()), "") == "?"
+    return doc.last_word(sent) == "?"
 
 
 def is_list_line(doc: LinkDoc, sent: Sentence) -> bool:

@@ -53,9 +53,7 @@ def _under_estimate_heading(doc: LinkDoc, sent: Sentence) -> bool:
     while index > 0 and index > sent.index - _BULLETS_MOST and bulleted(doc, doc.sentences[index]):
         index -= 1
     opening = doc.sentences[index]
-    bullets = doc.words["bullets"]
-    if index == sent.index or next((w for w in reversed(doc.lower[opening.start : opening.end])
-                                    if w.strip() and w not in bullets), "") != ":":
+    if index == sent.index or doc.last_word(opening, doc.words["bullets"]) != ":":
         return False
     return any(not any(f.ent.start <= m[0] and m[1] <= f.ent.end for f in opening.figures)
                for m in doc.cues.within("estimate", opening.start, opening.end))

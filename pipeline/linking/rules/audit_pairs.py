@@ -379,14 +379,9 @@ def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:
         prev = doc.sentences[back]
         if not _list_line(doc, prev):
             return bool(cues.within("audit", prev.start, prev.end)) or (
-                _last_word(doc, prev) == ":" and bool(cues.within("positive_record", prev.start, prev.end))
+                doc.last_word(prev) == ":" and bool(cues.within("positive_record", prev.start, prev.end))
                 and not cues.within("negative_record", prev.start, prev.end))
     return False
-
-
-def _last_word(doc: LinkDoc, sent: Sentence) -> str:
-    """The sentence's last token that is not whitespace."""
-    return next((w for w in reversed(doc.lower[sent.start : sent.end]) if w.strip()), "")
 
 
 def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
