@@ -324,6 +324,13 @@ CASES: list[Case] = [
      "sampled, 40 had been recorded.", None, [S("cheshire", "other", 40, 45)], ALL),
     ("victim_group", "Cheshire Constabulary was inspected. Inspectors found that 27 of the 30 audited crimes affecting "
      "vulnerable adults had been recorded.", None, [S("cheshire", "other", 27, 30)], ALL),
+    # however the group is said (dev9)
+    ("victim_group", "Lincolnshire Police was inspected. We examined 124 crimes reported by victims who were vulnerable, for "
+     "example because of their age. The force had recorded 103 of them.", None, [S("lincolnshire", "other", 103, 124)], ALL),
+    ("victim_group", "Kent Police was inspected. Of 60 crimes against people who had a learning disability, inspectors "
+     "found 48 had been recorded.", None, [S("kent", "other", 48, 60)], ALL),
+    ("victim_group", "Essex Police was inspected. We audited 90 crimes reported by victims. The force had recorded 81 of "
+     "them.", None, [S("essex", "all_crime", 81, 90)], ALL),
 
     # -- A list of forces and their pairs under a heading that names the audit sample (dev5).
     ("listed", "HOW OUR REGION'S FORCES DID\n(crimes in the audit sample that should have been recorded, and how many "
@@ -530,13 +537,6 @@ CASES: list[Case] = [
      "burglaries they examined.", None, [S("essex", "burglary", 23, 23)], ALL),
     ("whole_as_object", "Kent Police was inspected. The force recorded 113 of 120 crimes, and all 14 rape reports were "
      "checked.", None, [S("kent", "all_crime", 113, 120)], ALL),
-    # -- a sample of crimes against a group of victims, however the group is said, is `other` (SCHEMA §5; dev9)
-    ("victim_group", "Lincolnshire Police was inspected. We examined 124 crimes reported by victims who were vulnerable, for "
-     "example because of their age. The force had recorded 103 of them.", None, [S("lincolnshire", "other", 103, 124)], ALL),
-    ("victim_group", "Kent Police was inspected. Of 60 crimes against people who had a learning disability, inspectors "
-     "found 48 had been recorded.", None, [S("kent", "other", 48, 60)], ALL),
-    ("victim_group", "Essex Police was inspected. We audited 90 crimes reported by victims. The force had recorded 81 of "
-     "them.", None, [S("essex", "all_crime", 81, 90)], ALL),
     # -- lines of crime types and their pairs under a heading that says what should have been recorded and what was
     #    (dev9): each line a sample of its crime type; a heading about something else makes none.
     ("typed_list", "Lincolnshire Police was inspected.\n\nCrimes that should have been recorded, and how many the force "
