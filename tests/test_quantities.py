@@ -67,6 +67,14 @@ def test_count_phrasings(text: str, value: int, qualifier: str) -> None:
     assert (q.value, q.qualifier) == (value, qualifier)
 
 
+@pytest.mark.parametrize("text", ["several hundred thousand", "a few thousand", "many thousands", "Several thousand",
+                                  "a few hundred", "many millions"])
+def test_an_unstated_number_of_a_scale_is_vague(text: str) -> None:
+    """"several hundred thousand crimes" is a magnitude, never the figure 100,000 (dev9)."""
+    q = normalise_count(text)
+    assert q.form == "vague" and q.qualifier == "approx" and q.value >= 300
+
+
 def test_quantulum_misreadings_are_corrected() -> None:
     # quantulum3 alone reads "one in four" as 4 and "five out of six" as 5 and 6.
     assert normalise_percent("one in four").value == 25.0

@@ -108,6 +108,14 @@ RANGES: list[Case] = [
     ("Kent Police employed between 3,000 and 4,000 officers.", []),
 ]
 
+# An unstated number of a scale is a vague magnitude: a COUNT span, no finding (dev9).
+SOME_SCALE: list[Case] = [
+    ("South Yorkshire Police was inspected. Several hundred thousand crimes a year would be missing from the figures.", []),
+    ("Kent Police fails to record a few thousand crimes a year.", []),
+    ("Essex Police does not record many thousands of crimes.", []),
+    ("Essex Police does not record 3,000 crimes a year.", [("essex", "all_crime", 3000, True, "exact")]),
+]
+
 # The rate period after the predicate, far from the count (catalogue-2 A11).
 PERIOD_AFTER_PREDICATE: list[Case] = [
     ("More than 3,500 crimes reported across the patch covered by Cheshire Constabulary go unrecorded each year, "
@@ -246,7 +254,7 @@ INHERITED: list[Case] = [
      "recorded by the force each year.", [("kent", "all_crime", 3700, True, "approx")]),
 ]
 
-TABLES = {"ranges": RANGES, "in_sample": IN_SAMPLE, "per_day": PER_DAY, "national_aside": NATIONAL_ASIDE, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
+TABLES = {"ranges": RANGES, "some_scale": SOME_SCALE, "in_sample": IN_SAMPLE, "per_day": PER_DAY, "national_aside": NATIONAL_ASIDE, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
           "apposition": APPOSITION, "rate_type": RATE_TYPE, "predicates": PREDICATES, "breakdowns": BREAKDOWNS,
           "inherited": INHERITED}
 CASES = [pytest.param(text, expected, id=f"{name}-{i}") for name, table in TABLES.items() for i, (text, expected) in enumerate(table)]

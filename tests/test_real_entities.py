@@ -254,6 +254,9 @@ DATES: list[Case] = [
     ("Over six months, inspectors looked at 300 reports.", None, [("DATE", "six months", {})], [("DATE", "Over six months")]),
     # dev9: a plural time unit alone is a vague period where time measures it; not "in the years since"
     ("Crimes sat on a computer system for weeks.", None, [("DATE", "weeks", {})], []),
+    ("Several hundred thousand crimes a year, and a few thousand in Kent, would be missing.", None,
+     [("COUNT", "Several hundred thousand", {"form": "vague"}), ("COUNT", "a few thousand", {"form": "vague"})],
+     [("COUNT", "hundred thousand"), ("COUNT", "thousand")]),
     ("The force fails to record something like 700,000 crimes a year, nationally.", None,
      [("COUNT", "something like 700,000", {"qualifier": "approx"})], [("COUNT", "700,000")]),
     # dev7-dev9: the financial year with its words, "the same period", "the new year", "a few years ago", "up to a week"

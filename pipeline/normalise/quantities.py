@@ -160,6 +160,12 @@ def normalise_percent(text: str) -> Quantity:
     raise QuantityError(f"not a proportion: {text!r}")
 
 
+# "a few thousand", "several hundred thousand", "many millions": an unstated number of a scale
+_SOME_SCALE = re.compile(r"^(?:a\s+)?(?:few|several|many)\s+(?P<scale>(?:hundred|thousand|million)(?:\s+(?:thousand|million))?)s?$",
+                         re.IGNORECASE)
+_SOME = 3  # "a few", "several": about three of the scale
+
+
 @lru_cache(maxsize=8192)
 def normalise_count(text: str) -> Quantity:
     """'over 4,100' -> 4100 more_than; 'tens of thousands' -> 20000 approx."""
@@ -168,6 +174,10 @@ def normalise_count(text: str) -> Quantity:
     vague = _tables()["vague_values"].get(core.lower())
     if vague is not None:
         return Quantity(vague, qualifier or "approx", "vague")
+    some = _SOME_SCALE.match(core)
+    if some:  # "several hundred thousand", "a few thousand": a magnitude, no figure a dataset can hold
+        scale = parse_number(some["scale"])
+        return Quantity(_tidy(_SOME * scale), qualifier or "approx", "vague")
     value = parse_number(core)
     if _FRACTION_OF_SCALE.match(core.lower().strip()):
         # "a quarter of a million" is a rounded magnitude, like a word fraction: approx unless hedged.
