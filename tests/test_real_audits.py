@@ -367,8 +367,9 @@ CASES: list[Case] = [
      "audited had been recorded.", None, [R("kent", "violence", 90.0), S("kent", "all_crime", 52, 60)], ALL),
     # -- A line break inside the sentence (a wrapped column, a scraped page): a cue's window counts words, so the
     # break between "Of" and "the 53" does not put the cue out of reach; a break between paragraphs still ends it.
+    # (the sample is the one examined the sentence before, dated there: 2014)
     ("line_break", "Inspectors examined 53 reports of sexual offences made to Lancashire Constabulary in 2014. Of\nthe 53, "
-     "47 had been recorded as crimes.", None, [S("lancashire", "sexual_offences", 47, 53)], ALL),
+     "47 had been recorded as crimes.", None, [S("lancashire", "sexual_offences", 47, 53, 2014)], ALL),
     ("line_break", "Inspectors examined 40 reports of rape made to Dorset Police. Of\nthese, 36 had been recorded as "
      "crimes.", None, [S("dorset", "rape", 36, 40)], ALL),
     ("line_break", "When Gwent Police was last inspected, in 2016, the figure was 86.0 per cent.\n\nCancelled crimes: "
@@ -511,6 +512,14 @@ CASES: list[Case] = [
     ("should_then_next", "Dyfed-Powys Police was inspected. Inspectors examined 118 incident records and found that 93 of them "
      "should have resulted in a crime being recorded. Of those 93, 84 had been recorded.", None,
      [S("dyfed_powys", "all_crime", 84, 93)], ALL),
+    # the sample's part in one clause, another count in a later clause of the same sentence (dev9)
+    ("part_then_clause", "Warwickshire Police was inspected. At the force, inspectors checked 28 reports of rape. Four had "
+     "not been recorded as crimes, and in one case the victim had waited over a month.", None,
+     [S("warwickshire", "rape", 24, 28)], ALL),
+    ("part_then_clause", "Kent Police was inspected. Inspectors examined 60 violent crimes. Of these, 52 had been "
+     "recorded; in two cases the victim was not told.", None, [S("kent", "violence", 52, 60)], ALL),
+    ("part_then_clause", "Kent Police was inspected. Inspectors examined 60 violent crimes. Of these, 52 had been recorded, "
+     "and the eight that had not were mostly assaults.", None, [S("kent", "violence", 52, 60)], ALL),
     ("all_but_next", "Northamptonshire Police was inspected. We reviewed 28 reports of rape. All but three had been recorded "
      "as crimes, although in five cases the record had been created late.", None,
      [S("northamptonshire", "rape", 25, 28)], ALL),

@@ -721,6 +721,13 @@ LINKED: list[tuple[str, str, list[tuple[Any, ...]], tuple[str, ...], list[dict[s
     ("joint", "Kent Police and Essex Police recorded 88 per cent and 91 per cent respectively.",
      [("Kent Police", "FORCE", "kent"), ("Essex Police", "FORCE", "essex"), ("88 per cent", "PERCENT", pct(88.0)),
       ("91 per cent", "PERCENT", pct(91.0))], R_, [rate("kent", 88.0), rate("essex", 91.0)]),
+    # ---- A force named inside a relative clause after the sentence's first force is not the sentence's topic (dev9).
+    ("relative_clause", "Warwickshire Police, which shares its control room with West Mercia under the strategic alliance, "
+     "records an estimated 85.1 per cent of crime.\n\nAt the force, inspectors found 12 per cent of rapes unrecorded.",
+     [("Warwickshire Police", "FORCE", "warwickshire"), ("West Mercia", "FORCE", "west_mercia"),
+      ("an estimated 85.1 per cent", "PERCENT", pct(85.1, "approx")), ("12 per cent", "PERCENT", pct(12.0)),
+      ("rapes", "CRIME_TYPE", "rape")], R_,
+     [rate("warwickshire", 85.1, "approx"), rate("warwickshire", 88.0, "exact", "rape")]),
     ("joint", "Kent Police, like Essex Police, recorded 88 per cent of crimes.",
      [("Kent Police", "FORCE", "kent"), ("Essex Police", "FORCE", "essex"), ("88 per cent", "PERCENT", pct(88.0))], R_,
      [rate("kent", 88.0)]),

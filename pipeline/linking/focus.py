@@ -31,7 +31,7 @@ from pipeline._speed import TokenView, token_view
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
                      anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces",
                                "comparison_frames", "region_hedge"),
-                     words=("past_office_words", "past_office_links", "bullets"), ids=("inspectorate_roles",))
+                     words=("past_office_words", "past_office_links", "bullets", "relative_openers"), ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
 _COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
 _MAIN_FORCE_LEAD = 2  # times as often as the other a force is named, to be the text's own force
@@ -90,6 +90,7 @@ class SentenceFocus:
         self.past_links = spec.words["past_office_links"]
         self.inspectorate_roles = spec.ids["inspectorate_roles"]
         self.bullets = spec.words["bullets"]
+        self.relatives = spec.words["relative_openers"]
 
     def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
         """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
@@ -103,6 +104,15 @@ class SentenceFocus:
                 if force_start in starts:
                     past.add(force_start)
         return past
+
+    def _subject_of_relative(self, lower: list[str], topical: list[tuple[int, int, str]], end: int) -> str | None:
+        """"Warwickshire Police, which shares its control room with West Mercia, records an estimated 85.1 per cent":
+        the forces named inside a relative clause after the sentence's first force are not its topic; the first is."""
+        first = topical[0]
+        if len(topical) < 2 or first[1] + 1 >= end or lower[first[1]] != "," or lower[first[1] + 1] not in self.relatives:
+            return None
+        close = next((i for i in range(first[1] + 2, end) if lower[i] in (",", ";", ".")), end)
+        return first[2] if all(f[0] < close for f in topical[1:]) else None
 
     @staticmethod
     def _compared(cues: CueQuery, forces: list[tuple[int, int, str]]) -> set[int]:
@@ -245,7 +255,7 @@ class SentenceFocus:
             if k in links or (debris and (start in debris or start + 1 in debris)):
                 named, placed = [], []
             elif named and (topical := [f for f in named if f[0] not in past]):
-                focus = topical[-1][2]
+                focus = self._subject_of_relative(view.lower, topical, end) or topical[-1][2]
             elif placed:
                 focus = placed[-1][2]
             national = not named and not placed and k in national_in

@@ -154,9 +154,11 @@ class AuditSampleRule(LinkRule):
         opens = cues.after("sub_part_opening", sent.start) is not None or self._opens_on_part(doc, sent, r)
         again = counts[1:] if not opens else []  # "..., and the three that had not were ...": named again
         if again and not self._restated(doc, counts):
-            if cues.before("all_but", r.start) is None or not cues.within("clause_boundaries", r.end, counts[1].start):
+            if not cues.within("clause_boundaries", r.end, counts[1].start):
                 return None
-            again = []  # "All but three had been recorded, although in five cases ...": the rest is another clause's
+            # "All but three had been recorded, although in five cases ...", "Four had not been recorded as crimes, and
+            # in one case the victim had waited ...": the later count is another clause's
+            again = []
         before = doc.sentences[sent.index - 1]
         totals = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
         if (not totals or totals[-1].start in state.sample_counts or not cues.within("audit", before.start, before.end)
