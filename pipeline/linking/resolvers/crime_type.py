@@ -11,15 +11,14 @@ from __future__ import annotations
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figures import Ent
-from pipeline.linking.resolvers.polarity import is_list_line
+from pipeline.linking.resolvers.polarity import is_list_line, list_opening, restates_measure
 
-CUE_READS = CueReads(before=("crime_type_blockers", "restated_figure", "equivalent_figure"), after=("crime_postmodifiers", "victim_groups"),
+CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere",),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
                             "postmodifier_skips", "back_determiners", "bullets"))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
-_LIST_LOOK_BACK = 25  # sentences: how far a list line looks for the line that opens its list
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 
 
@@ -100,9 +99,7 @@ def _topic_before(doc: LinkDoc, sent: Sentence, fig_end: int) -> str | None:
 def _restated_type(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
     """"Dyfed-Powys Police recorded 83 per cent of violent crime in 2014. By 2015 that figure rose to 91 percent.": a
     figure restating the measure of the sentence before counts the crime type that sentence last named."""
-    cues = doc.cues
-    if sent.index == 0 or (cues.before("restated_figure", fig_start) is None
-                           and cues.before("equivalent_figure", fig_start, sent.start) is None):
+    if sent.index == 0 or not restates_measure(doc, sent, fig_start):
         return None
     before = doc.sentences[sent.index - 1]
     named = [e for e in before.of("CRIME_TYPE") if not _blocked(doc, e)]
@@ -112,15 +109,10 @@ def _restated_type(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
 def _list_opening_type(doc: LinkDoc, sent: Sentence) -> str | None:
     """"The proportion of violent crimes recorded by each force: ⏎Kent (81%), Surrey (79%), ...": a list line
     naming no crime type counts the one crime type of the line that opens its list with a colon."""
-    if not is_list_line(doc, sent):
+    if not is_list_line(doc, sent) or (before := list_opening(doc, sent)) is None:
         return None
-    for k in range(sent.index - 1, max(-1, sent.index - _LIST_LOOK_BACK - 1), -1):
-        before = doc.sentences[k]
-        if is_list_line(doc, before):
-            continue
-        types = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
-        return types.pop() if doc.last_word(before, doc.words["bullets"]) == ":" and len(types) == 1 else None
-    return None
+    types = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
+    return types.pop() if doc.last_word(before, doc.words["bullets"]) == ":" and len(types) == 1 else None
 
 
 def _named_after(doc: LinkDoc, sent: Sentence, ct_at: dict[int, Ent], i: int) -> str | None:

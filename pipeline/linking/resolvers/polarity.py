@@ -75,25 +75,38 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence, fig: Figure) -> Iterator[Sco
     range worked out only if the ones before it held no cue)."""
     yield sent.start, sent.end
     if sent.index > 0 and (doc.lower[sent.start] in doc.words["anaphoric_openers"] or _asked_before(doc, sent)
-                           or doc.cues.before("restated_figure", fig.start) is not None
-                           or doc.cues.before("equivalent_figure", fig.start, sent.start) is not None):
+                           or restates_measure(doc, sent, fig.start)):
         # "This represents nearly one in five"; "So what is our recording rate?" then "Approximately 89.6 per cent";
         # "The new report puts that figure at 92.4 per cent"
         before = doc.sentences[sent.index - 1]
         yield before.start, before.end
-    if is_list_line(doc, sent):
+    if is_list_line(doc, sent) and (before := list_opening(doc, sent)) is not None:
         # "Cheshire Constabulary – Inadequate – 86.7%": the cue is in the line that opens the list.
-        for before in reversed(doc.sentences[max(sent.index - _LIST_LOOK_BACK, 0) : sent.index]):
-            if not is_list_line(doc, before):
-                yield before.start, before.end
-                # "Key findings", "Force | Rate | Grade", "Here is how they compare:" over the list: the paragraph
-                # above these short lines says what the list's figures measure
-                k = before.index
-                while k > 0 and k > before.index - _HEADINGS_MOST and _short_heading(doc.sentences[k]):
-                    above = doc.sentences[k - 1]
-                    yield above.start, above.end
-                    k -= 1
-                break
+        yield before.start, before.end
+        # "Key findings", "Force | Rate | Grade", "Here is how they compare:" over the list: the paragraph
+        # above these short lines says what the list's figures measure
+        k = before.index
+        while k > 0 and k > before.index - _HEADINGS_MOST and _short_heading(doc.sentences[k]):
+            above = doc.sentences[k - 1]
+            yield above.start, above.end
+            k -= 1
+
+
+def list_opening(doc: LinkDoc, sent: Sentence) -> Sentence | None:
+    """The line that opens the list a list line belongs to: the nearest line before it that is no list line
+    (within ``_LIST_LOOK_BACK`` sentences); None if there is none."""
+    for before in reversed(doc.sentences[max(sent.index - _LIST_LOOK_BACK, 0) : sent.index]):
+        if not is_list_line(doc, before):
+            return before
+    return None
+
+
+def restates_measure(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
+    """The figure at ``fig_start`` restates the measure of the sentence before ("that figure rose to", "The new
+    report puts that figure at", "the equivalent figure from the inspectors' audit was")."""
+    cues = doc.cues
+    return (cues.before("restated_figure", fig_start) is not None
+            or cues.before("equivalent_figure", fig_start, sent.start) is not None)
 
 
 def _short_heading(sent: Sentence) -> bool:
