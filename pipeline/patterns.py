@@ -58,6 +58,21 @@ def typo_variants(word: str) -> set[str]:
     return (dropped | swapped) - {word}
 
 
+def one_slip_from(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` with one slip: a letter dropped, added or changed, or two neighbours
+    swapped; the first letter is kept (both lower-case). The matching side of ``typo_variants``, which also
+    reads the slips too many to list as patterns (an added or changed letter: "Constabularly")."""
+    if word == target or word[:1] != target[:1] or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
+    longer, shorter = (word, target) if len(word) > len(target) else (target, word)
+    i = next((k for k, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
+    return longer[i + 1:] == shorter[i:]
+
+
 def with_typos(phrases: list[str], words: list[str]) -> list[str]:
     """The phrases, and each short one with one of ``words`` mistyped (one typo a phrase)."""
     wanted = {w.lower() for w in words}

@@ -563,6 +563,23 @@ CASES: list[Case] = [
      "Violent crime – 41 of 50\nSexual offences – 12 of 15", None, [], ALL),
     ("typed_list", "Essex Police was inspected.\nCrimes that went unrecorded, by type:\nViolent crime – 41 of 50\n"
      "Burglary – 12 of 15", None, [], (AS,)),
+    # -- a sample of plain crime nouns after a sentence opening on a crime type as its subject, with no figure: that
+    #    crime type's sample (dev10); "only one" / "just one" of a sample is a count, "only one of the four" is not.
+    ("topic_subject", "North Yorkshire Police was inspected.\n\nSexual offences were dealt with more carefully than "
+     "elsewhere. Of the 17 reports inspectors looked at, only one had not been recorded.", None,
+     [S("north_yorkshire", "sexual_offences", 16, 17)], ALL),
+    ("topic_subject", "Kent Police was inspected. Rape was handled with more care. Of the 40 reports examined, 38 had "
+     "been recorded.", None, [S("kent", "rape", 38, 40)], ALL),
+    ("topic_subject", "Essex Police was inspected. Domestic abuse remained a weak spot for the force. Inspectors checked "
+     "30 reports; just one had not been recorded.", None, [S("essex", "domestic_abuse", 29, 30)], ALL),
+    ("topic_subject", "Kent Police was inspected. Inspectors said rape was a concern. Of the 60 crimes examined, 50 were "
+     "recorded.", None, [S("kent", "all_crime", 50, 60)], ALL),
+    ("topic_subject", "Kent Police was inspected. Rape reports rose by 12 per cent. Of the 60 crimes examined, 50 were "
+     "recorded.", None, [S("kent", "all_crime", 50, 60)], (AS,)),
+    ("only_one", "North Wales Police was inspected. Inspectors checked 16 reports of rape; just one had not been "
+     "recorded.", None, [S("north_wales", "rape", 15, 16)], ALL),
+    ("only_one", "Gwent Police was inspected. Of 22 stalking reports in the sample, only one was missed.", None,
+     [S("gwent", "other", 21, 22)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).
@@ -571,6 +588,12 @@ ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("other_numbers", "Kent Police was inspected. Inspectors checked 40 rape reports and found 34 had been recorded. Of the six "
      "rapes that went unrecorded, two were logged as incidents, three were misclassified and one was not recorded at all.",
      [S("kent", "rape", 2, 6), S("kent", "rape", 3, 6), U("kent", "rape", 2), U("kent", "rape", 3), U("kent", "rape", 1)]),
+    # A breakdown by crime type of what the sample left unrecorded, said without its total (dev10).
+    ("other_numbers", "Of the 146 crime reports that inspectors traced through West Yorkshire Police's systems, 127 had "
+     "been recorded.\n\nOf the crimes the force missed, eight were assaults and five were thefts.",
+     [U("west_yorkshire", "other", 8), U("west_yorkshire", "all_crime", 8), U("west_yorkshire", "other", 5)]),
+    ("other_numbers", "Kent Police recorded 81 of the 95 crimes in the sample. Among those it failed to record, six were "
+     "burglaries.", [U("kent", "burglary", 6), U("kent", "all_crime", 6)]),
     ("through_unrecorded", "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded.",
      [U("gwent", "violence", 47), U("gwent", "all_crime", 47), U("gwent", "violence", 310)]),
     # A ratio of records the force cancelled: an audit of cancellations, no recording rate (SCHEMA §5, Audits).

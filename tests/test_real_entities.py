@@ -95,6 +95,17 @@ INSPECTORATES: list[Case] = [
      [("INSPECTORATE", "HM Inspectorate of Constabluary", {"id": "hmicfrs"})], []),
     ("The Inspectorat of Constabulary said so.", None, [("INSPECTORATE", "Inspectorat of Constabulary", {"id": "hmicfrs"})], []),
     ("The constabulary said so.", None, [], [("INSPECTORATE", "constabulary")]),
+    # dev8, dev9: any one slip in each long word (a letter added or changed too), however many words slip
+    ("The report by Her Majesty's Inspectorate of Constabularly was damning.", None,
+     [("INSPECTORATE", "Her Majesty's Inspectorate of Constabularly", {"id": "hmicfrs"})], []),
+    ("Her Majestys Inspectorate of Constabularys and Fire & Rescue Services published it.", None,
+     [("INSPECTORATE", "Her Majestys Inspectorate of Constabularys and Fire & Rescue Services", {"id": "hmicfrs"})], []),
+    ("HM Inpsectorate of Constabulary and Fire and Rescue Serivces said so.", None,
+     [("INSPECTORATE", "HM Inpsectorate of Constabulary and Fire and Rescue Serivces", {"id": "hmicfrs"})], []),
+    ("A review by the Inspectorate of Constabulery found gaps.", None,
+     [("INSPECTORATE", "Inspectorate of Constabulery", {"id": "hmicfrs"})], []),
+    ("The Inspectorate of Constitutional Affairs and HM Inspectorate of Probation met.", None, [],
+     [("INSPECTORATE", "Inspectorate of Constitutional")]),
     # dev9: the fire half of the name abridged ("and Fire Services", "and Fire and Rescue Service")
     ("His Majesty's Inspectorate of Constabulary and Fire Services (HMICFRS) rated the force adequate.", None,
      [("INSPECTORATE", "His Majesty's Inspectorate of Constabulary and Fire Services", {"id": "hmicfrs"}),
@@ -242,6 +253,18 @@ COUNTS: list[Case] = [
 
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
 DATES: list[Case] = [
+    # (dev10) a bare year closing a name or a title after a capitalised word is no date, as a publication title's
+    # year is not; after a function word, an acronym or a heading in capitals it is
+    ("Related documents\nPEEL: Police effectiveness 2017 – Suffolk Constabulary\n• State of Policing 2021", None, [],
+     [("DATE", "2017"), ("DATE", "2021")]),
+    ("A new team was set up under the force's Project 2020 programme, and its Improvement Plan 2021 set out 14 actions.",
+     None, [], [("DATE", "2020"), ("DATE", "2021")]),
+    ("Home » Police forces » Suffolk » PEEL assessment 2017", None, [], [("DATE", "2017")]),
+    ("The force was inspected in May. In 2014, and again since 2016, the HMIC 2014 audit was cited.", None,
+     [("DATE", "2014", {"year": 2014}), ("DATE", "2016", {"year": 2016})], []),
+    ("4. PCC PRECEPT – OUTTURN 2017/18\nThe figures for Summer 2019 showed it.", None,
+     [("DATE", "2017/18", {})], []),
+    ("Contact us | Cookies | © HMICFRS 2022", None, [("DATE", "2022", {"year": 2022})], []),
     # (dev8) clock times alone; a range of days in one month; two months; "over" as a preposition of time or as a
     # hedge; relative days and parts of days; quarters; the first months of a period; seasons with "the"
     ("Live updates\n10:42am\nThe report is out. At 11:05am the chief spoke.", "2023-06-22",
@@ -405,6 +428,25 @@ FORCES: list[Case] = [
     ("Norfolk PCC Lorne Green and Cumbria’s police and crime commissioner were there.", None, [],
      [("FORCE", "Norfolk"), ("FORCE", "Cumbria")]),
     ("Crimes in Norfolk and Suffolk rose.", None, [], [("FORCE", "Norfolk"), ("FORCE", "Suffolk")]),
+    # dev9: the counties' short forms alone, where the force is meant ("Good to see Northants doing well")
+    ("Good to see Northants doing well for once.", None, [("FORCE", "Northants", {"id": "northamptonshire"})], []),
+    ("Notts fared worse than Leics, and Glos was rated good.", None,
+     [("FORCE", "Notts", {"id": "nottinghamshire"}), ("FORCE", "Leics", {"id": "leicestershire"}),
+      ("FORCE", "Glos", {"id": "gloucestershire"})], []),
+    ("Hants and Cambs both record more than nine in ten crimes.", None,
+     [("FORCE", "Hants", {"id": "hampshire"}), ("FORCE", "Cambs", {"id": "cambridgeshire"})], []),
+    # (dev9, dev10) a page's field of forces, and the inspectorate site's trail of forces or of an inspection
+    # programme, name the force; a news site's section trail does not
+    ("Published on: 19 May 2022 Force(s): South Wales Publication type: Inspection report", None,
+     [("FORCE", "South Wales", {"id": "south_wales"})], []),
+    ("Home › Publications › Police forces › Lincolnshire › PEEL 2021/22", None,
+     [("FORCE", "Lincolnshire", {"id": "lincolnshire"})], []),
+    ("HMICFRS › Publications › Crime data integrity › Lancashire\n\nPublished 18 October 2018", None,
+     [("FORCE", "Lancashire", {"id": "lancashire"})], []),
+    ("Home > News > Local > Kent > Crime", None, [], [("FORCE", "Kent")]),
+    # a place before an MP's title is the constituency (dev9: MPs are ROLE other)
+    ("The West Midlands MP Yusuf Karim asked why.", None, [("ROLE", "MP", {"id": "other"})], [("FORCE", "West Midlands")]),
+    ("Kent Labour MP Ann Lee and Northants MPs were told.", None, [], [("FORCE", "Kent"), ("FORCE", "Northants")]),
 ]
 
 # -- PERSON and ROLE (A17, A18, B5, B10, C9) ----------------------------------------------------------------
@@ -485,6 +527,15 @@ PEOPLE: list[Case] = [
     ("The Mayor's Office for Policing and Crime responded.", None, [], [("ROLE", "Mayor")]),
     ("6.2 The Chair thanked the PFCC. Local councillors said it was fine.", None, [("ROLE", "Chair", {})],
      [("ROLE", "councillors")]),
+    # dev8, dev9: Members of Parliament and committee chairmen are ROLE other; a name before "MP" is a name
+    ("Birmingham Labour MP Yusuf Karim, who sits on the committee, asked why.", None,
+     [("ROLE", "MP", {"id": "other"}), ("PERSON", "Yusuf Karim", {})], [("PERSON", "Birmingham Labour")]),
+    ("Yusuf Karim MP said the figures were shameful.", None, [("PERSON", "Yusuf Karim", {}), ("ROLE", "MP", {})], []),
+    ("Andrew Pellow, chairman of the Commons public administration committee, said it.", None,
+     [("PERSON", "Andrew Pellow", {}), ("ROLE", "chairman", {"id": "other"})], []),
+    ("Committee chairwoman Jo Bell agreed with the panel's chairperson.", None,
+     [("ROLE", "chairwoman", {"id": "other"}), ("PERSON", "Jo Bell", {}), ("ROLE", "chairperson", {"id": "other"})], []),
+    ("The Home Secretary told MPs the findings were unacceptable.", None, [], [("ROLE", "MPs")]),
 ]
 
 # -- GRADE false positives through context (B3 of catalogue 1; GRADE entries belong to the grades work) -----

@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 from pipeline._speed import token_view
 from pipeline.candidates import CANDIDATE_LABELS, Candidate, add_candidates
 from pipeline.components.data_backed import DataBacked
+from pipeline.patterns import one_slip_from
 from pipeline.extensions import register_extensions
 from pipeline.resources import DataFileError, Problem, json_path
 
@@ -139,6 +140,9 @@ def grammar_problems(grammar: dict[str, Any], sets: dict[str, list[str]]) -> lis
             if isinstance(spec, str) and spec[1:] not in sets:
                 problems.append((json_path([table, part]), f"{spec!r} names no set of word_sets.json"))
     word_parts, cased_parts = set(grammar["word_parts"]), set(grammar["cased_parts"])
+    for i, part in enumerate(grammar.get("typo_tolerant_parts", {}).get("parts", ())):
+        if part not in word_parts:
+            problems.append((json_path(["typo_tolerant_parts", "parts", i]), f"{part!r} is not one of word_parts"))
     for i, rule in enumerate(grammar["rules"]):
         if rule["label"] not in CANDIDATE_LABELS:
             problems.append((json_path(["rules", i, "label"]), f"unknown candidate label {rule['label']!r} "
@@ -203,6 +207,12 @@ class FigureTagger(DataBacked):
         for word in word_sets["number_words"]:
             if word not in ("a", "an"):
                 word_parts.setdefault(word, set()).add("NUM")
+        tolerant = data.get("typo_tolerant_parts", {})
+        self._least_slip_length = tolerant.get("least_length", 0)
+        # (word, its part's mask) for each long word whose slips carry its part ("Constabularly").
+        self._slip_targets = [(word.lower(), part) for part in tolerant.get("parts", ())
+                              for word in words(data["word_parts"][part])
+                              if len(word) >= self._least_slip_length]
         cased_parts: dict[str, set[str]] = {}
         for part, spec in data["cased_parts"].items():
             for word in words(spec):
@@ -214,6 +224,7 @@ class FigureTagger(DataBacked):
         self.sequences = [(rule, tuple(self._mask([part]) for part in parts))
                           for rule in self.rules for parts in sorted(rule.sequences())]
         self.starter_mask = self._mask(parts[0] for rule in self.rules for parts in rule.sequences())
+        self._slip_targets = [(word, self._mask([part])) for word, part in self._slip_targets]
         # Rules look this many tokens past their start: the masks are padded with as many empty ones.
         self._reach = max(len(rule.seq) for rule in self.rules)
 
@@ -251,6 +262,11 @@ class FigureTagger(DataBacked):
         mask = self._word_masks.get(lower, 0) | self._text_mask(text)
         if lower in self._cased_lower:
             mask |= self._cased_masks.get(orth, 0)
+        if not mask and len(text) >= self._least_slip_length and text.isalpha():
+            folded = text.lower()
+            for word, part in self._slip_targets:
+                if one_slip_from(folded, word):
+                    mask |= part
         return mask
 
     def _token_masks(self, doc: Doc) -> tuple[list[int], list[int]]:

@@ -78,6 +78,7 @@ class PersonTagger(DataBacked):
         self.not_surnames = frozenset(titles["not_surnames"])
         self.desk_words = frozenset(titles.get("byline_desk_words", ()))
         self.name_particles = frozenset(titles.get("name_particles", ()))
+        self.postnominals = frozenset(titles.get("postnominal_roles", ()))
         self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
@@ -241,6 +242,9 @@ class PersonTagger(DataBacked):
             while start < n and text[start] in self.honorifics:
                 start += 1
             add(start, lower_surname(start, run_from(start, particle_first=True)))
+            if (role_end - role_start == 1 and text[role_start] in self.postnominals
+                    and not (role_end < n and name_like(role_end))):
+                add(run_to(role_start), role_start, min_len=2)  # "Yusuf Karim MP", not "Labour MP Yusuf Karim"
             # Appositive: "Rod Hansen, chief constable" / "Jane Doe, the force's deputy chief constable".
             for comma in range(role_start - 1, max(role_start - 5, 0), -1):
                 if text[comma] in {".", ":", ";", '"', "“", "”"} or "\n" in text[comma]:

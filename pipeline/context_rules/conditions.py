@@ -274,13 +274,20 @@ class PrevIsTitle(Condition):
     such as a title-case 'The', are the rule's: ``unless`` ``preceded_by``)."""
 
     key = "prev_is_title"
+    takes = {"not_capitals": {"type": "boolean",
+                              "description": "The word is not written all in capitals (a heading's word or an acronym)."}}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.not_capitals = bool(params.get("not_capitals", False))
 
     def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
         if start == 0:
             return False  # sentence-initial
         view, prev = ctx.view, start - 1
         # is_title_word first: it fails fast on the usual lower-case word or punctuation.
-        return view.is_title_word(prev) and not view.is_sentence_initial(start)
+        return (view.is_title_word(prev) and not view.is_sentence_initial(start)
+                and not (self.not_capitals and view.text[prev].isupper()))
 
 
 class AloneOnLine(Condition):

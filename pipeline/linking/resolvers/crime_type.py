@@ -56,6 +56,7 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
             return (_topic_before_colon(doc, sent, unblocked, fig_start)
                     or _topic_before_with(doc, sent, unblocked, fig_start, i)
                     or (_referred_back(doc, sent, fig_start) if lower[i - 1] in back else None)
+                    or (_subject_before(doc, sent) if not unblocked and i == fig_end else None)
                     or "all_crime")
         if word in back and i + 1 < sent.end and lower[i + 1] in crime_nouns:
             return _referred_back(doc, sent, fig_start) or "all_crime"  # "1 in 10 such crimes"
@@ -94,6 +95,21 @@ def _topic_before(doc: LinkDoc, sent: Sentence, fig_end: int) -> str | None:
         return None  # not "The force recorded 88 per cent of all crime"
     named = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
     return named.pop() if len(named) == 1 else None
+
+
+def _subject_before(doc: LinkDoc, sent: Sentence) -> str | None:
+    """"Sexual offences were dealt with more carefully. Of the 17 reports inspectors looked at, only one had not been
+    recorded.": a figure's own plain crime noun, in a sentence naming no crime type, is the one crime type the
+    sentence before (with no figure) opens on as its subject; not "12 per cent of all crime"."""
+    if sent.index == 0:
+        return None
+    before = doc.sentences[sent.index - 1]
+    if before.figures:
+        return None
+    named = [e for e in before.of("CRIME_TYPE") if not _blocked(doc, e)]
+    if not named or len({e.kb_id for e in named}) != 1 or named[0].start != before.start:
+        return None
+    return named[0].kb_id
 
 
 def _restated_type(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:

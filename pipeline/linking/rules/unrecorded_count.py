@@ -45,7 +45,7 @@ class UnrecordedCountRule(LinkRule):
         after=("sub_part", "sub_part_opening", "examined_after_count", "share_apposition"),
         anywhere=("respectively", "per_year_between", "estimate", "national", "all_crime_reset", "rate_consequence",
                   "clause_boundaries"),
-        words=("anaphoric_openers", "part_list_joiners", "sample_phrase_stops", "noun_phrase_ends", "people_nouns"),
+        words=("anaphoric_openers", "part_list_joiners", "sample_phrase_stops", "noun_phrase_ends", "people_nouns", "copulas"),
         phrases=("count_joiners", "sample_joins"),
         tables=("part_crime_adjectives",),
     )
@@ -193,7 +193,8 @@ class UnrecordedCountRule(LinkRule):
         force = force_for(doc, sent, fig.start, fig.end)
         if force is None:
             return None
-        if not yearly and (state.sample_with_rest(force, int(value)) is not None or self._follows_examined(doc, sent, figs, fig)):
+        if not yearly and (state.sample_with_rest(force, int(value)) is not None or self._follows_examined(doc, sent, figs, fig)
+                           or self._kind_of_sample_failures(doc, sent, state, fig, force, value)):
             sampled.append(value)  # "116 were not recorded" after "of these 354 were recorded": part of the sample
             return None
         own_end = self._own_words_end(doc, fig, scope_end)
@@ -282,6 +283,18 @@ class UnrecordedCountRule(LinkRule):
         value = fig.norm["value"]
         return any(f.ent.label == "COUNT" and f.norm.get("form") == "number" and f.norm.get("value", 0) >= value
                    and self._examined(doc, before, f) for f in before.figures)
+
+    @staticmethod
+    def _kind_of_sample_failures(doc: LinkDoc, sent: Sentence, state: SharedState, fig: Figure, force: str,
+                                 value: float) -> bool:
+        """'Of the crimes the force missed, eight were assaults and five were thefts': a count said to be of a crime
+        type ("were assaults") within what an audit sample of its force left unrecorded is a breakdown of that
+        sample's failures (SCHEMA §5), not a count of the force's unrecorded crime."""
+        if fig.end + 1 >= sent.end or doc.lower[fig.end] not in doc.words["copulas"]:
+            return False
+        if not any(e.start == fig.end + 1 for e in sent.of("CRIME_TYPE")):
+            return False
+        return any(sample["force"] == force and sample["total"] - sample["recorded"] >= value for _, sample in state.samples)
 
     @staticmethod
     def _counts_people(doc: LinkDoc, fig: Figure) -> bool:
