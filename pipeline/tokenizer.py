@@ -201,6 +201,9 @@ class SpaceNormalisingTokenizer:
         return (SpaceNormalisingTokenizer, (self.inner,))
 
 
+_WEEKDAY_NOT_CONTRACTION = frozenset({"Wed", "WED"})
+
+
 @spacy.registry.tokenizers("hmicfrs.Tokenizer.v1")
 def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
     base = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
@@ -220,6 +223,9 @@ def make_tokenizer() -> Callable[[Language], SpaceNormalisingTokenizer]:
         # spaCy keeps emoticons that begin with a digit ("8)", "8D", "0_0") whole: "Comments (8)" would hide
         # its count inside "8)". Clock times ("10am") keep their special cases.
         inner.rules = {text: tokens for text, tokens in inner.rules.items() if not _DIGIT_EMOTICON.match(text)}
+        # spaCy reads "Wed" as "We'd" without its apostrophe ("We" + "d"): in a dateline it is Wednesday
+        # ("Wed 19 Nov 2014 07.12"). Lower-case "wed" keeps the contraction.
+        inner.rules = {text: tokens for text, tokens in inner.rules.items() if text not in _WEEKDAY_NOT_CONTRACTION}
         return SpaceNormalisingTokenizer(inner)
 
     return create

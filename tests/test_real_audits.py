@@ -580,6 +580,18 @@ CASES: list[Case] = [
      "recorded.", None, [S("north_wales", "rape", 15, 16)], ALL),
     ("only_one", "Gwent Police was inspected. Of 22 stalking reports in the sample, only one was missed.", None,
      [S("gwent", "other", 21, 22)], ALL),
+    # -- ratios on bullet lines under an opening line that names the audit: each a sample, however small (dev10)
+    ("audit_bullets", "Devon and Cornwall Police was inspected.\n\nAmong the other findings of the audit, which covered "
+     "crimes reported over six months:\n- 41 of the 55 crimes against vulnerable adults that were checked had been "
+     "recorded\n- only two out of nine reports of modern slavery had been recorded\n- all 30 reports of rape in the "
+     "sample were recorded correctly", "2020-09-03",
+     [S("devon_and_cornwall", "other", 41, 55, 2020), S("devon_and_cornwall", "modern_slavery", 2, 9, 2020),
+      S("devon_and_cornwall", "rape", 30, 30, 2020)], ALL),
+    ("audit_bullets", "Kent Police was inspected. What the inspectors' sample showed:\n• three out of four stalking "
+     "reports were recorded\n• five out of six reports of burglary were recorded", None,
+     [S("kent", "other", 3, 4), S("kent", "burglary", 5, 6)], ALL),
+    ("audit_bullets", "Kent Police was inspected.\n\nKey points:\n- four out of five crimes are recorded", None,
+     [R("kent", "all_crime", 80.0)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).
@@ -592,6 +604,11 @@ ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
     ("other_numbers", "Of the 146 crime reports that inspectors traced through West Yorkshire Police's systems, 127 had "
      "been recorded.\n\nOf the crimes the force missed, eight were assaults and five were thefts.",
      [U("west_yorkshire", "other", 8), U("west_yorkshire", "all_crime", 8), U("west_yorkshire", "other", 5)]),
+    # A share of what was missed, said as what the missed crimes were: no rate (dev10).
+    ("other_numbers", "North Wales Police was inspected. About a third of the crimes that had been missed were reports "
+     "passed on by other agencies.", [R("north_wales", "all_crime", 66.7), R("north_wales", "all_crime", 33.3)]),
+    ("other_numbers", "Kent Police was inspected. Half of the crimes that went unrecorded were assaults.",
+     [R("kent", "all_crime", 50.0), R("kent", "other", 50.0)]),
     ("other_numbers", "Kent Police recorded 81 of the 95 crimes in the sample. Among those it failed to record, six were "
      "burglaries.", [U("kent", "burglary", 6), U("kent", "all_crime", 6)]),
     ("through_unrecorded", "Gwent Police was inspected. Of the 310 violent crimes checked, 47 had not been recorded.",

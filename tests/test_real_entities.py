@@ -251,8 +251,26 @@ COUNTS: list[Case] = [
     ("2. Route 66 diner named best in county", None, [], [("COUNT", "66")]),
 ]
 
+# word fractions with an adverb or participle of their own, and "half the ..." (dev10)
+FRACTIONS: list[Case] = [
+    ("The failure rate for violent crimes was a third nationally, and for rape more than a quarter.", None,
+     [("PERCENT", "a third", {"value": 33.3}), ("PERCENT", "more than a quarter", {})], []),
+    ("Nearly a quarter unrecorded in some places? Around 3,100 go unrecorded – well under half the figure of 2019.", None,
+     [("PERCENT", "Nearly a quarter", {}), ("PERCENT", "well under half", {})], []),
+    ("A third inspection followed in the second half the year after.", None, [], [("PERCENT", "A third"), ("PERCENT", "half")]),
+]
+
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
 DATES: list[Case] = [
+    # (dev9, dev10) a read's or a video's length; "Wed" in a dateline; "the best part of a year"; "week-long"
+    ("By Hannah Greaves\nThursday 15 March 2018 6:00 am\n4 min read\nClick to play – 2 min 14 sec", None,
+     [("DATE", "4 min", {}), ("DATE", "2 min 14 sec", {})], [("COUNT", "4"), ("COUNT", "14")]),
+    ("By Harriet Colquhoun, Home Affairs Correspondent\nWed 19 Nov 2014 07.12\nAdvertisement", None,
+     [("DATE", "Wed 19 Nov 2014 07.12", {"year": 2014})], []),
+    ("The study, which took inspectors the best part of a year, found it; the better part of two years went by.", None,
+     [("DATE", "the best part of a year", {}), ("DATE", "the better part of two years", {})], []),
+    ("Officers ran a week-long crackdown and a month-long review.", None,
+     [("DATE", "week-long", {}), ("DATE", "month-long", {})], []),
     # (dev10) a bare year closing a name or a title after a capitalised word is no date, as a publication title's
     # year is not; after a function word, an acronym or a heading in capitals it is
     ("Related documents\nPEEL: Police effectiveness 2017 – Suffolk Constabulary\n• State of Policing 2021", None, [],
@@ -444,6 +462,10 @@ FORCES: list[Case] = [
     ("HMICFRS › Publications › Crime data integrity › Lancashire\n\nPublished 18 October 2018", None,
      [("FORCE", "Lancashire", {"id": "lancashire"})], []),
     ("Home > News > Local > Kent > Crime", None, [], [("FORCE", "Kent")]),
+    # (dev10) the Yorkshire forces' initials
+    ("SYP says 14 people were arrested; WYP and NYP said the same. South Yorkshire Police (SYP) agreed.", None,
+     [("FORCE", "SYP", {"id": "south_yorkshire"}), ("FORCE", "WYP", {"id": "west_yorkshire"}),
+      ("FORCE", "NYP", {"id": "north_yorkshire"})], []),
     # a place before an MP's title is the constituency (dev9: MPs are ROLE other)
     ("The West Midlands MP Yusuf Karim asked why.", None, [("ROLE", "MP", {"id": "other"})], [("FORCE", "West Midlands")]),
     ("Kent Labour MP Ann Lee and Northants MPs were told.", None, [], [("FORCE", "Kent"), ("FORCE", "Northants")]),
@@ -570,7 +592,7 @@ AVERAGES: list[Case] = [
     ("Crimes took on average 12 days to be recorded.", None, [("DATE", "12 days", {})], [("COUNT", "on average 12")]),
 ]
 
-CASES = {"average": AVERAGES, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
+CASES = {"average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
          "force": FORCES, "person": PEOPLE, "grade": GRADES}
 
 

@@ -583,6 +583,14 @@ AREA_BY_REFERENCE: list[CaseRow] = [
     (KENT + "It was rated inadequate in that area.", None, set()),
 ]
 
+# "how good", and a degree word before a grade word, are no grade (dev10)
+NOT_GRADES = [
+    ("This inspection assessed how good Lincolnshire Police is in ten areas of policing.", None, set()),
+    ("Kent Police was inspected. A councillor said the force's recording was \"wholly inadequate\".", None, set()),
+    (KENT + "Officers showed how inadequate the old system was, and it was rated good at preventing crime.", None,
+     {("kent", "preventing_crime", "good", None)}),
+]
+
 TABLES = {
     "fire_service": FIRE_SERVICE,
     "area_by_reference": AREA_BY_REFERENCE,
@@ -591,7 +599,7 @@ TABLES = {
     "report_year": REPORT_YEAR + OWN_YEARS, "no_extra": NO_EXTRA, "cdi_questions": CDI_QUESTIONS, "grade_frames": GRADE_FRAMES,
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
     "long_table_lines": LONG_TABLE_LINES, "headline_and_praise": HEADLINE_AND_PRAISE,
-    "clauses": CLAUSES, "question_headings": QUESTION_HEADINGS,
+    "clauses": CLAUSES, "question_headings": QUESTION_HEADINGS, "not_grades": NOT_GRADES,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

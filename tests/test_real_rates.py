@@ -626,6 +626,23 @@ CASES: list[Case] = [
      "published in 2016.", "2022-05-19", R_, [rate("essex", 85.0, year=2016)]),
     ("earlier_inspection_date", "Kent Police recorded 92 per cent this year; its last inspection, in 2016, found 85 per "
      "cent.", "2022-05-19", R_, [rate("kent", 92.0, year=2022), rate("kent", 85.0, year=2016)]),
+    # ---- Readers' comments under a "Comments" header after most of the text state nothing of the article; a share
+    #      bar's "Comments (12)" under the headline heads nothing (dev7, dev10).
+    ("comments", "West Midlands Police records 75 per cent of violent crime, inspectors said. The force said it would "
+     "improve, and the chief constable said he was proud of the staff who had worked to put things right.\n\nComments\n"
+     "Dave Kinnear\nNearly a quarter unrecorded in some places? Half the stuff never gets recorded.", "2014-11-18", R_,
+     [rate("west_midlands", 75.0, "exact", "violence", 2014)]),
+    ("comments", "Sussex Police records 91 per cent of crime, the inspectorate said in a report out today, and it is "
+     "better than it was. The chief constable said the force had worked hard on its crime recording over the last two "
+     "years, and would keep at it.\n\nShow 14 comments\nJules_B · 2 hours ago\nReport a burglary and you get a leaflet. Not "
+     "surprised half the stuff never gets recorded.", "2021-05-01", R_, [rate("sussex", 91.0, year=2021)]),
+    ("comments", "Comments (12)\nKent Police records 90 per cent of crime, the report says. His comments were noted.",
+     "2021-05-01", R_, [rate("kent", 90.0, year=2021)]),
+    # ---- A share of an earlier figure ("well under half the figure of six years ago") is a multiple, no rate (dev10).
+    ("multiple", "Cleveland Police now fails to record around 3,100 crimes a year – well under half the figure of six "
+     "years ago.", "2025-06-12", R_, []),
+    ("multiple", "Kent's rate of unrecorded crime is now a third the rate it was. The force records 95 per cent of crime.",
+     "2025-06-12", R_, [rate("kent", 95.0, year=2025)]),
     # a fire service's chief officer gives no official finding (ANNOTATION.md, dev8)
     ("fire_officer", "North Yorkshire Police was inspected. Chief Fire Officer Owen Talbot said the service accepted the "
      "findings, and Chief Constable Lisa Winward welcomed them.", None, O_,

@@ -62,6 +62,7 @@ _DECIMAL = re.compile(r"^\d+\.\d+$")
 # A clock time that is one on its own: with am/pm, or hours and minutes parted by a colon ("10:42am", "4.10pm", "14:30").
 _STANDALONE_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
 _MAX_HEDGE_TOKENS = 4
+_LIST_LINES_MOST = 12  # lines of a bullet list looked up through for its opening line
 _SAMPLE_WORDS_MOST = 7  # tokens after a ratio 'N out of M' in which a sample word makes M an examined sample
 # Entries of the memo of figure validity (label, id, text...): emptied when full.
 _FIGURE_MEMO_LIMIT = 20_000
@@ -129,6 +130,7 @@ class EntityResolver(DataBacked):
         # Words after "N out of M" that make M an examined sample ("11 out of 15 audited rape reports"), and where to stop.
         self.sample_words = frozenset(phrasing["sample_words"]["words"])
         self.sample_stops = frozenset(phrasing["sample_stops"]["words"])
+        self.list_marks = frozenset(phrasing["list_marks"]["words"])
         # The last word of every hedge: the word before a figure must be one of them for a hedge to end there.
         self.hedge_last_words = frozenset(hedge.rsplit(" ", 1)[-1] for hedge in self.hedges)
         # "is now up to 93% (from 85%)": "up to" as "has risen to", not a hedge (ANNOTATION, dev5).
@@ -195,7 +197,8 @@ class EntityResolver(DataBacked):
                         return False
                     whole = last.replace(",", "")
                     if "out" in view.lower[c.start + 1 : c.end - 1] and (
-                            (whole.isdigit() and int(whole) > 20) or self._names_sample(view, c.end)):
+                            (whole.isdigit() and int(whole) > 20) or self._names_sample(view, c.end)
+                            or self._under_sample_heading(view, c.start)):
                         # "87 out of 117", "1,905 out of 2,176", "11 out of 15 audited rape reports": an audit sample, two COUNTs
                         return False
             else:
@@ -213,6 +216,27 @@ class EntityResolver(DataBacked):
                 return True
             if lower[i] in stops:
                 return False
+        return False
+
+    def _under_sample_heading(self, view: TokenView, start: int) -> bool:
+        """A ratio on a bullet line whose list opens with a line that names an audit and ends in a colon ("Among the
+        other findings of the audit: ⏎- only two out of nine reports of modern slavery had been recorded"): each
+        line is a sample."""
+        line = start
+        while line > 0 and not view.is_line_break(line - 1):
+            line -= 1
+        if view.text[line] not in self.list_marks:
+            return False
+        for _ in range(_LIST_LINES_MOST):
+            if line == 0:
+                return False
+            end = line - 1  # the line break before this line
+            line = end
+            while line > 0 and not view.is_line_break(line - 1):
+                line -= 1
+            if line == end or view.text[line] in self.list_marks:
+                continue  # a blank line, or another bullet of the list
+            return view.text[end - 1] == ":" and any(view.lower[i] in self.sample_words for i in range(line, end))
         return False
 
     # -- selection ---------------------------------------------------------

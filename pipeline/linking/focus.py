@@ -29,10 +29,12 @@ from pipeline.linking.cues import CueQuery, CueReads, CueSpec
 from pipeline._speed import TokenView, token_view
 
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
-                     anywhere=("national", "debris", "force_anaphora", "speaker_anaphora", "on_average", "plural_forces",
-                               "comparison_frames", "region_hedge"),
-                     words=("past_office_words", "past_office_links", "bullets", "relative_openers"), ids=("inspectorate_roles",))
+                     anywhere=("national", "debris", "comment_headers", "force_anaphora", "speaker_anaphora", "on_average",
+                               "plural_forces", "comparison_frames", "region_hedge"),
+                     words=("past_office_words", "past_office_links", "bullets", "relative_openers", "comment_header_words"),
+                     ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
+_COMMENTS_AFTER = 0.6  # share of the text before a comments header that heads readers' comments (not a share bar's)
 _COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
 _MAIN_FORCE_LEAD = 2  # times as often as the other a force is named, to be the text's own force
 
@@ -91,6 +93,7 @@ class SentenceFocus:
         self.inspectorate_roles = spec.ids["inspectorate_roles"]
         self.bullets = spec.words["bullets"]
         self.relatives = spec.words["relative_openers"]
+        self.comment_header_words = spec.words["comment_header_words"]
 
     def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
         """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
@@ -144,6 +147,28 @@ class SentenceFocus:
                 else:
                     links.add(k)
         return links
+
+    @staticmethod
+    def _comment_lines(view: TokenView, sents: SentenceOffsets, headers: list[tuple[int, int]],
+                       header_words: frozenset[str]) -> set[int]:
+        """Sentences under a readers' comments header ("Comments (12)", "Join the conversation") alone on its line, after most
+        of the text: what readers write states nothing of the article. A share bar's "Comments (12)" under the
+        headline heads nothing."""
+        text, n = view.text, view.n
+        for start, end in headers:
+            line_start, line_end = start, end
+            while line_start > 0 and not view.is_line_break(line_start - 1):
+                line_start -= 1
+            while line_end < n and not view.is_line_break(line_end):
+                line_end += 1
+            rest = [t for t in text[line_start:start] + text[end:line_end] if t.strip()]
+            if any(not (t in "():" or t.isdigit() or t.lower() in header_words) for t in rest):
+                continue  # a word of prose ("his comments were ...")
+            header_char = view.offsets[start]
+            if header_char < _COMMENTS_AFTER * len(view.source):
+                continue
+            return {k for k, begin in enumerate(sents.start_chars) if begin >= header_char}
+        return set()
 
     def _national(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], lower: list[str]) -> set[int]:
         """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking,
@@ -232,6 +257,8 @@ class SentenceFocus:
         # A related-story link ("READ MORE: Gwent Police chief ...") names a force the text is not about.
         debris = {s: e for s, e in cues.in_doc("debris")}
         links = self._link_lines(view, sents, debris) if debris else set()
+        if cues.any_in_doc("comment_headers"):
+            links |= self._comment_lines(view, sents, cues.in_doc("comment_headers"), self.comment_header_words)
         national_in = self._national(cues, sents, rows, view.lower)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None

@@ -34,8 +34,10 @@ _RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\bto\b|\buntil\b|\band\b|–|-|(?<=[a-z])
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|gmt|bst|a\.m\.|p\.m\.)?|\b\d{1,2}\s*(?:am|pm)\b", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A span of time, not a point in it: "an 11-month period", "more than 36 hours", "the 48-hour", "a decade",
-# "one minute and 14 seconds" (a singular day, week, month or year only after a number: not "last year").
-_DURATION = re.compile(r"(?:\b(?:period|seconds?|minutes?|hours?|days|weeks|months|years|decades?)|(?:\d|\bone|\ban?)[\s-]+(?:day|week|month|year))$",
+# "one minute and 14 seconds", "4 min", "week-long" (a singular day, week, month or year only after a number or
+# before "long": not "last year").
+_DURATION = re.compile(r"(?:\b(?:period|seconds?|secs?|minutes?|mins?|hours?|days|weeks|months|years|decades?)"
+                       r"|(?:\d|\bone|\ban?)[\s-]+(?:day|week|month|year)|\b(?:day|week|month|year)[\s-]+long)$",
                        re.IGNORECASE)
 _AGO_HEDGE = re.compile(r"^(?:over|about|around|almost|nearly|some|just|more than|less than|under)\s+(?=.*\bago$)", re.IGNORECASE)
 _CONTEXT_RELATIVE = re.compile(r"^the\s+(previous|same|following|preceding|prior)\b", re.IGNORECASE)
