@@ -580,6 +580,11 @@ CASES: list[Case] = [
      "recorded.", None, [S("north_wales", "rape", 15, 16)], ALL),
     ("only_one", "Gwent Police was inspected. Of 22 stalking reports in the sample, only one was missed.", None,
      [S("gwent", "other", 21, 22)], ALL),
+    # -- "on the books", "on the system" say the recorded part of a sample (dev10)
+    ("on_the_books", "North Wales Police was inspected. Of 58 reports of domestic abuse examined, 54 were on the books.",
+     None, [S("north_wales", "domestic_abuse", 54, 58)], ALL),
+    ("on_the_books", "Kent Police was inspected. All but three of the 38 rape reports in the sample were on the system.",
+     None, [S("kent", "rape", 35, 38)], ALL),
     # -- ratios on bullet lines under an opening line that names the audit: each a sample, however small (dev10)
     ("audit_bullets", "Devon and Cornwall Police was inspected.\n\nAmong the other findings of the audit, which covered "
      "crimes reported over six months:\n- 41 of the 55 crimes against vulnerable adults that were checked had been "

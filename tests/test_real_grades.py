@@ -581,6 +581,27 @@ AREA_BY_REFERENCE: list[CaseRow] = [
     (KENT + "The force, where morale is high, was rated good at preventing crime.", None,
      {("kent", "preventing_crime", "good", None)}),
     (KENT + "It was rated inadequate in that area.", None, set()),
+    # a pillar by reference ("in this pillar"), the PEEL effectiveness question's wording (dev10)
+    ("Suffolk Constabulary – PEEL assessment 2017\n\nEffectiveness: Good (report published 22 March 2018)\nSuffolk "
+     "Constabulary is good at keeping people safe and reducing crime. This is an improvement on 2016, when we judged the "
+     "force to require improvement in this pillar.", "2018-03-22",
+     {("suffolk", "effectiveness", "good", 2018), ("suffolk", "effectiveness", "requires_improvement", 2016)}),
+    (KENT + "Efficiency: Good\nIn 2016 it was rated inadequate in that pillar.", "2018-03-22",
+     {("kent", "efficiency", "good", 2018), ("kent", "efficiency", "inadequate", 2016)}),
+]
+
+# the areas named after "The N areas graded X are": a list, with semicolons between its items (dev10)
+AREAS_AFTER_COPULA = [
+    ("Northamptonshire Police was inspected.\n\nNotes to editors\n• The four areas graded adequate are police powers and "
+     "public treatment; preventing and deterring crime; building, supporting and protecting the workforce; and leadership "
+     "and force management.", "2025-02-13",
+     {("northamptonshire", "treatment_of_the_public", "adequate", 2025), ("northamptonshire", "preventing_crime", "adequate", 2025),
+      ("northamptonshire", "developing_a_positive_workplace", "adequate", 2025),
+      ("northamptonshire", "leadership_and_force_management", "adequate", 2025)}),
+    (KENT + "The two areas rated good were investigating crime and managing offenders.", None,
+     {("kent", "investigating_crime", "good", None), ("kent", "managing_offenders", "good", None)}),
+    (KENT + "It is good at preventing crime; it requires improvement in investigating crime.", None,
+     {("kent", "preventing_crime", "good", None), ("kent", "investigating_crime", "requires_improvement", None)}),
 ]
 
 # "how good", and a degree word before a grade word, are no grade (dev10)
@@ -600,6 +621,7 @@ TABLES = {
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
     "long_table_lines": LONG_TABLE_LINES, "headline_and_praise": HEADLINE_AND_PRAISE,
     "clauses": CLAUSES, "question_headings": QUESTION_HEADINGS, "not_grades": NOT_GRADES,
+    "areas_after_copula": AREAS_AFTER_COPULA,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -489,6 +489,41 @@ CASES: list[Case] = [
      "improvement\n", None, R_, [rate("durham", 95.1), rate("cleveland", 83.4)]),
     ("headed_list", "The watchdog checks how quickly each force answers 999 calls.\n\nHere is how they compare:\n\nForce | "
      "Rate\nDurham Constabulary | 95.1%\nCleveland Police | 83.4%\n", None, R_, []),
+    # ---- A force named as a partner ("Its collaboration with Norfolk Constabulary") takes no focus (dev10).
+    ("partner", "Suffolk Constabulary was inspected. Its collaboration with Norfolk Constabulary continues to save money.\n\n"
+     "Our 2014 audit found that the force had recorded 93 of the 106 crimes we examined.", "2018-03-22", (AS,),
+     [{"type": AS, "force": "suffolk", "crime_type": "all_crime", "recorded": 93, "total": 106, "year": 2014}]),
+    ("partner", "Kent Police, which works in partnership with Essex Police on serious crime, was inspected. The force "
+     "records 92 per cent of crime.", "2018-03-22", R_, [rate("kent", 92.0, year=2018)]),
+    # ---- A figure named just after "overall" and its measure noun counts all crime; not the standard of a
+    #      comparison ("weaker than its overall figure, at 88.7 per cent") (dev10).
+    ("overall", "In Cheshire the gap was sharpest for violence: the constabulary failed to record almost one in three "
+     "violent crimes, although its overall figure, 84 per cent, was close to the average.", "2014-11-19", R_,
+     [rate("cheshire", 66.7, "more_than", "violence", 2014), rate("cheshire", 84.0, "exact", "all_crime", 2014)]),
+    ("overall", "Kent Police recorded 80 per cent of violent crime; its overall recording rate, 91 per cent, was better.",
+     "2014-11-19", R_, [rate("kent", 80.0, "exact", "violence", 2014), rate("kent", 91.0, "exact", "all_crime", 2014)]),
+    ("overall", "Inspectors said Kent Police's recording of violent crime was weaker than its overall figure, at 88.7 per "
+     "cent.", "2023-05-01", R_, [rate("kent", 88.7, "exact", "violence", 2023)]),
+    # ---- A grading's date in a relative clause before a main clause in the present is not the figure's (dev10); after
+    #      a past main clause it may be ("..., which was rated good in its 2022 PEEL report, was estimated to record").
+    ("graded_relative", "Neighbouring Durham Constabulary, which was graded outstanding for crime recording in 2023, "
+     "records an estimated 96.8 per cent of crimes.", "2025-06-12", R_, [rate("durham", 96.8, "approx", year=2025)]),
+    ("graded_relative", "Durham Constabulary, which was rated good for recording data about crime in its 2022 PEEL "
+     "report, was estimated to record about 95.4 per cent of crime.", "2023-06-15", R_,
+     [rate("durham", 95.4, "approx", year=2022)]),
+    ("graded_relative", "Kent Police, which was judged inadequate in 2019, now records 94 per cent of crime.", "2024-01-10",
+     R_, [rate("kent", 94.0, year=2024)]),
+    # ---- "never appear in its figures" says a count is unrecorded (dev10).
+    ("never_appear", "For sexual offences the Met's rate fell to 77 per cent – meaning that roughly 4,000 sexual offences "
+     "reported to the Met each year never appear in its figures.", "2014-11-19", RU,
+     [rate("metropolitan", 77.0, "exact", "sexual_offences", 2014),
+      count("metropolitan", 4000, "approx", "sexual_offences", per_year=True, year=2014)]),
+    ("never_appear", "Kent Police was inspected. About 2,000 crimes a year do not appear in the force's records.", None, (UC,),
+     [count("kent", 2000, "approx", per_year=True)]),
+    # ---- A figure of forces named together ("Together, West Mercia and Warwickshire ... were failing to record") is no
+    #      one force's (dev10).
+    ("forces_together", "Together, West Mercia and Warwickshire – which were run as an alliance until 2019 – were failing "
+     "to record more than 11,000 crimes a year.", "2023-05-01", RU, []),
     # ---- A force named as what another is compared with takes no focus; after a paragraph comparing others with
     #      the text's own force, the next paragraph is about that force again (dev6-703, dev8); a plain round-up
     #      switches for good.

@@ -75,11 +75,17 @@ def framed_nationally(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
 
 def of_forces_together(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
     """"the two alliance forces between them failed to record more than 14,000 crimes a year": a figure said of
-    several forces together before it is no one force's (ANNOTATION.md, dev9)."""
+    several forces together before it is no one force's (ANNOTATION.md, dev9), however the forces are named
+    ("Together, West Mercia and Warwickshire – which were run as an alliance until 2019 – were failing to record more
+    than 11,000 crimes a year", dev10)."""
     cues = doc.cues
     if not cues.any_in_doc("forces_together"):
         return False
-    return bool(cues.within("forces_together", sent.start, fig.start)) and bool(cues.within("plural_forces", sent.start, fig.start))
+    if not cues.within("forces_together", sent.start, fig.start):
+        return False
+    # "forces" ("the two alliance forces between them"), or two forces named ("Together, West Mercia and Warwickshire ...")
+    return (bool(cues.within("plural_forces", sent.start, fig.start))
+            or len({f[2] for f in sent.forces if f[1] <= fig.start}) >= 2)
 
 
 def _averages_of_forces(doc: LinkDoc, scope: Scope, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -20,6 +20,8 @@ CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifier
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
+_COMPARED = frozenset({"than", "with", "against", "to"})  # words before a comparison's standard
+_OVERALL_BACK = 5  # tokens before a figure in which "overall" names its measure ("its overall recording rate, 84 per cent")
 
 
 def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, scope_start: int) -> str:
@@ -63,6 +65,8 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
         if word not in links:
             break
         i += 1
+    if _overall_before(doc, sent, fig_start):
+        return "all_crime"  # "its overall figure, 84 per cent, was close to the average"
     # The nearest crime type before the figure, within its scope if there is one there.
     found: Ent | None = None
     for e in reversed(unblocked):
@@ -95,6 +99,20 @@ def _topic_before(doc: LinkDoc, sent: Sentence, fig_end: int) -> str | None:
         return None  # not "The force recorded 88 per cent of all crime"
     named = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
     return named.pop() if len(named) == 1 else None
+
+
+def _overall_before(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
+    """"In Cheshire the gap was sharpest for violence: ..., although its overall figure, 84 per cent, was close to the
+    average": a figure named just after "overall" and its measure noun counts crimes of every kind, whatever crime
+    type the sentence named before."""
+    lower, whole = doc.lower, doc.words["whole_markers"]
+    for k in range(fig_start - 1, max(sent.start, fig_start - _OVERALL_BACK) - 1, -1):
+        if lower[k] in whole and lower[k] != "all":
+            # not the standard of a comparison ("weaker than its overall figure, at 88.7 per cent")
+            return not any(lower[j] in _COMPARED for j in range(max(sent.start, k - 2), k))
+        if lower[k] in doc.words["crime_nouns"] or not (lower[k].isalpha() or lower[k] == ","):
+            return False  # "its overall rate for violent crime was ...": the crime type is nearer
+    return False
 
 
 def _subject_before(doc: LinkDoc, sent: Sentence) -> str | None:

@@ -12,7 +12,8 @@ from pipeline.linking.figure_tests import is_previous_figure
 from pipeline.linking.figures import Ent, Figure
 
 CUE_READS = CueReads(before=("date_blockers", "past_inspection"), anywhere=("clause_boundaries", "present_time"),
-                     words=("reporting_verbs", "relative_openers", "report_words", "earlier_words"))
+                     words=("reporting_verbs", "relative_openers", "report_words", "earlier_words", "rating_verbs",
+                            "present_main_verbs"))
 _LOOK_BACK = 8  # tokens before a date in which "when" or "since" is read
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
 _APPOSITION_MOST = 3  # tokens before a date in which the comma setting it off after an earlier inspection stands ("published in")
@@ -82,12 +83,20 @@ def _earlier_inspection_dated(doc: LinkDoc, fig: Figure | Ent, date: Ent, bounds
 def _in_closed_relative(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
     """The date lies in a relative clause in the past perfect, set off by commas, that closes before the figure
     ("Sussex Police, which had been warned about its recording in 2013, did better: ... recorded 91 of the 102
-    crimes"): an earlier event, not the figure's time. ("The inspection, which examined reports made in 2020,
+    crimes"), or in the passive of a grading before a main clause in the present ("Durham Constabulary, which was
+    graded outstanding for crime recording in 2023, records an estimated 96.8 per cent"): an earlier event, not the
+    figure's time. ("The inspection, which examined reports made in 2020,
     found that 91.9 per cent ..." dates the figure: its clause is the inspection's own.)"""
     lower, openers = doc.lower, doc.words["relative_openers"]
     i = date.start - 1
     while i > 0 and date.start - i <= _RELATIVE_BACK and lower[i] not in (".", ";", ":"):
         if lower[i] in openers and lower[i - 1] == ",":
-            return i + 1 < date.start and lower[i + 1] == "had" and "," in lower[date.end : fig.start]
+            # "..., which was graded outstanding for crime recording in 2023, records 96.8 per cent": the grade's date
+            closing = next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
+            if closing is None or i + 1 >= date.start:
+                return False
+            graded = (lower[i + 1] in ("was", "were") and lower[i + 2] in doc.words["rating_verbs"]
+                      and closing + 1 < fig.start and lower[closing + 1] in doc.words["present_main_verbs"])
+            return lower[i + 1] == "had" or graded
         i -= 1
     return False

@@ -204,6 +204,9 @@ class AreaReader:
                 pass  # "building, supporting and protecting the workforce": shares the phrase after it
             else:
                 break
+            if not clause and found and i < stop and lower[i] == ";" and (after := self._area_after_semicolon(doc, i, stop)):
+                i, first = after, False  # "police powers and public treatment; preventing and deterring crime; ..."
+                continue
             if clause or i >= stop or lower[i] in stops:
                 break
             if area is not None or found:
@@ -211,6 +214,14 @@ class AreaReader:
             while i < stop and (joined := self._joiner(doc, i)):
                 i += joined
         return found, end
+
+    def _area_after_semicolon(self, doc: LinkDoc, semicolon: int, stop: int) -> int | None:
+        """Where the next item of a list of areas separated by semicolons starts (after an "and"), if it names an area
+        of the table; else None: a semicolon ends the areas of a grade unless the list goes on with one."""
+        j = semicolon + 1
+        if j < stop and doc.lower[j] == "and":
+            j += 1
+        return j if j < stop and self.match(doc, j)[1] is not None else None
 
     # -- where the areas stand -------------------------------------------------------------------------------
     def after(self, doc: LinkDoc, sent: Sentence, grade: Ent, stop: int) -> tuple[list[str] | None, int]:
@@ -224,6 +235,10 @@ class AreaReader:
             i += 1
         if i < stop and (framed := _phrase_at(doc, "area_frame_phrases", i)):
             return self.conjuncts(doc, sent, i + framed, stop, other=True)  # "when it comes to answering calls ..."
+        if (i + 1 < stop and lower[i] in ("are", "were") and grade.start >= 2
+                and lower[grade.start - 1] in words["rating_verbs"] and lower[grade.start - 2] in words["area_nouns"]):
+            # "The four areas graded adequate are police powers and public treatment; preventing and deterring crime; ..."
+            return self.conjuncts(doc, sent, i + 1, stop, other=True)
         if i >= stop or lower[i] not in words["area_frames"]:
             return [], grade.end
         k = i + 1
