@@ -549,6 +549,14 @@ PEOPLE: list[Case] = [
     ("The Mayor's Office for Policing and Crime responded.", None, [], [("ROLE", "Mayor")]),
     ("6.2 The Chair thanked the PFCC. Local councillors said it was fine.", None, [("ROLE", "Chair", {})],
      [("ROLE", "councillors")]),
+    # (dev10) a name between commas before "said" ("A spokeswoman for the charity Victim Voice, Daniela Roe, said")
+    ("A spokeswoman for the charity Victim Voice, Daniela Roe, said: \"We hear it every week.\"", None,
+     [("PERSON", "Daniela Roe", {})], []),
+    ("The force's press officer, Aled Pryce-Morgan, said the figures were out of date.", None,
+     [("PERSON", "Aled Pryce-Morgan", {})], []),
+    ("Oluwaseun Adeyemi-Hart said the force had improved.", None, [("PERSON", "Oluwaseun Adeyemi-Hart", {})], []),
+    ("In its report, Kent Police, said the inspectors, did well. The report, Counting Crime, said so.", None, [],
+     [("PERSON", "Kent Police"), ("PERSON", "Counting Crime")]),
     # dev8, dev9: Members of Parliament and committee chairmen are ROLE other; a name before "MP" is a name
     ("Birmingham Labour MP Yusuf Karim, who sits on the committee, asked why.", None,
      [("ROLE", "MP", {"id": "other"}), ("PERSON", "Yusuf Karim", {})], [("PERSON", "Birmingham Labour")]),

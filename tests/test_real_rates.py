@@ -520,6 +520,23 @@ CASES: list[Case] = [
       count("metropolitan", 4000, "approx", "sexual_offences", per_year=True, year=2014)]),
     ("never_appear", "Kent Police was inspected. About 2,000 crimes a year do not appear in the force's records.", None, (UC,),
      [count("kent", 2000, "approx", per_year=True)]),
+    # ---- Figures before "respectively" take the crime types named with them, in order, an elliptical coordination's
+    #      two among them ("sexual and violent crime") (dev10).
+    ("respectively", "Devon and Cornwall Police was inspected. For sexual offences and violent crime, the force's "
+     "recording rates were 89.2 per cent and 87.5 per cent respectively.", None, R_,
+     [rate("devon_and_cornwall", 89.2, "exact", "sexual_offences"), rate("devon_and_cornwall", 87.5, "exact", "violence")]),
+    ("respectively", "Kent Police was inspected. For sexual and violent crime, the recording rates were 89.2 per cent and "
+     "87.5 per cent respectively.", None, R_,
+     [rate("kent", 89.2, "exact", "sexual_offences"), rate("kent", 87.5, "exact", "violence")]),
+    ("respectively", "Kent Police was inspected. It recorded 91.2 per cent and 86.1 per cent of violence against the "
+     "person and sexual offences respectively.", None, R_,
+     [rate("kent", 91.2, "exact", "violence"), rate("kent", 86.1, "exact", "sexual_offences")]),
+    ("respectively", "Kent Police was inspected. It recorded 89.2 per cent of sexual and violent crime.", None, R_,
+     [rate("kent", 89.2, "exact", "sexual_offences")]),
+    # ---- "made it onto the system" says recorded (dev10).
+    ("on_the_system", "Gloucestershire Constabulary was inspected. In 2022, they found, fewer than three quarters of "
+     "reports of domestic abuse made it onto the system.", "2024-04-18", R_,
+     [rate("gloucestershire", 75.0, "less_than", "domestic_abuse", 2022)]),
     # ---- A figure of forces named together ("Together, West Mercia and Warwickshire ... were failing to record") is no
     #      one force's (dev10).
     ("forces_together", "Together, West Mercia and Warwickshire – which were run as an alliance until 2019 – were failing "

@@ -165,11 +165,13 @@ class PersonTagger(DataBacked):
 
         def run_to(end: int) -> int:
             """Start of the run of name tokens ending just before ``end``, with a surname's particles ("van der
-            Berg said")."""
+            Berg said") or its hyphen ("Adeyemi-Hart said")."""
             i = end
             while i > 0 and end - i < MAX_NAME_TOKENS and (i == end or not glued(i)):
                 if name_like(i - 1):
                     i -= 1
+                elif i < end and i >= 2 and text[i - 1] == "-" and not space[i - 2] and not space[i - 1] and name_like(i - 2):
+                    i -= 2  # a double-barrelled surname: "Adeyemi-Hart said"
                 elif i < end and particle(i - 1) and not blocked[i - 1]:
                     i -= 1
                 else:
@@ -229,8 +231,14 @@ class PersonTagger(DataBacked):
             elif view.lower[i] in speech_verbs and i + 1 < n:
                 add(i + 1, run_from(i + 1), min_len=2)
                 start = run_to(i)
-                if not self._organisation_name(view, start):
-                    add(start, i, min_len=2)
+                if start < i:
+                    if not self._organisation_name(view, start):
+                        add(start, i, min_len=2)
+                elif i > 2 and text[i - 1] == ",":
+                    # "A spokeswoman for the charity Victim Voice, Daniela Roe, said": a name between commas
+                    start = run_to(i - 1)
+                    if 0 < start < i - 1 and text[start - 1] == ",":
+                        add(start, i - 1, min_len=2)
             elif word in byline_words and (i == 0 or view.is_line_break(i - 1)):
                 add(i + 1, run_from(i + 1), min_len=2)
             elif view.lower[i] in desk_words:

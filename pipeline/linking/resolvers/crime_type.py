@@ -14,9 +14,10 @@ from pipeline.linking.figures import Ent
 from pipeline.linking.resolvers.polarity import is_list_line, list_opening, restates_measure
 
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
-                     anywhere=("victim_groups_anywhere",),
+                     anywhere=("victim_groups_anywhere", "respectively"),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
-                            "postmodifier_skips", "back_determiners", "bullets"))
+                            "postmodifier_skips", "back_determiners", "bullets"),
+                     tables=("part_crime_adjectives",))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
@@ -33,6 +34,9 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
         types = sent.of("CRIME_TYPE")
         sent.crime_types = ({e.start: e for e in types}, [e for e in types if not _blocked(doc, e)])
     ct_at, unblocked = sent.crime_types
+    respective = _respective_type(doc, sent, unblocked, fig_start)
+    if respective is not None:
+        return respective
     i, stop = fig_end, min(fig_end + _AFTER_MOST, sent.end)
     if i < sent.end and lower[i] == "(":
         # "84.7 percent (+/- 3.72 percent) of reported violence offences": read on past the figure's bracket
@@ -99,6 +103,37 @@ def _topic_before(doc: LinkDoc, sent: Sentence, fig_end: int) -> str | None:
         return None  # not "The force recorded 88 per cent of all crime"
     named = {e.kb_id for e in before.of("CRIME_TYPE") if not _blocked(doc, e)}
     return named.pop() if len(named) == 1 else None
+
+
+def _respective_type(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
+    """"For sexual offences and violent crime, the recording rates were 89.2 per cent and 87.5 per cent
+    respectively": the figures of one label before "respectively" take the crime types named with them, in order
+    (those before the first figure, else those between the last figure and "respectively")."""
+    if not doc.cues.any_in_doc("respectively"):
+        return None
+    found = doc.cues.within("respectively", sent.start, sent.end)
+    if not found or fig_start >= found[0][0]:
+        return None
+    cue = found[0][0]
+    label = next((f.ent.label for f in sent.figures if f.start == fig_start), None)
+    figs = [f for f in sent.figures if f.ent.label == label and f.end <= cue]
+    if len(figs) < 2:
+        return None
+    named = [e for e in types if e.end <= figs[0].start] or [e for e in types if figs[-1].end <= e.start < cue]
+    ids = [kb_id for e in named for kb_id in _coordinated_ids(doc, e)]
+    if len(ids) < len(figs):
+        return None
+    ids = ids[-len(figs):] if named[0].end <= figs[0].start else ids[:len(figs)]
+    return ids[next(k for k, f in enumerate(figs) if f.start == fig_start)]
+
+
+def _coordinated_ids(doc: LinkDoc, e: Ent) -> list[str]:
+    """The crime types a span names: one, or two for an elliptical coordination whose second modifier names a type
+    of its own ("sexual and violent crime": sexual offences, then violence)."""
+    lower, adjectives = doc.lower, doc.tables["part_crime_adjectives"]
+    if e.end - e.start >= 4 and lower[e.start + 1] in ("and", "or") and lower[e.start + 2] in adjectives:
+        return [e.kb_id, adjectives[lower[e.start + 2]]]
+    return [e.kb_id]
 
 
 def _overall_before(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
