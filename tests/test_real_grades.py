@@ -590,6 +590,20 @@ AREA_BY_REFERENCE: list[CaseRow] = [
      {("kent", "efficiency", "good", 2018), ("kent", "efficiency", "inadequate", 2016)}),
 ]
 
+# a grade named as the grade given ("today's grade of requires improvement reflects that"); a word of the present after
+# a grade in its clause dates it to the article, whatever date stands before (dev10)
+GRADE_GIVEN = [
+    ("Northamptonshire Police was inspected. \"In 2022 we were graded inadequate for answering calls. Today's grade of "
+     "requires improvement for answering calls reflects our progress.\"", "2025-02-13",
+     {("northamptonshire", "responding_to_the_public", "inadequate", 2022),
+      ("northamptonshire", "responding_to_the_public", "requires_improvement", 2025)}),
+    ("The previous PEEL report, published in 2022, rated Northamptonshire Police good for preventing crime; it has been "
+     "graded adequate in that area this time.", "2025-02-13",
+     {("northamptonshire", "preventing_crime", "good", 2022), ("northamptonshire", "preventing_crime", "adequate", 2025)}),
+    (KENT + "In 2019 it was rated good for preventing crime, and it is rated adequate for preventing crime now.",
+     "2024-01-01", {("kent", "preventing_crime", "good", 2019), ("kent", "preventing_crime", "adequate", 2024)}),
+]
+
 # the areas named after "The N areas graded X are": a list, with semicolons between its items (dev10)
 AREAS_AFTER_COPULA = [
     ("Northamptonshire Police was inspected.\n\nNotes to editors\n• The four areas graded adequate are police powers and "
@@ -621,7 +635,7 @@ TABLES = {
     "grade_placement": GRADE_PLACEMENT, "grade_lists": GRADE_LISTS, "headed_lines": HEADED_LINES,
     "long_table_lines": LONG_TABLE_LINES, "headline_and_praise": HEADLINE_AND_PRAISE,
     "clauses": CLAUSES, "question_headings": QUESTION_HEADINGS, "not_grades": NOT_GRADES,
-    "areas_after_copula": AREAS_AFTER_COPULA,
+    "areas_after_copula": AREAS_AFTER_COPULA, "grade_given": GRADE_GIVEN,
 }
 CASES = [pytest.param(text, date, want, id=f"{name}-{i}") for name, rows in TABLES.items() for i, (text, date, want) in enumerate(rows)]
 

@@ -42,8 +42,8 @@ from spacy.tokens import Doc
 from pipeline._speed import token_view
 from pipeline.candidates import CANDIDATE_LABELS, Candidate, add_candidates
 from pipeline.components.data_backed import DataBacked
-from pipeline.patterns import one_slip_from
 from pipeline.extensions import register_extensions
+from pipeline.patterns import one_slip_from
 from pipeline.resources import DataFileError, Problem, json_path
 
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

@@ -151,9 +151,9 @@ class SentenceFocus:
     @staticmethod
     def _comment_lines(view: TokenView, sents: SentenceOffsets, headers: list[tuple[int, int]],
                        header_words: frozenset[str]) -> set[int]:
-        """Sentences under a readers' comments header ("Comments (12)", "Join the conversation") alone on its line, after most
-        of the text: what readers write states nothing of the article. A share bar's "Comments (12)" under the
-        headline heads nothing."""
+        """Sentences under a readers' comments header ("Comments (12)", "Join the conversation") alone on its line,
+        after most of the text: what readers write states nothing of the article. A share bar's "Comments (12)"
+        under the headline heads nothing."""
         text, n = view.text, view.n
         for start, end in headers:
             line_start, line_end = start, end

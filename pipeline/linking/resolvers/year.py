@@ -15,6 +15,7 @@ CUE_READS = CueReads(before=("date_blockers", "past_inspection"), anywhere=("cla
                      words=("reporting_verbs", "relative_openers", "report_words", "earlier_words", "rating_verbs",
                             "present_main_verbs"))
 _LOOK_BACK = 8  # tokens before a date in which "when" or "since" is read
+_PRESENT_AFTER_MOST = 6  # tokens after a figure, in its clause, in which a word of the present dates it to the article
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
 _APPOSITION_MOST = 3  # tokens before a date in which the comma setting it off after an earlier inspection stands ("published in")
 _RELATIVE_BACK = 15  # tokens before a date in which the ", which" opening its clause is read
@@ -57,6 +58,8 @@ def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
         return not bounds or _earlier_inspection_dated(doc, fig, date, bounds)
     if cues.within("present_time", date.end, fig.start) or _in_closed_relative(doc, date, fig):
         return False
+    if _present_after(doc, fig):
+        return False  # "... published in 2022, rated the force good ...; it has been graded adequate in that area this time"
     if cues.before("date_blockers", date.start) is None:
         return True
     lower = doc.lower
@@ -68,6 +71,16 @@ def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
     # (not "Since the last inspection, in 2014, inspectors have found ...").
     return (cues.before("past_inspection", date.start) is not None and "since" not in before
             and not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST]))
+
+
+def _present_after(doc: LinkDoc, fig: Figure | Ent) -> bool:
+    """A word of the present right after the figure in its clause ("graded adequate in that area this time",
+    "records 93 per cent now"): the figure is the article's, whatever date stands before it."""
+    lower, stops = doc.lower, (".", ";", ",", ":", "and", "or", "but", "while", "whereas")
+    stop = fig.end
+    while stop < min(len(lower), fig.end + _PRESENT_AFTER_MOST) and lower[stop] not in stops and "\n" not in lower[stop]:
+        stop += 1
+    return bool(doc.cues.within("present_time", fig.end, stop))
 
 
 def _earlier_inspection_dated(doc: LinkDoc, fig: Figure | Ent, date: Ent, bounds: list[tuple[int, int]]) -> bool:
