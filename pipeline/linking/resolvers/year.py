@@ -76,11 +76,12 @@ def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
 def _present_after(doc: LinkDoc, fig: Figure | Ent) -> bool:
     """A word of the present right after the figure in its clause ("graded adequate in that area this time",
     "records 93 per cent now"): the figure is the article's, whatever date stands before it."""
-    lower, stops = doc.lower, (".", ";", ",", ":", "and", "or", "but", "while", "whereas")
-    stop = fig.end
-    while stop < min(len(lower), fig.end + _PRESENT_AFTER_MOST) and lower[stop] not in stops and "\n" not in lower[stop]:
-        stop += 1
-    return bool(doc.cues.within("present_time", fig.end, stop))
+    lower, cues = doc.lower, doc.cues
+    bounds = cues.within("clause_boundaries", fig.end, min(len(lower), fig.end + _PRESENT_AFTER_MOST))
+    stop = bounds[0][0] if bounds else min(len(lower), fig.end + _PRESENT_AFTER_MOST)
+    # a coordinated clause ("in 2019 requires improvement and now good") or the sentence's end closes it too
+    stop = next((k for k in range(fig.end, stop) if lower[k] in (".", "and", "or") or "\n" in lower[k]), stop)
+    return bool(cues.within("present_time", fig.end, stop))
 
 
 def _earlier_inspection_dated(doc: LinkDoc, fig: Figure | Ent, date: Ent, bounds: list[tuple[int, int]]) -> bool:
