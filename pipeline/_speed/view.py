@@ -165,6 +165,18 @@ class TokenView:
         text = self.text[i]
         return text.isalpha() and text.islower()
 
+    def line_start(self, i: int) -> int:
+        """The first token of the line holding token ``i``."""
+        while i > 0 and not self.is_line_break(i - 1):
+            i -= 1
+        return i
+
+    def line_end(self, i: int) -> int:
+        """The line break token ending the line holding token ``i`` (``n`` on the last line)."""
+        while i < self.n and not self.is_line_break(i):
+            i += 1
+        return i
+
     def is_line_break(self, i: int) -> bool:
         """Token ``i`` is a whitespace token holding a line break."""
         return "\n" in self.text[i]

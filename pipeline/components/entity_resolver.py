@@ -222,18 +222,14 @@ class EntityResolver(DataBacked):
         """A ratio on a bullet line whose list opens with a line that names an audit and ends in a colon ("Among the
         other findings of the audit: ⏎- only two out of nine reports of modern slavery had been recorded"): each
         line is a sample."""
-        line = start
-        while line > 0 and not view.is_line_break(line - 1):
-            line -= 1
+        line = view.line_start(start)
         if view.text[line] not in self.list_marks:
             return False
         for _ in range(_LIST_LINES_MOST):
             if line == 0:
                 return False
             end = line - 1  # the line break before this line
-            line = end
-            while line > 0 and not view.is_line_break(line - 1):
-                line -= 1
+            line = view.line_start(end)
             if line == end or view.text[line] in self.list_marks:
                 continue  # a blank line, or another bullet of the list
             return view.text[end - 1] == ":" and any(view.lower[i] in self.sample_words for i in range(line, end))

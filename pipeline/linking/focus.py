@@ -154,13 +154,9 @@ class SentenceFocus:
         """Sentences under a readers' comments header ("Comments (12)", "Join the conversation") alone on its line,
         after most of the text: what readers write states nothing of the article. A share bar's "Comments (12)"
         under the headline heads nothing."""
-        text, n = view.text, view.n
+        text = view.text
         for start, end in headers:
-            line_start, line_end = start, end
-            while line_start > 0 and not view.is_line_break(line_start - 1):
-                line_start -= 1
-            while line_end < n and not view.is_line_break(line_end):
-                line_end += 1
+            line_start, line_end = view.line_start(start), view.line_end(end)
             rest = [t for t in text[line_start:start] + text[end:line_end] if t.strip()]
             if any(not (t in "():" or t.isdigit() or t.lower() in header_words) for t in rest):
                 continue  # a word of prose ("his comments were ...")
