@@ -249,6 +249,16 @@ COUNTS: list[Case] = [
      [("COUNT", "14", {"value": 14}), ("COUNT", "12", {"value": 12})], [("COUNT", "10")]),
     ("Image ref 4471\nA picture 12 shows the team; see photo 3.", None, [], [("COUNT", "4471"), ("COUNT", "12"), ("COUNT", "3")]),
     ("2. Route 66 diner named best in county", None, [], [("COUNT", "66")]),
+    # (dev10) callers "to" a phone service; a number inside the name of a programme, plan or team; a number with a unit
+    # of speed, distance, weight or file size measures, it does not count
+    ("Many callers to 101 gave up, and one caller to 111 waited 40 minutes.", None, [], [("COUNT", "101"), ("COUNT", "111")]),
+    ("It audited 2,400 offences through its Crime Standards 360 programme and the Vision 2030 strategy.", None,
+     [("COUNT", "2,400", {"value": 2400})], [("COUNT", "360"), ("COUNT", "2030")]),
+    ("The Operation Safeguard 24 team checked 90 incidents.", None, [("COUNT", "90", {"value": 90})], [("COUNT", "24")]),
+    ("Stroud backs 20mph limits; officers seized 10kg of cannabis and 5 km of cable.", None, [],
+     [("COUNT", "20"), ("COUNT", "10"), ("COUNT", "5")]),
+    ("Download the full report (PDF, 1.4MB)\nDownload the accessible version (ODT, 310 KB)", None, [],
+     [("COUNT", "1.4"), ("COUNT", "310")]),
 ]
 
 # word fractions with an adverb or participle of their own, and "half the ..." (dev10)
@@ -271,6 +281,17 @@ DATES: list[Case] = [
      [("DATE", "the best part of a year", {}), ("DATE", "the better part of two years", {})], []),
     ("Officers ran a week-long crackdown and a month-long review.", None,
      [("DATE", "week-long", {}), ("DATE", "month-long", {})], []),
+    # (dev10) an adjective between a duration's number and its unit; a bare period set off from another time
+    ("The force was 'turning a corner' after two difficult years, and faces three more months of checks.", None,
+     [("DATE", "two difficult years", {}), ("DATE", "three more months", {})], [("COUNT", "two"), ("COUNT", "three")]),
+    ("Recording slipped for 18 consecutive months before a long, hard year of work.", None,
+     [("DATE", "18 consecutive months", {})], [("COUNT", "18")]),
+    ("The figures come a year after a committee of MPs heard claims, and a month before the election.", None,
+     [("DATE", "a year", {}), ("DATE", "a month", {})], []),
+    ("Inspectors came back a year later; a week earlier the force had published its plan.", None,
+     [("DATE", "a year", {}), ("DATE", "a week", {})], []),
+    ("Kent Police fails to record 5,000 crimes a year, and checks them once a month.", None,
+     [("COUNT", "5,000", {"value": 5000})], [("DATE", "a year"), ("DATE", "a month")]),
     # (dev10) a bare year closing a name or a title after a capitalised word is no date, as a publication title's
     # year is not; after a function word, an acronym or a heading in capitals it is
     ("Related documents\nPEEL: Police effectiveness 2017 – Suffolk Constabulary\n• State of Policing 2021", None, [],
@@ -508,6 +529,13 @@ PEOPLE: list[Case] = [
      [("PERSON", "Frances Ridley", {})], [("PERSON", "By Frances Ridley")]),
     ("West Midlands Police\nSexual Offences\nCrime reporter", None, [], [("PERSON", "Sexual Offences")]),
     ("Lancashire Constabulary\nHome Affairs Editor", None, [], [(None, "Home Affairs")]),
+    # given names beyond the commonest: a commenter's name line, a photographer in a caption, a panel member
+    # (dev10, dev5; the list of given names is a lexicon, these sentences our own)
+    ("Comments\nMaureen Hollis\nMy neighbour reported a burglary and never got a crime number.", None,
+     [("PERSON", "Maureen Hollis", {})], []),
+    ("South Yorkshire Police headquarters (Photo: Karl Hodgkiss)", None, [("PERSON", "Karl Hodgkiss", {})], []),
+    ("Councillor Siobhan Maguire and Tariq Hussain, an independent member, questioned the figures.", None,
+     [("PERSON", "Siobhan Maguire", {}), ("PERSON", "Tariq Hussain", {})], []),
     # a title with its force before the name (dev5's class, sentences our own)
     ("Chief Constable of Dyfed-Powys Police Owain Tudur-Evans said: \"We are delighted.\"", None,
      [("ROLE", "Chief Constable", {}), ("FORCE", "Dyfed-Powys Police", {}), ("PERSON", "Owain Tudur-Evans", {})], []),
