@@ -597,6 +597,16 @@ CASES: list[Case] = [
      [S("kent", "other", 3, 4), S("kent", "burglary", 5, 6)], ALL),
     ("audit_bullets", "Kent Police was inspected.\n\nKey points:\n- four out of five crimes are recorded", None,
      [R("kent", "all_crime", 80.0)], ALL),
+    # -- "recorded as they should have been" compares how a part was recorded; no count is of what should have been
+    #    (dev8; the should-have-been audits of A2 stay as they were)
+    ("as_they_should", "Cheshire Constabulary was inspected.\n\nInspectors examined 40 reports of rape. Eight had not been "
+     "recorded as they should have been.", None, [S("cheshire", "rape", 32, 40)], ALL),
+    ("as_they_should", "Cheshire Constabulary was inspected. Inspectors looked at 55 rape reports; 9 of them had not been "
+     "recorded as they should have been.", None, [S("cheshire", "rape", 46, 55)], ALL),
+    ("as_they_should", "Kent Police was inspected. Of 60 rape reports in the sample, 52 had been recorded as it should have "
+     "been done.", None, [S("kent", "rape", 52, 60)], ALL),
+    ("as_they_should", "Of 52 rape reports checked at Kent Police, 44 were recorded as they should have been and eight were "
+     "not.", None, [S("kent", "rape", 44, 52)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -30,7 +30,7 @@ CUE_READS = CueReads(
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
-    words=("crime_nouns", "sample_relatives", "auxiliaries"),
+    words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
@@ -199,6 +199,15 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
     return found
 
 
+def _compares_manner(doc: LinkDoc, at: int) -> bool:
+    """'as they should have been', 'as it should have been', 'as should have been': the modal compares the manner
+    of a recording with what it ought to have been, not a count with what should have been recorded."""
+    lower, manner = doc.lower, doc.words["manner_comparatives"]
+    if at >= 1 and lower[at - 1] in manner:
+        return True
+    return at >= 2 and lower[at - 2] in manner and lower[at - 1] in doc.words["subject_pronouns"]
+
+
 def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tuple[tuple[Figure, ...], Reading | None, Figure] | None:
     """'171 needed to be recorded as crimes, yet only 137 were', 'just five ended up recorded although 23 should
     have been', 'recorded 172 of the 205 that were crimes': None when no count is said to be of crimes that
@@ -220,6 +229,8 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
             after = nxt  # "58 of the 75 incidents they checked were crimes": the part is what should have been
             bound = counts[i + 2].start if i + 2 < len(counts) else sent.end
         said = cues.after("should_after_count", after.end, bound)
+        if said is not None and _compares_manner(doc, said[0]):
+            said = None  # "Eight had not been recorded as they should have been": how, not how many
         if said is not None and after is not c and doc.lower[said[0] - 1] in doc.words["sample_relatives"]:
             # "88 of the 102 crimes that should have been recorded had been" (or "... were not"): the relative
             # clause says what the larger count is; what follows it says what the part was.
