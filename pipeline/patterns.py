@@ -114,14 +114,27 @@ def with_heads(phrases: list[str], heads: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(phrases + [f"{p} {head}" for p in bare for head in heads]))
 
 
-def lexicon_patterns(lexicon: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Phrase patterns (case-insensitive) and exact token patterns for each entry."""
+def with_dotted_abbreviations(phrases: list[str], abbreviations: frozenset[str]) -> list[str]:
+    """Each title also with a full stop after any of its abbreviated words ("Det. Supt.", "Ch. Con.", "Asst Ch.
+    Con."), as some papers and releases write them; the phrase as written stays first."""
+    out: list[str] = []
+    for phrase in phrases:
+        words = phrase.split(" ")
+        choices = [[w, w + "."] if w.lower() in abbreviations else [w] for w in words]
+        out += [" ".join(choice) for choice in product(*choices)]
+    return out
+
+
+def lexicon_patterns(lexicon: dict[str, Any], dotted: frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
+    """Phrase patterns (case-insensitive) and exact token patterns for each entry; ``dotted``: the abbreviated
+    words of titles that may carry a full stop."""
     heads = crime_type_heads(lexicon)
     for entry in lexicon["entries"]:
         phrases = list(entry.get("phrases", []))
         if entry["label"] == "ROLE":
             # Titles of office also appear in the plural ("chief constables", "PCCs").
             phrases += [p + "s" for p in phrases if not p.endswith("s")]
+            phrases = with_dotted_abbreviations(phrases, dotted)
         elif entry["label"] == "CRIME_TYPE":
             # A category keeps its head noun (SCHEMA §5): "violence offences", "stalking incidents".
             phrases = with_heads(phrases, heads)
@@ -161,12 +174,13 @@ def name_problems(forces: dict[str, Any], lexicon: dict[str, Any]) -> tuple[list
 
 
 @spacy.registry.misc("hmicfrs.patterns.v1")
-def make_patterns(forces: str = "forces.json", lexicon: str = "lexicon.json") -> list[dict[str, Any]]:
+def make_patterns(forces: str = "forces.json", lexicon: str = "lexicon.json", word_sets: str = "word_sets.json") -> list[dict[str, Any]]:
     """The phrase patterns of every name, title and category, from ``pipeline/data`` (checked first)."""
     force_data, lexicon_data = load_data(forces), load_data(lexicon)
+    dotted = frozenset(load_data(word_sets)["phrasing"]["dotted_titles"]["words"])
     for name, problems in zip((forces, lexicon), name_problems(force_data, lexicon_data)):
         if problems:
             raise DataFileError(data_source(name), problems)
     patterns = list(force_patterns(force_data))
-    patterns.extend(lexicon_patterns(lexicon_data))
+    patterns.extend(lexicon_patterns(lexicon_data, dotted))
     return patterns

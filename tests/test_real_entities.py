@@ -529,6 +529,11 @@ PEOPLE: list[Case] = [
      [("PERSON", "Frances Ridley", {})], [("PERSON", "By Frances Ridley")]),
     ("West Midlands Police\nSexual Offences\nCrime reporter", None, [], [("PERSON", "Sexual Offences")]),
     ("Lancashire Constabulary\nHome Affairs Editor", None, [], [(None, "Home Affairs")]),
+    # titles and hedges written with a full stop: one span with their stops (dev6; sentences our own)
+    ("Det. Supt. Jane Moss and Asst. Ch. Con. Rob Kerr spoke; approx. 8,100 crimes, c. 3,400 of them violent.", None,
+     [("ROLE", "Det. Supt.", {"id": "superintendent"}), ("PERSON", "Jane Moss", {}),
+      ("ROLE", "Asst. Ch. Con.", {"id": "assistant_chief_constable"}), ("PERSON", "Rob Kerr", {}),
+      ("COUNT", "approx. 8,100", {"qualifier": "approx"}), ("COUNT", "c. 3,400", {"qualifier": "approx"})], []),
     # given names beyond the commonest: a commenter's name line, a photographer in a caption, a panel member
     # (dev10, dev5; the list of given names is a lexicon, these sentences our own)
     ("Comments\nMaureen Hollis\nMy neighbour reported a burglary and never got a crime number.", None,

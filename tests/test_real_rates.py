@@ -303,6 +303,17 @@ CASES: list[Case] = [
     ("official_of", "The chief constable of the Metropolitan Police, Ben Harrington, accepted the findings.", None, O_,
      [official("Ben Harrington", "chief_constable", "metropolitan")]),
     ("official_of", "The chief constable of Essex Police said the report was fair.", None, O_, []),
+    # ---- Abbreviations and titles written with a full stop end no sentence (dev6's minutes; sentences our own):
+    #      the hedge stays on its figure, the title on its name.
+    ("dotted", "Kent Police fails to record approx. 8,100 crimes per annum.", None, (UC,),
+     [count("kent", 8100, "approx", per_year=True)]),
+    ("dotted", "Hertfordshire Constabulary: the report est. 4,200 crimes a year go unrecorded.", None, (UC,),
+     [count("hertfordshire", 4200, "approx", per_year=True)]),
+    ("dotted", "Det. Supt. Jane Moss, of Kent Police, said the force had improved. Ch. Con. Alan Reid agreed.", None, O_,
+     [official("Jane Moss", "superintendent", "kent"), official("Alan Reid", "chief_constable", "kent")]),
+    ("dotted", "Essex Police Det. Ch. Supt. Ray Hall said: \"We accept it.\"", None, O_,
+     [official("Ray Hall", "chief_superintendent", "essex")]),
+    ("dotted", "The answer was no. Kent Police records 90 per cent of crime. Ask Dr. Who.", None, R_, [rate("kent", 90.0)]),
     # ---- Officials: a name before an appositive title with a possessive determiner (cat. 1 A12).
     ("official_possessive", "Amanda Pearce, the eastern region's HM Inspector of Constabulary, told reporters that Dorset Police "
      "had improved.", None, O_, [official("Amanda Pearce", "hm_inspector_of_constabulary", "hmicfrs")]),

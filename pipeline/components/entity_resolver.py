@@ -50,6 +50,7 @@ from pipeline.context_rules import RuleIndex, apply_context_rules, context_rules
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 from pipeline.normalise.quantities import QuantityError, normalise_count, normalise_percent
 from pipeline.patterns import exact_forms
+from pipeline.resources import tokenize_phrase
 
 DEFAULT_PRIORITY = {
     "INSPECTORATE": 9, "ROLE": 8, "FORCE": 7, "PERSON": 6, "DATE": 5,
@@ -122,7 +123,8 @@ class EntityResolver(DataBacked):
         self.rules = RuleIndex(context_rules_from(data["context_rules"], self.data_source("context_rules")))
         word_sets = data["word_sets"]
         phrasing = word_sets["phrasing"]
-        self.hedges = frozenset(word_sets["hedges"])
+        # Each hedge as its tokens read, joined by spaces: "approx." is the two tokens "approx" and ".".
+        self.hedges = frozenset(" ".join(tokenize_phrase(hedge)) for hedge in word_sets["hedges"])
         # Words of phrasing (word_sets.json, where each is documented): what joins two names, two dates, a date and a time.
         self.coordinators = frozenset(phrasing["coordinators"]["words"])
         self.range_joiners = frozenset(phrasing["date_range_joiners"]["words"])

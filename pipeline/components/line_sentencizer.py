@@ -75,6 +75,8 @@ class LineSentencizer(DataBacked):
         self.name = name
         self.data_files = {"word_sets": "word_sets.json"}
         self.wrap_words: frozenset[str] = frozenset()
+        self.abbreviations: frozenset[str] = frozenset()
+        self.dotted_titles: frozenset[str] = frozenset()
         self._load_package_data()
         self.punct_chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
         self._end_chars = frozenset(self.punct_chars)
@@ -90,7 +92,8 @@ class LineSentencizer(DataBacked):
         # Only punctuation and space tokens can end a sentence: Python visits just those.
         punct = view.is_punct.nonzero()[0].tolist()
         end_chars = self._end_chars
-        ends = [i for i in (punct if self._ends_are_punct else range(n)) if text[i] in end_chars]
+        ends = [i for i in (punct if self._ends_are_punct else range(n)) if text[i] in end_chars
+                and not (text[i] == "." and self._abbreviated(view, i))]
         # A single line break before a lower-case word (not a bullet) is a break inside a sentence, as scraped
         # pages and narrow columns wrap them ("84.7% of the violent offences reported to the force ⏎were
         # recorded"); a heading line is followed by a capital, a blank line ends a paragraph. Written inline,
@@ -131,8 +134,25 @@ class LineSentencizer(DataBacked):
         doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
         return doc
 
+    def _abbreviated(self, view: Any, i: int) -> bool:
+        """The full stop at ``i`` closes an abbreviation written against it ('approx. 8,100', 'est. a year',
+        'Det. Supt. Jane Moss'), and the sentence goes on: before a lower-case word or a number after an
+        abbreviation, before a capitalised word too after a title (the name or the rest of the title)."""
+        text = view.text
+        if i == 0 or i + 1 >= len(text) or view.offsets[i] != view.offsets[i - 1] + len(text[i - 1]):
+            return False
+        word, after = text[i - 1].lower(), text[i + 1]
+        if "\n" in after or after[:1] == " ":
+            return False  # a line break or a gap after the stop ends the sentence as it would anyway
+        if word in self.abbreviations:
+            return after[:1].islower() or after[:1].isdigit()
+        return word in self.dotted_titles and after[:1].isalpha()
+
     def _build(self, data: dict[str, Any]) -> None:
-        self.wrap_words = frozenset(data["word_sets"]["phrasing"]["line_wrap_words"]["words"])
+        phrasing = data["word_sets"]["phrasing"]
+        self.wrap_words = frozenset(phrasing["line_wrap_words"]["words"])
+        self.abbreviations = frozenset(phrasing["dotted_abbreviations"]["words"])
+        self.dotted_titles = frozenset(phrasing["dotted_titles"]["words"])
 
 
 @Language.factory(
