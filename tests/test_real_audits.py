@@ -597,6 +597,32 @@ CASES: list[Case] = [
      [S("kent", "other", 3, 4), S("kent", "burglary", 5, 6)], ALL),
     ("audit_bullets", "Kent Police was inspected.\n\nKey points:\n- four out of five crimes are recorded", None,
      [R("kent", "all_crime", 80.0)], ALL),
+    # -- bullet lines under a heading that says what was recorded, or names the audit, with a colon: each line's pair
+    #    is a sample whatever its words ('crimes against vulnerable victims', 'stalking and harassment crimes'), and
+    #    "all N" on such a line is the whole of a sample (dev11)
+    ("recorded_heading", "Hampshire Constabulary was inspected.\n\nOf the crimes that should have been recorded, the "
+     "constabulary recorded:\n• 414 of 452 crimes of violence;\n• 52 of 61 crimes against vulnerable victims; and\n"
+     "• all 11 reports of modern slavery.", "2020-02-27",
+     [S("hampshire", "violence", 414, 452, 2020), S("hampshire", "other", 52, 61, 2020),
+      S("hampshire", "modern_slavery", 11, 11, 2020)], ALL),
+    ("recorded_heading", "Kent Police was inspected.\nCrimes the force recorded, out of those it should have:\n"
+     "- 38 of 47 stalking and harassment crimes\n- 97 of 103 sexual offences", None,
+     [S("kent", "other", 38, 47), S("kent", "sexual_offences", 97, 103)], ALL),
+    ("recorded_heading", "Essex Police was inspected. In our audit sample:\n* 20 of 24 reports of rape were recorded\n"
+     "* all 9 crimes of modern slavery", None, [S("essex", "rape", 20, 24), S("essex", "modern_slavery", 9, 9)], ALL),
+    ("recorded_heading", "Kent Police was inspected. The force told us:\n• 40 of 50 officers have been trained\n"
+     "• all 12 call handlers", None, [], (AS,)),
+    # -- "none of" the reports, however long what describes them before "recorded"
+    ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
+     "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),
+    ("none_long", "Kent Police was inspected. Not one of the six crimes of stalking passed on to officers by the "
+     "county council's safeguarding team during the period had been recorded.", None, [S("kent", "other", 0, 6)], ALL),
+    # -- a sentence opening on part of what the audit sentence before counted takes its crime type
+    ("of_these_type", "Hampshire Constabulary was inspected. We also looked at 29 reports of rape that the force had "
+     "logged as incidents. Of these, 24 should have been recorded as crimes and 21 were.", None,
+     [S("hampshire", "rape", 21, 24)], ALL),
+    ("of_these_type", "Kent Police was inspected. Inspectors examined 60 domestic abuse incidents. Of those, 45 were crimes "
+     "and 40 had been recorded.", None, [S("kent", "domestic_abuse", 40, 45)], ALL),
     # -- "recorded as they should have been" compares how a part was recorded; no count is of what should have been
     #    (dev8; the should-have-been audits of A2 stay as they were)
     ("as_they_should", "Cheshire Constabulary was inspected.\n\nInspectors examined 40 reports of rape. Eight had not been "

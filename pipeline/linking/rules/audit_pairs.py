@@ -30,7 +30,8 @@ CUE_READS = CueReads(
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
-    words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries"),
+    words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries", "bullets",
+           "recording_verbs"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
@@ -389,10 +390,39 @@ def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:
     for back in range(sent.index - 1, max(-1, sent.index - _LIST_MOST - 1), -1):
         prev = doc.sentences[back]
         if not _list_line(doc, prev):
-            return bool(cues.within("audit", prev.start, prev.end)) or (
-                doc.last_word(prev) == ":" and bool(cues.within("positive_record", prev.start, prev.end))
-                and not cues.within("negative_record", prev.start, prev.end))
+            return bool(cues.within("audit", prev.start, prev.end)) or _says_recorded_heading(doc, prev)
     return False
+
+
+def _says_recorded_heading(doc: LinkDoc, sent: Sentence) -> bool:
+    """A line that opens a list by saying what was recorded ('Of the crimes that should have been recorded, the
+    constabulary recorded:'): it ends in a colon (the bullet mark the sentencizer leaves after it skipped)."""
+    cues, verbs = doc.cues, doc.words["recording_verbs"]
+    return (doc.last_word(sent, doc.words["bullets"]) == ":" and bool(cues.within("positive_record", sent.start, sent.end))
+            and any(doc.lower[i] in verbs for i in range(sent.start, sent.end))
+            and not cues.within("negative_record", sent.start, sent.end))
+
+
+def bullet_heading(doc: LinkDoc, sent: Sentence) -> Sentence | None:
+    """The line that opens the bulleted list this line is on ('• all 11 reports of modern slavery.' under 'Of the
+    crimes that should have been recorded, the constabulary recorded:'): the nearest line before that ends in a
+    colon, with only bullet lines between; None when this is no bullet line under such a heading."""
+    bullets = doc.words["bullets"]
+    for back in range(sent.index - 1, max(-1, sent.index - _LIST_MOST - 1), -1):
+        prev = doc.sentences[back]
+        if doc.last_word(prev) not in bullets:
+            return None  # the line before does not end with the bullet mark that opens this one
+        if doc.last_word(prev, bullets) == ":":
+            return prev
+    return None
+
+
+def under_sample_heading(doc: LinkDoc, sent: Sentence) -> bool:
+    """A bullet line under a heading that names an audit or says what was recorded: the heading's verb is the
+    line's ('In our audit, the force recorded:' then '• 38 of 47 stalking and harassment crimes;')."""
+    heading = bullet_heading(doc, sent)
+    return heading is not None and (bool(doc.cues.within("audit", heading.start, heading.end))
+                                    or _says_recorded_heading(doc, heading))
 
 
 def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
@@ -421,7 +451,7 @@ def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
 def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
     """After 'all' or 'none of' and a count, 'recorded' ('all 12 ... had been recorded'), or an elliptical 'had
     been.' ('were.') when the sentence has said recording before the count; a full stop ends the look."""
-    if says_recorded(doc, t, "recorded_after_all"):
+    if says_recorded(doc, t, "recorded_after_all") or under_sample_heading(doc, sent):
         return True
     if not doc.cues.within("positive_record", sent.start, t.start):
         return False

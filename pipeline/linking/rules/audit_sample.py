@@ -118,7 +118,9 @@ class AuditSampleRule(LinkRule):
         joined to its total, in a sentence about auditing or recording."""
         cues, taken = doc.cues, state.sample_counts
         audited = bool(cues.within("audit", sent.start, sent.end))
-        said = audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)
+        said = (audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)
+                or ("PERCENT" not in sent.by_label and audit_pairs.under_sample_heading(doc, sent)))
+        # (a bullet line with a rate as well as a pair is read as the rate's sample only if the pair makes it)
         if not said and "PERCENT" not in sent.by_label:
             return
         for a, b in zip(counts, counts[1:]):
@@ -312,11 +314,24 @@ class AuditSampleRule(LinkRule):
             topic = [e for e in types if e.end <= start]
             if len(topic) == 1:
                 return topic[0].kb_id
-        named = AuditSampleRule._named_back(doc, sent, total)
+        named = AuditSampleRule._named_back(doc, sent, total) or AuditSampleRule._opened_on_before(doc, sent)
         if named is not None:  # "Inspectors examined 53 reports of sexual offences. Of the 53, 47 ...": that sample's
             before, earlier = named
             return crime_type_for(doc, before, earlier.start, earlier.end, before.start)
         return crime_type
+
+    @staticmethod
+    def _opened_on_before(doc: LinkDoc, sent: Sentence) -> tuple[Sentence, Figure] | None:
+        """The last count of the sentence before, when this one opens on a part of it and that one tells of an audit
+        ('We also looked at 29 reports of rape ... . Of these, 24 should have been recorded as crimes and 21 were.'):
+        the sample is drawn from what it counted."""
+        if sent.index == 0 or doc.cues.after("sub_part_opening", sent.start) is None:
+            return None
+        before = doc.sentences[sent.index - 1]
+        if not doc.cues.within("audit", before.start, before.end):
+            return None
+        counts = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
+        return (before, counts[-1]) if counts else None
 
     @staticmethod
     def _named_back(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
