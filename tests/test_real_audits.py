@@ -612,6 +612,11 @@ CASES: list[Case] = [
      "* all 9 crimes of modern slavery", None, [S("essex", "rape", 20, 24), S("essex", "modern_slavery", 9, 9)], ALL),
     ("recorded_heading", "Kent Police was inspected. The force told us:\n• 40 of 50 officers have been trained\n"
      "• all 12 call handlers", None, [], (AS,)),
+    # -- "written down" is recorded in plain words (easy-read pages, dev11)
+    ("plain_words", "Dyfed-Powys Police was inspected.\nWe checked some reports to see if the force wrote them down.\n"
+     "• We looked at 38 reports of rape. The force had written down all 38.\n• We looked at 80 reports of violent crime. "
+     "The force wrote down 74.\n• We looked at 15 reports of modern slavery. 2 of these were not written down.", None,
+     [S("dyfed_powys", "rape", 38, 38), S("dyfed_powys", "violence", 74, 80), S("dyfed_powys", "modern_slavery", 13, 15)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

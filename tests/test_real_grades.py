@@ -626,7 +626,27 @@ NOT_GRADES = [
      {("kent", "preventing_crime", "good", None)}),
 ]
 
+# a list of areas under a grade: a line that opens it with a colon ("The force is good at:"), or a grade heading over
+# such a line; areas in plain words (easy-read pages); the grading scale as a bullet list is no grade (dev11)
+LISTS_UNDER_GRADES = [
+    ("We looked at Dyfed-Powys Police.\n\nGood\nThe force is good at:\n• writing down the crimes that people tell it about\n"
+     "• stopping crime before it happens\n\nRequires improvement\nThe force needs to get better at:\n"
+     "• looking into crimes and finding out who did them", None,
+     {("dyfed_powys", "crime_data_integrity", "good", None), ("dyfed_powys", "preventing_crime", "good", None),
+      ("dyfed_powys", "investigating_crime", "requires_improvement", None)}),
+    (KENT + "It is adequate at:\n- looking after its officers and staff\n- being well led and well run\n"
+     "- answering calls from the public", None,
+     {("kent", "developing_a_positive_workplace", "adequate", None), ("kent", "leadership_and_force_management", "adequate", None),
+      ("kent", "responding_to_the_public", "adequate", None)}),
+    (KENT + "Inspectors rated the force outstanding for:\n* keeping track of people who have committed crimes, such as sex "
+     "offenders", None, {("kent", "managing_offenders", "outstanding", None)}),
+    (KENT + "How we give grades\nFrom best to worst, they are:\n• outstanding\n• good\n• adequate\n• requires improvement\n"
+     "• inadequate", None, set()),
+    (KENT + "The grades, best first:\n- Outstanding\n- Good\n- Requires improvement", None, set()),
+]
+
 TABLES = {
+    "lists_under_grades": LISTS_UNDER_GRADES,
     "fire_service": FIRE_SERVICE,
     "area_by_reference": AREA_BY_REFERENCE,
     "adequate": ADEQUATE, "area_wordings": AREA_WORDINGS, "multi_area": MULTI_AREA, "evaluative": EVALUATIVE,

@@ -314,6 +314,18 @@ CASES: list[Case] = [
     ("dotted", "Essex Police Det. Ch. Supt. Ray Hall said: \"We accept it.\"", None, O_,
      [official("Ray Hall", "chief_superintendent", "essex")]),
     ("dotted", "The answer was no. Kent Police records 90 per cent of crime. Ask Dr. Who.", None, R_, [rate("kent", 90.0)]),
+    # ---- "write down" is recording in plain words (easy-read pages, dev11); "writes down" is no fall of a figure;
+    #      "N out of every M" is a share however large; "NAME is TITLE" names the official.
+    ("plain_words", "Dyfed-Powys Police was inspected. We think the force writes down about 95 in every 100 crimes that "
+     "people tell it about.", None, R_, [rate("dyfed_powys", 95.0, "approx")]),
+    ("plain_words", "Kent Police writes down 93 per cent of the crimes reported to it.", None, R_, [rate("kent", 93.0)]),
+    ("plain_words", "Kent Police records 95 out of every 100 crimes; recorded crime is down 4 per cent.", None, R_,
+     [rate("kent", 95.0, "approx")]),
+    ("copula_title", "Who led this inspection\nSiân Pritchard-Lowe is His Majesty's Inspector of Constabulary.", None, O_,
+     [official("Siân Pritchard-Lowe", "hm_inspector_of_constabulary", "hmicfrs")]),
+    ("copula_title", "Kent Police was inspected. Mark Jones was the force's chief constable at the time.", None, O_,
+     [official("Mark Jones", "chief_constable", "kent")]),
+    ("copula_title", "Kent Police was inspected. Mark Jones is not happy, the chief constable said.", None, O_, []),
     # ---- Officials: a name before an appositive title with a possessive determiner (cat. 1 A12).
     ("official_possessive", "Amanda Pearce, the eastern region's HM Inspector of Constabulary, told reporters that Dorset Police "
      "had improved.", None, O_, [official("Amanda Pearce", "hm_inspector_of_constabulary", "hmicfrs")]),

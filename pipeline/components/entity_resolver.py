@@ -198,10 +198,12 @@ class EntityResolver(DataBacked):
                     if _YEARLIKE.match(last):
                         return False
                     whole = last.replace(",", "")
-                    if "out" in view.lower[c.start + 1 : c.end - 1] and (
+                    between = view.lower[c.start + 1 : c.end - 1]
+                    if "out" in between and "every" not in between and (
                             (whole.isdigit() and int(whole) > 20) or self._names_sample(view, c.end)
                             or self._under_sample_heading(view, c.start)):
-                        # "87 out of 117", "1,905 out of 2,176", "11 out of 15 audited rape reports": an audit sample, two COUNTs
+                        # "87 out of 117", "1,905 out of 2,176", "11 out of 15 audited rape reports": an audit sample, two
+                        # COUNTs; "95 out of every 100" is a share however large its figures
                         return False
             else:
                 return _valid_count(c.id == "number" and c.end - c.start == 1, last, text)

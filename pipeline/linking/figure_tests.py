@@ -18,7 +18,7 @@ CUE_READS = CueReads(
     around=("general_figure", "other_measures"),
     anywhere=("clause_boundaries", "on_average", "plural_forces", "forces_together", "figure_anaphora", "measures_named",
               "positive_record", "negative_record", "national_frames", "force_anaphora"),
-    words=("difference_units", "composition_negators", "other_count_nouns", "subject_determiners"),
+    words=("difference_units", "composition_negators", "other_count_nouns", "subject_determiners", "verbs_with_down"),
 )
 
 
@@ -33,9 +33,16 @@ def is_change(doc: LinkDoc, fig: Figure) -> bool:
     if after is not None and any(w in _ASIDE for w in doc.lower[fig.end:after[0]]):
         after = None  # "risen to 91.3 per cent – better, but still short": an aside on the figure, not its change
     return (doc.lower[fig.end - 1] in doc.words["difference_units"]
-            or cues.before("change_before", fig.start) is not None
+            or _changed_before(doc, fig)
             or after is not None
             or cues.before("margin", fig.start) is not None)
+
+
+def _changed_before(doc: LinkDoc, fig: Figure) -> bool:
+    """A change word right before the figure ('up 8.3%', 'down by 4 per cent'); not the 'down' of a verb ('writes
+    down about 95 in every 100 crimes')."""
+    said = doc.cues.before("change_before", fig.start)
+    return said is not None and not (said[0] > 0 and doc.lower[said[0] - 1] in doc.words["verbs_with_down"])
 
 
 def is_general(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope) -> bool:

@@ -67,7 +67,7 @@ def _line_words(doc: LinkDoc, line: Sentence, skip: frozenset[str] = frozenset()
     return start, end
 
 
-def _alone_on_line(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+def alone_on_line(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
     """The grade is all its line holds, but for whitespace, bullets before it and a colon after it."""
     start, end = _line_words(doc, sent, skip=doc.words["bullets"])
     return start == grade.start and end == grade.end
@@ -454,7 +454,7 @@ class AreaReader:
             if self._question_areas(doc, line):
                 return "question"
             grades = line.of("GRADE")
-            return "grade" if grades and _alone_on_line(doc, line, grades[0]) else None
+            return "grade" if grades and alone_on_line(doc, line, grades[0]) else None
 
         first = sent.index
         while first > 0 and kind(first - 1) is not None:
@@ -468,7 +468,7 @@ class AreaReader:
         """A grade alone on its line heading the questions under it ("Requires improvement", then "How effective is
         the force at recording reported crime?"; "Good", then the questions on systems and on leadership): each
         question's area, when the block opens on a grade line (``_heads_questions``)."""
-        if not _alone_on_line(doc, sent, grade) or not self._heads_questions(doc, sent):
+        if not alone_on_line(doc, sent, grade) or not self._heads_questions(doc, sent):
             return []
         found: list[str] = []
         for line in doc.sentences[sent.index + 1 :]:
@@ -481,7 +481,7 @@ class AreaReader:
     def line_before(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
         """A grade alone on its line under a line that is nothing but an area (an inspectorate page's judgement table:
         "Leadership and culture" then "Good"): that area; only the table's wordings."""
-        if sent.index == 0 or not _alone_on_line(doc, sent, grade):
+        if sent.index == 0 or not alone_on_line(doc, sent, grade):
             return []
         prev, lower = doc.sentences[sent.index - 1], doc.lower
         if bulleted(doc, prev):
@@ -504,19 +504,33 @@ class AreaReader:
         return found[:1] if len(set(found)) == 1 else []
 
     def listed_below(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
-        """A grade alone on its line as the heading of bullet lines that name areas ("Good", then "• Recording data
-        about crime", "• Treatment of the public"): each bullet's area (``other`` for an area the list lacks);
-        UNNAMED when the only bullet says there is none ("Inadequate", then "• None")."""
-        if not _alone_on_line(doc, sent, grade):
+        """A grade heading bullet lines that name areas: alone on its line ("Good", then "• Recording data about crime",
+        "• Treatment of the public"), perhaps over a line that introduces the list ("Requires improvement", "The force
+        needs to get better at:"), or in a line that itself opens the list ("The force is good at:", then "• writing
+        down the crimes that people tell it about"): each bullet's area, by its wording or by the one area its words
+        mark (``other`` for an area the list lacks); UNNAMED when the only bullet says there is none ("Inadequate",
+        then "• None"), or when the grade heads a line that opens the list with the same grade (that line's reading
+        gives the findings)."""
+        lines = doc.sentences[sent.index + 1 :]
+        if alone_on_line(doc, sent, grade):
+            if lines and not bulleted(doc, lines[0]) and self._opens_list(doc, lines[0]):
+                intro = lines[0].of("GRADE")
+                if intro:
+                    return UNNAMED if all(g.kb_id == grade.kb_id for g in intro) else []
+                lines = lines[1:]  # "Requires improvement" / "The force needs to get better at:" / "• ..."
+        elif not (len(sent.of("GRADE")) == 1 and self._opens_list(doc, sent)):
             return []
         lower, bullets = doc.lower, doc.words["bullets"]
         areas: list[str] = []
         nothing = False
-        for line in doc.sentences[sent.index + 1 :]:
+        for line in lines:
             start, end = _line_words(doc, line, skip=bullets)
             if start >= end or not bulleted(doc, line) or line.of("GRADE"):
                 break  # not a bullet line, or the next heading
-            area = self.match(doc, start)[1]
+            length, area = self.match(doc, start)
+            if area is None:
+                named = self._named_between(doc, start, end)
+                area = named[0] if len(named) == 1 else None
             if area is not None:
                 areas.append(area)
             elif lower[start] in doc.words["empty_list_words"]:
@@ -526,6 +540,13 @@ class AreaReader:
             else:
                 break  # a sentence, not an area: no grade heading's list
         return areas or (UNNAMED if nothing else [])
+
+    @staticmethod
+    def _opens_list(doc: LinkDoc, line: Sentence) -> bool:
+        """The line ends in a colon and the next line is a bullet line ("The force is good at:" then "• ...")."""
+        if doc.last_word(line, doc.words["bullets"]) != ":" or line.index + 1 >= len(doc.sentences):
+            return False
+        return bulleted(doc, doc.sentences[line.index + 1])
 
     @staticmethod
     def in_areas_relative(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:

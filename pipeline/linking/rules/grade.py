@@ -13,12 +13,14 @@ from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.lexicon import Lexicon
 from pipeline.linking.resolvers.force import force_for
 from pipeline.linking.resolvers.year import year_for
-from pipeline.linking.rules.areas import UNNAMED, AreaReader
+from pipeline.linking.resolvers.polarity import bulleted
+from pipeline.linking.rules.areas import UNNAMED, AreaReader, alone_on_line
 from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
 from pipeline.schema import DEFAULT_AREA
 
 _SCALE_MOST = 24  # three or more grades within this many tokens, with only joiners between, are the scale itself
+_SCALE_LINES_LEAST = 3  # bullet lines of different grades, one after another, that are the grading scale listed
 _DATE_AFTER_SAME_GRADE = 6  # tokens after "the same rating" within which its date is read
 _REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it is named
 _REPORT_TO_DATE_MOST = 6  # tokens between the report that gave a grade and its date
@@ -41,9 +43,10 @@ class GradeRule(LinkRule):
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         cues = doc.cues
         fire = self._about_fire_service(doc) if cues.any_in_doc("fire_service") else set()
+        scale_lines = self._scale_lines(doc)
         for sent in doc.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
-            if sent.national or sent.index in fire:
+            if sent.national or sent.index in fire or sent.index in scale_lines:
                 continue
             if not sent.forces and cues.within("plural_forces", sent.start, sent.end):
                 continue  # "Two forces were rated inadequate": forces in general
@@ -98,6 +101,22 @@ class GradeRule(LinkRule):
             if on:
                 about.add(sent.index)
         return about
+
+    @staticmethod
+    def _scale_lines(doc: LinkDoc) -> set[int]:
+        """The lines of a list that is the grading scale ("From best to worst, they are:", "• outstanding", "• good",
+        "• adequate", ...): a run of bullet lines that each hold one grade and nothing else, three grades or more."""
+        scale: set[int] = set()
+        run: list[Sentence] = []
+        for sent in [*doc.sentences, None]:
+            grades = sent.of("GRADE") if sent is not None else []
+            if len(grades) == 1 and bulleted(doc, sent) and alone_on_line(doc, sent, grades[0]):
+                run.append(sent)
+                continue
+            if len({s.of("GRADE")[0].kb_id for s in run}) >= _SCALE_LINES_LEAST:
+                scale.update(s.index for s in run)
+            run = []
+        return scale
 
     @staticmethod
     def _coordinated(doc: LinkDoc, before: Ent, grade: Ent) -> bool:

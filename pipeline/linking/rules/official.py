@@ -20,6 +20,7 @@ _TITLE_TO_NAME_MOST = 3  # tokens (honorifics, punctuation) between a title and 
 _FOR_PLACE_MOST = 5  # "Commissioner for Bedfordshire Kathryn Holloway": tokens from the title to the name
 _FOR_PLACES_MOST = 10  # "Commissioner for Hampshire and the Isle of Wight, Claire Lavington"
 _NAME_TO_TITLE_MOST = 9  # "Roger Hirst, who oversees the force as ... commissioner": tokens from the name to the title
+_COPULA_TO_TITLE_MOST = 4  # "is", "was the force's", "has been the": tokens from a name to the title it is said to hold
 _PLACE_BEFORE_NAME = 4  # tokens before the name in which the place after "for" ends
 _PLACE_BEFORE_TITLE = 8  # tokens before a commissioner's title in which their place ends ("Norfolk PCC")
 _ADJACENT = 3  # tokens between a force and the title or name it is next to
@@ -30,7 +31,7 @@ class OfficialRule(LinkRule):
     """A PERSON next to a ROLE in one sentence, with the organisation the role is of."""
 
     finding_type = "official"
-    cue_reads = CueReads(words=("official_between", "title_punctuation", "place_joiners", "possessive_markers",
+    cue_reads = CueReads(words=("official_between", "official_copulas", "title_punctuation", "place_joiners", "possessive_markers",
                                 "bare_inspector_titles", "speech_verbs"),
                          anywhere=("inspectorate_mentions", "force_anaphora"), phrases=("non_police_offices",), tables=("london_roles",),
                          ids=("inspectorate_roles", "commissioner_roles"))
@@ -93,6 +94,9 @@ class OfficialRule(LinkRule):
             if person.start >= role.end and between[:1] == ["of"] and _force_between(doc, sent, role, person) is not None:
                 return person  # "Chief constable of Surrey Police Rhys Bowen said", "Chief Constable of Surrey Police, Rhys Bowen,"
             gap = text[person.end : role.start]
+            if (role.start >= person.end and gap[:1] and gap[0].lower() in doc.words["official_copulas"]
+                    and len(gap) <= _COPULA_TO_TITLE_MOST and all(t.lower() in between_words for t in gap)):
+                return person  # "Siân Pritchard-Lowe is His Majesty's Inspector of Constabulary", "Ann Lee was the force's PCC"
             if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST and (all(
                     t.lower() in between_words or t[:1].isupper() or "\n" in t for t in gap)
                     or _possessive_appositive(doc, gap)):
