@@ -617,6 +617,23 @@ CASES: list[Case] = [
      "• We looked at 38 reports of rape. The force had written down all 38.\n• We looked at 80 reports of violent crime. "
      "The force wrote down 74.\n• We looked at 15 reports of modern slavery. 2 of these were not written down.", None,
      [S("dyfed_powys", "rape", 38, 38), S("dyfed_powys", "violence", 74, 80), S("dyfed_powys", "modern_slavery", 13, 15)], ALL),
+    # -- bullet lines under "The report's findings included:" after a sentence that tells of the audit: failures, "none",
+    #    a crime type with its exception in brackets, a group of victims (dev11)
+    ("findings_list", "Essex Police was inspected. Inspectors examined crime reports made between November and April. "
+     "The report's findings included:\n\n• sexual offences (excluding rape): 36 out of 41 recorded correctly\n"
+     "• domestic abuse: 9 of 58 crimes were not recorded\n• modern slavery: of four reports, none had been recorded as a "
+     "crime\n• crimes reported by people with mental ill health: 12 of 15 recorded", None,
+     [S("essex", "sexual_offences", 36, 41), S("essex", "domestic_abuse", 49, 58), S("essex", "modern_slavery", 0, 4),
+      S("essex", "other", 12, 15)], ALL),
+    ("findings_list", "Kent Police was inspected. We audited 300 records. What we found:\n- violence (other than common "
+     "assault): 7 of 60 were missed\n- stalking: none of the 5 reports had been recorded", None,
+     [S("kent", "violence", 53, 60), S("kent", "other", 0, 5)], ALL),
+    # -- what is no sample: a population and what the force recorded in a year; a set found unrecorded and put right
+    ("not_samples", "Notes to editors\n3. Essex Police serves a population of around 1.8 million people and recorded more "
+     "than 145,000 crimes in 2016/17.\n4. All 44 of the crimes found unrecorded in the inspectors' sample have since been "
+     "recorded.", None, [], ALL),
+    ("not_samples", "Kent Police was inspected. All 12 of the rapes the audit found unrecorded have now been recorded.", None,
+     [], (AS,)),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

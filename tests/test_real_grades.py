@@ -645,7 +645,28 @@ LISTS_UNDER_GRADES = [
     (KENT + "The grades, best first:\n- Outstanding\n- Good\n- Requires improvement", None, set()),
 ]
 
+# an inspectorate page's judgement table run into one line: each capitalised grade over the area names after it
+# (dev11)
+FLATTENED_TABLES = [
+    ("Home › Publications › Police forces › Cheshire › PEEL 2023–2025\nOur judgements\nThis inspection assessed Cheshire "
+     "Constabulary in nine areas of policing.\nOutstanding No areas Good Recording data about crime Managing offenders and "
+     "suspects Adequate Police powers and public treatment Preventing and deterring crime and antisocial behaviour Leadership "
+     "and force management Requires improvement Responding to the public Investigating crime Building, supporting and "
+     "protecting the workforce Inadequate Protecting vulnerable people", "2024-05-14",
+     {("cheshire", "crime_data_integrity", "good", 2024), ("cheshire", "managing_offenders", "good", 2024),
+      ("cheshire", "treatment_of_the_public", "adequate", 2024), ("cheshire", "preventing_crime", "adequate", 2024),
+      ("cheshire", "leadership_and_force_management", "adequate", 2024),
+      ("cheshire", "responding_to_the_public", "requires_improvement", 2024),
+      ("cheshire", "investigating_crime", "requires_improvement", 2024),
+      ("cheshire", "developing_a_positive_workplace", "requires_improvement", 2024),
+      ("cheshire", "protecting_vulnerable_people", "inadequate", 2024)}),
+    (KENT + "Our judgements\nGood Investigating crime Inadequate Responding to the public Protecting vulnerable people", None,
+     {("kent", "investigating_crime", "good", None), ("kent", "responding_to_the_public", "inadequate", None),
+      ("kent", "protecting_vulnerable_people", "inadequate", None)}),
+]
+
 TABLES = {
+    "flattened_tables": FLATTENED_TABLES,
     "lists_under_grades": LISTS_UNDER_GRADES,
     "fire_service": FIRE_SERVICE,
     "area_by_reference": AREA_BY_REFERENCE,

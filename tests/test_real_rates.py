@@ -326,6 +326,12 @@ CASES: list[Case] = [
     ("copula_title", "Kent Police was inspected. Mark Jones was the force's chief constable at the time.", None, O_,
      [official("Mark Jones", "chief_constable", "kent")]),
     ("copula_title", "Kent Police was inspected. Mark Jones is not happy, the chief constable said.", None, O_, []),
+    # ---- "The rates for X and for Y are A and B respectively" (dev11)
+    ("rates_for", "Essex Police was inspected. The estimated rates for violence against the person and for sexual offences "
+     "are 85.2 per cent and 94.6 per cent respectively.", None, R_,
+     [rate("essex", 85.2, "approx", "violence"), rate("essex", 94.6, "approx", "sexual_offences")]),
+    ("rates_for", "Kent Police was inspected. Its rates for rape and for domestic abuse were 91 per cent and 88 per cent "
+     "respectively.", None, R_, [rate("kent", 91.0, "exact", "rape"), rate("kent", 88.0, "exact", "domestic_abuse")]),
     # ---- Officials: a name before an appositive title with a possessive determiner (cat. 1 A12).
     ("official_possessive", "Amanda Pearce, the eastern region's HM Inspector of Constabulary, told reporters that Dorset Police "
      "had improved.", None, O_, [official("Amanda Pearce", "hm_inspector_of_constabulary", "hmicfrs")]),

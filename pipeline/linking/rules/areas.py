@@ -50,6 +50,7 @@ _HEAD_MOST = 3  # the opening words of a phrase that show it is no area
 _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DATE")  # what no area phrase holds
 _CDI_QUESTIONS = frozenset({"recording_reported_crime", "systems_and_processes", "leadership_and_culture"})
 _RELATIVE_AREAS_MOST = 12  # tokens before a grade in which "areas where" opens the clause it stands in
+_TABLE_GRADES_LEAST = 2  # capitalised grades on one line, each over its area names: a judgement table run into a line
 _BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
 _WHERE_MOST = 6  # tokens before a grade in which the "where" opening its clause stands ("..., where it requires")
 _AREA_WORDS_MOST = 8  # tokens of an area's wording ending at a comma
@@ -540,6 +541,40 @@ class AreaReader:
             else:
                 break  # a sentence, not an area: no grade heading's list
         return areas or (UNNAMED if nothing else [])
+
+    def flattened_table(self, doc: LinkDoc, sent: Sentence, grades: list[Ent]) -> list[list[str]] | None:
+        """An inspectorate page's judgement table run into one line ("Outstanding No areas Good Recording data about
+        crime Managing offenders and suspects Adequate Police powers and public treatment ... Inadequate Protecting
+        vulnerable people"): the areas under each grade, in order; None when the line is no such table. Every stretch
+        between capitalised grades is a run of area names, each opening on a capital with an area's wording or
+        marker, or says there is none ("No areas"); a lower-case word goes on the name before it."""
+        if len(grades) < _TABLE_GRADES_LEAST or any(not doc.text[g.start][:1].isupper() for g in grades):
+            return None
+        start, end = _line_words(doc, sent, skip=doc.words["bullets"])
+        if grades[0].start != start:
+            return None
+        text, lower = doc.text, doc.lower
+        table: list[list[str]] = []
+        for k, grade in enumerate(grades):
+            stop = grades[k + 1].start if k + 1 < len(grades) else end
+            areas: list[str] = []
+            i = grade.end
+            while i < stop:
+                if not text[i][:1].isupper():
+                    return None  # a sentence, not a row of area names
+                j = i + 1
+                while j < stop and not text[j][:1].isupper():
+                    j += 1  # "Managing offenders and suspects", "Building, supporting and protecting the workforce"
+                if lower[i] in doc.words["empty_list_words"]:
+                    i = j
+                    continue  # "No areas"
+                named = self._named_between(doc, i, j)
+                if len(named) != 1:
+                    return None
+                areas.append(named[0])
+                i = j
+            table.append(areas)
+        return table
 
     @staticmethod
     def _opens_list(doc: LinkDoc, line: Sentence) -> bool:

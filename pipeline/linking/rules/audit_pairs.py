@@ -31,7 +31,7 @@ CUE_READS = CueReads(
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
     words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries", "bullets",
-           "recording_verbs"),
+           "recording_verbs", "remedial_adverbs"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
@@ -195,8 +195,8 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
         found = next((c for c in reversed(earlier) if value(c) >= value(r)
                       and (cues.before("sample_total_intro", c.start) is not None
                            or audited_before(doc, c) or is_sample(doc, counts, c))), None)
-    if found is None or found.start in taken or not_crimes(doc, found):
-        return None
+    if found is None or found.start in taken or not_crimes(doc, found) or about_other_things(doc, found):
+        return None  # not of incidents or logs, nor of people ("a population of around 1.8 million people")
     return found
 
 
@@ -286,7 +286,8 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
             scope = scope_of(sent, counts, nxt)
             said = (cues.before("negative_record_just_before", f.start) is not None
                     or polarity(doc, sent, nxt, scope, local_only=True) == "neg" or misrecorded_or_not(doc, nxt.end, scope[1]))
-            if said and not not_crimes(doc, nxt) and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f)):
+            if said and not not_crimes(doc, nxt) and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f)
+                                                     or under_sample_heading(doc, sent)):
                 total = nxt
         elif says_unrecorded(doc, f):
             total = sample_total(doc, counts, f, taken)
@@ -421,8 +422,16 @@ def under_sample_heading(doc: LinkDoc, sent: Sentence) -> bool:
     """A bullet line under a heading that names an audit or says what was recorded: the heading's verb is the
     line's ('In our audit, the force recorded:' then '• 38 of 47 stalking and harassment crimes;')."""
     heading = bullet_heading(doc, sent)
-    return heading is not None and (bool(doc.cues.within("audit", heading.start, heading.end))
-                                    or _says_recorded_heading(doc, heading))
+    if heading is None:
+        return False
+    cues = doc.cues
+    if cues.within("audit", heading.start, heading.end) or _says_recorded_heading(doc, heading):
+        return True
+    # "Inspectors examined crime reports made to the force between ... . The report's findings included:": the
+    # sentence before the heading, on its line, tells of the audit
+    before = doc.sentences[heading.index - 1] if heading.index else None
+    return (before is not None and "\n" not in doc.lower[before.end - 1] and "\n" not in doc.text[heading.start - 1]
+            and bool(cues.within("audit", before.start, before.end)))
 
 
 def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
@@ -451,6 +460,9 @@ def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
 def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
     """After 'all' or 'none of' and a count, 'recorded' ('all 12 ... had been recorded'), or an elliptical 'had
     been.' ('were.') when the sentence has said recording before the count; a full stop ends the look."""
+    said = doc.cues.after("recorded_after_all", t.end)
+    if said is not None and any(w in doc.words["remedial_adverbs"] for w in doc.lower[max(t.end, said[0] - 3) : said[0]]):
+        return False  # "All 44 of the crimes found unrecorded ... have since been recorded": a correction
     if says_recorded(doc, t, "recorded_after_all") or under_sample_heading(doc, sent):
         return True
     if not doc.cues.within("positive_record", sent.start, t.start):

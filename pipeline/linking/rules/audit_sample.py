@@ -62,7 +62,7 @@ class AuditSampleRule(LinkRule):
                 if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
                     yield finding
                 continue
-            if cues.within("audit", sent.start, sent.end) and not blockers:
+            if (cues.within("audit", sent.start, sent.end) or audit_pairs.under_sample_heading(doc, sent)) and not blockers:
                 # A sample said through its failures, or recorded in full or not at all, in a sentence about an audit.
                 readings = audit_pairs.through_failures(doc, sent, counts, taken) + audit_pairs.whole_or_none(doc, sent, counts, taken)
                 for reading in readings:

@@ -53,6 +53,14 @@ class GradeRule(LinkRule):
             figs = sent.figures
             if self._scale(doc, grades):
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
+            table = self.areas.flattened_table(doc, sent, grades)
+            if table is not None:
+                for grade, areas in zip(grades, table):
+                    for force in self._forces(doc, sent, grade):
+                        for area in dict.fromkeys(areas):
+                            yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
+                                               year=self._year(doc, sent, figs, grade, grade.end))
+                continue
             floor = sent.start  # where the areas of the grade before end: no grade reads back past it
             areas: list[str] | None = []
             for k, grade in enumerate(grades):
