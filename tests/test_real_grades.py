@@ -522,6 +522,15 @@ QUESTION_HEADINGS: list[CaseRow] = [
 
 # -- a fire and rescue service's grades in a police-and-fire statement are not the police force's (dev8, dev9) --------
 FIRE_SERVICE: list[CaseRow] = [
+    # (dev11) one sentence naming both: each grade belongs to the nearer organisation before it; a new paragraph on
+    # "the service" goes on about the fire service
+    ("Staffordshire Police has been rated good at recording crime, while Staffordshire Fire and Rescue Service has kept "
+     "its good grade for understanding the risk of fire.", "2024-01-25", {("staffordshire", CDI, "good", 2024)}),
+    ("Kent Fire and Rescue Service was rated inadequate for its culture, but Kent Police was judged good at recording "
+     "crime.", None, {("kent", CDI, "good", None)}),
+    ("Staffordshire Police was inspected.\n\nFire\nStaffordshire Fire and Rescue Service was inspected in September "
+     "2023. Inspectors graded it good in understanding fires.\n\nIn its previous inspection, in 2021, the service was "
+     "rated good for effectiveness and for efficiency, but requires improvement for people.", "2024-01-25", set()),
     ("Northamptonshire Police\n\nThe inspectorate found the force to be good at recording data about crime.\n\n"
      "Northamptonshire Fire and Rescue Service\n\nThe fire service was judged good at responding to fires. It requires "
      "improvement at promoting the right values and culture, and it was found inadequate at ensuring fairness.\n\n"

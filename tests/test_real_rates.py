@@ -326,6 +326,12 @@ CASES: list[Case] = [
     ("copula_title", "Kent Police was inspected. Mark Jones was the force's chief constable at the time.", None, O_,
      [official("Mark Jones", "chief_constable", "kent")]),
     ("copula_title", "Kent Police was inspected. Mark Jones is not happy, the chief constable said.", None, O_, []),
+    # ---- a year opening a timeline's line before a dash or colon dates every sentence on the line (dev11)
+    ("line_year", "Staffordshire Police timeline\n• 2016 - the first inspection graded the force as requires improvement. "
+     "Inspectors estimated that it was recording around 88 per cent of crimes.\n• 2018: the force recorded 94.6 per cent of "
+     "reported crime.", None, R_,
+     [rate("staffordshire", 88.0, "approx", year=2016), rate("staffordshire", 94.6, "exact", year=2018)]),
+    ("line_year", "Kent Police: 2014 was a bad year. The force records 88 per cent of crime.", None, R_, [rate("kent", 88.0)]),
     # ---- "The rates for X and for Y are A and B respectively" (dev11)
     ("rates_for", "Essex Police was inspected. The estimated rates for violence against the person and for sexual offences "
      "are 85.2 per cent and 94.6 per cent respectively.", None, R_,

@@ -13,7 +13,9 @@ from pipeline.linking.figures import Ent, Figure
 
 CUE_READS = CueReads(before=("date_blockers", "past_inspection"), anywhere=("clause_boundaries", "present_time"),
                      words=("reporting_verbs", "relative_openers", "report_words", "earlier_words", "rating_verbs",
-                            "present_main_verbs"))
+                            "present_main_verbs", "bullets"))
+_LINE_SENTENCES_MOST = 6  # sentences read back to the start of a line for the year that opens it
+_LINE_YEAR_MARKS = frozenset({"-", "–", "—", ":"})  # after a year opening a line: the line is of that year
 _LOOK_BACK = 8  # tokens before a date in which "when" or "since" is read
 _PRESENT_AFTER_MOST = 6  # tokens after a figure, in its clause, in which a word of the present dates it to the article
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
@@ -24,7 +26,7 @@ _RELATIVE_BACK = 15  # tokens before a date in which the ", which" opening its c
 def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
     """The year of ``fig`` (a figure among ``figs``, or an entity such as a grade) in ``sent``."""
     if "DATE" not in sent.by_label:
-        return doc.article_year
+        return _line_opening_year(doc, sent)
     # The same for every figure of the sentence (with the same list of figures): worked out once.
     dated = sent.dated
     if dated is None or dated[0] is not figs:
@@ -44,6 +46,34 @@ def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent
     if not usable:
         return doc.article_year
     return years[min(usable, key=lambda d: min(abs(d.start - fig.end), abs(fig.start - d.end)))]
+
+
+def _line_opening_year(doc: LinkDoc, sent: Sentence) -> int | None:
+    """For a sentence with no date: the year that opens its line before a dash or colon ('• 2016 - the first crime
+    data integrity inspection graded the force ... . Inspectors estimated that it was recording around 88 per cent'),
+    as a timeline's lines are dated; else the article's year."""
+    bullets, lower = doc.words["bullets"], doc.lower
+    line = sent
+    for _ in range(_LINE_SENTENCES_MOST):
+        i = line.start - 1
+        while i >= 0 and (lower[i] in bullets or not lower[i].strip() and "\n" not in lower[i]):
+            i -= 1
+        if i < 0 or "\n" in lower[i] or line.index == 0:
+            break
+        line = doc.sentences[line.index - 1]
+    else:
+        return doc.article_year
+    dates = line.of("DATE")
+    if not dates:
+        return doc.article_year
+    first = dates[0]
+    k = line.start
+    while k < line.end and (lower[k] in bullets or not lower[k].strip()):
+        k += 1
+    year = doc.norm(first).get("year")
+    if first.start != k or year is None or first.end >= line.end or lower[first.end] not in _LINE_YEAR_MARKS:
+        return doc.article_year
+    return year
 
 
 def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:

@@ -42,7 +42,8 @@ class GradeRule(LinkRule):
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         cues = doc.cues
-        fire = self._about_fire_service(doc) if cues.any_in_doc("fire_service") else set()
+        fire_named = cues.any_in_doc("fire_service")
+        fire = self._about_fire_service(doc) if fire_named else set()
         scale_lines = self._scale_lines(doc)
         for sent in doc.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
@@ -70,6 +71,8 @@ class GradeRule(LinkRule):
                     continue  # "No area was graded outstanding or inadequate": the second grade has the first's subject
                 areas, read_to = self._areas(doc, sent, grade, stop, floor)
                 floor = max(grade.end, read_to)
+                if fire_named and self._fire_grade(doc, sent, grade):
+                    continue
                 # "could be rated inadequate if ...", "is no longer inadequate", "has never been rated outstanding"
                 if (cues.before("hypothetical", grade.start) is not None or cues.before("negations", grade.start) is not None
                         or cues.before("withheld_grades", grade.start, sent.start) is not None):
@@ -96,19 +99,45 @@ class GradeRule(LinkRule):
         for sent in doc.sentences:
             if on and not headed and sent.index and "\n" in doc.lower[sent.start - 1]:
                 on = False  # a new paragraph
-            named = cues.within("fire_service", sent.start, sent.end)
-            if named:  # not the inspectorate's name ("... Constabulary and Fire & Rescue Services") nor a title
-                names = sent.of("INSPECTORATE") + sent.of("ROLE")
-                named = [m for m in named if not any(e.start <= m[0] < e.end for e in names)
-                         and not (doc.lower[m[0] - 1] in ("and", "&") and doc.lower[m[0] - 2].startswith("constabular"))]
+            named = GradeRule._fire_named(doc, sent)
             police = [f for f in sent.forces if not any(f[1] == m[0] for m in named)]  # not "North Yorkshire Fire ..."
             if police:
                 on = headed = False
             elif named:
                 on, headed = True, headed or sent.end - sent.start <= _HEADING_MOST
+            elif not on and about and sent.index - 1 in about and GradeRule._the_service(doc, sent):
+                on = True  # a new paragraph on "the service" ("In its previous inspection, in 2021, the service was ...")
             if on:
                 about.add(sent.index)
         return about
+
+    @staticmethod
+    def _fire_named(doc: LinkDoc, sent: Sentence) -> list[tuple[int, int]]:
+        """Where the sentence names a fire and rescue service: not inside the inspectorate's name ("... Constabulary
+        and Fire & Rescue Services") nor a title."""
+        named = doc.cues.within("fire_service", sent.start, sent.end)
+        if named:
+            names = sent.of("INSPECTORATE") + sent.of("ROLE")
+            named = [m for m in named if not any(e.start <= m[0] < e.end for e in names)
+                     and not (doc.lower[m[0] - 1] in ("and", "&") and doc.lower[m[0] - 2].startswith("constabular"))]
+        return named
+
+    @staticmethod
+    def _the_service(doc: LinkDoc, sent: Sentence) -> bool:
+        """The sentence speaks of "the service" (a fire and rescue service named before) and names no police force."""
+        lower = doc.lower
+        return not sent.forces and any(lower[i] == "service" and lower[i - 1] in ("the", "its") for i in range(sent.start + 1, sent.end))
+
+    @staticmethod
+    def _fire_grade(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+        """In a sentence naming both a police force and a fire and rescue service, the grade whose nearest
+        organisation before it is the fire service ("Staffordshire Police has been rated good at recording crime,
+        while Staffordshire Fire and Rescue Service has kept its good grade for understanding the risk of fire")."""
+        named = [m for m in GradeRule._fire_named(doc, sent) if m[0] < grade.start]
+        if not named:
+            return False
+        police = [f[0] for f in sent.forces if f[0] < grade.start and not any(f[1] == m[0] for m in named)]
+        return max(m[0] for m in named) > max(police, default=-1)
 
     @staticmethod
     def _scale_lines(doc: LinkDoc) -> set[int]:
