@@ -634,6 +634,15 @@ CASES: list[Case] = [
      "recorded.", None, [], ALL),
     ("not_samples", "Kent Police was inspected. All 12 of the rapes the audit found unrecorded have now been recorded.", None,
      [], (AS,)),
+    # -- "such crimes" after a sentence on a group of victims; what should have been recorded said before its count,
+    #    the part elliptically "of those" (dev11)
+    ("such_victims", "Cumbria Constabulary was inspected. A further check looked at crimes where the victim was a child "
+     "or a vulnerable adult. Of the 47 such crimes in the sample, nine had not been recorded.", None,
+     [S("cumbria", "other", 38, 47)], ALL),
+    ("should_before", "Hampshire Constabulary was inspected. Among the crimes that should have been recorded were 42 "
+     "reports of violent crime, and only 33 of those had been.", None, [S("hampshire", "violence", 33, 42)], ALL),
+    ("should_before", "Kent Police was inspected. The crimes that should have been recorded were 60 burglaries; 51 of "
+     "them were.", None, [S("kent", "burglary", 51, 60)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

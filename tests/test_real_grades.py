@@ -654,6 +654,20 @@ LISTS_UNDER_GRADES = [
     (KENT + "The grades, best first:\n- Outstanding\n- Good\n- Requires improvement", None, set()),
 ]
 
+# a grade with its area elided takes the area the sentence's grade before it named; a negation written without its
+# apostrophe still denies (dev11)
+ELIDED_AREAS = [
+    ("HMIC rated Dyfed-Powys Police good for effectiveness in its annual PEEL assessment, an improvement on last year, "
+     "when the force was told it required improvement.", "2015-11-27",
+     {("dyfed_powys", "effectiveness", "good", 2015), ("dyfed_powys", "effectiveness", "requires_improvement", 2014)}),
+    ("South Wales Police was rated good for effectiveness, while North Wales Police was told it requires improvement.",
+     "2015-11-27", {("south_wales", "effectiveness", "good", 2015), ("north_wales", "effectiveness", "requires_improvement", 2015)}),
+    (KENT + "It was rated good for preventing crime but inadequate.", None,
+     {("kent", "preventing_crime", "good", None), ("kent", "preventing_crime", "inadequate", None)}),
+    (KENT + "It was judged to require improvement for effectiveness, although it wasnt rated inadequate for anything.",
+     None, {("kent", "effectiveness", "requires_improvement", None)}),
+]
+
 # an inspectorate page's judgement table run into one line: each capitalised grade over the area names after it
 # (dev11)
 FLATTENED_TABLES = [
@@ -675,7 +689,7 @@ FLATTENED_TABLES = [
 ]
 
 TABLES = {
-    "flattened_tables": FLATTENED_TABLES,
+    "flattened_tables": FLATTENED_TABLES, "elided_areas": ELIDED_AREAS,
     "lists_under_grades": LISTS_UNDER_GRADES,
     "fire_service": FIRE_SERVICE,
     "area_by_reference": AREA_BY_REFERENCE,

@@ -326,6 +326,12 @@ CASES: list[Case] = [
     ("copula_title", "Kent Police was inspected. Mark Jones was the force's chief constable at the time.", None, O_,
      [official("Mark Jones", "chief_constable", "kent")]),
     ("copula_title", "Kent Police was inspected. Mark Jones is not happy, the chief constable said.", None, O_, []),
+    # ---- "the rate falls to" (dev11)
+    ("rate_moves_to", "Cumbria Constabulary records an estimated 90.3 per cent of the crimes reported to it. For violent "
+     "crime, the rate falls to 84.6 per cent.", None, R_,
+     [rate("cumbria", 90.3, "approx"), rate("cumbria", 84.6, "exact", "violence")]),
+    ("rate_moves_to", "Kent Police was inspected. For sexual offences the figure rose to 93 per cent.", None, R_,
+     [rate("kent", 93.0, "exact", "sexual_offences")]),
     # ---- a year opening a timeline's line before a dash or colon dates every sentence on the line (dev11)
     ("line_year", "Staffordshire Police timeline\n• 2016 - the first inspection graded the force as requires improvement. "
      "Inspectors estimated that it was recording around 88 per cent of crimes.\n• 2018: the force recorded 94.6 per cent of "

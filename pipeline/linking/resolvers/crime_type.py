@@ -216,8 +216,12 @@ def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
     if sent.index == 0 or any(lower[k] in nouns and lower[k - 1] not in back for k in range(sent.start + 1, fig_start)) \
             or lower[sent.start] in nouns:
         return None  # its own sentence speaks of crimes before it: "such" refers to those
-    named = [e for e in doc.sentences[sent.index - 1].of("CRIME_TYPE") if not _blocked(doc, e)]
-    return named[-1].kb_id if named else None
+    previous = doc.sentences[sent.index - 1]
+    named = [e for e in previous.of("CRIME_TYPE") if not _blocked(doc, e)]
+    if named:
+        return named[-1].kb_id
+    # "A further check looked at crimes where the victim was a child or a vulnerable adult. Of the 47 such crimes ..."
+    return _OTHER if _victim_group_before(doc, previous, previous.end) else None
 
 
 def _topic_before_colon(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:

@@ -31,7 +31,7 @@ CUE_READS = CueReads(
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
     words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries", "bullets",
-           "recording_verbs", "remedial_adverbs"),
+           "recording_verbs", "remedial_adverbs", "back_pronouns"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
@@ -126,8 +126,12 @@ def _negation_after(doc: LinkDoc, r: Figure) -> int | None:
 
 
 def elliptical(doc: LinkDoc, r: Figure) -> bool:
-    """'only 137 were.', 'only 198 had been.', 'just 208 did.': the verb of recording left out."""
-    return _elliptical_at(doc, r.end)
+    """'only 137 were.', 'only 198 had been.', 'just 208 did.', 'only 33 of those had been.': the verb of recording
+    left out."""
+    lower, end = doc.lower, r.end
+    if end + 2 < doc.n and lower[end] == "of" and lower[end + 1] in doc.words["back_pronouns"]:
+        end += 2  # "of those", "of them"
+    return _elliptical_at(doc, end)
 
 
 def elliptical_after(doc: LinkDoc, r: Figure, skip: int = 0, negated: bool = False) -> bool:

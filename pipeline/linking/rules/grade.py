@@ -64,6 +64,7 @@ class GradeRule(LinkRule):
                 continue
             floor = sent.start  # where the areas of the grade before end: no grade reads back past it
             areas: list[str] | None = []
+            named_before: list[str] = []  # the areas the sentence's last grade named, for an elliptical one after it
             for k, grade in enumerate(grades):
                 stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
                 if areas is UNNAMED and self._coordinated(doc, grades[k - 1], grade):
@@ -79,6 +80,12 @@ class GradeRule(LinkRule):
                     continue
                 if areas is UNNAMED:
                     continue  # "good in three areas", "None of the eleven areas ...", "the service to victims is inadequate"
+                if areas:
+                    named_before = areas
+                elif named_before:
+                    # "rated good for effectiveness, an improvement on last year, when it required improvement", "... good
+                    # for effectiveness, while North Wales Police was told it requires improvement": the area is elided
+                    areas = named_before
                 years = [self._year(doc, sent, figs, grade, stop)]
                 earlier = self._same_grade_before(doc, sent, grade)
                 if earlier is not None and earlier not in years:
