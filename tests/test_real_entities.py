@@ -529,6 +529,22 @@ PEOPLE: list[Case] = [
      [("PERSON", "Frances Ridley", {})], [("PERSON", "By Frances Ridley")]),
     ("West Midlands Police\nSexual Offences\nCrime reporter", None, [], [("PERSON", "Sexual Offences")]),
     ("Lancashire Constabulary\nHome Affairs Editor", None, [], [(None, "Home Affairs")]),
+    # interim and temporary titles, a chief inspector's rank, a deputy PFCC, the fire inspectorate's HM Inspector, a
+    # commissioner's long title; a party label before a name is no part of it (dev11; sentences our own)
+    ("Interim Chief Constable Ruth Kendal and T/DCC Gareth Lomax met Ch Insp Daniel Furlong.", None,
+     [("ROLE", "Interim Chief Constable", {"id": "chief_constable"}), ("ROLE", "T/DCC", {"id": "deputy_chief_constable"}),
+      ("ROLE", "Ch Insp", {"id": "other"}), ("PERSON", "Daniel Furlong", {})], []),
+    ("Liam Penhaligon, Deputy Police, Fire and Crime Commissioner, and the Deputy PFCC's office replied.", None,
+     [("ROLE", "Deputy Police, Fire and Crime Commissioner", {"id": "deputy_police_and_crime_commissioner"}),
+      ("ROLE", "Deputy PFCC", {"id": "deputy_police_and_crime_commissioner"})], []),
+    ("His Majesty's Inspector of Fire & Rescue Services Andrea Coulthard spoke; Staffordshire Commissioner for Police, "
+     "Fire & Rescue and Crime Ifeoma Radcliffe agreed.", None,
+     [("ROLE", "His Majesty's Inspector of Fire & Rescue Services", {"id": "other"}),
+      ("ROLE", "Commissioner for Police, Fire & Rescue and Crime", {"id": "police_fire_and_crime_commissioner"}),
+      ("PERSON", "Ifeoma Radcliffe", {})], []),
+    ("Liberal Democrat Kieran Doyle and Conservative Ruairi Done clashed; Norfolk PCC Lorne Green listened.", None,
+     [("PERSON", "Kieran Doyle", {}), ("PERSON", "Ruairi Done", {}), ("PERSON", "Lorne Green", {})],
+     [("PERSON", "Democrat Kieran Doyle")]),
     # titles and hedges written with a full stop: one span with their stops (dev6; sentences our own)
     ("Det. Supt. Jane Moss and Asst. Ch. Con. Rob Kerr spoke; approx. 8,100 crimes, c. 3,400 of them violent.", None,
      [("ROLE", "Det. Supt.", {"id": "superintendent"}), ("PERSON", "Jane Moss", {}),

@@ -326,6 +326,8 @@ CASES: list[Case] = [
     ("copula_title", "Kent Police was inspected. Mark Jones was the force's chief constable at the time.", None, O_,
      [official("Mark Jones", "chief_constable", "kent")]),
     ("copula_title", "Kent Police was inspected. Mark Jones is not happy, the chief constable said.", None, O_, []),
+    ("copula_title", "Staffordshire Police was inspected. His Majesty's Inspector of Fire & Rescue Services Andrea "
+     "Coulthard said the service was good.", None, O_, [official("Andrea Coulthard", "other", "hmicfrs")]),
     # ---- "the rate falls to" (dev11)
     ("rate_moves_to", "Cumbria Constabulary records an estimated 90.3 per cent of the crimes reported to it. For violent "
      "crime, the rate falls to 84.6 per cent.", None, R_,

@@ -33,7 +33,7 @@ class OfficialRule(LinkRule):
     finding_type = "official"
     cue_reads = CueReads(words=("official_between", "official_copulas", "title_punctuation", "place_joiners", "possessive_markers",
                                 "bare_inspector_titles", "speech_verbs"),
-                         anywhere=("inspectorate_mentions", "force_anaphora"), phrases=("non_police_offices",), tables=("london_roles",),
+                         anywhere=("inspectorate_mentions", "force_anaphora"), phrases=("non_police_offices", "inspectorate_offices"), tables=("london_roles",),
                          ids=("inspectorate_roles", "commissioner_roles"))
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -108,7 +108,8 @@ class OfficialRule(LinkRule):
         """The inspectorate for its roles; a commissioner's place; a force next to the title or name; else
         the force resolved for the title's position. None for offices outside policing."""
         lower, ids, london = doc.lower, doc.ids, doc.tables["london_roles"]
-        if role.kb_id in ids["inspectorate_roles"]:
+        if role.kb_id in ids["inspectorate_roles"] or (
+                role.kb_id == "other" and tuple(lower[role.start : role.end]) in doc.phrases["inspectorate_offices"]):
             return "hmicfrs"
         if role.kb_id == "other" and tuple(lower[role.start : role.end]) in doc.phrases["non_police_offices"]:
             return None
