@@ -259,6 +259,14 @@ COUNTS: list[Case] = [
      [("COUNT", "20"), ("COUNT", "10"), ("COUNT", "5")]),
     ("Download the full report (PDF, 1.4MB)\nDownload the accessible version (ODT, 310 KB)", None, [],
      [("COUNT", "1.4"), ("COUNT", "310")]),
+    # (dev11) a station's number after its name; an agenda item, a phone option; a reference code's last digits;
+    # 999 rung, answered, or named after "101, or"
+    ("Kofi Mensah sat down with Irwell 104 this morning. Pic: GMP (REF-180614-1017)", None, [],
+     [("COUNT", "104"), ("COUNT", "1017")]),
+    ("Ch Insp Daniel Furlong (item 3) said 14 crimes were missed. Call 0161 778 7000 (option 3).", None,
+     [("COUNT", "14", {"value": 14})], [("COUNT", "3")]),
+    ("She rang 999 in the summer; GMP 999 answer times rose. Ring 101, or 999 in an emergency.", None, [],
+     [("COUNT", "999"), ("COUNT", "101")]),
 ]
 
 # word fractions with an adverb or participle of their own, and "half the ..." (dev10)
@@ -281,6 +289,13 @@ DATES: list[Case] = [
      [("DATE", "the best part of a year", {}), ("DATE", "the better part of two years", {})], []),
     ("Officers ran a week-long crackdown and a month-long review.", None,
      [("DATE", "week-long", {}), ("DATE", "month-long", {})], []),
+    # (dev11) "N years on" before "from" or the end of its line, "A year on"; a month in lower case (not "may", "march")
+    ("Force now adequate at recording crime, six years on from inadequate verdict\nSix years on\nThe decision was welcome.",
+     None, [("DATE", "six years on", {}), ("DATE", "Six years on", {})], []),
+    ("A year on, we went along to the meeting. The audit of crimes reported in september found most recorded.", None,
+     [("DATE", "A year on", {}), ("DATE", "september", {})], []),
+    ("He spent two years on the case. It may rain, and officers march in step.", None, [("DATE", "two years", {})],
+     [("DATE", "may"), ("DATE", "march")]),
     # (dev10) an adjective between a duration's number and its unit; a bare period set off from another time
     ("The force was 'turning a corner' after two difficult years, and faces three more months of checks.", None,
      [("DATE", "two difficult years", {}), ("DATE", "three more months", {})], [("COUNT", "two"), ("COUNT", "three")]),
