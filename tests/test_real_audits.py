@@ -643,6 +643,8 @@ CASES: list[Case] = [
      "reports of violent crime, and only 33 of those had been.", None, [S("hampshire", "violence", 33, 42)], ALL),
     ("should_before", "Kent Police was inspected. The crimes that should have been recorded were 60 burglaries; 51 of "
      "them were.", None, [S("kent", "burglary", 51, 60)], ALL),
+    ("should_before", "Suffolk Constabulary was inspected.\nOf the 94 violent crimes that should have been recorded, the "
+     "force logged all but 11.", None, [S("suffolk", "violence", 83, 94)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

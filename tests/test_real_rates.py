@@ -328,6 +328,16 @@ CASES: list[Case] = [
     ("copula_title", "Kent Police was inspected. Mark Jones is not happy, the chief constable said.", None, O_, []),
     ("copula_title", "Staffordshire Police was inspected. His Majesty's Inspector of Fire & Rescue Services Andrea "
      "Coulthard said the service was good.", None, O_, [official("Andrea Coulthard", "other", "hmicfrs")]),
+    # ---- "the force's rates were A and B respectively" after an elliptical coordination (dev11); a count in the
+    #      conjunct after a rate takes its own cue, not the rate's ("... recorded and about 4,300 ... going unrecorded")
+    ("rates_for", "Norfolk Constabulary was inspected. For violent and sexual offences, the force's rates were 91.9 per "
+     "cent and 96.0 per cent respectively.", None, R_,
+     [rate("norfolk", 91.9, "exact", "violence"), rate("norfolk", 96.0, "exact", "sexual_offences")]),
+    ("conjuncts", "Suffolk Constabulary was told it requires improvement, with an estimated 90.2 per cent of crimes "
+     "recorded and about 4,300 reports a year going unrecorded.", None, RU,
+     [rate("suffolk", 90.2, "approx"), count("suffolk", 4300, "approx", per_year=True)]),
+    ("conjuncts", "Kent Police recorded most crimes, but about 1,200 a year went unrecorded.", None, (UC,),
+     [count("kent", 1200, "approx", per_year=True)]),
     # ---- "the rate falls to" (dev11)
     ("rate_moves_to", "Cumbria Constabulary records an estimated 90.3 per cent of the crimes reported to it. For violent "
      "crime, the rate falls to 84.6 per cent.", None, R_,

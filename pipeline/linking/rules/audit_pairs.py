@@ -25,7 +25,7 @@ from pipeline.linking.resolvers.polarity import polarity
 
 CUE_READS = CueReads(
     before=("sub_part_before", "audit_before_total", "sample_total_intro", "all_before_count", "none_before_count",
-            "recorded_before_count", "should_before_count", "negative_record_just_before"),
+            "recorded_before_count", "should_before_count", "negative_record_just_before", "all_but"),
     after=("sub_part", "count_negated", "negative_record_after_count", "recorded_after_count", "recorded_after_all",
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total", "per_year", "per_shorter_period"),
@@ -88,7 +88,9 @@ def says_recorded(doc: LinkDoc, r: Figure, recorded_after: str = "recorded_after
         return True
     if part and elliptical(doc, r):
         return True
-    return cues.before("recorded_before_count", r.start) is not None
+    all_but = cues.before("all_but", r.start)
+    start = all_but[0] if all_but is not None else r.start  # "the force logged all but 11"
+    return cues.before("recorded_before_count", start) is not None
 
 
 def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
