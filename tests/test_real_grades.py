@@ -666,6 +666,7 @@ ELIDED_AREAS = [
      {("kent", "preventing_crime", "good", None), ("kent", "preventing_crime", "inadequate", None)}),
     (KENT + "It was judged to require improvement for effectiveness, although it wasnt rated inadequate for anything.",
      None, {("kent", "effectiveness", "requires_improvement", None)}),
+    (KENT + "\"I want us to be rated good next time the inspectors come,\" the chief constable said.", None, set()),
 ]
 
 # an inspectorate page's judgement table run into one line: each capitalised grade over the area names after it

@@ -338,6 +338,14 @@ CASES: list[Case] = [
      [rate("suffolk", 90.2, "approx"), count("suffolk", 4300, "approx", per_year=True)]),
     ("conjuncts", "Kent Police recorded most crimes, but about 1,200 a year went unrecorded.", None, (UC,),
      [count("kent", 1200, "approx", per_year=True)]),
+    # ---- a crime type fronted as the topic, set off by a comma, is what a plain crime noun after the figure counts
+    ("fronted_topic", "Greater Manchester Police was inspected. For violent crime, only 83.6% of reports made it on to the "
+     "system; for sexual offences the figure was 89.2%.", None, R_,
+     [rate("greater_manchester", 83.6, "exact", "violence"), rate("greater_manchester", 89.2, "exact", "sexual_offences")]),
+    ("fronted_topic", "Kent Police was inspected. On rape, 91 per cent of reports were recorded.", None, R_,
+     [rate("kent", 91.0, "exact", "rape")]),
+    ("fronted_topic", "Kent Police was inspected. For the force as a whole, 91 per cent of reports were recorded.", None, R_,
+     [rate("kent", 91.0)]),
     # ---- "the rate falls to" (dev11)
     ("rate_moves_to", "Cumbria Constabulary records an estimated 90.3 per cent of the crimes reported to it. For violent "
      "crime, the rate falls to 84.6 per cent.", None, R_,

@@ -16,7 +16,7 @@ from pipeline.linking.resolvers.polarity import is_list_line, list_opening, rest
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere", "respectively"),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
-                            "postmodifier_skips", "back_determiners", "bullets"),
+                            "postmodifier_skips", "back_determiners", "bullets", "topic_openers"),
                      tables=("part_crime_adjectives",))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
@@ -59,7 +59,7 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
             # "Sexual offences fared better: 57 out of the 63 reports ...": the topic before the colon says
             # which reports; "Violent crime stands out, with nearly a third of the incidents ...": so does
             # the main clause's crime type for its "with" clause.
-            return (_topic_before_colon(doc, sent, unblocked, fig_start)
+            return (_topic_before_colon(doc, sent, unblocked, fig_start) or _topic_fronted(doc, sent, unblocked, fig_start)
                     or _topic_before_with(doc, sent, unblocked, fig_start, i)
                     or (_referred_back(doc, sent, fig_start) if lower[i - 1] in back else None)
                     or (_subject_before(doc, sent) if not unblocked and i == fig_end else None)
@@ -222,6 +222,21 @@ def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
         return named[-1].kb_id
     # "A further check looked at crimes where the victim was a child or a vulnerable adult. Of the 47 such crimes ..."
     return _OTHER if _victim_group_before(doc, previous, previous.end) else None
+
+
+def _topic_fronted(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
+    """The crime type a sentence opens on as its topic, set off by a comma before the figure ("For violent crime, only
+    83.6% of reports made it on to the system")."""
+    lower = doc.lower
+    start = sent.start
+    while start < fig_start and (not lower[start].strip() or lower[start] in doc.words["bullets"]):
+        start += 1
+    if start >= fig_start or lower[start] not in doc.words["topic_openers"]:
+        return None
+    head = next((e for e in types if e.start == start + 1), None)
+    if head is None or head.end >= fig_start or lower[head.end] != ",":
+        return None
+    return head.kb_id
 
 
 def _topic_before_colon(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
