@@ -645,6 +645,13 @@ CASES: list[Case] = [
      "them were.", None, [S("kent", "burglary", 51, 60)], ALL),
     ("should_before", "Suffolk Constabulary was inspected.\nOf the 94 violent crimes that should have been recorded, the "
      "force logged all but 11.", None, [S("suffolk", "violence", 83, 94)], ALL),
+    # -- "should have been recorded as rape" names the sample's crime type; "Of 31 ... , 25 were." (dev11)
+    ("recorded_as", "Merseyside Police, by contrast, had 214 incident logs checked by inspectors, who found that 37 should "
+     "have been recorded as rape.\nOnly 29 were.", None, [S("merseyside", "rape", 29, 37)], ALL),
+    ("opening_total", "Kent Police was inspected. Inspectors looked at 40 reports of rape. Of 31 reports of stalking in the "
+     "same sample, 25 were.", None, [S("kent", "other", 25, 31)], ALL),
+    ("opening_total", "Essex Police was inspected. Among the 50 burglaries in the sample, 44 were.", None,
+     [S("essex", "burglary", 44, 50)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

@@ -25,6 +25,8 @@ from pipeline.linking.state import SharedState
 
 _RATE_ROUNDING = 0.15  # how far a percentage given to one decimal may lie from the pair in brackets after it
 _TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
+_TOTAL_OPENERS = frozenset({"of", "among"})  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
+_RECORDED_AS_MOST = 8  # tokens after a total in which "recorded as" names the crime type it should have been
 
 
 class AuditSampleRule(LinkRule):
@@ -35,7 +37,7 @@ class AuditSampleRule(LinkRule):
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group"),
                          anywhere=("audit", "audit_blockers", "positive_record", "clause_boundaries"),
-                         words=("definite_back", "part_openers", "quote_marks"))
+                         words=("definite_back", "part_openers", "quote_marks", "recording_verbs"))
     writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
 
@@ -81,7 +83,8 @@ class AuditSampleRule(LinkRule):
                 for r in counts:
                     if (r.start < first_end or r.start in taken or any(start < scope_of(sent, counts, r)[1] for start, _ in blockers)
                             or self._wrong_type(doc, sent, counts, r)
-                            or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None)
+                            or not says_recorded(doc, r, part=cues.before("sub_part_before", r.start) is not None
+                                                 or self._after_opening_total(doc, sent, counts, r))
                             or cues.after("timeliness", r.end, sent.end) is not None or right_after_per_shorter_period(doc, r)):
                         continue
                     total = sample_total(doc, counts, r, taken)
@@ -297,6 +300,9 @@ class AuditSampleRule(LinkRule):
         of the 41 reports inspectors examined had been correctly logged', 'For rape, 52 of the 60 reports ...')."""
         start = sent.start if scope_start is None else scope_start
         crime_type = crime_type_for(doc, sent, total.start, total.end, start)
+        if crime_type == "all_crime":
+            # "inspectors found that 37 should have been recorded as rape": the crime type they should have been
+            crime_type = AuditSampleRule._recorded_as(doc, sent, total) or crime_type
         if crime_type == "all_crime" and typed is not total:
             crime_type = crime_type_for(doc, sent, typed.start, typed.end, start)
         if crime_type != "all_crime":
@@ -319,6 +325,27 @@ class AuditSampleRule(LinkRule):
             before, earlier = named
             return crime_type_for(doc, before, earlier.start, earlier.end, before.start)
         return crime_type
+
+    @staticmethod
+    def _after_opening_total(doc: LinkDoc, sent: Sentence, counts: list[Figure], r: Figure) -> bool:
+        """The count follows the clause a sentence opens on, a total ("Of 31 reports of stalking in the same sample,
+        25 were."): it is a part of that total, so an elliptical "were." says it was recorded."""
+        lower = doc.lower
+        first = next((k for k in range(sent.start, r.start) if lower[k].strip() and lower[k] not in doc.words["bullets"]), None)
+        return (first is not None and lower[first] in _TOTAL_OPENERS and len(counts) > 1 and counts[1] is r
+                and "," in lower[counts[0].end : r.start])
+
+    @staticmethod
+    def _recorded_as(doc: LinkDoc, sent: Sentence, total: Figure) -> str | None:
+        """The crime type named after 'recorded as' in the total's clause ('37 should have been recorded as rape')."""
+        lower, verbs = doc.lower, doc.words["recording_verbs"]
+        for i in range(total.end, min(total.end + _RECORDED_AS_MOST, sent.end - 1)):
+            if lower[i] in (",", ";", "."):
+                return None
+            if lower[i] in verbs and lower[i + 1] == "as":
+                ct = next((e for e in sent.of("CRIME_TYPE") if i + 2 <= e.start <= i + 3), None)
+                return ct.kb_id if ct is not None else None
+        return None
 
     @staticmethod
     def _opened_on_before(doc: LinkDoc, sent: Sentence) -> tuple[Sentence, Figure] | None:
