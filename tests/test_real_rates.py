@@ -346,6 +346,14 @@ CASES: list[Case] = [
      [rate("kent", 91.0, "exact", "rape")]),
     ("fronted_topic", "Kent Police was inspected. For the force as a whole, 91 per cent of reports were recorded.", None, R_,
      [rate("kent", 91.0)]),
+    # ---- a table run into one line: each percentage is of its own row's label, not of the next row's (dev11)
+    ("run_on_table", "Essex Police was inspected.\nTable 2: Crime recording audit Crime type Crimes that should have been "
+     "recorded Crimes recorded Compliance Violence against the person 240 219 91.3% Sexual offences (excl. rape) 75 71 94.7% "
+     "Rape 32 32 100% Stalking and harassment 88 74 84.1% All crime types 435 396 91.0%", None, R_,
+     [rate("essex", 91.3, "exact", "violence"), rate("essex", 94.7, "exact", "sexual_offences"), rate("essex", 100.0, "exact", "rape"),
+      rate("essex", 84.1, "exact", "other"), rate("essex", 91.0)]),
+    ("run_on_table", "Northamptonshire Police was inspected. Its recording of violent crime was weaker than its overall "
+     "figure, at 88.7 per cent.", None, R_, [rate("northamptonshire", 88.7, "exact", "violence")]),
     # ---- "the rate falls to" (dev11)
     ("rate_moves_to", "Cumbria Constabulary records an estimated 90.3 per cent of the crimes reported to it. For violent "
      "crime, the rate falls to 84.6 per cent.", None, R_,

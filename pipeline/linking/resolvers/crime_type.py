@@ -14,7 +14,7 @@ from pipeline.linking.figures import Ent
 from pipeline.linking.resolvers.polarity import is_list_line, list_opening, restates_measure
 
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
-                     anywhere=("victim_groups_anywhere", "respectively"),
+                     anywhere=("victim_groups_anywhere", "respectively", "all_crime_reset"),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
                             "postmodifier_skips", "back_determiners", "bullets", "topic_openers"),
                      tables=("part_crime_adjectives",))
@@ -22,6 +22,7 @@ _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 _COMPARED = frozenset({"than", "with", "against", "to"})  # words before a comparison's standard
+_ALL_KINDS = frozenset({"crime", "types", "type", "kinds", "kind"})  # words of an all-crime reset that name crime's kinds
 _OVERALL_BACK = 5  # tokens before a figure in which "overall" names its measure ("its overall recording rate, 84 per cent")
 
 
@@ -45,6 +46,8 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
             i, stop = close + 1, min(close + 1 + _AFTER_MOST, sent.end)
     elif i < sent.end and lower[i] == ")":
         i, stop = i + 1, min(i + 1 + _AFTER_MOST, sent.end)  # "(up from 85 per cent) of sexual offences": the bracket's figure too
+    if _next_row_label(doc, sent, fig_start, fig_end, ct_at):
+        stop = i  # "... Violence against the person 240 219 91.3% Sexual offences 75 71 94.7%": the next row's label
     while i < stop:
         if i in ct_at:
             return ct_at[i].kb_id
@@ -71,9 +74,14 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
         i += 1
     if _overall_before(doc, sent, fig_start):
         return "all_crime"  # "its overall figure, 84 per cent, was close to the average"
-    # The nearest crime type before the figure, within its scope if there is one there.
+    # The nearest crime type before the figure, within its scope if there is one there; not past words that say all
+    # crime ("... 84.1% All crime types 435 396 91.0%").
     found: Ent | None = None
+    reset = [r for r in (doc.cues.within("all_crime_reset", sent.start, fig_start) if doc.cues.any_in_doc("all_crime_reset") else [])
+             if any(w in _ALL_KINDS for w in doc.lower[r[0] : r[1]])]  # "All crime types", not "its overall figure"
     for e in reversed(unblocked):
+        if any(e.end <= r[0] for r in reset):
+            break
         if e.end <= fig_start and not doc.aside_apart(sent, e.start, e.end, fig_start):
             if e.start >= scope_start:
                 return e.kb_id
@@ -222,6 +230,29 @@ def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
         return named[-1].kb_id
     # "A further check looked at crimes where the victim was a child or a vulnerable adult. Of the 47 such crimes ..."
     return _OTHER if _victim_group_before(doc, previous, previous.end) else None
+
+
+def _next_row_label(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, ct_at: dict[int, Ent]) -> bool:
+    """A crime type (or words naming all crime) right after a percentage, itself followed by a number (past a
+    bracket): the label of the next row of a table run into one line ("Violence against the person 240 219 91.3%
+    Sexual offences (excl. rape) 75 71 94.7%", "... 84.1% All crime types 435 396 91.0%"), not what the percentage is
+    of."""
+    if not any(f.start == fig_start and f.ent.label == "PERCENT" for f in sent.figures):
+        return False
+    lower = doc.lower
+    ct = ct_at.get(fig_end)
+    if ct is None:
+        reset = doc.cues.within("all_crime_reset", fig_end, min(fig_end + 4, sent.end)) if doc.cues.any_in_doc("all_crime_reset") else []
+        if not reset or reset[0][0] != fig_end:
+            return False
+        return any(f.start == reset[0][1] for f in sent.figures)
+    k = ct.end
+    coordinated = next((e for e in sent.of("CRIME_TYPE") if e.start == k + 1), None)
+    if coordinated is not None and lower[k] in ("and", "&", "or"):
+        k = coordinated.end  # "Stalking and harassment 88 74 84.1%"
+    if k < sent.end and lower[k] == "(":
+        k = next((j + 1 for j in range(k + 1, min(k + _BRACKET_MOST, sent.end)) if lower[j] == ")"), k)
+    return any(f.start == k for f in sent.figures)
 
 
 def _topic_fronted(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
