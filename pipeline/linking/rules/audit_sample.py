@@ -37,7 +37,7 @@ class AuditSampleRule(LinkRule):
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group"),
                          anywhere=("audit", "audit_blockers", "positive_record", "clause_boundaries"),
-                         words=("definite_back", "part_openers", "quote_marks", "recording_verbs"))
+                         words=("definite_back", "part_openers", "quote_marks", "recording_verbs", "bullets"))
     writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
 
