@@ -28,9 +28,12 @@ def _type_of(text: str, ents: list[Any], surface: str) -> str:
      "90 per cent", "sexual_offences"),
     # "reports of rape": the crime noun's "of" names the type.
     ("Some 72 out of 80 reports of rape were recorded.", [("72", "COUNT", num(72)), ("80", "COUNT", num(80)), RAPE], "80", "rape"),
-    # Plain crimes after the figure: all crime, whatever is named before it.
+    # Plain crimes after the figure: all crime, whatever is named before it ...
+    ("Kent, which has a violent crime problem, recorded 90 per cent of crimes.",
+     [("violent crime", "CRIME_TYPE", "violence"), ("90 per cent", "PERCENT", pct(90.0))], "90 per cent", "all_crime"),
+    # ... unless the sentence opens on the crime type as its topic, set off by a comma (dev11).
     ("For violent crime, Kent recorded 90 per cent of crimes.", [("violent crime", "CRIME_TYPE", "violence"),
-                                                                 ("90 per cent", "PERCENT", pct(90.0))], "90 per cent", "all_crime"),
+                                                                 ("90 per cent", "PERCENT", pct(90.0))], "90 per cent", "violence"),
     # ... unless a crime type heads the sentence before a colon.
     ("Rape did better: 41 of the 44 reports audited had been recorded.", [("Rape", "CRIME_TYPE", "rape"),
                                                                           ("41", "COUNT", num(41)), ("44", "COUNT", num(44))],
