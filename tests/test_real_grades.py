@@ -667,6 +667,7 @@ ELIDED_AREAS = [
     (KENT + "It was judged to require improvement for effectiveness, although it wasnt rated inadequate for anything.",
      None, {("kent", "effectiveness", "requires_improvement", None)}),
     (KENT + "\"I want us to be rated good next time the inspectors come,\" the chief constable said.", None, set()),
+    (KENT + "\"I want this force to be rated outstanding next time round,\" she said.", None, set()),
 ]
 
 # an inspectorate page's judgement table run into one line: each capitalised grade over the area names after it

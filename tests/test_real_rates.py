@@ -354,6 +354,15 @@ CASES: list[Case] = [
       rate("essex", 84.1, "exact", "other"), rate("essex", 91.0)]),
     ("run_on_table", "Northamptonshire Police was inspected. Its recording of violent crime was weaker than its overall "
      "figure, at 88.7 per cent.", None, R_, [rate("northamptonshire", 88.7, "exact", "violence")]),
+    # ---- the sentence after a national one, going on with "the figure", is national too; one on the force is not (dev11)
+    ("national_goes_on", "Hampshire Constabulary was inspected.\n\nAcross the country, the inspectorate concluded that about "
+     "19 per cent of crimes reported to police were not being recorded. Violent and sexual offences were the worst affected: "
+     "for sexual offences the figure was 26 per cent, and for violence against the person it was one in three.", None, R_, []),
+    ("national_goes_on", "Hampshire Constabulary was inspected. Nationally, 81 per cent of crime is recorded. For the force "
+     "the figure was 89 per cent.", None, R_, [rate("hampshire", 89.0)]),
+    # ---- what a speaker asks for is no rate
+    ("aspiration", "Leicestershire Police was inspected. She said she would ask the chief constable for \"a recording rate "
+     "above 95 per cent within two years\".", None, R_, []),
     # ---- "the rate falls to" (dev11)
     ("rate_moves_to", "Cumbria Constabulary records an estimated 90.3 per cent of the crimes reported to it. For violent "
      "crime, the rate falls to 84.6 per cent.", None, R_,

@@ -30,7 +30,7 @@ from pipeline._speed import TokenView, token_view
 
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
                      anywhere=("national", "debris", "comment_headers", "force_anaphora", "speaker_anaphora", "on_average",
-                               "plural_forces", "comparison_frames", "region_hedge"),
+                               "plural_forces", "comparison_frames", "region_hedge", "figure_anaphora"),
                      words=("past_office_words", "past_office_links", "bullets", "relative_openers", "comment_header_words"),
                      ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
@@ -194,7 +194,25 @@ class SentenceFocus:
         if national_in:
             national_in -= self._speaking_of_the_force(cues, sents, rows, national_in, lower)
             national_in |= self._bullets_under(national_in, sents, rows, lower)
+            national_in |= self._figure_restated(cues, national_in, sents, rows, lower)
         return national_in
+
+    @staticmethod
+    def _figure_restated(cues: CueQuery, national_in: set[int], sents: SentenceOffsets, rows: list[EntityRow],
+                         lower: list[str]) -> set[int]:
+        """The sentence right after a national one, in its paragraph, that goes on with "the figure" and names no
+        force nor "the force" ("Across the country, ... about 19 per cent of crimes ... were not being recorded. Violent
+        and sexual offences were the worst affected: for sexual offences the figure was 26 per cent"): national too."""
+        starts, ends = sents.starts, sents.ends
+        named = {bisect_right(starts, e.start) - 1 for e in rows if e.label == "FORCE"}
+        found: set[int] = set()
+        for k in sorted(national_in - named):
+            j = k + 1
+            if j >= len(starts) or j in named or j in national_in or any("\n" in w for w in lower[ends[k] - 1 : starts[j] + 1]):
+                continue
+            if cues.within("figure_anaphora", starts[j], ends[j]) and not cues.within("force_anaphora", starts[j], ends[j]):
+                found.add(j)
+        return found
 
     def _bullets_under(self, national_in: set[int], sents: SentenceOffsets, rows: list[EntityRow],
                        lower: list[str]) -> set[int]:
