@@ -652,6 +652,21 @@ CASES: list[Case] = [
      "same sample, 25 were.", None, [S("kent", "other", 25, 31)], ALL),
     ("opening_total", "Essex Police was inspected. Among the 50 burglaries in the sample, 44 were.", None,
      [S("essex", "burglary", 44, 50)], ALL),
+    # -- what should have been recorded, then how many were not; the logs that described crimes; "a check of";
+    #    crimes "that inspectors found" were examined (dev11)
+    ("should_then_failed", "Bedfordshire Police was inspected. Domestic abuse fared little better: of the 176 domestic "
+     "abuse crimes in the sample that should have been recorded, 36 were not.", None,
+     [S("bedfordshire", "domestic_abuse", 140, 176)], ALL),
+    ("should_then_failed", "Staffordshire Police was inspected. As part of the inspection they checked 120 reports of "
+     "violent crime that should have been recorded. Nine of them hadn't been, and a further four had been recorded as the "
+     "wrong offence.", None, [S("staffordshire", "violence", 111, 120)], ALL),
+    ("should_then_failed", "At Bedfordshire Police, inspectors went through 131 incident logs and concluded that 104 of "
+     "them described crimes. Only 87 had been recorded as such.", None, [S("bedfordshire", "all_crime", 87, 104)], ALL),
+    ("check_of", "Greater Manchester Police was inspected. A separate check of 12 rape reports found that every one had "
+     "been recorded properly.", None, [S("greater_manchester", "rape", 12, 12)], ALL),
+    ("check_of", "Greater Manchester Police was inspected. Of the 112 crimes that inspectors found had been passed to the "
+     "force by schools, hospitals and social services, 20 were never recorded.", None,
+     [S("greater_manchester", "all_crime", 92, 112)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

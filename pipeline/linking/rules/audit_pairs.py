@@ -263,6 +263,13 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
                       and (not_crimes(doc, c) or is_sample(doc, counts, c) or cues.before("sample_total_intro", c.start)))
     claimed = (should,) + ((examined,) if examined is not None else ()) + looked_at
     if rec is None:
+        # "of the 176 domestic abuse crimes in the sample that should have been recorded, 36 were not": the rest was
+        failed = next((c for c in counts if c.start > should.end and c is not examined and c not in looked_at
+                       and value(c) <= value(should) and (says_unrecorded(doc, c) or elliptical_after(doc, c, negated=True))), None)
+        if failed is not None:
+            claimed += (failed,)
+            return claimed, Reading(int(value(should) - value(failed)), failed, should,
+                                    examined if examined is not None else should, claimed), should
         # "They found 42 that should have been recorded as crimes but had not been", after "Inspectors examined
         # 420 incident records": part of an audit, no count of the force; not so outside an audit ("fails to
         # record 9,200 crimes a year, of which 3,000 should have been recorded as violent crimes"). The sentence
