@@ -667,6 +667,15 @@ CASES: list[Case] = [
     ("check_of", "Greater Manchester Police was inspected. Of the 112 crimes that inspectors found had been passed to the "
      "force by schools, hospitals and social services, 20 were never recorded.", None,
      [S("greater_manchester", "all_crime", 92, 112)], ALL),
+    # -- a sample in one clause, and what should have been recorded of another set in the next: both; the second's
+    #    crime type is the group of victims its examined set names (dev11)
+    ("two_samples", "Staffordshire Police was inspected. Of 60 reports of domestic abuse they examined, 57 had been "
+     "recorded correctly, and they sampled 66 incidents involving vulnerable people, finding 30 should have been recorded "
+     "as crimes and 27 had been.", None,
+     [S("staffordshire", "domestic_abuse", 57, 60), S("staffordshire", "other", 27, 30)], ALL),
+    ("two_samples", "Kent Police was inspected. Of 45 rape reports inspectors examined, 41 had been recorded, and of the "
+     "20 referrals from schools they read, 12 should have been crimes and only 9 were.", None,
+     [S("kent", "rape", 41, 45), S("kent", "all_crime", 9, 12)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

@@ -259,8 +259,12 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
     # The recorded part is said after what should have been, or before it ("five ended up recorded ... although 23").
     rec = next((c for c in candidates if c.start > should.start), None) or (candidates[-1] if candidates else None)
     # The larger numbers examined ("An audit of 203 call logs", "Among 72 referrals") are the audit's too.
+    # (not a total whose own recorded part follows it before what should have been: "Of 60 reports ... they examined, 57
+    # had been recorded correctly, and they sampled 66 incidents ..., finding 30 should have been ...")
+    parts_before = [c.start for c in counts if c.end <= should.start and c is not rec and says_recorded(doc, c)]
     looked_at = tuple(c for c in counts if c is not should and c is not examined and c is not rec and value(c) >= value(should)
-                      and (not_crimes(doc, c) or is_sample(doc, counts, c) or cues.before("sample_total_intro", c.start)))
+                      and (not_crimes(doc, c) or is_sample(doc, counts, c) or cues.before("sample_total_intro", c.start))
+                      and not any(c.start <= p for p in parts_before))
     claimed = (should,) + ((examined,) if examined is not None else ()) + looked_at
     if rec is None:
         # "of the 176 domestic abuse crimes in the sample that should have been recorded, 36 were not": the rest was
@@ -279,7 +283,8 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
                  or (previous is not None and any(f.ent.label == "COUNT" for f in previous.figures)
                      and cues.within("audit", previous.start, previous.end)))
         return (claimed if audit else ()), None, should
-    return claimed + (rec,), Reading(int(value(rec)), rec, should, examined if examined is not None else should, claimed + (rec,)), should
+    typed = examined if examined is not None else next((c for c in reversed(looked_at) if c.end <= should.start), should)
+    return claimed + (rec,), Reading(int(value(rec)), rec, should, typed, claimed + (rec,)), should
 
 
 def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:

@@ -63,7 +63,12 @@ class AuditSampleRule(LinkRule):
                     state.open_totals[sent.index] = total  # how many were recorded may follow
                 if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
                     yield finding
-                continue
+                # The counts before it, in a clause of their own, may be another sample ("Of 60 reports of domestic
+                # abuse they examined, 57 had been recorded correctly, and they sampled 66 incidents ..., finding 30
+                # should have been recorded as crimes and 27 had been").
+                counts = [c for c in counts if c.start not in taken and c.end <= min(k.start for k in claimed or [total])]
+                if len(counts) < 2:
+                    continue
             if (cues.within("audit", sent.start, sent.end) or audit_pairs.under_sample_heading(doc, sent)) and not blockers:
                 # A sample said through its failures, or recorded in full or not at all, in a sentence about an audit.
                 readings = audit_pairs.through_failures(doc, sent, counts, taken) + audit_pairs.whole_or_none(doc, sent, counts, taken)
@@ -299,6 +304,13 @@ class AuditSampleRule(LinkRule):
         its first figure, the topic the sample belongs to ('The picture for sexual offences was better: all but three
         of the 41 reports inspectors examined had been correctly logged', 'For rape, 52 of the 60 reports ...')."""
         start = sent.start if scope_start is None else scope_start
+        if typed is not total and doc.cues.after("victim_group", typed.end, min(typed.end + _TYPE_AFTER_MOST, sent.end)):
+            return "other"  # "they sampled 66 incidents involving vulnerable people, finding 30 should have been ..."
+        if typed is not total and typed.end <= total.start and audit_pairs.not_crimes(doc, typed):
+            # "of the 20 referrals from schools they read, 12 should have been crimes": crimes of every kind among what
+            # was examined, unless the examined set names its type ("58 of the 75 domestic abuse incidents")
+            named = [e for e in sent.of("CRIME_TYPE") if typed.end <= e.start < total.start]
+            return named[0].kb_id if named else "all_crime"
         crime_type = crime_type_for(doc, sent, total.start, total.end, start)
         if crime_type == "all_crime":
             # "inspectors found that 37 should have been recorded as rape": the crime type they should have been
