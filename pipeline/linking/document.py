@@ -151,6 +151,12 @@ class LinkDoc:
             i -= 1
         return lower[i] if i >= 0 else ""
 
+    def first_word_at(self, sent: Sentence, skip: frozenset[str] = frozenset()) -> int:
+        """The index of the sentence's first token that is neither whitespace nor in ``skip`` (``sent.end`` if none):
+        a line's first word past the bullet mark that opens it."""
+        lower = self.lower
+        return next((k for k in range(sent.start, sent.end) if lower[k].strip() and lower[k] not in skip), sent.end)
+
     def last_word(self, sent: Sentence, skip: frozenset[str] = frozenset()) -> str:
         """The lower-case form of the sentence's last token that is neither whitespace nor in ``skip`` ("" if none):
         a line's closing colon, with the bullet mark the sentencizer leaves after it skipped."""

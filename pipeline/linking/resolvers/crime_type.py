@@ -259,9 +259,7 @@ def _topic_fronted(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: in
     """The crime type a sentence opens on as its topic, set off by a comma before the figure ("For violent crime, only
     83.6% of reports made it on to the system")."""
     lower = doc.lower
-    start = sent.start
-    while start < fig_start and (not lower[start].strip() or lower[start] in doc.words["bullets"]):
-        start += 1
+    start = doc.first_word_at(sent, doc.words["bullets"])
     if start >= fig_start or lower[start] not in doc.words["topic_openers"]:
         return None
     head = next((e for e in types if e.start == start + 1), None)

@@ -67,11 +67,8 @@ def _line_opening_year(doc: LinkDoc, sent: Sentence) -> int | None:
     if not dates:
         return doc.article_year
     first = dates[0]
-    k = line.start
-    while k < line.end and (lower[k] in bullets or not lower[k].strip()):
-        k += 1
     year = doc.norm(first).get("year")
-    if first.start != k or year is None or first.end >= line.end or lower[first.end] not in _LINE_YEAR_MARKS:
+    if first.start != doc.first_word_at(line, bullets) or year is None or first.end >= line.end or lower[first.end] not in _LINE_YEAR_MARKS:
         return doc.article_year
     return year
 

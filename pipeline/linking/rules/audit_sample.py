@@ -343,8 +343,8 @@ class AuditSampleRule(LinkRule):
         """The count follows the clause a sentence opens on, a total ("Of 31 reports of stalking in the same sample,
         25 were."): it is a part of that total, so an elliptical "were." says it was recorded."""
         lower = doc.lower
-        first = next((k for k in range(sent.start, r.start) if lower[k].strip() and lower[k] not in doc.words["bullets"]), None)
-        return (first is not None and lower[first] in _TOTAL_OPENERS and len(counts) > 1 and counts[1] is r
+        first = doc.first_word_at(sent, doc.words["bullets"])
+        return (first < r.start and lower[first] in _TOTAL_OPENERS and len(counts) > 1 and counts[1] is r
                 and "," in lower[counts[0].end : r.start])
 
     @staticmethod
