@@ -527,6 +527,11 @@ PEOPLE: list[Case] = [
      [("PERSON", "Dan Okafor", {})], [("PERSON", "Dan OkaforSuffolk"), ("PERSON", "Dan")]),
     # our own
     ("Commissioner Peter today issued a statement.", None, [], [("PERSON", "Peter today")]),
+    # (dev11) a lower-case surname before a past tense without "-ed", or before a comma
+    ("As PCC Martin ollerenshaw put it on the night, it was not good enough.", None,
+     [("PERSON", "Martin ollerenshaw", {})], [("PERSON", "Martin")]),
+    ("Derbyshire PCC Martin ollerenshaw, who attended, agreed. Commissioner Peter now, as before, spoke.", None,
+     [("PERSON", "Martin ollerenshaw", {}), ("PERSON", "Peter", {})], [("PERSON", "Peter now")]),
     ("Chief Constable Ian McDonald said the force accepted it; Angus MacPherson agreed.", None,
      [("PERSON", "Ian McDonald", {}), ("PERSON", "Angus MacPherson", {})], []),
     ("Judge Simon Hirst told him he had been lucky.", None,

@@ -76,6 +76,7 @@ class PersonTagger(DataBacked):
         self.organisation_words = frozenset(titles["organisation_words"])
         self.organisation_links = frozenset(titles["organisation_links"])
         self.not_surnames = frozenset(titles["not_surnames"])
+        self.verbs_after_names = frozenset(titles["verbs_after_names"])
         self.desk_words = frozenset(titles.get("byline_desk_words", ()))
         self.name_particles = frozenset(titles.get("name_particles", ()))
         self.postnominals = frozenset(titles.get("postnominal_roles", ()))
@@ -180,15 +181,16 @@ class PersonTagger(DataBacked):
 
         def lower_surname(start: int, end: int) -> int:
             """The end of a titled name whose surname is in lower case ("Commissioner Peter holm issued"): a known
-            given name, then a lower-case word that is no function word, adverb or verb form, before a verb, or
-            closing a name set off by commas ("its commissioner, Derek mallory, said")."""
+            given name, then a lower-case word that is no function word, adverb or verb form, before a verb (a
+            past tense without "-ed" too: "PCC Martin ollerenshaw put it") or a comma ("its commissioner, Derek
+            mallory, said")."""
             if end != start + 1 or text[start] not in self.first_names or end + 1 >= n or not space[start]:
                 return end
             word, verb = view.lower[end], view.lower[end + 1]
-            set_off = verb == "," and start > 0 and text[start - 1] == ","
+            set_off = verb == ","  # "its commissioner, Derek mallory, said", "PCC Martin ollerenshaw, who attended"
             if (text[end].isalpha() and text[end].islower() and len(word) > 2 and not view.is_stop(end)
                     and word not in self.speech_verbs and word not in self.not_surnames and not word.endswith(_NOT_SURNAME_ENDINGS)
-                    and (verb in self.speech_verbs or verb.endswith("ed") or set_off)):
+                    and (verb in self.speech_verbs or verb.endswith("ed") or verb in self.verbs_after_names or set_off)):
                 return end + 1
             return end
 
