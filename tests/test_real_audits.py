@@ -676,6 +676,14 @@ CASES: list[Case] = [
     ("two_samples", "Kent Police was inspected. Of 45 rape reports inspectors examined, 41 had been recorded, and of the "
      "20 referrals from schools they read, 12 should have been crimes and only 9 were.", None,
      [S("kent", "rape", 41, 45), S("kent", "all_crime", 9, 12)], ALL),
+    # -- a pair over another measure than recording is no sample; a crime type "alongside" another is no figure's (dev11)
+    ("other_measure", "Cheshire Constabulary was inspected. In 14 of the 52 domestic abuse cases we reviewed, suspects "
+     "weren't arrested for more than a week.", None, [], (AS,)),
+    ("other_measure", "Kent Police was inspected. Of the 40 rape reports we checked, 31 had been recorded, and in 12 of "
+     "the 31 the suspect was arrested within a day.", None, [S("kent", "rape", 31, 40)], (AS,)),
+    ("alongside", "Cheshire Constabulary was inspected. The force should make sure that it records stalking and "
+     "harassment offences when they are reported alongside domestic abuse. In our audit, 9 of 31 such crimes hadn't "
+     "been recorded.", None, [S("cheshire", "other", 22, 31)], ALL),
     # -- "none of" the reports, however long what describes them before "recorded"
     ("none_long", "Hampshire Constabulary was inspected. None of the four reports of rape made to the force by a third "
      "party, such as a friend or a support worker, had been recorded.", None, [S("hampshire", "rape", 0, 4)], ALL),

@@ -36,7 +36,8 @@ class AuditSampleRule(LinkRule):
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group"),
-                         anywhere=("audit", "audit_blockers", "positive_record", "clause_boundaries"),
+                         anywhere=("audit", "audit_blockers", "positive_record", "negative_record", "clause_boundaries",
+                                   "other_measures_in_pair"),
                          words=("definite_back", "part_openers", "quote_marks", "recording_verbs", "bullets"))
     writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
@@ -144,6 +145,9 @@ class AuditSampleRule(LinkRule):
                 continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
             if about_other_things(doc, b) or audit_pairs.not_crimes(doc, b):
                 continue
+            if (cues.within("other_measures_in_pair", a.start, hi) and not cues.within("positive_record", a.start, hi)
+                    and not cues.within("negative_record", a.start, hi)):
+                continue  # "In 14 of the 52 domestic abuse cases we reviewed, suspects weren't arrested": no recording
             if cues.after("wrong_type", b.end, b_scope[1]) is not None:
                 continue  # "9 of the 120 ... had been recorded under the wrong crime type": classification
             if polarity(doc, sent, b, b_scope) == "neg":
