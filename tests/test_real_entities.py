@@ -289,6 +289,12 @@ DATES: list[Case] = [
      [("DATE", "the best part of a year", {}), ("DATE", "the better part of two years", {})], []),
     ("Officers ran a week-long crackdown and a month-long review.", None,
      [("DATE", "week-long", {}), ("DATE", "month-long", {})], []),
+    # (dev11) a range of clock times is one span; half of a period is one span ("the first half of last year")
+    ("The drop-in runs from 4pm to 7pm on Tuesday; calls came at 9am and 5pm.", "2020-01-01",
+     [("DATE", "4pm to 7pm", {}), ("DATE", "9am", {}), ("DATE", "5pm", {})], [("DATE", "4pm"), ("DATE", "9am and 5pm")]),
+    ("The audit covered the first half of last year and the second half of 2019.", "2020-01-01",
+     [("DATE", "the first half of last year", {"year": 2019}), ("DATE", "the second half of 2019", {"year": 2019})],
+     [("DATE", "last year")]),
     # (dev11) "N years on" before "from" or the end of its line, "A year on"; a month in lower case (not "may", "march")
     ("Force now adequate at recording crime, six years on from inadequate verdict\nSix years on\nThe decision was welcome.",
      None, [("DATE", "six years on", {}), ("DATE", "Six years on", {})], []),

@@ -23,7 +23,8 @@ _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 
 def assemble_dates(view: TokenView, dates_and_times: list[Candidate], date_time_joiners: frozenset[str],
                    range_joiners: frozenset[str]) -> list[Candidate]:
-    """Date ranges ('1 March to 31 May') and date-and-time pairs merged into one DATE each."""
+    """Date ranges ('1 March to 31 May'), ranges of clock times ('4pm to 7pm') and date-and-time pairs merged into one
+    DATE each."""
     dates = sorted(dates_and_times, key=lambda c: (c.start, -(c.end - c.start)))
     longest: dict[int, Candidate] = {}
     for c in dates:
@@ -41,6 +42,8 @@ def assemble_dates(view: TokenView, dates_and_times: list[Candidate], date_time_
                 merged.append(Candidate(c.start, other.end, "DATE", date_id))
             elif gap and c.label == other.label == "DATE" and is_range(view, c, other, joiner, range_joiners):
                 merged.append(Candidate(c.start, other.end, "DATE", "range"))
+            elif gap and c.label == other.label == "TIME" and joiner in range_joiners and joiner != "and":
+                merged.append(Candidate(c.start, other.end, "DATE", "range"))  # "from 4pm to 7pm": one span of time
     return merged
 
 
