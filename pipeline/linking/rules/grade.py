@@ -65,6 +65,7 @@ class GradeRule(LinkRule):
             floor = sent.start  # where the areas of the grade before end: no grade reads back past it
             areas: list[str] | None = []
             named_before: list[str] = []  # the areas the sentence's last grade named, for an elliptical one after it
+            fire_here = self._fire_named(doc, sent) if fire_named else []
             for k, grade in enumerate(grades):
                 stop = grades[k + 1].start if k + 1 < len(grades) else sent.end
                 if areas is UNNAMED and self._coordinated(doc, grades[k - 1], grade):
@@ -72,7 +73,7 @@ class GradeRule(LinkRule):
                     continue  # "No area was graded outstanding or inadequate": the second grade has the first's subject
                 areas, read_to = self._areas(doc, sent, grade, stop, floor)
                 floor = max(grade.end, read_to)
-                if fire_named and self._fire_grade(doc, sent, grade):
+                if fire_here and self._fire_grade(sent, grade, fire_here):
                     continue
                 # "could be rated inadequate if ...", "is no longer inadequate", "has never been rated outstanding"
                 if (cues.before("hypothetical", grade.start) is not None or cues.before("negations", grade.start) is not None
@@ -136,11 +137,12 @@ class GradeRule(LinkRule):
         return not sent.forces and any(lower[i] == "service" and lower[i - 1] in ("the", "its") for i in range(sent.start + 1, sent.end))
 
     @staticmethod
-    def _fire_grade(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
+    def _fire_grade(sent: Sentence, grade: Ent, fire_here: list[tuple[int, int]]) -> bool:
         """In a sentence naming both a police force and a fire and rescue service, the grade whose nearest
         organisation before it is the fire service ("Staffordshire Police has been rated good at recording crime,
-        while Staffordshire Fire and Rescue Service has kept its good grade for understanding the risk of fire")."""
-        named = [m for m in GradeRule._fire_named(doc, sent) if m[0] < grade.start]
+        while Staffordshire Fire and Rescue Service has kept its good grade for understanding the risk of fire");
+        ``fire_here``: where the sentence names the fire service (``_fire_named``, read once per sentence)."""
+        named = [m for m in fire_here if m[0] < grade.start]
         if not named:
             return False
         police = [f[0] for f in sent.forces if f[0] < grade.start and not any(f[1] == m[0] for m in named)]
@@ -152,14 +154,15 @@ class GradeRule(LinkRule):
         "• adequate", ...): a run of bullet lines that each hold one grade and nothing else, three grades or more."""
         scale: set[int] = set()
         run: list[Sentence] = []
-        for sent in [*doc.sentences, None]:
-            grades = sent.of("GRADE") if sent is not None else []
-            if len(grades) == 1 and bulleted(doc, sent) and alone_on_line(doc, sent, grades[0]):
+        for sent in [*doc.with_label.get("GRADE", []), None]:
+            lone = (sent is not None and len(sent.of("GRADE")) == 1 and bulleted(doc, sent)
+                    and alone_on_line(doc, sent, sent.of("GRADE")[0]))
+            if lone and (not run or run[-1].index + 1 == sent.index):
                 run.append(sent)
                 continue
             if len({s.of("GRADE")[0].kb_id for s in run}) >= _SCALE_LINES_LEAST:
                 scale.update(s.index for s in run)
-            run = []
+            run = [sent] if lone else []
         return scale
 
     @staticmethod
