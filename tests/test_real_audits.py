@@ -705,6 +705,19 @@ CASES: list[Case] = [
      "been done.", None, [S("kent", "rape", 52, 60)], ALL),
     ("as_they_should", "Of 52 rape reports checked at Kent Police, 44 were recorded as they should have been and eight were "
      "not.", None, [S("kent", "rape", 44, 52)], ALL),
+    # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
+    #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
+    ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "
+     "Recorded Compliance Violence with injury 120 104 86.7% Rape 18 17 94.4% All crime 300 262 87.3%", "2023-07-18",
+     [S("cheshire", "violence", 104, 120, 2023), R("cheshire", "violence", 86.7), S("cheshire", "rape", 17, 18, 2023),
+      R("cheshire", "rape", 94.4), S("cheshire", "all_crime", 262, 300, 2023), R("cheshire", "all_crime", 87.3)], ALL),
+    ("table_row", "Kent Police audit of crime recording: Category Recorded Should have been recorded % Domestic abuse "
+     "51 60 85% Rape 20 20 100%", "2021-03-02",
+     [S("kent", "domestic_abuse", 51, 60, 2021), R("kent", "domestic_abuse", 85.0), S("kent", "rape", 20, 20, 2021),
+      R("kent", "rape", 100.0)], ALL),
+    ("table_row", "Cheshire Constabulary's crime recording audit. Crime type Should have been recorded Not recorded "
+     "Missed Violence 120 16 13.3%", "2022-01-10",
+     [S("cheshire", "violence", 104, 120, 2022), R("cheshire", "violence", 86.7)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).
@@ -731,6 +744,13 @@ ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
      "been left in place", [R("gwent", "all_crime", 55.0), R("gwent", "all_crime", 45.0)]),
     ("cancelled", "Kent Police was inspected. Three in ten of the rapes it had no-crimed should have stood.",
      [R("kent", "rape", 70.0), R("kent", "rape", 30.0)]),
+    # Two counts and a share that is not the one's part of the other, or counts of calls: no table row.
+    ("table_row", "Kent Police was inspected. Its audit found 412 crimes among 600 incidents, 68.7% of them violent.",
+     [S("kent", "all_crime", 412, 600), S("kent", "violence", 412, 600)]),
+    ("table_row", "Gwent Police performance table: Calls answered 1,204 1,100 91.4% Emergency attendance 340 300 88.2%",
+     [S("gwent", "all_crime", 1100, 1204), S("gwent", "all_crime", 300, 340)]),
+    ("table_row", "Kent Police's audit of crime recording found compliance of 240 219 90.1% in the quarter.",
+     [S("kent", "all_crime", 219, 240)]),
 ]
 
 

@@ -24,6 +24,7 @@ from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
 
 _RATE_ROUNDING = 0.15  # how far a percentage given to one decimal may lie from the pair in brackets after it
+_WHOLE_RATE_ROUNDING = 0.5  # the same, for a percentage given as a whole number ('100%')
 _TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
 _TOTAL_OPENERS = frozenset({"of", "among"})  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
 _RECORDED_AS_MOST = 8  # tokens after a total in which "recorded as" names the crime type it should have been
@@ -153,6 +154,31 @@ class AuditSampleRule(LinkRule):
             if polarity(doc, sent, b, b_scope) == "neg":
                 continue  # a part said not recorded, outside an audit (in one, ``through_failures`` read it)
             if (finding := self._make(doc, state, sent, counts, Reading(int(value(a)), a, b, b, (a, b)))) is not None:
+                yield finding
+        if said:
+            yield from self._table_rows(doc, state, sent, counts)
+
+    def _table_rows(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Iterator[Finding]:
+        """'Violence against the person 240 219 91.3%': a row of an audit table (columns 'should have been recorded',
+        'recorded', 'compliance'), its line breaks lost or kept: two bare counts side by side on one line and the
+        percentage right after them, which is the smaller count's share of the larger (to its rounding), are the
+        row's sample. Where the table counts what was not recorded ('Not recorded'), the smaller count is the
+        failures."""
+        taken, failures = state.sample_counts, bool(doc.cues.within("negative_record", sent.start, sent.end))
+        for a, b in zip(counts, counts[1:]):
+            if (a.start in taken or b.start in taken or not value(a) or not value(b) or doc.words_between(a.end, b.start)
+                    or any("\n" in doc.lower[i] for i in range(a.end, b.start))):
+                continue
+            rate = next((e for e in sent.of("PERCENT") if e.start >= b.end and not doc.words_between(b.end, e.start)), None)
+            given = doc.norm(rate).get("value") if rate is not None else None
+            if given is None:
+                continue
+            part, whole = (a, b) if value(a) <= value(b) else (b, a)
+            rounding = _RATE_ROUNDING if "." in doc.span_text(rate.start, rate.end) else _WHOLE_RATE_ROUNDING
+            if abs(100.0 * value(part) / value(whole) - given) > rounding:
+                continue
+            recorded = int(value(whole) - value(part)) if failures else int(value(part))
+            if (finding := self._make(doc, state, sent, counts, Reading(recorded, part, whole, whole, (a, b)))) is not None:
                 yield finding
 
     def _of_previous_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
