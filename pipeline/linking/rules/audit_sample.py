@@ -226,7 +226,7 @@ class AuditSampleRule(LinkRule):
             return None
         claimed = [r, total, *again] + ([restated] if restated is not None else [])
         return self._across(doc, state, sent, before, r, total, recorded, claimed,
-                            year_for(doc, before, before.figures, total))
+                            year_for(doc, sent, counts, r))
 
     @staticmethod
     def _behind_its_rate(doc: LinkDoc, sent: Sentence, a: Figure, b: Figure) -> bool:
