@@ -303,6 +303,17 @@ CASES: list[Case] = [
     ("official_of", "The chief constable of the Metropolitan Police, Ben Harrington, accepted the findings.", None, O_,
      [official("Ben Harrington", "chief_constable", "metropolitan")]),
     ("official_of", "The chief constable of Essex Police said the report was fair.", None, O_, []),
+    # ---- A place named in a comparison inside what an official says is not their force (dev11): the force the
+    #      text is about is.
+    ("compared_place", "Suffolk Constabulary was told it requires improvement.\nDeputy Chief Constable Owen Strachey said "
+     "the unit would \"bring us up to the standard our colleagues in Norfolk have achieved\".", None, O_,
+     [official("Owen Strachey", "deputy_chief_constable", "suffolk")]),
+    ("compared_place", "Gwent Police has been graded good. Chief Constable Ann Rees said the force wanted to be judged "
+     "alongside Dyfed-Powys in future.", None, O_, [official("Ann Rees", "chief_constable", "gwent")]),
+    ("compared_place", "Lincolnshire Police was inspected. Superintendent Mo Khan said that, like Leicestershire, the "
+     "force had hired auditors.", None, O_, [official("Mo Khan", "superintendent", "lincolnshire")]),
+    ("compared_place", "Cumbria Constabulary was inspected. Lancashire's Ch Supt Ian Lowe said his officers had seen "
+     "the same.", None, O_, [official("Ian Lowe", "chief_superintendent", "lancashire")]),
     # ---- Abbreviations and titles written with a full stop end no sentence (dev6's minutes; sentences our own):
     #      the hedge stays on its figure, the title on its name.
     ("dotted", "Kent Police fails to record approx. 8,100 crimes per annum.", None, (UC,),

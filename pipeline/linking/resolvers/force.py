@@ -3,7 +3,7 @@
 One named right after the figure ("82.1 per cent at Cheshire Constabulary"); else the
 nearest named before it in its sentence, else after it, leaving aside forces in
 comparisons ("second behind Dorset"); else an area named in the sentence ("In Gwent,
-inspectors found ..."); else the force the text was about (``force_focus``).
+inspectors found ..."), again not one compared ("our colleagues in Norfolk"); else the force the text was about (``force_focus``).
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def force_for(doc: LinkDoc, sent: Sentence, tok: int, end: int | None = None) ->
             return respective
     # With only compared forces named, one before the figure may own it ("Like Essex, ... 90 per cent"),
     # not one after it ("It recorded 93 per cent, ahead of Devon and Cornwall Police"): the focus does.
-    for named in (main or [f for f in sent.forces if f[1] <= tok], sent.areas):
+    areas = [a for a in sent.areas if not in_comparison(doc, sent, a[0])] if sent.areas else sent.areas
+    for named in (main or [f for f in sent.forces if f[1] <= tok], areas):
         if named:  # else the next kind, then the focus
             found = nearest(named, tok)
             if found is not None:
