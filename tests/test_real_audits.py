@@ -753,6 +753,14 @@ ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
      "been left in place", [R("gwent", "all_crime", 55.0), R("gwent", "all_crime", 45.0)]),
     ("cancelled", "Kent Police was inspected. Three in ten of the rapes it had no-crimed should have stood.",
      [R("kent", "rape", 70.0), R("kent", "rape", 30.0)]),
+    # A cancellation audit said over two sentences: its total and its part are no sample (dev11).
+    ("cancelled", "Surrey Police was inspected. The inspectors also looked at 3,246 decisions to cancel – or "
+     "\"no-crime\" – records. Among 623 no-crimed rapes, 37 per cent should never have been cancelled.",
+     [S("surrey", "all_crime", 623, 3246), S("surrey", "rape", 623, 3246)]),
+    ("cancelled", "Kent Police was inspected. Inspectors examined 120 decisions to cancel crime records. Of these, 96 "
+     "had been cancelled correctly.", [S("kent", "all_crime", 96, 120), S("kent", "all_crime", 24, 120)]),
+    ("cancelled", "Dorset Police was inspected. The audit covered 45 rapes the force had no-crimed. Of those, 12 should "
+     "not have been cancelled.", [S("dorset", "rape", 33, 45), S("dorset", "rape", 12, 45)]),
     # Two counts and a share that is not the one's part of the other, or counts of calls: no table row.
     ("table_row", "Kent Police was inspected. Its audit found 412 crimes among 600 incidents, 68.7% of them violent.",
      [S("kent", "all_crime", 412, 600), S("kent", "violence", 412, 600)]),

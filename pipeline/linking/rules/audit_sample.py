@@ -204,6 +204,8 @@ class AuditSampleRule(LinkRule):
         if (not totals or totals[-1].start in state.sample_counts or not cues.within("audit", before.start, before.end)
                 or value(totals[-1]) < value(r) or audit_pairs.not_crimes(doc, totals[-1])):
             return None
+        if cues.within("audit_blockers", before.start, before.end) and cues.within("audit_blockers", sent.start, sent.end):
+            return None  # "... looked at 3,246 decisions to cancel records. ... among 623 no-crimed rapes, ...": cancellations
         total = totals[-1]
         if not opens and not audit_pairs.is_sample(doc, totals, total):
             return None  # only a count named as examined ("Inspectors examined 81 rape reports") is carried over
