@@ -43,7 +43,8 @@ _FAILURE_REACH = 12  # tokens after a count in which 'under the wrong type or no
 # recorded'); a larger one is a share of the force's crimes ('4,000 of the 50,000 crimes reported').
 _UNANNOUNCED_MOST = 1000
 _THINGS_AFTER = 5  # tokens after a sample's total in which its crime type or crime noun says what was counted
-_DEFINITE_JOINS = frozenset({("out", "of"), ("out", "of", "the"), ("of", "the")})
+_DEFINITE_JOINS = frozenset({("out", "of"), ("out", "of", "the"), ("of", "the"), ("of", "those"), ("of", "these"),
+                             ("out", "of", "those"), ("out", "of", "these")})
 _WHOLE_REACH = 16  # tokens after 'all N' in which an elliptical 'had been.' says the whole sample was recorded
 
 
@@ -343,7 +344,7 @@ def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set
             bound = counts[i + 1].start if i + 1 < len(counts) else None
             for cue, whole in (("whole_after_total", int(value(t))), ("none_after_total", 0)):
                 said = cues.after(cue, t.end, bound)
-                if said is not None and _recorded_after(doc, said[1]):
+                if said is not None and recorded_after(doc, said[1]):
                     recorded = whole
                     break
         if recorded is not None:
@@ -367,7 +368,7 @@ def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[i
         paired = part is not None and part.start not in taken and doc.words_between(part.end, t.start) in _DEFINITE_JOINS
         if not paired and cues.before("all_before_count", t.start) is None and cues.before("none_before_count", t.start) is None:
             continue  # neither "9 out of 64" nor "all 12", "none of the six": the cheapest tests first
-        if not counts_crimes(doc, sent, t) or not_crimes(doc, t) or about_other_things(doc, t) \
+        if not (counts_crimes(doc, sent, t) or _named_again(doc, sent, counts, t)) or not_crimes(doc, t) or about_other_things(doc, t) \
                 or cues.after("per_year", t.end, sent.end) is not None or cues.after("per_shorter_period", t.end, sent.end) is not None:
             continue
         if paired:
@@ -386,6 +387,16 @@ def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[i
         taken.add(t.start)
         found.append(Reading(recorded, None, t, t, (t,)))
     return found
+
+
+def _named_again(doc: LinkDoc, sent: Sentence, counts: list[Figure], t: Figure) -> bool:
+    """'Violent crime made up 31 of the 89 crimes ...: eight of those 31 had not been recorded': the count is named
+    again ('those', 'these') after an earlier mention in its sentence that counts crimes, or that a crime type before
+    it names ('Sexual offences made up 14 of the 60, and three of these 14 ...')."""
+    if doc.word_before(t.start) not in ("those", "these"):
+        return False
+    return any(c.end <= t.start and value(c) == value(t)
+               and (counts_crimes(doc, sent, c) or any(e.end <= c.start for e in sent.of("CRIME_TYPE"))) for c in counts)
 
 
 def counts_crimes(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
@@ -504,7 +515,7 @@ def _audit_opens(doc: LinkDoc, sent: Sentence, counts: list[Figure], f: Figure) 
     return bool(doc.cues.within("audit", earlier[-1] if earlier else sent.start, f.start))
 
 
-def _recorded_after(doc: LinkDoc, i: int) -> bool:
+def recorded_after(doc: LinkDoc, i: int) -> bool:
     """'Recorded' soon after token ``i`` (the end of 'every one', 'none'), and no 'not' between."""
     cues = doc.cues
     said = cues.after("recorded_after_count", i)

@@ -36,7 +36,7 @@ class AuditSampleRule(LinkRule):
     finding_type = "audit_sample"
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
-                         after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group"),
+                         after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group", "asb_sample"),
                          anywhere=("audit", "audit_blockers", "positive_record", "negative_record", "clause_boundaries",
                                    "other_measures_in_pair"),
                          words=("definite_back", "part_openers", "quote_marks", "recording_verbs", "bullets"))
@@ -101,6 +101,39 @@ class AuditSampleRule(LinkRule):
                             yield finding
             if state.samples:
                 self._claim_rest(doc, state, sent, counts)
+            if not blockers and (finding := self._whole_in_next(doc, state, sent, counts)) is not None:
+                yield finding
+
+    def _whole_in_next(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
+        """'Inspectors looked separately at 22 rape reports. Every one had been recorded as a crime, 20 of them within
+        72 hours.', 'We checked nine reports of modern slavery. None had been recorded.': the next sentence opens on
+        the whole of the sample this one examined, or none of it, said recorded; its counts are that sample's."""
+        if not counts or sent.index + 1 >= len(doc.sentences):
+            return None
+        total, cues = counts[-1], doc.cues
+        if (total.start in state.sample_counts or not cues.within("audit", sent.start, sent.end)
+                or not audit_pairs.is_sample(doc, counts, total) or audit_pairs.not_crimes(doc, total)):
+            return None
+        nxt = doc.sentences[sent.index + 1]
+        first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip() and doc.lower[i] not in doc.words["quote_marks"]), None)
+        if first is None or cues.within("audit_blockers", nxt.start, nxt.end):
+            return None
+        for cue, recorded in (("whole_after_total", int(value(total))), ("none_after_total", 0)):
+            said = cues.after(cue, first, first + 1)
+            if said is not None and said[0] == first and audit_pairs.recorded_after(doc, said[1]):
+                break
+        else:
+            return None
+        force = force_for(doc, sent, total.start, total.end)
+        if force is None:
+            return None
+        later = [f for f in nxt.figures if f.ent.label == "COUNT" and value(f) <= value(total)]
+        state.sample_counts.update(c.start for c in [total, *later])
+        finding = make_finding("audit_sample", nxt, [total.ent], force=force,
+                               crime_type=self._crime_type(doc, sent, total, total, total),
+                               recorded=recorded, total=int(value(total)), year=year_for(doc, nxt, nxt.figures, total.ent))
+        state.samples.append((nxt.index, finding))
+        return finding
 
     @staticmethod
     def _claim_rest(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> None:
@@ -109,6 +142,8 @@ class AuditSampleRule(LinkRule):
         just found, said not recorded, and its breakdown are part of the audit, not counts of the force (SCHEMA §5,
         Audits): claimed, so that no unrecorded count is read from them."""
         taken = state.sample_counts
+        if AuditSampleRule._breaks_down_recorded(doc, state, sent, counts):
+            return
         rests, values = state.sample_rests()
         for i, c in enumerate(counts):
             if c.start in taken or int(value(c)) not in values:
@@ -121,6 +156,21 @@ class AuditSampleRule(LinkRule):
             if index is not None and (index >= sent.index - 1 or doc.word_before(c.start) in doc.words["definite_back"]):
                 taken.update(p.start for p in counts[i:] if value(p) <= value(c))
                 return
+
+    @staticmethod
+    def _breaks_down_recorded(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> bool:
+        """'The constabulary had recorded 71 of those 89. Of the 71, six had been given the wrong crime classification
+        and nine were not recorded within the 72 hours ...': a sentence that opens on the recorded part of a sample
+        just found breaks that part down (by classification, by timeliness); its counts are claimed, so that no
+        unrecorded count or sample is read from them."""
+        first = counts[0]
+        lead = [w for w in doc.lower[sent.start : first.start] if w.strip()]
+        if len(lead) != 2 or lead[0] not in doc.words["part_openers"] or lead[1] not in doc.words["definite_back"]:
+            return False
+        if not any(index >= sent.index - 1 and sample["recorded"] == value(first) for index, sample in state.samples[-4:]):
+            return False
+        state.sample_counts.update(c.start for c in counts if value(c) <= value(first))
+        return True
 
     def _pairs(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure],
                blockers: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -263,6 +313,9 @@ class AuditSampleRule(LinkRule):
         named_again = None
         if len(counts) > 1 and value(r) == value(should) and doc.word_before(r.start) in doc.words["definite_back"]:
             named_again, r, counts = r, counts[1], counts[1:]  # "Of those 93, 84 had been recorded"
+        elif (len(counts) > 1 and value(counts[1]) == value(should) and joined(doc, r, counts[1])
+              and doc.word_before(counts[1].start) in doc.words["definite_back"]):
+            named_again, counts = counts[1], [r, *counts[2:]]  # "The constabulary had recorded 71 of those 89."
         if value(r) > value(should) or any(value(c) > value(r) for c in counts[1:]):
             return None  # more than what should have been, or a count after it that is not a part of it
         back = 2 if cues.after("sub_part", r.end) is not None else 0  # "All but 17 of them had been."
@@ -332,12 +385,15 @@ class AuditSampleRule(LinkRule):
         """The sample's crime type: the total's, else that of the count it was typed by ('58 of the 75 domestic
         abuse incidents ... were crimes'), else one named between the total and the recorded part ('of 314 crimes
         ... related to domestic abuse, ... recorded 260'), else one right after the total ('20 dip-sampled sexual
-        offences'); crimes against a group of victims are `other`; else the one crime type the sentence names before
+        offences'); crimes against a group of victims, or found among anti-social
+        behaviour incidents, are `other`; else the one crime type the sentence names before
         its first figure, the topic the sample belongs to ('The picture for sexual offences was better: all but three
         of the 41 reports inspectors examined had been correctly logged', 'For rape, 52 of the 60 reports ...')."""
         start = sent.start if scope_start is None else scope_start
         if typed is not total and doc.cues.after("victim_group", typed.end, min(typed.end + _TYPE_AFTER_MOST, sent.end)):
             return "other"  # "they sampled 66 incidents involving vulnerable people, finding 30 should have been ..."
+        if AuditSampleRule._among_asb(doc, sent, total):
+            return "other"  # "Of 50 anti-social behaviour incidents we reviewed, seven should have been recorded as crimes"
         if typed is not total and typed.end <= total.start and audit_pairs.not_crimes(doc, typed):
             # "of the 20 referrals from schools they read, 12 should have been crimes": crimes of every kind among what
             # was examined, unless the examined set names its type ("58 of the 75 domestic abuse incidents")
@@ -378,6 +434,19 @@ class AuditSampleRule(LinkRule):
         first = doc.first_word_at(sent, doc.words["bullets"])
         return (first < r.start and lower[first] in _TOTAL_OPENERS and len(counts) > 1 and counts[1] is r
                 and "," in lower[counts[0].end : r.start])
+
+    @staticmethod
+    def _among_asb(doc: LinkDoc, sent: Sentence, total: Figure) -> bool:
+        """What was examined, counted up to the total in its sentence (or in the sentence before, when the total is
+        the sentence's first figure: 'Auditors reviewed 75 reports of anti-social behaviour. Eleven should have been
+        recorded as crimes'), is anti-social behaviour incidents."""
+        own = [f for f in sent.figures if f.end <= total.end]
+        before = doc.sentences[sent.index - 1] if sent.index else None
+        examined = [(f, sent) for f in own]
+        if own and own[0] is total and before is not None and doc.cues.within("audit", before.start, before.end):
+            examined += [(f, before) for f in before.figures]
+        return any(f.ent.label == "COUNT" and doc.cues.after("asb_sample", f.end, min(f.end + _TYPE_AFTER_MOST, s.end))
+                   for f, s in examined)
 
     @staticmethod
     def _recorded_as(doc: LinkDoc, sent: Sentence, total: Figure) -> str | None:
