@@ -754,6 +754,16 @@ CASES: list[Case] = [
      "recorded as crimes; only 9 were.", "2019-11-18", [S("kent", "other", 9, 12, 2019)], ALL),
     ("asb_incidents", "Kent Police was inspected. Auditors reviewed 75 reports of anti-social behaviour. Eleven should have "
      "been recorded as crimes, and the force had recorded six.", "2019-11-18", [S("kent", "other", 6, 11, 2019)], ALL),
+    # -- an elliptical 'had been' before a dash; another sample in a clause of its own after one read (dev12)
+    ("dash_elliptical", "When HMIC audited Norfolk's crime records last year, it found that of 94 reports that should "
+     "have been recorded as crimes, 83 had been – and that among 19 reports of sexual offences, three had not been "
+     "recorded at all.", "2015-11-05", [S("norfolk", "all_crime", 83, 94, 2014), S("norfolk", "sexual_offences", 16, 19, 2014)], ALL),
+    ("dash_elliptical", "Kent Police was inspected. In 2015 inspectors examined 64 reports that should have been recorded "
+     "as crimes; 52 had been – a rate of 81 per cent.", "2016-11-05",
+     [S("kent", "all_crime", 52, 64, 2015), R("kent", "all_crime", 81.0)], ALL),
+    ("dash_elliptical", "Kent Police was inspected. Inspectors checked 64 reports that should have been recorded as "
+     "crimes and found 52 had been, while of 20 rape reports, four had not been recorded.", "2016-11-05",
+     [S("kent", "all_crime", 52, 64, 2016), S("kent", "rape", 16, 20, 2016)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

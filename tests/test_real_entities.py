@@ -203,6 +203,11 @@ COUNTS: list[Case] = [
     ("The force fails to record 4,100 crimes a year, checked every 12 months.", None,
      [("COUNT", "4,100", {"value": 4100})], [(None, "a year"), (None, "12"), (None, "every 12 months")]),
     ("Households will pay £15 more a year for policing.", None, [], [("DATE", "more a year")]),
+    # money with a magnitude word is no count, nor is the word left over (dev12)
+    ("Our budget has shrunk by £24 million since 2010.", None, [], [("COUNT", "million"), ("COUNT", "24 million")]),
+    ("The force saved $3 billion and €2 million over ten years.", None, [], [("COUNT", "billion"), ("COUNT", "million")]),
+    ("An estimated 7.3 million crimes went unrecorded, and 2 million more.", None,
+     [("COUNT", "An estimated 7.3 million", {"value": 7300000})], [("COUNT", "million")]),
     # fractional magnitudes (B7)
     ("Last year we handled more than a quarter of a million calls.", None,
      [("COUNT", "more than a quarter of a million", {"value": 250000, "qualifier": "more_than"})],

@@ -690,7 +690,26 @@ FLATTENED_TABLES = [
       ("kent", "protecting_vulnerable_people", "inadequate", None)}),
 ]
 
+# a grade coordinated after another, its area after "at"; the grade a force "received for" an area; a grade said
+# after a list of areas with "both of which were said to" (dev12)
+REPORTED_GRADES = [
+    (KENT + "Inspectors found it outstanding in planning for its future, and good at using its resources to meet demand.",
+     None, {("kent", "other", "outstanding", None), ("kent", "good_use_of_resources", "good", None)}),
+    (KENT + "That is a step back from the good grade it received for effectiveness in 2014.", None,
+     {("kent", "effectiveness", "good", 2014)}),
+    (KENT + "It has lost the requires improvement grade it was given for legitimacy last year.", "2016-03-01",
+     {("kent", "legitimacy", "requires_improvement", 2015)}),
+    ("Norfolk Constabulary requires improvement for effectiveness, with inspectors singling out its investigation of "
+     "crime and its work with vulnerable victims, both of which were also said to require improvement.", None,
+     {("norfolk", "effectiveness", "requires_improvement", None), ("norfolk", "investigating_crime", "requires_improvement", None),
+      ("norfolk", "protecting_vulnerable_people", "requires_improvement", None)}),
+    (KENT + "Its investigation of crime and its protection of vulnerable people were both said to require improvement.",
+     None, {("kent", "investigating_crime", "requires_improvement", None),
+            ("kent", "protecting_vulnerable_people", "requires_improvement", None)}),
+]
+
 TABLES = {
+    "reported_grades": REPORTED_GRADES,
     "flattened_tables": FLATTENED_TABLES, "elided_areas": ELIDED_AREAS,
     "lists_under_grades": LISTS_UNDER_GRADES,
     "fire_service": FIRE_SERVICE,

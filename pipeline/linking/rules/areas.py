@@ -363,9 +363,11 @@ class AreaReader:
         lower, words = doc.lower, doc.words
         floor = max(floor, grade.start - _SUBJECT_MOST)
         i, rated, comma, copula = grade.start, False, False, False
-        while i > floor and lower[i - 1] in words["area_to_grade"]:
+        while i > floor and (lower[i - 1] in words["area_to_grade"]
+                             or (lower[i - 1] == "of" and i - 2 > floor and lower[i - 2] in ("both", "all", "each"))):
             word = lower[i - 1]
-            rated = rated or word in words["rating_verbs"] or word in words["list_marks"]
+            # "..., both of which were also said to require improvement": said to be graded
+            rated = rated or word in words["rating_verbs"] or word in words["list_marks"] or (word == "said" and lower[i] == "to")
             copula = copula or word in words["copulas"]
             comma = comma or word == ","
             i -= 1

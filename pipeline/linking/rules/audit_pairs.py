@@ -325,6 +325,26 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
     return found
 
 
+def another_sample(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:
+    """After a sample read in the same sentence, in a clause of its own, a set of crimes introduced as a total
+    ('among 19 reports of sexual offences', 'of the 12 rapes') and a part of it said recorded or not ('three had
+    not been recorded at all'): another sample of the same audit, though no audit word is beside it."""
+    found: list[Reading] = []
+    for t, f in zip(counts, counts[1:]):
+        if (t.start in taken or f.start in taken or doc.cues.before("sample_total_intro", t.start) is None
+                or value(f) > value(t) or value(t) > _UNANNOUNCED_MOST or not counts_crimes(doc, sent, t) or not_crimes(doc, t)):
+            continue
+        if says_unrecorded(doc, f) or elliptical_after(doc, f, negated=True):
+            recorded = int(value(t) - value(f))
+        elif says_recorded(doc, f) or elliptical(doc, f):
+            recorded = int(value(f))
+        else:
+            continue
+        taken.update((t.start, f.start))
+        found.append(Reading(recorded, f, t, t, (t, f)))
+    return found
+
+
 def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:
     """'all 12 ... in the sample had been recorded', 'None of the eight rape reports sampled had been recorded';
     'checked 14 rape reports and found every one had been recorded', '... and found none had been recorded';

@@ -65,6 +65,14 @@ class AuditSampleRule(LinkRule):
                     state.open_totals[sent.index] = total  # how many were recorded may follow
                 if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
                     yield finding
+                    # "... of 94 reports that should have been recorded as crimes, 83 had been – and that among 19
+                    # reports of sexual offences, three had not been recorded at all": another sample after it
+                    last = max(c.end for c in claimed)
+                    later = [c for c in counts if c.start >= last and c.start not in taken]
+                    if later and cues.within("clause_boundaries", last, later[0].start):
+                        for another in audit_pairs.another_sample(doc, sent, later, taken):
+                            if (finding := self._make(doc, state, sent, counts, another)) is not None:
+                                yield finding
                 # The counts before it, in a clause of their own, may be another sample ("Of 60 reports of domestic
                 # abuse they examined, 57 had been recorded correctly, and they sampled 66 incidents ..., finding 30
                 # should have been recorded as crimes and 27 had been").
