@@ -703,6 +703,13 @@ REPORTED_GRADES = [
      "crime and its work with vulnerable victims, both of which were also said to require improvement.", None,
      {("norfolk", "effectiveness", "requires_improvement", None), ("norfolk", "investigating_crime", "requires_improvement", None),
       ("norfolk", "protecting_vulnerable_people", "requires_improvement", None)}),
+    # the alternative set aside ("rather than", "instead of") is no grade
+    ("Humberside Police was inspected. They rated our leadership and culture as requiring improvement rather than "
+     "inadequate, because they could see the commitment from the top.", None,
+     {("humberside", "leadership_and_culture", "requires_improvement", None)}),
+    (KENT + "It was rated inadequate rather than requires improvement, as many had expected.", None,
+     {("kent", "crime_data_integrity", "inadequate", None)}),
+    (KENT + "Crime recording was judged good as opposed to outstanding.", None, {("kent", "crime_data_integrity", "good", None)}),
     (KENT + "Its investigation of crime and its protection of vulnerable people were both said to require improvement.",
      None, {("kent", "investigating_crime", "requires_improvement", None),
             ("kent", "protecting_vulnerable_people", "requires_improvement", None)}),
