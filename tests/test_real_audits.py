@@ -764,6 +764,11 @@ CASES: list[Case] = [
     ("dash_elliptical", "Kent Police was inspected. Inspectors checked 64 reports that should have been recorded as "
      "crimes and found 52 had been, while of 20 rape reports, four had not been recorded.", "2016-11-05",
      [S("kent", "all_crime", 52, 64, 2016), S("kent", "rape", 16, 20, 2016)], ALL),
+    # -- a sample picked out, its failures said after 'of them' (dev12)
+    ("picked_out", "West Midlands Police was inspected. The inspectors picked out 41 violent crimes, and 15 of them had "
+     "been left off the books altogether.", "2014-11-19", [S("west_midlands", "violence", 26, 41, 2014)], ALL),
+    ("picked_out", "Kent Police was inspected. Auditors pulled out 30 rape reports; 4 of them had never been recorded.",
+     "2014-11-19", [S("kent", "rape", 26, 30, 2014)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

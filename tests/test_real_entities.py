@@ -446,6 +446,13 @@ DATES: list[Case] = [
 
 # -- FORCE and places (C5, C6, B3, B4; places before titles, SCHEMA §5 2026-12-06) --------------------------
 FORCES: list[Case] = [
+    # a staff body named after its force is not the force (dev12)
+    ("The West Midlands Police Federation has today responded to the report.", None, [],
+     [("FORCE", "West Midlands Police")]),
+    ("Gary Tomlinson, chairman of the Greater Manchester Police Federation, said officers were stretched.", None, [],
+     [("FORCE", "Greater Manchester Police")]),
+    ("West Midlands Police was inspected, and the Federation said it was unfair.", None,
+     [("FORCE", "West Midlands Police", {})], []),
     # dev6: the first places of a coordination before a commissioner's title are the area; a place joined to
     # "the" commissioner is not
     ("Leicester, Leicestershire and Rutland's Police and Crime Commissioner, Simon Ashworth-Bell, said he would watch.",

@@ -303,6 +303,13 @@ CASES: list[Case] = [
     ("official_of", "The chief constable of the Metropolitan Police, Ben Harrington, accepted the findings.", None, O_,
      [official("Ben Harrington", "chief_constable", "metropolitan")]),
     ("official_of", "The chief constable of Essex Police said the report was fair.", None, O_, []),
+    # ---- the failure said by an elliptical 'did not.' after what should have been (dev12)
+    ("elliptical_not", "West Midlands Police was inspected. Roughly one in five crimes that should have made it onto the "
+     "force's books therefore did not.", "2014-11-19", R_, [rate("west_midlands", 80.0, "approx", year=2014)]),
+    ("elliptical_not", "Kent Police was inspected. About one in ten crimes that ought to have been logged did not, the "
+     "report said.", "2014-11-19", R_, [rate("kent", 90.0, "approx", year=2014)]),
+    ("elliptical_not", "Kent Police was inspected. A third of the rapes that should have been recorded did not.",
+     "2014-11-19", R_, [rate("kent", 66.7, "approx", "rape", year=2014)]),
     # ---- A place named in a comparison inside what an official says is not their force (dev11): the force the
     #      text is about is.
     ("compared_place", "Suffolk Constabulary was told it requires improvement.\nDeputy Chief Constable Owen Strachey said "

@@ -101,8 +101,11 @@ def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
     cues = doc.cues
     if cues.before("negative_record_just_before", f.start) is not None:
         return True
-    neg = cues.after("negative_record_after_count", f.end)
-    pos = cues.after("recorded_after_count", f.end)
+    end, lower = f.end, doc.lower
+    if end + 2 < doc.n and lower[end] == "of" and lower[end + 1] in doc.words["back_pronouns"]:
+        end += 2  # "15 of them had been left off the books": the words after "of them" say it
+    neg = cues.after("negative_record_after_count", end)
+    pos = cues.after("recorded_after_count", end)
     if neg is None:
         # "8 were either recorded as the wrong offence or never recorded", "10 had been misclassified or not recorded
         # at all": the not recording said further on, after the wrong type
