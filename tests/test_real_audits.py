@@ -769,6 +769,11 @@ CASES: list[Case] = [
      "been left off the books altogether.", "2014-11-19", [S("west_midlands", "violence", 26, 41, 2014)], ALL),
     ("picked_out", "Kent Police was inspected. Auditors pulled out 30 rape reports; 4 of them had never been recorded.",
      "2014-11-19", [S("kent", "rape", 26, 30, 2014)], ALL),
+    # -- recording said as turning reports into crimes (dev12)
+    ("turned_into", "Dorset Police was inspected. Of 20 rape reports checked, only 14 had been turned into a crime "
+     "record.", "2017-11-19", [S("dorset", "rape", 14, 20, 2017)], ALL),
+    ("turned_into", "Dorset Police was inspected. Inspectors checked 9 rape reports and found none had been converted "
+     "into crimes.", "2017-11-19", [S("dorset", "rape", 0, 9, 2017)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "
