@@ -527,6 +527,10 @@ FORCES: list[Case] = [
 
 # -- PERSON and ROLE (A17, A18, B5, B10, C9) ----------------------------------------------------------------
 PEOPLE: list[Case] = [
+    # a byline and a signature of a name from the wider list of given names (dev12)
+    ("Posted on 14 December 2016 by Francesca Marlowe\nCategories: Blog", None, [("PERSON", "Francesca Marlowe", {})], []),
+    ("Francesca Marlowe\nPolice and Crime Commissioner for Hertfordshire", None, [("PERSON", "Francesca Marlowe", {})], []),
+    ("Agnieszka Nowak, who chairs the panel, said she was concerned.", None, [("PERSON", "Agnieszka Nowak", {})], []),
     # catalogue
     ("Wiltshire's Police and Crime Commissioner Peter holm issued a statement welcoming the findings.", None,
      [("PERSON", "Peter holm", {}), ("ROLE", "Police and Crime Commissioner", {})], [("PERSON", "Peter")]),

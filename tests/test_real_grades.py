@@ -703,6 +703,14 @@ REPORTED_GRADES = [
      "crime and its work with vulnerable victims, both of which were also said to require improvement.", None,
      {("norfolk", "effectiveness", "requires_improvement", None), ("norfolk", "investigating_crime", "requires_improvement", None),
       ("norfolk", "protecting_vulnerable_people", "requires_improvement", None)}),
+    # an area after a date in its subject; a report named by its area grades the force
+    ("Hertfordshire Constabulary was inspected. Last time, in 2015, effectiveness was graded requires improvement, mainly "
+     "because of how the force protected vulnerable people.", None, {("hertfordshire", "effectiveness", "requires_improvement", 2015)}),
+    (KENT + "In November the Constabulary was rated good for efficiency, and last week the legitimacy report found the "
+     "force to be good as well.", "2016-12-14", {("kent", "efficiency", "good", 2016), ("kent", "legitimacy", "good", 2016)}),
+    (KENT + "HMIC's efficiency inspection rated Kent Police good, and its legitimacy report judged it outstanding.", None,
+     {("kent", "efficiency", "good", None), ("kent", "legitimacy", "outstanding", None)}),
+    (KENT + "The latest report found the force to be good.", None, {("kent", "crime_data_integrity", "good", None)}),
     # the alternative set aside ("rather than", "instead of") is no grade
     ("Humberside Police was inspected. They rated our leadership and culture as requiring improvement rather than "
      "inadequate, because they could see the commitment from the top.", None,

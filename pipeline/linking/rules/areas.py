@@ -33,11 +33,13 @@ from pipeline.schema import DEFAULT_AREA
 
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
-                            "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs"),
+                            "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs",
+                            "report_words"),
                      phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
+_REPORT_NAME_MOST = 4  # tokens before a report's word in which its area is named ("the legitimacy report found")
 _SUBJECT_MOST = 30  # tokens before a grade read for the areas it is said of
 _GERUND_LEAST = 6  # a gerund is a word ending in "ing" at least this long ("being" is not one: non_area_words)
 _LIST_VERB_WITHIN = 4  # tokens at the opening of the next sentence that may hold "included", "were", ":"
@@ -372,8 +374,10 @@ class AreaReader:
             comma = comma or word == ","
             i -= 1
         s = i - 1  # the subject's last token
-        if s < floor or self._neutral(doc, sent, s):
+        if s < floor:
             return []
+        if self._neutral(doc, sent, s):
+            return self._report_area(doc, sent, s, floor)
         if lower[s] in words["area_nouns"]:
             return UNNAMED  # "Two of its nine graded areas were inadequate"
         r = self._region_start(doc, sent, s, floor)
@@ -394,6 +398,18 @@ class AreaReader:
             return UNNAMED
         return []
 
+    def _report_area(self, doc: LinkDoc, sent: Sentence, s: int, floor: int) -> list[str]:
+        """'the legitimacy report found the force to be good', 'HMIC's efficiency inspection rated Kent Police good':
+        the force is graded by a report that names its area just before its word for report and the rating verb."""
+        lower, words = doc.lower, doc.words
+        j = next((f.start for f in sent.of("FORCE") if f.start <= s < f.end), s)
+        while j > floor and lower[j - 1] in ("the", "this", "our", "its"):
+            j -= 1
+        k = j - 1  # the rating verb
+        if k - 1 <= floor or lower[k] not in words["rating_verbs"] or lower[k - 1] not in words["report_words"]:
+            return []
+        return self._named_between(doc, max(floor, k - 1 - _REPORT_NAME_MOST), k - 1)[-1:]
+
     def _neutral(self, doc: LinkDoc, sent: Sentence, s: int) -> bool:
         """The subject ends in a force, an anaphor of one, or a word for the grade itself ("its rating was good")."""
         if doc.lower[s] in doc.words["neutral_subjects"]:
@@ -403,16 +419,16 @@ class AreaReader:
     @staticmethod
     def _region_start(doc: LinkDoc, sent: Sentence, s: int, floor: int) -> int:
         """Where the subject ending at ``s`` begins: after the nearest clause stop, finite verb or subject bound
-        before it ("told that its crime recording requires improvement"), or after a force named in it ("Devon and
-        Cornwall's crime recording"), joiners and possessives passed over."""
+        before it ("told that its crime recording requires improvement"), or after a force or a date named in it
+        ("Devon and Cornwall's crime recording", "in 2015, effectiveness"), joiners and possessives passed over."""
         lower, words = doc.lower, doc.words
         stops, verbs, bounds = words["area_stops"], words["clause_verbs"], words["subject_bounds"]
         r = s
         while r > floor and lower[r - 1] not in stops and lower[r - 1] not in verbs and lower[r - 1] not in bounds:
             r -= 1
-        for force in sent.of("FORCE"):
-            if r <= force.end - 1 < s:
-                r = force.end
+        for named in sent.of("FORCE") + sent.of("DATE"):
+            if r <= named.end - 1 < s:
+                r = named.end  # "Devon and Cornwall's crime recording", "Last time, in 2015, effectiveness was graded"
         while r < s and (lower[r] in words["area_joiners"] or (lower[r] in words["possessives"] and not lower[r].isalpha())):
             r += 1
         return r
