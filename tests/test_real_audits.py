@@ -774,6 +774,18 @@ CASES: list[Case] = [
      "record.", "2017-11-19", [S("dorset", "rape", 14, 20, 2017)], ALL),
     ("turned_into", "Dorset Police was inspected. Inspectors checked 9 rape reports and found none had been converted "
      "into crimes.", "2017-11-19", [S("dorset", "rape", 0, 9, 2017)], ALL),
+    # -- what should have been recorded said far after its count; the sample's total named again in a later sentence
+    #    that gives a part of it and that part's failures; the rest of a sample named back is no sample (dev12)
+    ("named_total", "Northumbria Police was inspected. We examined 1,208 incident records. In 473 of them we found reports "
+     "of crime that the force should have recorded. It had recorded 437.\n\nViolent crime remains the weak point. Among "
+     "the 473 crimes were 262 reports of violence, and the force had failed to record 31 of these, most of them common "
+     "assaults.", "2019-08-29", [S("northumbria", "all_crime", 437, 473, 2019), S("northumbria", "violence", 231, 262, 2019)], ALL),
+    ("named_total", "Kent Police was inspected. Inspectors checked 200 crimes and found 180 had been recorded. Of the 200, "
+     "40 were sexual offences, and the force had not recorded six of these.", "2019-08-29",
+     [S("kent", "all_crime", 180, 200, 2019), S("kent", "sexual_offences", 34, 40, 2019)], ALL),
+    ("named_total", "Northumbria Police was inspected. Of the 92 reports of rape that we reviewed, all but five had been "
+     "recorded correctly. In two of the five, the force had recorded a lesser sexual offence instead.", "2019-08-29",
+     [S("northumbria", "rape", 87, 92, 2019)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

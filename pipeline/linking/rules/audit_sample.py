@@ -26,7 +26,9 @@ from pipeline.linking.state import SharedState
 _RATE_ROUNDING = 0.15  # how far a percentage given to one decimal may lie from the pair in brackets after it
 _WHOLE_RATE_ROUNDING = 0.5  # the same, for a percentage given as a whole number ('100%')
 _TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
-_TOTAL_OPENERS = frozenset({"of", "among"})  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
+_TOTAL_OPENERS = frozenset({"of", "among"})
+_NAMED_AGAIN_BACK = 2  # sentences back in which a sample's total, named again ('the 473'), was found
+_NAMED_BACK_JOINS = frozenset({("of", "the"), ("of", "those"), ("of", "these")})  # "two of the five": the five named again  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
 _RECORDED_AS_MOST = 8  # tokens after a total in which "recorded as" names the crime type it should have been
 
 
@@ -79,7 +81,8 @@ class AuditSampleRule(LinkRule):
                 counts = [c for c in counts if c.start not in taken and c.end <= min(k.start for k in claimed or [total])]
                 if len(counts) < 2:
                     continue
-            if (cues.within("audit", sent.start, sent.end) or audit_pairs.under_sample_heading(doc, sent)) and not blockers:
+            if (cues.within("audit", sent.start, sent.end) or audit_pairs.under_sample_heading(doc, sent)
+                    or self._names_sample_again(doc, state, sent, counts)) and not blockers:
                 # A sample said through its failures, or recorded in full or not at all, in a sentence about an audit.
                 readings = audit_pairs.through_failures(doc, sent, counts, taken) + audit_pairs.whole_or_none(doc, sent, counts, taken)
                 for reading in readings:
@@ -156,14 +159,23 @@ class AuditSampleRule(LinkRule):
         for i, c in enumerate(counts):
             if c.start in taken or int(value(c)) not in values:
                 continue
-            if not (says_unrecorded(doc, c) or polarity(doc, sent, c, scope_of(sent, counts, c)) == "neg"):
-                continue
+            named_back = i > 0 and doc.words_between(counts[i - 1].end, c.start) in _NAMED_BACK_JOINS
+            if not (named_back or says_unrecorded(doc, c) or polarity(doc, sent, c, scope_of(sent, counts, c)) == "neg"):
+                continue  # not "In two of the five, the force had recorded a lesser offence": the rest named back
             force = force_for(doc, sent, c.start, c.end)
             index = rests.get((force, int(value(c))))
             # In this sentence or the one before; further back only when named as that rest ('the 88 missed crimes').
             if index is not None and (index >= sent.index - 1 or doc.word_before(c.start) in doc.words["definite_back"]):
                 taken.update(p.start for p in counts[i:] if value(p) <= value(c))
                 return
+
+    @staticmethod
+    def _names_sample_again(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> bool:
+        """'Among the 473 crimes were 262 reports of violence, and the force had failed to record 31 of these': the
+        sentence names again ('the 473') the total of a sample found just before, so it speaks of that
+        audit though no audit word is in it."""
+        totals = {sample["total"] for index, sample in state.samples[-4:] if index >= sent.index - _NAMED_AGAIN_BACK}
+        return bool(totals) and any(value(c) in totals and doc.word_before(c.start) in doc.words["definite_back"] for c in counts)
 
     @staticmethod
     def _breaks_down_recorded(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> bool:
