@@ -303,6 +303,14 @@ CASES: list[Case] = [
     ("official_of", "The chief constable of the Metropolitan Police, Ben Harrington, accepted the findings.", None, O_,
      [official("Ben Harrington", "chief_constable", "metropolitan")]),
     ("official_of", "The chief constable of Essex Police said the report was fair.", None, O_, []),
+    # ---- a sentence fronted by another crime type goes on with the measure of the sentence before (dev12)
+    ("fronted_next", "Northumbria Police was inspected. The rate for violence against the person is 89.7 percent. For "
+     "sexual offences it is 96.1 percent.", None, R_,
+     [rate("northumbria", 89.7, crime_type="violence"), rate("northumbria", 96.1, crime_type="sexual_offences")]),
+    ("fronted_next", "Kent Police records 92 per cent of violent crime. For rape, the figure was 97 per cent.", None, R_,
+     [rate("kent", 92.0, crime_type="violence"), rate("kent", 97.0, crime_type="rape")]),
+    ("fronted_next", "Kent Police records 92 per cent of violent crime. For burglary, detection fell by 5 per cent.", None, R_,
+     [rate("kent", 92.0, crime_type="violence")]),
     # ---- the failure said by an elliptical 'did not.' after what should have been (dev12)
     ("elliptical_not", "West Midlands Police was inspected. Roughly one in five crimes that should have made it onto the "
      "force's books therefore did not.", "2014-11-19", R_, [rate("west_midlands", 80.0, "approx", year=2014)]),

@@ -76,9 +76,10 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence, fig: Figure) -> Iterator[Sco
     range worked out only if the ones before it held no cue)."""
     yield sent.start, sent.end
     if sent.index > 0 and (doc.lower[sent.start] in doc.words["anaphoric_openers"] or _asked_before(doc, sent)
-                           or restates_measure(doc, sent, fig.start)):
+                           or restates_measure(doc, sent, fig.start) or _fronted_crime_type(doc, sent)):
         # "This represents nearly one in five"; "So what is our recording rate?" then "Approximately 89.6 per cent";
-        # "The new report puts that figure at 92.4 per cent"
+        # "The new report puts that figure at 92.4 per cent"; "The rate for violence is 89.7 percent. For sexual
+        # offences it is 96.1 percent."
         before = doc.sentences[sent.index - 1]
         yield before.start, before.end
     if is_list_line(doc, sent) and (before := list_opening(doc, sent)) is not None:
@@ -91,6 +92,12 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence, fig: Figure) -> Iterator[Sco
             above = doc.sentences[k - 1]
             yield above.start, above.end
             k -= 1
+
+
+def _fronted_crime_type(doc: LinkDoc, sent: Sentence) -> bool:
+    """The sentence opens on a crime type as its topic ('For sexual offences it is 96.1 percent', 'For rape, the figure
+    was 97 per cent'): it goes on with the measure of the sentence before, for another crime type."""
+    return doc.lower[sent.start] == "for" and any(e.start == sent.start + 1 for e in sent.of("CRIME_TYPE"))
 
 
 def list_opening(doc: LinkDoc, sent: Sentence) -> Sentence | None:
