@@ -747,6 +747,8 @@ CASES: list[Case] = [
     ("whole_next", "Kent Police was inspected. Inspectors examined 35 decisions to cancel rape reports. All of them had "
      "been recorded first.", "2019-11-18", [], (AS,)),
     # -- crimes found among anti-social behaviour incidents are a sub-population: `other` (ANNOTATION.md, dev11)
+    ("victims_on_behalf", "Gloucestershire Constabulary was inspected. Our audit found:\n• 3 of 5 crimes reported on "
+     "behalf of vulnerable adults were recorded", "2019-10-03", [S("gloucestershire", "other", 3, 5, 2019)], ALL),
     ("asb_incidents", "Cambridgeshire Constabulary was inspected. Of 50 anti-social behaviour incidents we reviewed, seven "
      "should have been recorded as crimes. The force had recorded two.", "2014-11-18",
      [S("cambridgeshire", "other", 2, 7, 2014)], ALL),

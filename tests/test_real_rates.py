@@ -303,6 +303,16 @@ CASES: list[Case] = [
     ("official_of", "The chief constable of the Metropolitan Police, Ben Harrington, accepted the findings.", None, O_,
      [official("Ben Harrington", "chief_constable", "metropolitan")]),
     ("official_of", "The chief constable of Essex Police said the report was fair.", None, O_, []),
+    # ---- a date in the first clause, after its own force, does not date a contrasted clause about another force;
+    #      a date opening the sentence frames every clause (dev12)
+    ("contrast_year", "Gloucestershire Constabulary was inspected. Wiltshire Police was graded requires improvement for "
+     "crime recording in 2018, while Avon and Somerset Constabulary was found to record around 92 per cent of crime.",
+     "2019-10-03", R_, [rate("avon_and_somerset", 92.0, "approx", year=2019)]),
+    ("contrast_year", "Kent Police recorded 88 per cent of crime in 2016, but Essex Police records 93 per cent.",
+     "2019-10-03", R_, [rate("kent", 88.0, year=2016), rate("essex", 93.0, year=2019)]),
+    ("contrast_year", "In 2014 Cumbria Constabulary recorded 91 per cent of the crimes in its sample, while Derbyshire "
+     "Constabulary fell short at 77 per cent.", "2019-10-03", R_,
+     [rate("cumbria", 91.0, year=2014), rate("derbyshire", 77.0, year=2014)]),
     # ---- a sentence fronted by another crime type goes on with the measure of the sentence before (dev12)
     ("fronted_next", "Northumbria Police was inspected. The rate for violence against the person is 89.7 percent. For "
      "sexual offences it is 96.1 percent.", None, R_,

@@ -21,6 +21,7 @@ _PRESENT_AFTER_MOST = 6  # tokens after a figure, in its clause, in which a word
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
 _APPOSITION_MOST = 3  # tokens before a date in which the comma setting it off after an earlier inspection stands ("published in")
 _RELATIVE_BACK = 15  # tokens before a date in which the ", which" opening its clause is read
+_CONTRAST_OPENERS = frozenset({"while", "whilst", "whereas", "but", "although", "though"})  # a clause of contrast
 
 
 def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
@@ -41,7 +42,7 @@ def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent
     if isinstance(fig, Figure) and fig in previous:
         after = [d for d in dates if d.start >= fig.end]
         return years[after[0]] if after else doc.article_year
-    usable = [d for d in dates if id(d) not in claimed and _governs(doc, d, fig)
+    usable = [d for d in dates if id(d) not in claimed and _governs(doc, sent, d, fig)
               and not doc.aside_apart(sent, d.start, d.end, fig.start)]  # not "94.2% (2020: 77.7%)"
     if not usable:
         return doc.article_year
@@ -73,7 +74,7 @@ def _line_opening_year(doc: LinkDoc, sent: Sentence) -> int | None:
     return year
 
 
-def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
+def _governs(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool:
     """A date before a figure governs it unless it dates something else ("since the last
     report, in 2014"; but "the last inspection, in 2016, when it recorded 89.1%"); a date
     after it governs it only within its clause ("not recorded in 2013"). Between the two, a word
@@ -85,6 +86,8 @@ def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
         return not bounds or _earlier_inspection_dated(doc, fig, date, bounds)
     if cues.within("present_time", date.end, fig.start) or _in_closed_relative(doc, date, fig):
         return False
+    if _contrasted_subject_between(doc, sent, date, fig):
+        return False  # "Wiltshire Police was graded ... in 2018, while Avon and Somerset was found to record 92 per cent"
     if _present_after(doc, fig):
         return False  # "... published in 2022, rated the force good ...; it has been graded adequate in that area this time"
     if cues.before("date_blockers", date.start) is None:
@@ -98,6 +101,24 @@ def _governs(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
     # (not "Since the last inspection, in 2014, inspectors have found ...").
     return (cues.before("past_inspection", date.start) is not None and "since" not in before
             and not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST]))
+
+
+def _contrasted_subject_between(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool:
+    """Between the date and the figure a clause of contrast opens on another subject, a force ('..., while Avon and
+    Somerset Constabulary was found to record ...', 'but Dorset Police recorded ...'): the date is the first clause's,
+    whose own subject came before it. (A date that opens the sentence, before any force, frames every clause: "In
+    2014 Cumbria recorded 91 per cent ..., while Derbyshire fell short of it at 77 per cent".)"""
+    if not any(e.start < date.start for e in sent.of("FORCE")):
+        return False
+    lower = doc.lower
+    for i in range(date.end, fig.start):
+        if lower[i] in _CONTRAST_OPENERS:
+            j = i + 1
+            while j < fig.start and lower[j] == "the":
+                j += 1
+            if any(e.start == j for e in sent.of("FORCE")):
+                return True
+    return False
 
 
 def _present_after(doc: LinkDoc, fig: Figure | Ent) -> bool:
