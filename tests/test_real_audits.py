@@ -788,6 +788,12 @@ CASES: list[Case] = [
     ("named_total", "Northumbria Police was inspected. Of the 92 reports of rape that we reviewed, all but five had been "
      "recorded correctly. In two of the five, the force had recorded a lesser sexual offence instead.", "2019-08-29",
      [S("northumbria", "rape", 87, 92, 2019)], ALL),
+    # -- a sample counted as part of what the sentence before examined takes that set's crime type (dev12)
+    ("part_of_before", "Essex Police was inspected. During our fieldwork we also dip-sampled 40 domestic abuse incidents. "
+     "We judged that 17 of them should have been recorded as crimes, and found that all but one had been.", "2019-09-27",
+     [S("essex", "domestic_abuse", 16, 17, 2019)], ALL),
+    ("part_of_before", "Kent Police was inspected. Inspectors checked 25 reports of stalking. They found 20 of them had "
+     "been recorded.", "2019-09-27", [S("kent", "other", 20, 25, 2019)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

@@ -711,6 +711,22 @@ REPORTED_GRADES = [
     (KENT + "HMIC's efficiency inspection rated Kent Police good, and its legitimacy report judged it outstanding.", None,
      {("kent", "efficiency", "good", None), ("kent", "legitimacy", "outstanding", None)}),
     (KENT + "The latest report found the force to be good.", None, {("kent", "crime_data_integrity", "good", None)}),
+    # PEEL 2018/19 questions in their own words, each with its grade: the question's area (a pillar's "How effective
+    # is the force at ..." asks about the area after "at"), its paraphrase marker, else an area of its own; counted
+    # questions left unnamed give none; "which we have judged" grades the phrase before it
+    ("Essex Police was inspected.\nEfficiency\nHow well does the force use its resources? Requires improvement\nHow "
+     "well is the force planning for the future? Requires improvement\nLegitimacy\nHow well does the force ensure that "
+     "its workforce behaves ethically and lawfully? Good\nHow well does the force treat its workforce? Outstanding", None,
+     {("essex", "good_use_of_resources", "requires_improvement", None), ("essex", "other", "requires_improvement", None),
+      ("essex", "other", "good", None), ("essex", "developing_a_positive_workplace", "outstanding", None)}),
+    ("Essex Police was inspected.\nHow effective is the force at investigating crime and reducing re-offending?\n"
+     "Requires improvement", None, {("essex", "investigating_crime", "requires_improvement", None)}),
+    (KENT + "Of the nine questions we graded, six were judged good or outstanding and three require improvement.", None,
+     set()),
+    (KENT + "\"The force should be proud of the way it treats its officers and staff, which we have judged outstanding.\"",
+     None, {("kent", "developing_a_positive_workplace", "outstanding", None)}),
+    (KENT + "It requires improvement in how efficiently it operates, and it is good at operating fairly and legitimately.",
+     None, {("kent", "efficiency", "requires_improvement", None), ("kent", "legitimacy", "good", None)}),
     # the alternative set aside ("rather than", "instead of") is no grade
     ("Humberside Police was inspected. They rated our leadership and culture as requiring improvement rather than "
      "inadequate, because they could see the commitment from the top.", None,

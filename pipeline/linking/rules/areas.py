@@ -39,6 +39,7 @@ CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "ar
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
+_BARE_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
 _REPORT_NAME_MOST = 4  # tokens before a report's word in which its area is named ("the legitimacy report found")
 _SUBJECT_MOST = 30  # tokens before a grade read for the areas it is said of
 _GERUND_LEAST = 6  # a gerund is a word ending in "ing" at least this long ("being" is not one: non_area_words)
@@ -380,6 +381,8 @@ class AreaReader:
             return self._report_area(doc, sent, s, floor)
         if lower[s] in words["area_nouns"]:
             return UNNAMED  # "Two of its nine graded areas were inadequate"
+        if (lower[s].isdigit() or lower[s] in _BARE_COUNTS) and (s == floor or not lower[s - 1].isalpha() or lower[s - 1] == "and"):
+            return UNNAMED  # "Of the nine questions we graded, six were judged good": a count of areas left unnamed
         r = self._region_start(doc, sent, s, floor)
         if comma and r - 2 >= floor and lower[r - 1] in words["area_stops"] and lower[r - 2] == ",":
             s = r - 3  # "Its leadership and culture, which drive accurate crime recording, were rated good"
@@ -453,7 +456,12 @@ class AreaReader:
         while i < line.end:
             length = self.wordings.match_at(lower, i)
             if length:
-                found.append(self.ids[tuple(lower[i : i + length])])
+                wording = tuple(lower[i : i + length])
+                # "How effective is the force at tackling serious and organised crime?": a question under the pillar,
+                # which asks about its own area (the pillar's own question names what it covers, or the pillar alone)
+                if not (wording[:1] == ("how",) and wording[-2:] == ("the", "force") and i + length < line.end - 1
+                        and lower[i + length] in ("at", "in")):
+                    found.append(self.ids[wording])
                 i += length
             else:
                 i += 1
@@ -461,6 +469,10 @@ class AreaReader:
             # "How well do the force's systems and processes support accurate crime recording?": the question's own
             # area; the crime recording it serves is the overall judgement's
             found = [a for a in found if a != DEFAULT_AREA]
+        if not found and lower[line.start] == "how":
+            # a PEEL question in its own words ("How well does the force use its resources?", "How well is the force
+            # planning for the future?"): its paraphrase markers, else an area of its own (`other`)
+            found = self._named_between(doc, line.start, line.end)[-1:] or ["other"]
         return list(dict.fromkeys(found))
 
     def _heads_questions(self, doc: LinkDoc, sent: Sentence) -> bool:

@@ -440,7 +440,8 @@ class AuditSampleRule(LinkRule):
             topic = [e for e in types if e.end <= start]
             if len(topic) == 1:
                 return topic[0].kb_id
-        named = AuditSampleRule._named_back(doc, sent, total) or AuditSampleRule._opened_on_before(doc, sent)
+        named = (AuditSampleRule._named_back(doc, sent, total) or AuditSampleRule._opened_on_before(doc, sent)
+                 or AuditSampleRule._part_of_before(doc, sent, total))
         if named is not None:  # "Inspectors examined 53 reports of sexual offences. Of the 53, 47 ...": that sample's
             before, earlier = named
             return crime_type_for(doc, before, earlier.start, earlier.end, before.start)
@@ -492,6 +493,21 @@ class AuditSampleRule(LinkRule):
             return None
         counts = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
         return (before, counts[-1]) if counts else None
+
+    @staticmethod
+    def _part_of_before(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
+        """The last count of the sentence before, when the total is the first count of this one and a part of it
+        ('we also dip-sampled 40 domestic abuse incidents. We judged that 17 of them should have been recorded as
+        crimes'), and that sentence tells of an audit."""
+        if sent.index == 0 or doc.cues.after("sub_part", total.end) is None:
+            return None
+        if any(f.start < total.start for f in sent.figures if f.ent.label == "COUNT"):
+            return None
+        before = doc.sentences[sent.index - 1]
+        counts = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
+        if not counts or not doc.cues.within("audit", before.start, before.end) or value(counts[-1]) < value(total):
+            return None
+        return before, counts[-1]
 
     @staticmethod
     def _named_back(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
