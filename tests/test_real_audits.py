@@ -804,6 +804,18 @@ CASES: list[Case] = [
      "51 60 85% Rape 20 20 100%", "2021-03-02",
      [S("kent", "domestic_abuse", 51, 60, 2021), R("kent", "domestic_abuse", 85.0), S("kent", "rape", 20, 20, 2021),
       R("kent", "rape", 100.0)], ALL),
+    ("table_row", "Cambridgeshire Constabulary was inspected. Table 1: Crime recording audit results, Q4 2019/20 Crime type "
+     "Crimes that should have been recorded Crimes recorded Compliance Stalking and harassment 94 71 75.5% Sexual "
+     "offences (exc. rape) 47 44 93.6% Rape 21 21 100.0% Domestic abuse* 163 139 85.3% Total** 460 398 86.5%",
+     "2020-06-24",
+     [S("cambridgeshire", "other", 71, 94, 2020), R("cambridgeshire", "other", 75.5),
+      S("cambridgeshire", "sexual_offences", 44, 47, 2020), R("cambridgeshire", "sexual_offences", 93.6),
+      S("cambridgeshire", "rape", 21, 21, 2020), R("cambridgeshire", "rape", 100.0),
+      S("cambridgeshire", "domestic_abuse", 139, 163, 2020), R("cambridgeshire", "domestic_abuse", 85.3),
+      S("cambridgeshire", "all_crime", 398, 460, 2020), R("cambridgeshire", "all_crime", 86.5)], ALL),
+    ("table_row", "Kent Police audit of crime recording: Category Audited Recorded % Burglary 40 38 95.0% Total 300 270 90.0%",
+     "2021-03-02", [S("kent", "burglary", 38, 40, 2021), R("kent", "burglary", 95.0), S("kent", "all_crime", 270, 300, 2021),
+                    R("kent", "all_crime", 90.0)], ALL),
     ("table_row", "Cheshire Constabulary's crime recording audit. Crime type Should have been recorded Not recorded "
      "Missed Violence 120 16 13.3%", "2022-01-10",
      [S("cheshire", "violence", 104, 120, 2022), R("cheshire", "violence", 86.7)], ALL),

@@ -23,6 +23,7 @@ _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a coun
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 _COMPARED = frozenset({"than", "with", "against", "to"})  # words before a comparison's standard
 _ALL_KINDS = frozenset({"crime", "types", "type", "kinds", "kind"})  # words of an all-crime reset that name crime's kinds
+_TOTAL_LABELS = frozenset({"total", "totals", "overall"})  # a table row's label for all crime ("Total 460 398 86.5%")
 _OVERALL_BACK = 5  # tokens before a figure in which "overall" names its measure ("its overall recording rate, 84 per cent")
 
 
@@ -72,8 +73,8 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
         if word not in links:
             break
         i += 1
-    if _overall_before(doc, sent, fig_start):
-        return "all_crime"  # "its overall figure, 84 per cent, was close to the average"
+    if _overall_before(doc, sent, fig_start) or _total_row(doc, sent, fig_start):
+        return "all_crime"  # "its overall figure, 84 per cent, was close to the average"; "... Total** 460 398 86.5%"
     # The nearest crime type before the figure, within its scope if there is one there; not past words that say all
     # crime ("... 84.1% All crime types 435 396 91.0%").
     found: Ent | None = None
@@ -252,7 +253,33 @@ def _next_row_label(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, 
         k = coordinated.end  # "Stalking and harassment 88 74 84.1%"
     if k < sent.end and lower[k] == "(":
         k = next((j + 1 for j in range(k + 1, min(k + _BRACKET_MOST, sent.end)) if lower[j] == ")"), k)
+    while k < sent.end and _footnote_mark(lower[k]):
+        k += 1  # "Domestic abuse* 163 139 85.3%"
     return any(f.start == k for f in sent.figures)
+
+
+def _footnote_mark(word: str) -> bool:
+    """'*', '**', '†': a mark that sends a table's label to a note below it."""
+    return bool(word) and all(ch in "*†‡" for ch in word)
+
+
+def _total_row(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
+    """The figure is in a table row labelled as the total ('Total** 460 398 86.5%', 'Overall 435 396 91.0%'): back
+    over the row's bare numbers and a footnote mark, the label is a word for all crime."""
+    lower = doc.lower
+    i, counted = fig_start, any(f.start == fig_start and f.ent.label == "COUNT" for f in sent.figures)
+    while i > sent.start:
+        j = i - 1
+        while j > sent.start and not lower[j].strip():
+            j -= 1
+        fig = next((f for f in sent.figures if f.end == j + 1 and f.ent.label == "COUNT"), None)
+        if fig is not None:
+            i, counted = fig.start, True
+        elif _footnote_mark(lower[j]):
+            i = j
+        else:
+            return counted and lower[j] in _TOTAL_LABELS
+    return False
 
 
 def _topic_fronted(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start: int) -> str | None:
