@@ -794,6 +794,14 @@ CASES: list[Case] = [
      [S("essex", "domestic_abuse", 16, 17, 2019)], ALL),
     ("part_of_before", "Kent Police was inspected. Inspectors checked 25 reports of stalking. They found 20 of them had "
      "been recorded.", "2019-09-27", [S("kent", "other", 20, 25, 2019)], ALL),
+    # -- none of a sample said missed is the whole sample recorded; after a should-have-been reading too (dev12)
+    ("none_missed", "South Wales Police was inspected. Of 230 crimes in the South Wales sample that ought to have been "
+     "recorded, all but 11 were, and none of the 58 rapes examined had been missed.", "2021-03-18",
+     [S("south_wales", "all_crime", 219, 230, 2021), S("south_wales", "rape", 58, 58, 2021)], ALL),
+    ("none_missed", "Kent Police was inspected. Not one of the 20 rape reports we checked had gone unrecorded.",
+     "2021-03-18", [S("kent", "rape", 20, 20, 2021)], ALL),
+    ("none_missed", "Kent Police was inspected. None of the 12 rape reports we checked had been recorded.",
+     "2021-03-18", [S("kent", "rape", 0, 12, 2021)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

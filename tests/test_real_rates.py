@@ -313,6 +313,14 @@ CASES: list[Case] = [
     ("contrast_year", "In 2014 Cumbria Constabulary recorded 91 per cent of the crimes in its sample, while Derbyshire "
      "Constabulary fell short at 77 per cent.", "2019-10-03", R_,
      [rate("cumbria", 91.0, year=2014), rate("derbyshire", 77.0, year=2014)]),
+    # ---- a force's own rate named with its possessive; a past-tense figure of an earlier inspection takes that
+    #      inspection's date (dev12)
+    ("possessive_rate", "Gwent Police was inspected. Gwent's rate for violent crime, by contrast, was 84.3 per cent, the "
+     "inspectorate said.", "2021-03-18", R_, [rate("gwent", 84.3, crime_type="violence", year=2021)]),
+    ("possessive_rate", "Kent Police was inspected. In our previous inspection, published in 2022, the force's rate was an "
+     "estimated 94.8 percent.", "2024-06-01", R_, [rate("kent", 94.8, "approx", year=2022)]),
+    ("possessive_rate", "Kent Police was inspected. Since our previous inspection, published in 2022, the force's rate "
+     "is now 96.0 percent.", "2024-06-01", R_, [rate("kent", 96.0, year=2024)]),
     # ---- a sentence fronted by another crime type goes on with the measure of the sentence before (dev12)
     ("fronted_next", "Northumbria Police was inspected. The rate for violence against the person is 89.7 percent. For "
      "sexual offences it is 96.1 percent.", None, R_,

@@ -21,6 +21,7 @@ _PRESENT_AFTER_MOST = 6  # tokens after a figure, in its clause, in which a word
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
 _APPOSITION_MOST = 3  # tokens before a date in which the comma setting it off after an earlier inspection stands ("published in")
 _RELATIVE_BACK = 15  # tokens before a date in which the ", which" opening its clause is read
+_PAST_COPULAS = frozenset({"was", "were"})  # a figure said in the past tense after an earlier inspection's date
 _CONTRAST_OPENERS = frozenset({"while", "whilst", "whereas", "but", "although", "though"})  # a clause of contrast
 
 
@@ -99,8 +100,11 @@ def _governs(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool
         return True
     # "Its previous inspection, in 2017, found it recorded 83 per cent": that inspection's own finding
     # (not "Since the last inspection, in 2014, inspectors have found ...").
+    # "In our previous inspection, published in 2022, the force's rate was an estimated 94.8 percent": so is a figure
+    # said in the past tense there.
     return (cues.before("past_inspection", date.start) is not None and "since" not in before
-            and not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST]))
+            and (not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST])
+                 or not _PAST_COPULAS.isdisjoint(between)))
 
 
 def _contrasted_subject_between(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool:

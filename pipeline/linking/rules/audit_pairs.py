@@ -361,6 +361,8 @@ def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set
         recorded: int | None = None
         if cues.before("all_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = int(value(t))
+        elif cues.before("none_before_count", t.start) is not None and _none_missed(doc, sent, t):
+            recorded = int(value(t))  # "none of the 58 rapes examined had been missed"
         elif cues.before("none_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = 0
         elif audited_before(doc, t) or cues.before("sample_total_intro", t.start) is not None:
@@ -403,6 +405,8 @@ def unannounced(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[i
             continue
         if cues.before("all_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = int(value(t))
+        elif cues.before("none_before_count", t.start) is not None and _none_missed(doc, sent, t):
+            recorded = int(value(t))  # "none of the 58 rapes examined had been missed"
         elif cues.before("none_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = 0
         else:
@@ -507,6 +511,14 @@ def _list_line(doc: LinkDoc, sent: Sentence) -> bool:
         if not (bracketed or i in covered or not any(ch.isalnum() for ch in word)):
             return False
     return True
+
+
+def _none_missed(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
+    """After 'none of' and a count, its clause says not recording ('none of the 58 rapes examined had been missed',
+    'not one of the 20 had gone unrecorded'): the whole sample was recorded."""
+    stop = next((i for i in range(t.end, min(t.end + _WHOLE_REACH, sent.end)) if doc.lower[i] in (".", ";", ",")),
+                min(t.end + _WHOLE_REACH, sent.end))
+    return bool(doc.cues.within("negative_record", t.end, stop))
 
 
 def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:

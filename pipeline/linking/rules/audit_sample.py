@@ -72,7 +72,8 @@ class AuditSampleRule(LinkRule):
                     last = max(c.end for c in claimed)
                     later = [c for c in counts if c.start >= last and c.start not in taken]
                     if later and cues.within("clause_boundaries", last, later[0].start):
-                        for another in audit_pairs.another_sample(doc, sent, later, taken):
+                        for another in (audit_pairs.another_sample(doc, sent, later, taken)
+                                        + audit_pairs.whole_or_none(doc, sent, later, taken)):
                             if (finding := self._make(doc, state, sent, counts, another)) is not None:
                                 yield finding
                 # The counts before it, in a clause of their own, may be another sample ("Of 60 reports of domestic
