@@ -321,6 +321,13 @@ CASES: list[Case] = [
      "estimated 94.8 percent.", "2024-06-01", R_, [rate("kent", 94.8, "approx", year=2022)]),
     ("possessive_rate", "Kent Police was inspected. Since our previous inspection, published in 2022, the force's rate "
      "is now 96.0 percent.", "2024-06-01", R_, [rate("kent", 96.0, year=2024)]),
+    # ---- the date of an earlier grading in a participle clause does not date the main clause in the present (dev12)
+    ("participle_year", "Durham Constabulary, graded outstanding for crime recording in 2019, tops our table with an "
+     "estimated 96.4 per cent of crimes recorded.", "2020-02-09", R_, [rate("durham", 96.4, "approx", year=2020)]),
+    ("participle_year", "Kent Police, rated inadequate in 2016, now records 93 per cent of crime.", "2020-02-09", R_,
+     [rate("kent", 93.0, year=2020)]),
+    ("participle_year", "Kent Police, inspected in 2016, recorded 83 per cent of crime.", "2020-02-09", R_,
+     [rate("kent", 83.0, year=2016)]),
     # ---- a sentence fronted by another crime type goes on with the measure of the sentence before (dev12)
     ("fronted_next", "Northumbria Police was inspected. The rate for violence against the person is 89.7 percent. For "
      "sexual offences it is 96.1 percent.", None, R_,

@@ -156,6 +156,12 @@ def _in_closed_relative(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
     lower, openers = doc.lower, doc.words["relative_openers"]
     i = date.start - 1
     while i > 0 and date.start - i <= _RELATIVE_BACK and lower[i] not in (".", ";", ":"):
+        if lower[i] in doc.words["rating_verbs"] and lower[i - 1] == ",":
+            # "Durham Constabulary, graded outstanding for crime recording in 2019, tops our table with 96.4 per cent": a
+            # participle clause of an earlier grading before a main clause in the present
+            closing = next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
+            return (closing is not None and closing + 1 < fig.start
+                    and lower[closing + 1] in doc.words["present_main_verbs"])
         if lower[i] in openers and lower[i - 1] == ",":
             # "..., which was graded outstanding for crime recording in 2023, records 96.8 per cent": the grade's date
             closing = next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
