@@ -727,6 +727,10 @@ REPORTED_GRADES = [
      None, {("kent", "developing_a_positive_workplace", "outstanding", None)}),
     (KENT + "It requires improvement in how efficiently it operates, and it is good at operating fairly and legitimately.",
      None, {("kent", "efficiency", "requires_improvement", None), ("kent", "legitimacy", "good", None)}),
+    # the two ends of the scale, from one to the other, are the scale, no grade (dev12)
+    (KENT + "Our grades run from outstanding to inadequate. No part of the force's work was judged inadequate.", None, set()),
+    (KENT + "Grades range from outstanding to inadequate, and the force was rated good.", None,
+     {("kent", "crime_data_integrity", "good", None)}),
     # the alternative set aside ("rather than", "instead of") is no grade
     ("Humberside Police was inspected. They rated our leadership and culture as requiring improvement rather than "
      "inadequate, because they could see the commitment from the top.", None,

@@ -34,6 +34,7 @@ CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
                      words=("past_office_words", "past_office_links", "bullets", "relative_openers", "comment_header_words"),
                      ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
+_OWN_ESTIMATES = frozenset({"estimate", "estimated", "found", "judged", "calculated"})  # after "we": the inspectorate on the force it inspected
 _COMMENTS_AFTER = 0.6  # share of the text before a comments header that heads readers' comments (not a share bar's)
 _COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
 _MAIN_FORCE_LEAD = 2  # times as often as the other a force is named, to be the text's own force
@@ -211,6 +212,9 @@ class SentenceFocus:
             if j >= len(starts) or j in named or j in national_in or any("\n" in w for w in lower[ends[k] - 1 : starts[j] + 1]):
                 continue
             if cues.within("figure_anaphora", starts[j], ends[j]) and not cues.within("force_anaphora", starts[j], ends[j]):
+                words = lower[starts[j] : ends[j]]
+                if any(w == "we" and nxt in _OWN_ESTIMATES for w, nxt in zip(words, words[1:])):
+                    continue  # "For violence against the person we estimate the figure is 87.6 percent": the inspected force's
                 found.add(j)
         return found
 

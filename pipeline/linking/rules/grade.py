@@ -20,6 +20,7 @@ from pipeline.linking.state import SharedState
 from pipeline.schema import DEFAULT_AREA
 
 _SCALE_MOST = 24  # three or more grades within this many tokens, with only joiners between, are the scale itself
+_SCALE_ENDS = frozenset({"outstanding", "inadequate"})  # the best and the worst grade: "from outstanding to inadequate"
 _SCALE_LINES_LEAST = 3  # bullet lines of different grades, one after another, that are the grading scale listed
 _DATE_AFTER_SAME_GRADE = 6  # tokens after "the same rating" within which its date is read
 _REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it is named
@@ -54,6 +55,11 @@ class GradeRule(LinkRule):
             figs = sent.figures
             if self._scale(doc, grades):
                 continue  # "outstanding, good, requires improvement or inadequate": the scale itself
+            ends = self._scale_ends(doc, grades)
+            if ends:
+                grades = [g for g in grades if g.start not in ends]  # "Our grades run from outstanding to inadequate"
+                if not grades:
+                    continue
             table = self.areas.flattened_table(doc, sent, grades)
             if table is not None:
                 for grade, areas in zip(grades, table):
@@ -170,6 +176,17 @@ class GradeRule(LinkRule):
         """Two grades joined only by 'or', 'and', 'nor' or a comma ('outstanding or inadequate')."""
         joiners = doc.words["grade_scale_joiners"]
         return all(doc.lower[i] in joiners for i in range(before.end, grade.start))
+
+    @staticmethod
+    def _scale_ends(doc: LinkDoc, grades: list[Ent]) -> set[int]:
+        """Where the scale's two ends stand, named from one to the other ('Our grades run from outstanding to
+        inadequate'): no grade given."""
+        ends: set[int] = set()
+        for a, b in zip(grades, grades[1:]):
+            if ({a.kb_id, b.kb_id} == _SCALE_ENDS and doc.words_between(a.end, b.start) == ("to",)
+                    and doc.word_before(a.start) == "from"):
+                ends.update((a.start, b.start))
+        return ends
 
     @staticmethod
     def _scale(doc: LinkDoc, grades: list[Ent]) -> bool:

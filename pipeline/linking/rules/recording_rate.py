@@ -21,13 +21,14 @@ from pipeline.linking.state import SharedState
 # Recording rates in this coverage are recorded shares of at least a half; a smaller
 # share said about recording is the unrecorded share (and the converse).
 _PLAUSIBLE_RATE = 50.0
+_CLAUSE_COORDINATORS = frozenset({"and", "but", ";"})  # open a clause of their own after a figure's
 
 
 class RecordingRateRule(LinkRule):
     """A PERCENT said of recording (or of not recording, converted), of one force, not ruled out by a figure test."""
 
     finding_type = "recording_rate"
-    cue_reads = CueReads(before=("rate_aspiration",), anywhere=("audit_blockers",))
+    cue_reads = CueReads(before=("rate_aspiration",), anywhere=("audit_blockers", "timeliness_in_clause"))
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         for sent in doc.with_label.get("PERCENT", []):
@@ -48,6 +49,8 @@ class RecordingRateRule(LinkRule):
                     continue  # "I want us to be recording at least 95 per cent": an aim, not a rate
                 if doc.cues.within("audit_blockers", fig.end, scope[1]):
                     continue  # "Nine out of 20 crime records that the force had cancelled should have stood": no recording
+                if self._of_timeliness(doc, fig.end, scope[1]):
+                    continue  # "In 22 percent of the crimes we audited, the crime wasn't recorded within 24 hours": timeliness
                 said = polarity(doc, sent, fig, scope)
                 force = force_for(doc, sent, fig.start, fig.end)
                 if said is None or force is None:
@@ -63,3 +66,11 @@ class RecordingRateRule(LinkRule):
                 for each in joint_forces(doc, sent, force, fig.start):  # "Warwickshire and West Mercia police forces each"
                     yield make_finding("recording_rate", sent, [ent], force=each, crime_type=crime_type,
                                        value=round(float(value), 1), qualifier=hedge, year=year)
+
+    @staticmethod
+    def _of_timeliness(doc: LinkDoc, start: int, end: int) -> bool:
+        """A time limit said of the figure's own clause ('In 22 percent of the crimes we audited, the crime wasn't
+        recorded within 24 hours'), not of a clause coordinated after it ('..., and our bureau reviews every incident
+        within 24 hours')."""
+        timely = doc.cues.within("timeliness_in_clause", start, end)
+        return bool(timely) and not any(w in _CLAUSE_COORDINATORS for w in doc.lower[start : timely[0][0]])
