@@ -545,6 +545,10 @@ PEOPLE: list[Case] = [
     ("Inspector Tom Reed, who runs Essex Police's crime bureau, said the findings were fair.", None,
      [("ROLE", "Inspector", {"id": "other"}), ("PERSON", "Tom Reed", {})], []),
     ("Alan PriorAlan Prior\nAlan Prior", None, [("PERSON", "Alan Prior", {})], [("PERSON", "Alan PriorAlan Prior")]),
+    # a caption's credit glued to the quotation that opens the next paragraph (dev12)
+    ("Chief Constable Adrian Hartwell. Picture: Denise Bradley\"We have a great deal to be proud of,\" he said.", None,
+     [("PERSON", "Denise Bradley", {})], [("PERSON", "Denise Bradley\"We")]),
+    ("Photo: Sam Okoro“Our officers are stretched,” she said.", None, [("PERSON", "Sam Okoro", {})], []),
     ("Police and Crime Commissioner Dan OkaforSuffolk Police and Crime Commissioner Dan Okafor", None,
      [("PERSON", "Dan Okafor", {})], [("PERSON", "Dan OkaforSuffolk"), ("PERSON", "Dan")]),
     # our own
