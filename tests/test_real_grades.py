@@ -727,6 +727,18 @@ REPORTED_GRADES = [
      None, {("kent", "developing_a_positive_workplace", "outstanding", None)}),
     (KENT + "It requires improvement in how efficiently it operates, and it is good at operating fairly and legitimately.",
      None, {("kent", "efficiency", "requires_improvement", None), ("kent", "legitimacy", "good", None)}),
+    # a neighbouring force named in an aside (a caption glued before it) is compared, no switch of topic: the next
+    # paragraph's grades are the text's own force's; "its leadership and management" is the 2021 area (dev12)
+    ("Cumbria Constabulary has been graded in nine areas.\nCumbria Constabulary headquarters (Photo: S Walker)Neighbouring "
+     "Lancashire Constabulary was rated good for crime recording last year.\nThe remaining four areas – the way the force "
+     "treats the public, how it protects vulnerable people, how it looks after its workforce, and its leadership and "
+     "management – were all rated adequate.", "2024-06-27",
+     {("lancashire", "crime_data_integrity", "good", 2023), ("cumbria", "treatment_of_the_public", "adequate", 2024),
+      ("cumbria", "protecting_vulnerable_people", "adequate", 2024), ("cumbria", "developing_a_positive_workplace", "adequate", 2024),
+      ("cumbria", "leadership_and_force_management", "adequate", 2024)}),
+    ("Kent Police was inspected.\nNeighbouring Essex Police was rated good for investigating crime.\nKent Police was rated "
+     "adequate for investigating crime.", None,
+     {("essex", "investigating_crime", "good", None), ("kent", "investigating_crime", "adequate", None)}),
     # the two ends of the scale, from one to the other, are the scale, no grade (dev12)
     (KENT + "Our grades run from outstanding to inadequate. No part of the force's work was judged inadequate.", None, set()),
     (KENT + "Grades range from outstanding to inadequate, and the force was rated good.", None,
