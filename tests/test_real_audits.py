@@ -802,6 +802,13 @@ CASES: list[Case] = [
      "2021-03-18", [S("kent", "rape", 20, 20, 2021)], ALL),
     ("none_missed", "Kent Police was inspected. None of the 12 rape reports we checked had been recorded.",
      "2021-03-18", [S("kent", "rape", 0, 12, 2021)], ALL),
+    # -- a negation inside the count's relative clause: the count is what was not recorded (dev12)
+    ("relative_negated", "Leicestershire Police was inspected. When they went through 120 reports of violent crime, they "
+     "found 22 that the force had not recorded.", "2025-03-01", [S("leicestershire", "violence", 98, 120, 2025)], ALL),
+    ("relative_negated", "Kent Police was inspected. Inspectors checked 60 rape reports and found 8 the force had never "
+     "recorded.", "2025-03-01", [S("kent", "rape", 52, 60, 2025)], ALL),
+    ("relative_negated", "Kent Police was inspected. Inspectors checked 60 rape reports and found 52 that the force had "
+     "recorded.", "2025-03-01", [S("kent", "rape", 52, 60, 2025)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

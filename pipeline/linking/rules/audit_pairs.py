@@ -45,6 +45,7 @@ _UNANNOUNCED_MOST = 1000
 _THINGS_AFTER = 5  # tokens after a sample's total in which its crime type or crime noun says what was counted
 _DEFINITE_JOINS = frozenset({("out", "of"), ("out", "of", "the"), ("of", "the"), ("of", "those"), ("of", "these"),
                              ("out", "of", "those"), ("out", "of", "these")})
+_NEGATIONS = frozenset({"not", "n't", "never"})  # between a count and its 'recorded': the count was not recorded
 _WHOLE_REACH = 16  # tokens after 'all N' in which an elliptical 'had been.' says the whole sample was recorded
 
 
@@ -85,6 +86,8 @@ def says_recorded(doc: LinkDoc, r: Figure, recorded_after: str = "recorded_after
     negation = _negation_after(doc, r)
     if negation is not None and (said is None or negation <= said[0]):
         return False
+    if said is not None and _negated_between(doc, r.end, said[0]):
+        return False  # "they found 22 that the force had not recorded"
     if said is not None:
         return True
     if part and elliptical(doc, r):
@@ -106,6 +109,8 @@ def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
         end += 2  # "15 of them had been left off the books": the words after "of them" say it
     neg = cues.after("negative_record_after_count", end)
     pos = cues.after("recorded_after_count", end)
+    if neg is None and pos is not None and _negated_between(doc, end, pos[0]):
+        return True  # "they found 22 that the force had not recorded": a negation in the count's relative clause
     if neg is None:
         # "8 were either recorded as the wrong offence or never recorded", "10 had been misclassified or not recorded
         # at all": the not recording said further on, after the wrong type
@@ -113,6 +118,12 @@ def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
         stop = next((i for i in range(f.end, stop) if doc.lower[i] in (".", ";")), stop)
         return misrecorded_or_not(doc, f.end, stop)
     return pos is None or pos[0] >= neg[0] or misrecorded_or_not(doc, f.end, neg[1])
+
+
+def _negated_between(doc: LinkDoc, start: int, end: int) -> bool:
+    """A negation between a count and the 'recorded' after it, in one clause ('22 that the force had not recorded')."""
+    words = doc.lower[start:end]
+    return "." not in words and any(w in _NEGATIONS for w in words)
 
 
 def misrecorded_or_not(doc: LinkDoc, start: int, bound: int) -> bool:
