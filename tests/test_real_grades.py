@@ -739,6 +739,11 @@ REPORTED_GRADES = [
     ("Kent Police was inspected.\nNeighbouring Essex Police was rated good for investigating crime.\nKent Police was rated "
      "adequate for investigating crime.", None,
      {("essex", "investigating_crime", "good", None), ("kent", "investigating_crime", "adequate", None)}),
+    # a grade's date set off by commas after it dates the grade, not the main clause in the present (dev12)
+    ("My hon. Friend will know that Kent Police, which was the first force to be graded outstanding for crime recording, "
+     "in 2017, still records an estimated 96.6% of crime.", "2023-05-10", {("kent", "crime_data_integrity", "outstanding", 2017)}),
+    ("Kent Police was rated good for crime recording, in 2019, and inadequate in 2022.", "2023-05-10",
+     {("kent", "crime_data_integrity", "good", 2019), ("kent", "crime_data_integrity", "inadequate", 2022)}),
     # the two ends of the scale, from one to the other, are the scale, no grade (dev12)
     (KENT + "Our grades run from outstanding to inadequate. No part of the force's work was judged inadequate.", None, set()),
     (KENT + "Grades range from outstanding to inadequate, and the force was rated good.", None,

@@ -341,6 +341,8 @@ CASES: list[Case] = [
      None, R_, []),
     ("timeliness", "Lincolnshire Police was inspected. Our own audits put our compliance at 93 per cent, and our crime "
      "bureau now reviews every incident closed by the control room within 24 hours.", None, R_, [rate("lincolnshire", 93.0)]),
+    ("participle_year", "Kent Police, which was the first force to be graded outstanding for crime recording, in 2017, "
+     "still records an estimated 96.6% of crime.", "2023-05-10", R_, [rate("kent", 96.6, "approx", year=2023)]),
     # ---- a sentence fronted by another crime type goes on with the measure of the sentence before (dev12)
     ("fronted_next", "Northumbria Police was inspected. The rate for violence against the person is 89.7 percent. For "
      "sexual offences it is 96.1 percent.", None, R_,

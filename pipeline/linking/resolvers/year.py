@@ -84,7 +84,7 @@ def _governs(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool
     cues = doc.cues
     if date.start >= fig.end:
         bounds = cues.within("clause_boundaries", fig.end, date.start)
-        return not bounds or _earlier_inspection_dated(doc, fig, date, bounds)
+        return not bounds or _earlier_inspection_dated(doc, fig, date, bounds) or _grading_dated(doc, fig, date, bounds)
     if cues.within("present_time", date.end, fig.start) or _in_closed_relative(doc, date, fig):
         return False
     if _contrasted_subject_between(doc, sent, date, fig):
@@ -146,6 +146,15 @@ def _earlier_inspection_dated(doc: LinkDoc, fig: Figure | Ent, date: Ent, bounds
     return report is not None and not doc.words["earlier_words"].isdisjoint(between[:report])
 
 
+def _grading_dated(doc: LinkDoc, fig: Figure | Ent, date: Ent, bounds: list[tuple[int, int]]) -> bool:
+    """'the first force to be graded outstanding for crime recording, in 2017, still records ...': a grade's own date,
+    set off by commas right after the grade and its area."""
+    lower = doc.lower
+    return (not isinstance(fig, Figure) and len(bounds) == 1 and date.start >= 2 and lower[date.start - 1] == "in"
+            and lower[date.start - 2] == "," and bounds[0][0] == date.start - 2
+            and date.end < len(lower) and lower[date.end] == ",")
+
+
 def _in_closed_relative(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
     """The date lies in a relative clause in the past perfect, set off by commas, that closes before the figure
     ("Sussex Police, which had been warned about its recording in 2013, did better: ... recorded 91 of the 102
@@ -167,7 +176,7 @@ def _in_closed_relative(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
             closing = next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
             if closing is None or i + 1 >= date.start:
                 return False
-            graded = (lower[i + 1] in ("was", "were") and lower[i + 2] in doc.words["rating_verbs"]
+            graded = (lower[i + 1] in ("was", "were") and any(w in doc.words["rating_verbs"] for w in lower[i + 2 : date.start])
                       and closing + 1 < fig.start and lower[closing + 1] in doc.words["present_main_verbs"])
             return lower[i + 1] == "had" or graded
         i -= 1
