@@ -264,6 +264,11 @@ COUNTS: list[Case] = [
      [("COUNT", "20"), ("COUNT", "10"), ("COUNT", "5")]),
     ("Download the full report (PDF, 1.4MB)\nDownload the accessible version (ODT, 310 KB)", None, [],
      [("COUNT", "1.4"), ("COUNT", "310")]),
+    # (dev12) a page footer's count and a numbered area for improvement are no counts
+    ("Page 1 of 5\nCambridgeshire Police and Crime Panel", None, [], [("COUNT", "5"), ("COUNT", "1")]),
+    ("Area for improvement 1\nThe force should record crime more quickly. Cause of concern 2", None, [],
+     [("COUNT", "1"), ("COUNT", "2")]),
+    ("On page 3, of 120 crimes checked, 100 were recorded.", None, [("COUNT", "120", {}), ("COUNT", "100", {})], []),
     # (dev11) a station's number after its name; an agenda item, a phone option; a reference code's last digits;
     # 999 rung, answered, or named after "101, or"
     ("Kofi Mensah sat down with Irwell 104 this morning. Pic: GMP (REF-180614-1017)", None, [],
@@ -294,6 +299,14 @@ DATES: list[Case] = [
      [("DATE", "the best part of a year", {}), ("DATE", "the better part of two years", {})], []),
     ("Officers ran a week-long crackdown and a month-long review.", None,
      [("DATE", "week-long", {}), ("DATE", "month-long", {})], []),
+    # (dev12) a relative period naming its financial year or its place keeps its "the" ("the last financial year", "the
+    # final quarter", "the most recent quarter", "the first three hours"); "the first year in which" is no period
+    ("The force received 1.9 million calls in the last financial year.", None, [("DATE", "the last financial year", {})], []),
+    ("Compliance in the final quarter was 95 per cent; Table 1 sets out the most recent quarter.", None,
+     [("DATE", "the final quarter", {}), ("DATE", "the most recent quarter", {})], []),
+    ("An officer who has been to an assault in the first three hours of a shift.", None,
+     [("DATE", "the first three hours", {})], [("COUNT", "three")]),
+    ("This was the first year in which we assessed all three pillars.", None, [], [("DATE", "the first year")]),
     # (dev11) a range of clock times is one span; half of a period is one span ("the first half of last year")
     ("The drop-in runs from 4pm to 7pm on Tuesday; calls came at 9am and 5pm.", "2020-01-01",
      [("DATE", "4pm to 7pm", {}), ("DATE", "9am", {}), ("DATE", "5pm", {})], [("DATE", "4pm"), ("DATE", "9am and 5pm")]),
