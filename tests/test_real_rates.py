@@ -358,6 +358,18 @@ CASES: list[Case] = [
      "report said.", "2014-11-19", R_, [rate("kent", 90.0, "approx", year=2014)]),
     ("elliptical_not", "Kent Police was inspected. A third of the rapes that should have been recorded did not.",
      "2014-11-19", R_, [rate("kent", 66.7, "approx", "rape", year=2014)]),
+    # ---- the name after a title before one in an appositive ('..., Neville Ormsby, and the Chief Constable, Nicola
+    #      Ashworth-Byrne'); an acting commissioner; a commissioner's chief executive and a minister give none (dev12)
+    ("title_then_name", "Cambridgeshire Constabulary was inspected. The plan was agreed by the Acting Police and Crime "
+     "Commissioner, Neville Ormsby, and the Chief Constable, Nicola Ashworth-Byrne, in December 2019.", None, O_,
+     [official("Neville Ormsby", "police_and_crime_commissioner", "cambridgeshire"),
+      official("Nicola Ashworth-Byrne", "chief_constable", "cambridgeshire")]),
+    ("title_then_name", "Alison Hernandez, Devon and Cornwall's police and crime commissioner, said she had asked for a plan.",
+     None, O_, [official("Alison Hernandez", "police_and_crime_commissioner", "devon_and_cornwall")]),
+    ("title_then_name", "Kent Police was inspected. Contact officer: Dorothy Vance-Holt, Chief Executive. The Minister for "
+     "Crime, Policing and Fire (Chris Hale) replied.", None, O_, []),
+    ("title_then_name", "Gwent Police. Prif Gwnstabl Dros Dro Carys Powell said the force accepted the report.", None, O_,
+     [official("Carys Powell", "chief_constable", "gwent")]),
     # ---- A place named in a comparison inside what an official says is not their force (dev11): the force the
     #      text is about is.
     ("compared_place", "Suffolk Constabulary was told it requires improvement.\nDeputy Chief Constable Owen Strachey said "

@@ -24,6 +24,7 @@ _COPULA_TO_TITLE_MOST = 4  # "is", "was the force's", "has been the": tokens fro
 _PLACE_BEFORE_NAME = 4  # tokens before the name in which the place after "for" ends
 _PLACE_BEFORE_TITLE = 8  # tokens before a commissioner's title in which their place ends ("Norfolk PCC")
 _ADJACENT = 3  # tokens between a force and the title or name it is next to
+_CONJUNCTIONS = frozenset({"and", "or"})  # right after the comma that follows a name: a new conjunct, not an apposition
 _SIGNATURE_TITLE_LEAD = 3  # tokens before a signature's title on its line ("Kent Police and Crime Commissioner")
 
 
@@ -81,6 +82,9 @@ class OfficialRule(LinkRule):
     def _person_for(self, doc: LinkDoc, sent: Sentence, role: Ent, people: list[Ent]) -> Ent | None:
         """The person a title names: right after it, after "for" and a place, or before it in an appositive."""
         text, between_words, joiners = doc.text, doc.words["official_between"], doc.words["place_joiners"]
+        # The name after the title first ("..., Neville Ormsby, and the Chief Constable, Nicola Ashworth-Byrne"): only
+        # then one before it in an appositive.
+        people = [p for p in people if p.start >= role.end] + [p for p in people if p.start < role.end]
         for person in people:
             between = text[role.end : person.start]
             if person.start >= role.end and len(between) <= _TITLE_TO_NAME_MOST and all(t in self.titles for t in between):
@@ -97,7 +101,8 @@ class OfficialRule(LinkRule):
             if (role.start >= person.end and gap[:1] and gap[0].lower() in doc.words["official_copulas"]
                     and len(gap) <= _COPULA_TO_TITLE_MOST and all(t.lower() in between_words for t in gap)):
                 return person  # "Siân Pritchard-Lowe is His Majesty's Inspector of Constabulary", "Ann Lee was the force's PCC"
-            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST and (all(
+            if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST \
+                    and not (len(gap) > 1 and gap[1].lower() in _CONJUNCTIONS) and (all(
                     t.lower() in between_words or t[:1].isupper() or "\n" in t for t in gap)
                     or _possessive_appositive(doc, gap)):
                 return person
