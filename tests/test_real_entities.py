@@ -264,6 +264,15 @@ COUNTS: list[Case] = [
      [("COUNT", "20"), ("COUNT", "10"), ("COUNT", "5")]),
     ("Download the full report (PDF, 1.4MB)\nDownload the accessible version (ODT, 310 KB)", None, [],
      [("COUNT", "1.4"), ("COUNT", "310")]),
+    # (dev12) numbers said aloud, as a transcript writes them, are one span each
+    ("The report says they went through a hundred and forty-one reports of violent crime.", None,
+     [("COUNT", "a hundred and forty-one", {"value": 141})], [("COUNT", "a hundred"), ("COUNT", "forty-one")]),
+    ("And a hundred and nine of those had been recorded; two hundred and fifty were not.", None,
+     [("COUNT", "a hundred and nine", {"value": 109}), ("COUNT", "two hundred and fifty", {"value": 250})], []),
+    ("Humberside Police is recording eighty-four point seven per cent of the crimes reported to it.", None,
+     [("PERCENT", "eighty-four point seven per cent", {"value": 84.7})], [("COUNT", "eighty-four")]),
+    ("The force records ninety point five percent of crime.", None,
+     [("PERCENT", "ninety point five percent", {"value": 90.5})], []),
     # (dev12) a page footer's count and a numbered area for improvement are no counts
     ("Page 1 of 5\nCambridgeshire Police and Crime Panel", None, [], [("COUNT", "5"), ("COUNT", "1")]),
     ("Area for improvement 1\nThe force should record crime more quickly. Cause of concern 2", None, [],

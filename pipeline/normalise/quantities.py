@@ -99,6 +99,10 @@ def parse_number(text: str) -> float:
     if cleaned.isalpha():
         # A lone word that is not a number word ("third", "first") is not a cardinal.
         raise QuantityError(f"not a cardinal number: {text!r}")
+    whole, point, digits = cleaned.partition(" point ")
+    if point and digits and all(d in words and 0 <= words[d] <= 9 for d in digits.split()):
+        # "eighty-four point seven" (said aloud, as a transcript writes it): the digits after "point", one word each
+        return float(f"{int(parse_number(whole))}.{''.join(str(words[d]) for d in digits.split())}")
     return _quantulum_number(cleaned)
 
 
