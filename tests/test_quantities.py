@@ -115,3 +115,25 @@ def test_arbitrary_text_raises_only_quantity_errors(text: str) -> None:
             fn(text)
         except (QuantityError, ValueError):
             pass
+
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+@given(st.integers(min_value=20, max_value=99), st.integers(min_value=0, max_value=9))
+def test_word_decimals_read_digit_by_digit(whole: int, tenth: int) -> None:
+    """'eighty-four point seven' as a transcript writes a figure said aloud (dev12)."""
+    tens, units = divmod(whole, 10)
+    words = _TENS[tens] + (f"-{_UNITS[units]}" if units else "")
+    assert parse_number(f"{words} point {_UNITS[tenth]}") == pytest.approx(whole + tenth / 10)
+    assert normalise_percent(f"{words} point {_UNITS[tenth]} per cent").value == pytest.approx(whole + tenth / 10)
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=99).filter(lambda r: not 10 <= r <= 19))
+def test_hundreds_and_a_rest_said_aloud(hundreds: int, rest: int) -> None:
+    """'a hundred and forty-one', 'two hundred and fifty' (ten to nineteen, single words, are left to the table)."""
+    tens, units = divmod(rest, 10)
+    rest_words = _UNITS[units] if tens == 0 else _TENS[tens] + (f"-{_UNITS[units]}" if units else "")
+    head = "a" if hundreds == 1 else _UNITS[hundreds]
+    assert parse_number(f"{head} hundred and {rest_words}") == 100 * hundreds + rest
