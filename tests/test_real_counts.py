@@ -238,6 +238,20 @@ BREAKDOWNS: list[Case] = [
       ("derbyshire", "sexual_offences", 150, True, "approx")]),
 ]
 
+# A review of every incident (not a sample) finds crimes the force failed to record: an unrecorded count, whether the
+# review is in the same sentence or the one before; a 'recorded' that ended its clause before the part is no
+# recording of the part (dev12).
+REVIEW_OF_EVERY: list[Case] = [
+    ("Cambridgeshire Constabulary was inspected. In addition, the team reviewed all 1,364 incidents closed in the quarter. "
+     "It identified 57 crimes that had not been recorded, 23 of which were assaults.",
+     [("cambridgeshire", "all_crime", 57, False, "exact")]),
+    ("Essex Police was inspected. A review of every incident closed as concern for welfare had identified 212 crimes that "
+     "had not been recorded, 61 of which were violent offences.",
+     [("essex", "all_crime", 212, False, "exact"), ("essex", "violence", 61, False, "exact")]),
+    ("Kent Police was inspected. The team looked at every incident closed in March. It found 40 crimes that had not been "
+     "recorded.", [("kent", "all_crime", 40, False, "exact")]),
+]
+
 # A part or restatement inherits from the count before it: its crime type or its per_year.
 INHERITED: list[Case] = [
     ("Of the 9,800 crimes Nottinghamshire Police failed to record, 5,100 were violent.",
@@ -256,7 +270,7 @@ INHERITED: list[Case] = [
 
 TABLES = {"ranges": RANGES, "some_scale": SOME_SCALE, "in_sample": IN_SAMPLE, "per_day": PER_DAY, "national_aside": NATIONAL_ASIDE, "bounded": BOUNDED, "period_after_predicate": PERIOD_AFTER_PREDICATE,
           "apposition": APPOSITION, "rate_type": RATE_TYPE, "predicates": PREDICATES, "breakdowns": BREAKDOWNS,
-          "inherited": INHERITED}
+          "inherited": INHERITED, "review_of_every": REVIEW_OF_EVERY}
 CASES = [pytest.param(text, expected, id=f"{name}-{i}") for name, table in TABLES.items() for i, (text, expected) in enumerate(table)]
 
 

@@ -94,7 +94,9 @@ def says_recorded(doc: LinkDoc, r: Figure, recorded_after: str = "recorded_after
         return True
     all_but = cues.before("all_but", r.start)
     start = all_but[0] if all_but is not None else r.start  # "the force logged all but 11"
-    return cues.before("recorded_before_count", start) is not None
+    before = cues.before("recorded_before_count", start)
+    # not "57 crimes that had not been recorded, 23 of which were assaults": a clause that ended before the count
+    return before is not None and "," not in doc.lower[before[1] : start] and not _negated_between(doc, max(0, before[0] - 3), before[0])
 
 
 def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:

@@ -27,6 +27,7 @@ from pipeline.linking.state import SharedState
 
 _PART_TYPE_MOST = 4  # tokens after a part in which an adjective naming its crime type is read ('5,100 of which were violent')
 _HEAD_NOUN_MOST = 4  # tokens after a count in which its head noun is looked for ('12,000 crime victims')
+_WHOLE_SET_WORDS = frozenset({"all", "every"})  # before an examined count: a review of every one, no sample
 _OWN_WORDS = 6  # tokens after a count that are its own noun phrase ("9,100 reports of all crime")
 
 
@@ -281,8 +282,11 @@ class UnrecordedCountRule(LinkRule):
         if "COUNT" not in before.by_label or doc.cues.within("estimate", sent.start, sent.end):
             return False
         value = fig.norm["value"]
+        # Not after a review of every one ('the team reviewed all 1,364 incidents closed as "concern for safety"'): what
+        # it found unrecorded is the force's, no sample's (ANNOTATION.md, dev11: a review of every incident)
         return any(f.ent.label == "COUNT" and f.norm.get("form") == "number" and f.norm.get("value", 0) >= value
-                   and self._examined(doc, before, f) for f in before.figures)
+                   and self._examined(doc, before, f) and doc.word_before(f.start) not in _WHOLE_SET_WORDS
+                   for f in before.figures)
 
     @staticmethod
     def _kind_of_sample_failures(doc: LinkDoc, sent: Sentence, state: SharedState, fig: Figure, force: str,
