@@ -746,6 +746,13 @@ CASES: list[Case] = [
      "safeguarding team.", "2019-11-18", [], ALL),
     ("whole_next", "Kent Police was inspected. Inspectors examined 35 decisions to cancel rape reports. All of them had "
      "been recorded first.", "2019-11-18", [], (AS,)),
+    # -- the sentence before, about the audit, looked at a group of victims' crimes: the sample is theirs (dev12)
+    ("victims_before", "Gwent Police was inspected. The inspectors also looked at crimes reported by victims who are "
+     "vulnerable. We had recorded 61 of the 74 that we should have.", "2022-06-01", [S("gwent", "other", 61, 74, 2022)], ALL),
+    ("victims_before", "Kent Police was inspected. Inspectors then examined crimes against elderly people. The force had "
+     "recorded 20 of the 25 in the sample.", "2022-06-01", [S("kent", "other", 20, 25, 2022)], ALL),
+    ("victims_before", "Kent Police was inspected. Inspectors then examined reports of burglary. The force had recorded 20 "
+     "of the 25 in the sample.", "2022-06-01", [S("kent", "burglary", 20, 25, 2022)], ALL),
     # -- crimes found among anti-social behaviour incidents are a sub-population: `other` (ANNOTATION.md, dev11)
     ("victims_on_behalf", "Gloucestershire Constabulary was inspected. Our audit found:\n• 3 of 5 crimes reported on "
      "behalf of vulnerable adults were recorded", "2019-10-03", [S("gloucestershire", "other", 3, 5, 2019)], ALL),

@@ -91,7 +91,7 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     if found is not None:
         return found.kb_id
     # "37 crimes where the victim was vulnerable, and just under half of them": the crimes the figure refers to.
-    if _victim_group_before(doc, sent, fig_start):
+    if victim_group_before(doc, sent, fig_start):
         return _OTHER
     # "More than 1 in 10 such crimes ... go unrecorded – about 260 a year": what "such crimes" refers back to.
     if any(lower[k] in crime_nouns and lower[k - 1] in back for k in range(max(sent.start, 1), fig_start)):
@@ -219,7 +219,7 @@ def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
     before = [e for e in sent.of("CRIME_TYPE") if e.end <= fig_start and not _blocked(doc, e)]
     if before:
         return before[-1].kb_id
-    if _victim_group_before(doc, sent, fig_start):
+    if victim_group_before(doc, sent, fig_start):
         return _OTHER  # "Crimes against vulnerable people ..., with 84 of the 101 such crimes in the sample"
     lower, nouns, back = doc.lower, doc.words["crime_nouns"], doc.words["back_determiners"]
     if sent.index == 0 or any(lower[k] in nouns and lower[k - 1] not in back for k in range(sent.start + 1, fig_start)) \
@@ -230,7 +230,7 @@ def _referred_back(doc: LinkDoc, sent: Sentence, fig_start: int) -> str | None:
     if named:
         return named[-1].kb_id
     # "A further check looked at crimes where the victim was a child or a vulnerable adult. Of the 47 such crimes ..."
-    return _OTHER if _victim_group_before(doc, previous, previous.end) else None
+    return _OTHER if victim_group_before(doc, previous, previous.end) else None
 
 
 def _next_row_label(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, ct_at: dict[int, Ent]) -> bool:
@@ -325,7 +325,7 @@ def _topic_before_with(doc: LinkDoc, sent: Sentence, types: list[Ent], fig_start
     return None
 
 
-def _victim_group_before(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
+def victim_group_before(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
     """A plain crime noun said of a group of victims before the figure in its sentence ("Of 28 crimes against
     elderly people in the sample, nearly half went unrecorded")."""
     if not doc.cues.any_in_doc("victim_groups_anywhere"):

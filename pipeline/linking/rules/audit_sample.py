@@ -13,7 +13,7 @@ from pipeline.linking.document import LinkDoc, Sentence
 from pipeline.linking.figure_tests import about_other_things
 from pipeline.linking.figures import Figure, scope_of
 from pipeline.linking.findings import Finding, make_finding
-from pipeline.linking.resolvers.crime_type import crime_type_for
+from pipeline.linking.resolvers.crime_type import crime_type_for, victim_group_before
 from pipeline.linking.resolvers.force import force_for
 from pipeline.linking.resolvers.per_year import right_after_per_shorter_period
 from pipeline.linking.resolvers.polarity import polarity
@@ -446,6 +446,8 @@ class AuditSampleRule(LinkRule):
         if named is not None:  # "Inspectors examined 53 reports of sexual offences. Of the 53, 47 ...": that sample's
             before, earlier = named
             return crime_type_for(doc, before, earlier.start, earlier.end, before.start)
+        if AuditSampleRule._victims_before(doc, sent, min(total.start, rec.start)):
+            return "other"  # "The inspectors also looked at crimes reported by victims who are vulnerable. We had recorded 61 of the 74"
         return crime_type
 
     @staticmethod
@@ -494,6 +496,16 @@ class AuditSampleRule(LinkRule):
             return None
         counts = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
         return (before, counts[-1]) if counts else None
+
+    @staticmethod
+    def _victims_before(doc: LinkDoc, sent: Sentence, first: int) -> bool:
+        """The sentence before, about an audit and with no count of its own, looked at the crimes of a group of
+        victims, and this sentence's first counts (from token ``first``) give its sample."""
+        if sent.index == 0 or any(f.start < first for f in sent.figures if f.ent.label == "COUNT"):
+            return False
+        before = doc.sentences[sent.index - 1]
+        return (not before.figures and bool(doc.cues.within("audit", before.start, before.end))
+                and victim_group_before(doc, before, before.end))
 
     @staticmethod
     def _part_of_before(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
