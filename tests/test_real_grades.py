@@ -744,6 +744,9 @@ REPORTED_GRADES = [
      "in 2017, still records an estimated 96.6% of crime.", "2023-05-10", {("kent", "crime_data_integrity", "outstanding", 2017)}),
     ("Kent Police was rated good for crime recording, in 2019, and inadequate in 2022.", "2023-05-10",
      {("kent", "crime_data_integrity", "good", 2019), ("kent", "crime_data_integrity", "inadequate", 2022)}),
+    # "judged them inadequate": the arrangements named before are the force's crime recording (dev12)
+    ("Northumbria Police was inspected. When we last inspected Northumbria Police's crime-recording arrangements, in 2017, "
+     "we judged them inadequate.", "2019-08-29", {("northumbria", "crime_data_integrity", "inadequate", 2017)}),
     # the two ends of the scale, from one to the other, are the scale, no grade (dev12)
     (KENT + "Our grades run from outstanding to inadequate. No part of the force's work was judged inadequate.", None, set()),
     (KENT + "Grades range from outstanding to inadequate, and the force was rated good.", None,

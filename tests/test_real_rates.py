@@ -343,6 +343,13 @@ CASES: list[Case] = [
      "bureau now reviews every incident closed by the control room within 24 hours.", None, R_, [rate("lincolnshire", 93.0)]),
     ("participle_year", "Kent Police, which was the first force to be graded outstanding for crime recording, in 2017, "
      "still records an estimated 96.6% of crime.", "2023-05-10", R_, [rate("kent", 96.6, "approx", year=2023)]),
+    # ---- "Today it is about one in thirteen" goes on with the measure of the sentence before, for now (dev12)
+    ("today_it_is", "Northumbria Police was inspected. Two years ago almost one in six crimes reported to it went "
+     "unrecorded. Today it is about one in thirteen.", "2019-08-29", R_,
+     [rate("northumbria", 83.3, "more_than", year=2017), rate("northumbria", 92.3, "approx", year=2019)]),
+    ("today_it_is", "Cleveland Police was inspected. \"In 2019 we were failing to record something like one crime in six. "
+     "Now it is about one in twenty.\"", "2024-03-01", R_,
+     [rate("cleveland", 83.3, "approx", year=2019), rate("cleveland", 95.0, "approx", year=2024)]),
     # ---- a sentence fronted by another crime type goes on with the measure of the sentence before (dev12)
     ("fronted_next", "Northumbria Police was inspected. The rate for violence against the person is 89.7 percent. For "
      "sexual offences it is 96.1 percent.", None, R_,
