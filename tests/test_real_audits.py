@@ -875,6 +875,9 @@ ABSENT: list[tuple[str, str, list[dict[str, Any]]]] = [
      "had been cancelled correctly.", [S("kent", "all_crime", 96, 120), S("kent", "all_crime", 24, 120)]),
     ("cancelled", "Dorset Police was inspected. The audit covered 45 rapes the force had no-crimed. Of those, 12 should "
      "not have been cancelled.", [S("dorset", "rape", 33, 45), S("dorset", "rape", 12, 45)]),
+    # Forces counted and graded: no sample of crimes (dev12).
+    ("forces_graded", "Derbyshire Constabulary was inspected. Two of the three were judged to require improvement at "
+     "recording data about crime.", [S("derbyshire", "all_crime", 2, 3)]),
     # Victims told how to complain: another measure of the same cases, no sample (dev12).
     ("other_measure", "Northumbria Police was inspected. The force told victims how to make a complaint in 49 of the 70 "
      "cases we looked at.", [S("northumbria", "all_crime", 49, 70)]),

@@ -747,6 +747,12 @@ REPORTED_GRADES = [
     # "judged them inadequate": the arrangements named before are the force's crime recording (dev12)
     ("Northumbria Police was inspected. When we last inspected Northumbria Police's crime-recording arrangements, in 2017, "
      "we judged them inadequate.", "2019-08-29", {("northumbria", "crime_data_integrity", "inadequate", 2017)}),
+    # forces counted without a name in a sentence naming none ("Two of the three were judged ...") give no grade, nor
+    # their count a sample; a force named as "the only one of the four" keeps its grade (dev12)
+    ("Three police forces were inspected in the same round. Two of the three were judged to require improvement at "
+     "recording data about crime, and the third was rated inadequate.", "2025-03-01", set()),
+    ("Gloucestershire Constabulary is the only one of the four to be rated inadequate by the inspectorate.", "2019-10-03",
+     {("gloucestershire", "crime_data_integrity", "inadequate", 2019)}),
     # the two ends of the scale, from one to the other, are the scale, no grade (dev12)
     (KENT + "Our grades run from outstanding to inadequate. No part of the force's work was judged inadequate.", None, set()),
     (KENT + "Grades range from outstanding to inadequate, and the force was rated good.", None,

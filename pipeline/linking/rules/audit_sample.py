@@ -217,6 +217,8 @@ class AuditSampleRule(LinkRule):
                 continue  # "64 of 1,112 reports audited taking longer than the 24 hours": timeliness
             if about_other_things(doc, b) or audit_pairs.not_crimes(doc, b):
                 continue
+            if any(lo <= g.start < hi for g in sent.of("GRADE")):
+                continue  # "Two of the three were judged to require improvement at recording data about crime": forces graded
             if (cues.within("other_measures_in_pair", a.start, hi) and not cues.within("positive_record", a.start, hi)
                     and not cues.within("negative_record", a.start, hi)):
                 continue  # "In 14 of the 52 domestic abuse cases we reviewed, suspects weren't arrested": no recording
