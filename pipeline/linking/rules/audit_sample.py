@@ -26,9 +26,9 @@ from pipeline.linking.state import SharedState
 _RATE_ROUNDING = 0.15  # how far a percentage given to one decimal may lie from the pair in brackets after it
 _WHOLE_RATE_ROUNDING = 0.5  # the same, for a percentage given as a whole number ('100%')
 _TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
-_TOTAL_OPENERS = frozenset({"of", "among"})
+_TOTAL_OPENERS = frozenset({"of", "among"})  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
 _NAMED_AGAIN_BACK = 2  # sentences back in which a sample's total, named again ('the 473'), was found
-_NAMED_BACK_JOINS = frozenset({("of", "the"), ("of", "those"), ("of", "these")})  # "two of the five": the five named again  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
+_NAMED_BACK_JOINS = frozenset({("of", "the"), ("of", "those"), ("of", "these")})  # "two of the five": the five named again
 _RECORDED_AS_MOST = 8  # tokens after a total in which "recorded as" names the crime type it should have been
 
 
@@ -408,10 +408,10 @@ class AuditSampleRule(LinkRule):
         """The sample's crime type: the total's, else that of the count it was typed by ('58 of the 75 domestic
         abuse incidents ... were crimes'), else one named between the total and the recorded part ('of 314 crimes
         ... related to domestic abuse, ... recorded 260'), else one right after the total ('20 dip-sampled sexual
-        offences'); crimes against a group of victims, or found among anti-social
-        behaviour incidents, are `other`; else the one crime type the sentence names before
-        its first figure, the topic the sample belongs to ('The picture for sexual offences was better: all but three
-        of the 41 reports inspectors examined had been correctly logged', 'For rape, 52 of the 60 reports ...')."""
+        offences'); crimes against a group of victims, or found among anti-social behaviour incidents, are `other`;
+        else the one crime type the sentence names before its first figure, the topic the sample belongs to ('The
+        picture for sexual offences was better: all but three of the 41 reports inspectors examined had been correctly
+        logged', 'For rape, 52 of the 60 reports ...'); else that of what the sentence before examined."""
         start = sent.start if scope_start is None else scope_start
         if typed is not total and doc.cues.after("victim_group", typed.end, min(typed.end + _TYPE_AFTER_MOST, sent.end)):
             return "other"  # "they sampled 66 incidents involving vulnerable people, finding 30 should have been ..."
