@@ -493,6 +493,11 @@ class AuditSampleRule(LinkRule):
         the sample is drawn from what it counted."""
         if sent.index == 0 or doc.cues.after("sub_part_opening", sent.start) is None:
             return None
+        return AuditSampleRule._examined_before(doc, sent)
+
+    @staticmethod
+    def _examined_before(doc: LinkDoc, sent: Sentence) -> tuple[Sentence, Figure] | None:
+        """The sentence before and its last count, when it tells of an audit and counts something; else None."""
         before = doc.sentences[sent.index - 1]
         if not doc.cues.within("audit", before.start, before.end):
             return None
@@ -518,11 +523,8 @@ class AuditSampleRule(LinkRule):
             return None
         if any(f.start < total.start for f in sent.figures if f.ent.label == "COUNT"):
             return None
-        before = doc.sentences[sent.index - 1]
-        counts = [f for f in before.figures if f.ent.label == "COUNT" and f.norm.get("form") == "number"]
-        if not counts or not doc.cues.within("audit", before.start, before.end) or value(counts[-1]) < value(total):
-            return None
-        return before, counts[-1]
+        examined = AuditSampleRule._examined_before(doc, sent)
+        return examined if examined is not None and value(examined[1]) >= value(total) else None
 
     @staticmethod
     def _named_back(doc: LinkDoc, sent: Sentence, total: Figure) -> tuple[Sentence, Figure] | None:
