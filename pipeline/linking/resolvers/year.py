@@ -159,25 +159,33 @@ def _in_closed_relative(doc: LinkDoc, date: Ent, fig: Figure | Ent) -> bool:
     """The date lies in a relative clause in the past perfect, set off by commas, that closes before the figure
     ("Sussex Police, which had been warned about its recording in 2013, did better: ... recorded 91 of the 102
     crimes"), or in the passive of a grading before a main clause in the present ("Durham Constabulary, which was
-    graded outstanding for crime recording in 2023, records an estimated 96.8 per cent"): an earlier event, not the
-    figure's time. ("The inspection, which examined reports made in 2020,
-    found that 91.9 per cent ..." dates the figure: its clause is the inspection's own.)"""
+    graded outstanding for crime recording in 2023, records an estimated 96.8 per cent") or in a participle clause of
+    one ("Durham Constabulary, graded outstanding ... in 2019, tops our table"): an earlier event, not the figure's
+    time. ("The inspection, which examined reports made in 2020, found that 91.9 per cent ..." dates the figure: its
+    clause is the inspection's own.)"""
     lower, openers = doc.lower, doc.words["relative_openers"]
+
+    def closing() -> int | None:
+        """Where the clause holding the date closes: the first comma after it, before the figure."""
+        return next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
+
+    def present_after(close: int | None) -> bool:
+        """A main verb in the present right after the clause ('..., tops our table', '..., records')."""
+        return close is not None and close + 1 < fig.start and lower[close + 1] in doc.words["present_main_verbs"]
+
     i = date.start - 1
     while i > 0 and date.start - i <= _RELATIVE_BACK and lower[i] not in (".", ";", ":"):
         if lower[i] in doc.words["rating_verbs"] and lower[i - 1] == ",":
             # "Durham Constabulary, graded outstanding for crime recording in 2019, tops our table with 96.4 per cent": a
             # participle clause of an earlier grading before a main clause in the present
-            closing = next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
-            return (closing is not None and closing + 1 < fig.start
-                    and lower[closing + 1] in doc.words["present_main_verbs"])
+            return present_after(closing())
         if lower[i] in openers and lower[i - 1] == ",":
             # "..., which was graded outstanding for crime recording in 2023, records 96.8 per cent": the grade's date
-            closing = next((j for j in range(date.end, fig.start) if lower[j] == ","), None)
-            if closing is None or i + 1 >= date.start:
+            close = closing()
+            if close is None or i + 1 >= date.start:
                 return False
             graded = (lower[i + 1] in ("was", "were") and any(w in doc.words["rating_verbs"] for w in lower[i + 2 : date.start])
-                      and closing + 1 < fig.start and lower[closing + 1] in doc.words["present_main_verbs"])
+                      and present_after(close))
             return lower[i + 1] == "had" or graded
         i -= 1
     return False
