@@ -31,10 +31,10 @@ from pipeline._speed import TokenView, token_view
 CUE_READS = CueReads(before=("superlatives",), after=("forces_counted",),
                      anywhere=("national", "debris", "comment_headers", "force_anaphora", "speaker_anaphora", "on_average",
                                "plural_forces", "comparison_frames", "region_hedge", "figure_anaphora"),
-                     words=("past_office_words", "past_office_links", "bullets", "relative_openers", "comment_header_words"),
+                     words=("past_office_words", "past_office_links", "bullets", "relative_openers", "comment_header_words",
+                            "own_estimate_verbs"),
                      ids=("inspectorate_roles",))
 _LINK_LINE_MOST = 25  # tokens: a headline, not a paragraph
-_OWN_ESTIMATES = frozenset({"estimate", "estimated", "found", "judged", "calculated"})  # after "we": the inspectorate on the force it inspected
 _COMMENTS_AFTER = 0.6  # share of the text before a comments header that heads readers' comments (not a share bar's)
 _COMPARED_WITHIN = 3  # tokens after a comparison's words in which a force named is the one compared with
 _MAIN_FORCE_LEAD = 2  # times as often as the other a force is named, to be the text's own force
@@ -95,6 +95,7 @@ class SentenceFocus:
         self.bullets = spec.words["bullets"]
         self.relatives = spec.words["relative_openers"]
         self.comment_header_words = spec.words["comment_header_words"]
+        self.own_estimates = spec.words["own_estimate_verbs"]
 
     def _past_offices(self, view: TokenView, rows: list[EntityRow], starts: set[int]) -> set[int]:
         """Starts of forces (among ``starts``) named as someone's past office ("Mr Cooke, a former chief
@@ -195,12 +196,12 @@ class SentenceFocus:
         if national_in:
             national_in -= self._speaking_of_the_force(cues, sents, rows, national_in, lower)
             national_in |= self._bullets_under(national_in, sents, rows, lower)
-            national_in |= self._figure_restated(cues, national_in, sents, rows, lower)
+            national_in |= self._figure_restated(cues, national_in, sents, rows, lower, self.own_estimates)
         return national_in
 
     @staticmethod
     def _figure_restated(cues: CueQuery, national_in: set[int], sents: SentenceOffsets, rows: list[EntityRow],
-                         lower: list[str]) -> set[int]:
+                         lower: list[str], own_estimates: frozenset[str]) -> set[int]:
         """The sentence right after a national one, in its paragraph, that goes on with "the figure" and names no
         force nor "the force" ("Across the country, ... about 19 per cent of crimes ... were not being recorded. Violent
         and sexual offences were the worst affected: for sexual offences the figure was 26 per cent"): national too."""
@@ -213,7 +214,7 @@ class SentenceFocus:
                 continue
             if cues.within("figure_anaphora", starts[j], ends[j]) and not cues.within("force_anaphora", starts[j], ends[j]):
                 words = lower[starts[j] : ends[j]]
-                if any(w == "we" and nxt in _OWN_ESTIMATES for w, nxt in zip(words, words[1:])):
+                if any(w == "we" and nxt in own_estimates for w, nxt in zip(words, words[1:])):
                     continue  # "For violence against the person we estimate the figure is 87.6 percent": the inspected force's
                 found.add(j)
         return found

@@ -16,14 +16,13 @@ from pipeline.linking.resolvers.polarity import is_list_line, list_opening, rest
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere", "respectively", "all_crime_reset"),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
-                            "postmodifier_skips", "back_determiners", "bullets", "topic_openers"),
+                            "postmodifier_skips", "back_determiners", "bullets", "topic_openers", "total_row_labels"),
                      tables=("part_crime_adjectives",))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
 _OTHER = "other"  # crimes against a group of victims (SCHEMA §5)
 _COMPARED = frozenset({"than", "with", "against", "to"})  # words before a comparison's standard
 _ALL_KINDS = frozenset({"crime", "types", "type", "kinds", "kind"})  # words of an all-crime reset that name crime's kinds
-_TOTAL_LABELS = frozenset({"total", "totals", "overall"})  # a table row's label for all crime ("Total 460 398 86.5%")
 _OVERALL_BACK = 5  # tokens before a figure in which "overall" names its measure ("its overall recording rate, 84 per cent")
 
 
@@ -278,7 +277,7 @@ def _total_row(doc: LinkDoc, sent: Sentence, fig_start: int) -> bool:
         elif _footnote_mark(lower[j]):
             i = j
         else:
-            return counted and lower[j] in _TOTAL_LABELS
+            return counted and lower[j] in doc.words["total_row_labels"]
     return False
 
 

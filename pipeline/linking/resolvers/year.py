@@ -13,7 +13,7 @@ from pipeline.linking.figures import Ent, Figure
 
 CUE_READS = CueReads(before=("date_blockers", "past_inspection"), anywhere=("clause_boundaries", "present_time"),
                      words=("reporting_verbs", "relative_openers", "report_words", "earlier_words", "rating_verbs",
-                            "present_main_verbs", "bullets"))
+                            "present_main_verbs", "bullets", "past_copulas", "contrast_openers"))
 _LINE_SENTENCES_MOST = 6  # sentences read back to the start of a line for the year that opens it
 _LINE_YEAR_MARKS = frozenset({"-", "–", "—", ":"})  # after a year opening a line: the line is of that year
 _LOOK_BACK = 8  # tokens before a date in which "when" or "since" is read
@@ -21,8 +21,6 @@ _PRESENT_AFTER_MOST = 6  # tokens after a figure, in its clause, in which a word
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
 _APPOSITION_MOST = 3  # tokens before a date in which the comma setting it off after an earlier inspection stands ("published in")
 _RELATIVE_BACK = 15  # tokens before a date in which the ", which" opening its clause is read
-_PAST_COPULAS = frozenset({"was", "were"})  # a figure said in the past tense after an earlier inspection's date
-_CONTRAST_OPENERS = frozenset({"while", "whilst", "whereas", "but", "although", "though"})  # a clause of contrast
 
 
 def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent) -> int | None:
@@ -104,7 +102,7 @@ def _governs(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool
     # said in the past tense there.
     return (cues.before("past_inspection", date.start) is not None and "since" not in before
             and (not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST])
-                 or not _PAST_COPULAS.isdisjoint(between)))
+                 or not doc.words["past_copulas"].isdisjoint(between)))
 
 
 def _contrasted_subject_between(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool:
@@ -114,9 +112,9 @@ def _contrasted_subject_between(doc: LinkDoc, sent: Sentence, date: Ent, fig: Fi
     2014 Cumbria recorded 91 per cent ..., while Derbyshire fell short of it at 77 per cent".)"""
     if not any(e.start < date.start for e in sent.of("FORCE")):
         return False
-    lower = doc.lower
+    lower, openers = doc.lower, doc.words["contrast_openers"]
     for i in range(date.end, fig.start):
-        if lower[i] in _CONTRAST_OPENERS:
+        if lower[i] in openers:
             j = i + 1
             while j < fig.start and lower[j] == "the":
                 j += 1

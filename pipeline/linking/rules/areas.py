@@ -34,12 +34,11 @@ from pipeline.schema import DEFAULT_AREA
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs",
-                            "report_words"),
+                            "report_words", "bare_count_words"),
                      phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
-_BARE_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"})
 _REPORT_NAME_MOST = 4  # tokens before a report's word in which its area is named ("the legitimacy report found")
 _SUBJECT_MOST = 30  # tokens before a grade read for the areas it is said of
 _GERUND_LEAST = 6  # a gerund is a word ending in "ing" at least this long ("being" is not one: non_area_words)
@@ -381,7 +380,7 @@ class AreaReader:
             return self._report_area(doc, sent, s, floor)
         if lower[s] in words["area_nouns"]:
             return UNNAMED  # "Two of its nine graded areas were inadequate"
-        if (lower[s].isdigit() or lower[s] in _BARE_COUNTS) and (s == floor or not lower[s - 1].isalpha() or lower[s - 1] == "and"):
+        if (lower[s].isdigit() or lower[s] in words["bare_count_words"]) and (s == floor or not lower[s - 1].isalpha() or lower[s - 1] == "and"):
             return UNNAMED  # "Of the nine questions we graded, six were judged good": a count of areas left unnamed
         r = self._region_start(doc, sent, s, floor)
         if comma and r - 2 >= floor and lower[r - 1] in words["area_stops"] and lower[r - 2] == ",":

@@ -31,7 +31,7 @@ CUE_READS = CueReads(
            "audit_after_total", "per_year", "per_shorter_period"),
     anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
     words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries", "bullets",
-           "recording_verbs", "remedial_adverbs", "back_pronouns"),
+           "recording_verbs", "remedial_adverbs", "back_pronouns", "negation_words"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
 )
 
@@ -45,7 +45,6 @@ _UNANNOUNCED_MOST = 1000
 _THINGS_AFTER = 5  # tokens after a sample's total in which its crime type or crime noun says what was counted
 _DEFINITE_JOINS = frozenset({("out", "of"), ("out", "of", "the"), ("of", "the"), ("of", "those"), ("of", "these"),
                              ("out", "of", "those"), ("out", "of", "these")})
-_NEGATIONS = frozenset({"not", "n't", "never"})  # between a count and its 'recorded': the count was not recorded
 _WHOLE_REACH = 16  # tokens after 'all N' in which an elliptical 'had been.' says the whole sample was recorded
 
 
@@ -125,7 +124,8 @@ def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
 def _negated_between(doc: LinkDoc, start: int, end: int) -> bool:
     """A negation between a count and the 'recorded' after it, in one clause ('22 that the force had not recorded')."""
     words = doc.lower[start:end]
-    return "." not in words and any(w in _NEGATIONS for w in words)
+    negations = doc.words["negation_words"]
+    return "." not in words and any(w in negations for w in words)
 
 
 def misrecorded_or_not(doc: LinkDoc, start: int, bound: int) -> bool:

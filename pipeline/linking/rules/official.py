@@ -24,7 +24,6 @@ _COPULA_TO_TITLE_MOST = 4  # "is", "was the force's", "has been the": tokens fro
 _PLACE_BEFORE_NAME = 4  # tokens before the name in which the place after "for" ends
 _PLACE_BEFORE_TITLE = 8  # tokens before a commissioner's title in which their place ends ("Norfolk PCC")
 _ADJACENT = 3  # tokens between a force and the title or name it is next to
-_CONJUNCTIONS = frozenset({"and", "or"})  # right after the comma that follows a name: a new conjunct, not an apposition
 _SIGNATURE_TITLE_LEAD = 3  # tokens before a signature's title on its line ("Kent Police and Crime Commissioner")
 
 
@@ -33,7 +32,7 @@ class OfficialRule(LinkRule):
 
     finding_type = "official"
     cue_reads = CueReads(words=("official_between", "official_copulas", "title_punctuation", "place_joiners", "possessive_markers",
-                                "bare_inspector_titles", "speech_verbs"),
+                                "bare_inspector_titles", "speech_verbs", "appositive_breakers"),
                          anywhere=("inspectorate_mentions", "force_anaphora"), phrases=("non_police_offices", "inspectorate_offices"), tables=("london_roles",),
                          ids=("inspectorate_roles", "commissioner_roles"))
 
@@ -102,7 +101,7 @@ class OfficialRule(LinkRule):
                     and len(gap) <= _COPULA_TO_TITLE_MOST and all(t.lower() in between_words for t in gap)):
                 return person  # "Siân Pritchard-Lowe is His Majesty's Inspector of Constabulary", "Ann Lee was the force's PCC"
             if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST \
-                    and not (len(gap) > 1 and gap[1].lower() in _CONJUNCTIONS) and (all(
+                    and not (len(gap) > 1 and gap[1].lower() in doc.words["appositive_breakers"]) and (all(
                     t.lower() in between_words or t[:1].isupper() or "\n" in t for t in gap)
                     or _possessive_appositive(doc, gap)):
                 return person

@@ -21,14 +21,14 @@ from pipeline.linking.state import SharedState
 # Recording rates in this coverage are recorded shares of at least a half; a smaller
 # share said about recording is the unrecorded share (and the converse).
 _PLAUSIBLE_RATE = 50.0
-_CLAUSE_COORDINATORS = frozenset({"and", "but", ";"})  # open a clause of their own after a figure's
 
 
 class RecordingRateRule(LinkRule):
     """A PERCENT said of recording (or of not recording, converted), of one force, not ruled out by a figure test."""
 
     finding_type = "recording_rate"
-    cue_reads = CueReads(before=("rate_aspiration",), anywhere=("audit_blockers", "timeliness_in_clause"))
+    cue_reads = CueReads(before=("rate_aspiration",), anywhere=("audit_blockers", "timeliness_in_clause"),
+                         words=("clause_coordinators",))
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
         for sent in doc.with_label.get("PERCENT", []):
@@ -73,4 +73,5 @@ class RecordingRateRule(LinkRule):
         recorded within 24 hours'), not of a clause coordinated after it ('..., and our bureau reviews every incident
         within 24 hours')."""
         timely = doc.cues.within("timeliness_in_clause", start, end)
-        return bool(timely) and not any(w in _CLAUSE_COORDINATORS for w in doc.lower[start : timely[0][0]])
+        coordinators = doc.words["clause_coordinators"]
+        return bool(timely) and not any(w in coordinators for w in doc.lower[start : timely[0][0]])

@@ -27,7 +27,6 @@ from pipeline.linking.state import SharedState
 
 _PART_TYPE_MOST = 4  # tokens after a part in which an adjective naming its crime type is read ('5,100 of which were violent')
 _HEAD_NOUN_MOST = 4  # tokens after a count in which its head noun is looked for ('12,000 crime victims')
-_WHOLE_SET_WORDS = frozenset({"all", "every"})  # before an examined count: a review of every one, no sample
 _OWN_WORDS = 6  # tokens after a count that are its own noun phrase ("9,100 reports of all crime")
 
 
@@ -46,7 +45,8 @@ class UnrecordedCountRule(LinkRule):
         after=("sub_part", "sub_part_opening", "examined_after_count", "share_apposition"),
         anywhere=("respectively", "per_year_between", "estimate", "national", "all_crime_reset", "rate_consequence",
                   "clause_boundaries"),
-        words=("anaphoric_openers", "part_list_joiners", "sample_phrase_stops", "noun_phrase_ends", "people_nouns", "copulas"),
+        words=("anaphoric_openers", "part_list_joiners", "sample_phrase_stops", "noun_phrase_ends", "people_nouns", "copulas",
+               "whole_set_words"),
         phrases=("count_joiners", "sample_joins"),
         tables=("part_crime_adjectives",),
     )
@@ -285,7 +285,7 @@ class UnrecordedCountRule(LinkRule):
         # Not after a review of every one ('the team reviewed all 1,364 incidents closed as "concern for safety"'): what
         # it found unrecorded is the force's, no sample's (ANNOTATION.md, dev11: a review of every incident)
         return any(f.ent.label == "COUNT" and f.norm.get("form") == "number" and f.norm.get("value", 0) >= value
-                   and self._examined(doc, before, f) and doc.word_before(f.start) not in _WHOLE_SET_WORDS
+                   and self._examined(doc, before, f) and doc.word_before(f.start) not in doc.words["whole_set_words"]
                    for f in before.figures)
 
     @staticmethod
