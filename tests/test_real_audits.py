@@ -816,6 +816,17 @@ CASES: list[Case] = [
      "recorded.", "2025-03-01", [S("kent", "rape", 52, 60, 2025)], ALL),
     ("relative_negated", "Kent Police was inspected. Inspectors checked 60 rape reports and found 52 that the force had "
      "recorded.", "2025-03-01", [S("kent", "rape", 52, 60, 2025)], ALL),
+    # -- what should have been recorded said as reports that "described" crimes of a type; the whole of it (or none)
+    #    recorded in the next sentence, with no count there (dev12)
+    ("described_crimes", "Northumbria Police was inspected. We looked at 19 referrals passed to the force through the "
+     "National Referral Mechanism. In our view, 16 of them described modern slavery crimes. The force had recorded every "
+     "one.", "2019-08-29", [S("northumbria", "modern_slavery", 16, 16, 2019)], ALL),
+    ("described_crimes", "Kent Police was inspected. We examined 60 incident logs; 12 of them disclosed sexual offences. "
+     "The force had recorded none of them.", "2019-08-29", [S("kent", "sexual_offences", 0, 12, 2019)], ALL),
+    ("described_crimes", "Kent Police was inspected. We examined 60 incident logs; 12 of them disclosed sexual offences. "
+     "The force had recorded nine.", "2019-08-29", [S("kent", "sexual_offences", 9, 12, 2019)], ALL),
+    ("described_crimes", "Kent Police was inspected. We examined 60 incident logs; 12 of them described domestic abuse. "
+     "The force was praised for every one of its officers.", "2019-08-29", [], (AS,)),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

@@ -29,7 +29,7 @@ CUE_READS = CueReads(
     after=("sub_part", "count_negated", "negative_record_after_count", "recorded_after_count", "recorded_after_all",
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total", "per_year", "per_shorter_period"),
-    anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause"),
+    anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause", "crimes_described"),
     words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries", "bullets",
            "recording_verbs", "remedial_adverbs", "back_pronouns", "negation_words"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
@@ -239,7 +239,8 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
     incidents or logs examined), the sample, if the sentence says how many were recorded ("Of 150 incident
     records examined, 22 should have been recorded": none), and the count of what should have been."""
     cues = doc.cues
-    if not (cues.any_in_doc("should_after_count") or cues.any_in_doc("should_before_count")):
+    if not (cues.any_in_doc("should_after_count") or cues.any_in_doc("should_before_count")
+            or cues.any_in_doc("crimes_described")):
         return None  # no count anywhere is said to be of what should have been recorded
     should: Figure | None = None
     examined: Figure | None = None
@@ -252,7 +253,7 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
                 continue  # "recorded 172 of the 205 that were crimes": the part is what was recorded
             after = nxt  # "58 of the 75 incidents they checked were crimes": the part is what should have been
             bound = counts[i + 2].start if i + 2 < len(counts) else sent.end
-        said = cues.after("should_after_count", after.end, bound)
+        said = cues.after("should_after_count", after.end, bound) or _typed_crimes_said(doc, sent, after, bound)
         if said is not None and _compares_manner(doc, said[0]):
             said = None  # "Eight had not been recorded as they should have been": how, not how many
         if said is not None and after is not c and doc.lower[said[0] - 1] in doc.words["sample_relatives"]:
@@ -302,6 +303,24 @@ def should_have_been(doc: LinkDoc, sent: Sentence, counts: list[Figure]) -> tupl
         return (claimed if audit else ()), None, should
     typed = examined if examined is not None else next((c for c in reversed(looked_at) if c.end <= should.start), should)
     return claimed + (rec,), Reading(int(value(rec)), rec, should, typed, claimed + (rec,)), should
+
+
+def _typed_crimes_said(doc: LinkDoc, sent: Sentence, c: Figure, bound: int) -> tuple[int, int] | None:
+    """'In our view, 16 of them described modern slavery crimes': a count (and its 'of them') said to describe,
+    contain or disclose crimes of a type ('described' + a crime type + 'crimes'), so what should have been recorded;
+    where the verb and the type's crime noun stand, else None."""
+    lower, i = doc.lower, c.end
+    if i + 2 < bound and lower[i] == "of" and lower[i + 1] in doc.words["back_pronouns"]:
+        i += 2
+    if i >= bound or not doc.cues.within("crimes_described", i, i + 1):
+        return None
+    ent = next((e for e in sent.of("CRIME_TYPE") if e.start == i + 1 and e.end <= bound), None)
+    if ent is None:
+        return None
+    nouns = doc.words["crime_nouns"]
+    if lower[ent.end - 1] in nouns:
+        return i, ent.end
+    return (i, ent.end + 1) if ent.end < bound and lower[ent.end] in nouns else None
 
 
 def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set[int]) -> list[Reading]:

@@ -40,7 +40,7 @@ class AuditSampleRule(LinkRule):
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
                          after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group", "asb_sample"),
                          anywhere=("audit", "audit_blockers", "positive_record", "negative_record", "clause_boundaries",
-                                   "other_measures_in_pair"),
+                                   "other_measures_in_pair", "whole_in_sentence", "none_in_sentence"),
                          words=("definite_back", "part_openers", "quote_marks", "recording_verbs", "bullets"))
     writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
@@ -65,6 +65,8 @@ class AuditSampleRule(LinkRule):
                 taken.update(c.start for c in claimed)
                 if reading is None:
                     state.open_totals[sent.index] = total  # how many were recorded may follow
+                    if not blockers and (finding := self._whole_in_next(doc, state, sent, counts)) is not None:
+                        yield finding  # "... 16 of them described modern slavery crimes. The force had recorded every one."
                 if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
                     yield finding
                     # "... of 94 reports that should have been recorded as crimes, 83 had been – and that among 19
@@ -122,20 +124,30 @@ class AuditSampleRule(LinkRule):
         the whole of the sample this one examined, or none of it, said recorded; its counts are that sample's."""
         if not counts or sent.index + 1 >= len(doc.sentences):
             return None
-        total, cues = counts[-1], doc.cues
-        if (total.start in state.sample_counts or not cues.within("audit", sent.start, sent.end)
-                or not audit_pairs.is_sample(doc, counts, total) or audit_pairs.not_crimes(doc, total)):
-            return None
-        nxt = doc.sentences[sent.index + 1]
-        first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip() and doc.lower[i] not in doc.words["quote_marks"]), None)
-        if first is None or cues.within("audit_blockers", nxt.start, nxt.end):
-            return None
-        for cue, recorded in (("whole_after_total", int(value(total))), ("none_after_total", 0)):
-            said = cues.after(cue, first, first + 1)
-            if said is not None and said[0] == first and audit_pairs.recorded_after(doc, said[1]):
-                break
+        cues, nxt = doc.cues, doc.sentences[sent.index + 1]
+        should = state.open_totals.get(sent.index)
+        if should is not None and not nxt.figures:
+            # "In our view, 16 of them described modern slavery crimes. The force had recorded every one.": what should
+            # have been recorded, and the next sentence records the whole of it (or none)
+            total, recorded = should, self._recorded_whole(doc, nxt, should)
+            if recorded is None or cues.within("audit_blockers", nxt.start, nxt.end):
+                return None
+            del state.open_totals[sent.index]  # read: no other reading of the sentence after takes it
         else:
-            return None
+            total = counts[-1]
+            if (total.start in state.sample_counts or not cues.within("audit", sent.start, sent.end)
+                    or not audit_pairs.is_sample(doc, counts, total) or audit_pairs.not_crimes(doc, total)):
+                return None
+            first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip() and doc.lower[i] not in doc.words["quote_marks"]), None)
+            if first is None or cues.within("audit_blockers", nxt.start, nxt.end):
+                return None
+            for cue, whole in (("whole_after_total", int(value(total))), ("none_after_total", 0)):
+                said = cues.after(cue, first, first + 1)
+                if said is not None and said[0] == first and audit_pairs.recorded_after(doc, said[1]):
+                    recorded = whole
+                    break
+            else:
+                return None
         force = force_for(doc, sent, total.start, total.end)
         if force is None:
             return None
@@ -146,6 +158,17 @@ class AuditSampleRule(LinkRule):
                                recorded=recorded, total=int(value(total)), year=year_for(doc, nxt, nxt.figures, total.ent))
         state.samples.append((nxt.index, finding))
         return finding
+
+    @staticmethod
+    def _recorded_whole(doc: LinkDoc, sent: Sentence, total: Figure) -> int | None:
+        """'The force had recorded every one.', 'It had recorded none of them.': a recording verb right before the whole
+        of a total, or none of it; the recorded number, else None."""
+        verbs, lower = doc.words["recording_verbs"], doc.lower
+        for cue, whole in (("whole_in_sentence", int(value(total))), ("none_in_sentence", 0)):
+            for start, _ in doc.cues.within(cue, sent.start, sent.end):
+                if start > sent.start and lower[start - 1] in verbs:
+                    return whole
+        return None
 
     @staticmethod
     def _claim_rest(doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> None:
