@@ -827,6 +827,13 @@ CASES: list[Case] = [
      "The force had recorded nine.", "2019-08-29", [S("kent", "sexual_offences", 9, 12, 2019)], ALL),
     ("described_crimes", "Kent Police was inspected. We examined 60 incident logs; 12 of them described domestic abuse. "
      "The force was praised for every one of its officers.", "2019-08-29", [], (AS,)),
+    # -- the failures first, then the total "out of" what was examined; not a yearly total out of what was reported
+    ("out_of_after", "Kent Police was inspected. Auditors found 14 stalking offences that had gone unrecorded out of 60 "
+     "checked.", "2023-05-01", [S("kent", "other", 46, 60, 2023)], (AS,)),
+    ("out_of_after", "Kent Police was inspected. Inspectors found 9 rapes that had not been recorded out of the 45 they "
+     "examined.", "2023-05-01", [S("kent", "rape", 36, 45, 2023)], ALL),
+    ("out_of_after", "Kent Police was inspected. The force failed to record 14,000 crimes out of 120,000 reported each "
+     "year.", "2023-05-01", [], (AS,)),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

@@ -211,7 +211,7 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
     cues = doc.cues
     earlier = [c for c in counts if c.end <= r.start]
     if not earlier:
-        return None
+        return _examined_after(doc, counts, r, taken)
     if cues.before("sub_part_before", r.start) is not None or cues.after("sub_part", r.end) is not None:
         found: Figure | None = earlier[-1] if value(earlier[-1]) >= value(r) else None
     else:
@@ -221,6 +221,22 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
     if found is None or found.start in taken or not_crimes(doc, found) or about_other_things(doc, found):
         return None  # not of incidents or logs, nor of people ("a population of around 1.8 million people")
     return found
+
+
+def _examined_after(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int]) -> Figure | None:
+    """'Auditors found 14 stalking offences that had gone unrecorded out of 60 checked', '... out of the 45 they
+    examined': the total after the part, 'out of' a count named as examined, in the part's clause."""
+    cues = doc.cues
+    for c in counts:
+        if c.start < r.end or c.start in taken or value(c) < value(r):
+            continue
+        before = doc.words_between(max(r.end, c.start - 3), c.start)
+        if ((before[-2:] == ("out", "of") or before[-3:] == ("out", "of", "the"))
+                and not cues.within("clause_boundaries", r.end, c.start)
+                and cues.after("audit_after_total", c.end) is not None and not not_crimes(doc, c)):
+            return c
+        return None
+    return None
 
 
 def _compares_manner(doc: LinkDoc, at: int) -> bool:
@@ -343,7 +359,9 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
             if said and not not_crimes(doc, nxt) and (is_sample(doc, counts, nxt) or _audit_opens(doc, sent, counts, f)
                                                      or under_sample_heading(doc, sent)):
                 total = nxt
-        elif says_unrecorded(doc, f):
+        elif says_unrecorded(doc, f) or (_examined_after(doc, counts, f, taken) is not None
+                                         and polarity(doc, sent, f, scope_of(sent, counts, f), local_only=True) == "neg"):
+            # "... found 14 stalking offences that had gone unrecorded out of 60 checked": the total after the part
             total = sample_total(doc, counts, f, taken)
             if total is not None and not (is_sample(doc, counts, total) or cues.after("sub_part", f.end) is not None):
                 total = None  # "Of the 50,000 crimes reported, 7,000 were not recorded": no sample
