@@ -834,6 +834,14 @@ CASES: list[Case] = [
      "examined.", "2023-05-01", [S("kent", "rape", 36, 45, 2023)], ALL),
     ("out_of_after", "Kent Police was inspected. The force failed to record 14,000 crimes out of 120,000 reported each "
      "year.", "2023-05-01", [], (AS,)),
+    # -- "only one of" / "just one of" a set of reports is a count, the few of a sample; with an elliptical "had not
+    #    been." after the pair, the part is what was not recorded (dev12)
+    ("one_of_reports", "Gwent Police was inspected. Only one of the 30 rape reports inspectors checked had not been "
+     "recorded.", "2021-03-18", [S("gwent", "rape", 29, 30, 2021)], ALL),
+    ("one_of_reports", "Gwent Police was inspected. Just one of the 43 rape reports they examined had not been.",
+     "2021-03-18", [S("gwent", "rape", 42, 43, 2021)], ALL),
+    ("one_of_reports", "Gwent Police was inspected. Just 12 of the 14 crimes of stalking we examined had not been.",
+     "2021-03-18", [S("gwent", "other", 2, 14, 2021)], ALL),
     # -- an audit table run into one line or kept on its lines: two bare counts and the percentage that is the
     #    smaller's share of the larger are a row's sample, whichever column comes first (dev11)
     ("table_row", "Cheshire Constabulary's crime recording audit, quarter two. Crime type Should have been recorded "

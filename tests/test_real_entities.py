@@ -264,6 +264,9 @@ COUNTS: list[Case] = [
      [("COUNT", "20"), ("COUNT", "10"), ("COUNT", "5")]),
     ("Download the full report (PDF, 1.4MB)\nDownload the accessible version (ODT, 310 KB)", None, [],
      [("COUNT", "1.4"), ("COUNT", "310")]),
+    # (dev12) "only one of" a set of reports is a count; "the only one of the four forces" is not
+    ("Only one of the 30 rape reports inspectors checked had not been recorded.", None, [("COUNT", "one", {"value": 1})], []),
+    ("Gwent Police was the only one of the four forces to be rated inadequate.", None, [], [("COUNT", "one")]),
     # (dev12) numbers said aloud, as a transcript writes them, are one span each
     ("The report says they went through a hundred and forty-one reports of violent crime.", None,
      [("COUNT", "a hundred and forty-one", {"value": 141})], [("COUNT", "a hundred"), ("COUNT", "forty-one")]),

@@ -159,6 +159,12 @@ def elliptical_after(doc: LinkDoc, r: Figure, skip: int = 0, negated: bool = Fal
     return _elliptical_at(doc, r.end + skip, "elliptical_unrecorded" if negated else "elliptical_recorded")
 
 
+def elliptical_unrecorded_in(doc: LinkDoc, start: int, end: int) -> bool:
+    """An elliptical 'not recorded' ('had not been.', 'were not.') within tokens [start, end): 'Just one of the 43 rape
+    reports they examined had not been.'"""
+    return any(_elliptical_at(doc, i, "elliptical_unrecorded") for i in range(start, end))
+
+
 def _elliptical_at(doc: LinkDoc, i: int, name: str = "elliptical_recorded") -> bool:
     """An elliptical 'recorded' at token ``i``; the end of a line or of the text closes it as a full stop does
     ("• Rape – 40 of the 41 that should have been recorded had been⏎")."""

@@ -249,7 +249,9 @@ class AuditSampleRule(LinkRule):
                 continue  # "9 of the 120 ... had been recorded under the wrong crime type": classification
             if polarity(doc, sent, b, b_scope) == "neg":
                 continue  # a part said not recorded, outside an audit (in one, ``through_failures`` read it)
-            if (finding := self._make(doc, state, sent, counts, Reading(int(value(a)), a, b, b, (a, b)))) is not None:
+            # "Just one of the 43 rape reports they examined had not been.": the part is what was not recorded
+            recorded = value(b) - value(a) if audit_pairs.elliptical_unrecorded_in(doc, b.end, b_scope[1]) else value(a)
+            if (finding := self._make(doc, state, sent, counts, Reading(int(recorded), a, b, b, (a, b)))) is not None:
                 yield finding
         if said:
             yield from self._table_rows(doc, state, sent, counts)
