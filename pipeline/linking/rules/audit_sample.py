@@ -65,7 +65,7 @@ class AuditSampleRule(LinkRule):
                 taken.update(c.start for c in claimed)
                 if reading is None:
                     state.open_totals[sent.index] = total  # how many were recorded may follow
-                    if not blockers and (finding := self._whole_in_next(doc, state, sent, counts)) is not None:
+                    if not blockers and (finding := self._open_total_in_next(doc, state, sent, total)) is not None:
                         yield finding  # "... 16 of them described modern slavery crimes. The force had recorded every one."
                 if reading is not None and not blockers and (finding := self._make(doc, state, sent, counts, reading)):
                     yield finding
@@ -124,30 +124,37 @@ class AuditSampleRule(LinkRule):
         the whole of the sample this one examined, or none of it, said recorded; its counts are that sample's."""
         if not counts or sent.index + 1 >= len(doc.sentences):
             return None
-        cues, nxt = doc.cues, doc.sentences[sent.index + 1]
-        should = state.open_totals.get(sent.index)
-        if should is not None and not nxt.figures:
-            # "In our view, 16 of them described modern slavery crimes. The force had recorded every one.": what should
-            # have been recorded, and the next sentence records the whole of it (or none)
-            total, recorded = should, self._recorded_whole(doc, nxt, should)
-            if recorded is None or cues.within("audit_blockers", nxt.start, nxt.end):
-                return None
-            del state.open_totals[sent.index]  # read: no other reading of the sentence after takes it
-        else:
-            total = counts[-1]
-            if (total.start in state.sample_counts or not cues.within("audit", sent.start, sent.end)
-                    or not audit_pairs.is_sample(doc, counts, total) or audit_pairs.not_crimes(doc, total)):
-                return None
-            first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip() and doc.lower[i] not in doc.words["quote_marks"]), None)
-            if first is None or cues.within("audit_blockers", nxt.start, nxt.end):
-                return None
-            for cue, whole in (("whole_after_total", int(value(total))), ("none_after_total", 0)):
-                said = cues.after(cue, first, first + 1)
-                if said is not None and said[0] == first and audit_pairs.recorded_after(doc, said[1]):
-                    recorded = whole
-                    break
-            else:
-                return None
+        cues, nxt, total = doc.cues, doc.sentences[sent.index + 1], counts[-1]
+        if (total.start in state.sample_counts or not cues.within("audit", sent.start, sent.end)
+                or not audit_pairs.is_sample(doc, counts, total) or audit_pairs.not_crimes(doc, total)):
+            return None
+        first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip() and doc.lower[i] not in doc.words["quote_marks"]), None)
+        if first is None or cues.within("audit_blockers", nxt.start, nxt.end):
+            return None
+        for cue, whole in (("whole_after_total", int(value(total))), ("none_after_total", 0)):
+            said = cues.after(cue, first, first + 1)
+            if said is not None and said[0] == first and audit_pairs.recorded_after(doc, said[1]):
+                return self._whole_sample(doc, state, sent, nxt, total, whole)
+        return None
+
+    def _open_total_in_next(self, doc: LinkDoc, state: SharedState, sent: Sentence, should: Figure) -> Finding | None:
+        """'In our view, 16 of them described modern slavery crimes. The force had recorded every one.': what should
+        have been recorded, and the next sentence, with no count of its own, records the whole of it (or none)."""
+        if sent.index + 1 >= len(doc.sentences):
+            return None
+        nxt = doc.sentences[sent.index + 1]
+        if nxt.figures or doc.cues.within("audit_blockers", nxt.start, nxt.end):
+            return None
+        recorded = self._recorded_whole(doc, nxt, should)
+        if recorded is None:
+            return None
+        del state.open_totals[sent.index]  # read: no other reading of the sentence after takes it
+        return self._whole_sample(doc, state, sent, nxt, should, recorded)
+
+    def _whole_sample(self, doc: LinkDoc, state: SharedState, sent: Sentence, nxt: Sentence, total: Figure,
+                      recorded: int) -> Finding | None:
+        """The sample whose total this sentence gives and whose whole (or none) the next sentence says recorded; the
+        next sentence's counts are that sample's."""
         force = force_for(doc, sent, total.start, total.end)
         if force is None:
             return None
