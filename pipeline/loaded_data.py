@@ -3,7 +3,8 @@
 Components are handed the data they are built from (``components/data_backed.py``), but
 one reader looks a file up by name wherever it is called from:
 ``pipeline.normalise.quantities`` (``word_sets.json``: the hedges, number words and scales
-of every figure the resolver checks and the normaliser reads). When a pipeline is
+of every figure the resolver checks and the normaliser reads; ``figure_grammar.json``: the
+nouns a ratio may hold, "one crime in seven"). When a pipeline is
 loaded from disk or bytes, the components whose output goes through that reader
 register their saved copies here, so a loaded pipeline reads the rules it was built with
 even if ``pipeline/data`` has changed since.

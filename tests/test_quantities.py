@@ -93,13 +93,33 @@ def test_grouped_numerals_round_trip(n: int) -> None:
     assert normalise_count(f"more than {n:,}").qualifier == "more_than"
 
 
-@given(st.integers(min_value=1, max_value=100), st.integers(min_value=1, max_value=100), st.sampled_from([" in ", "-in-", " in every ", "-in-every-"]))
+@given(st.integers(min_value=1, max_value=100), st.integers(min_value=1, max_value=100), st.sampled_from([" in ", "-in-", " in every ", "-in-every-", " of every "]))
 def test_ratios_are_shares(a: int, b: int, joint: str) -> None:
     if a > b:
         with pytest.raises(QuantityError):
             normalise_percent(f"{a}{joint}{b}")
     else:
         assert normalise_percent(f"{a}{joint}{b}").value == round(100 * a / b, 1)
+
+
+@given(st.decimals(min_value=0, max_value=200, places=1))
+def test_a_bare_decimal_is_a_listed_share_up_to_100(value: object) -> None:
+    """'then Kent (94.3)': the unit given once for a list (dev12); a decimal past 100 is no share."""
+    text = f"{value}"
+    if "." not in text:
+        return
+    if float(text) <= 100:
+        assert normalise_percent(text).value == pytest.approx(float(text))
+        assert normalise_percent(text).qualifier == "exact"
+    else:
+        with pytest.raises(QuantityError):
+            normalise_percent(text)
+
+
+def test_of_alone_is_no_ratio() -> None:
+    """'74 of 81' is an audit's two counts; only 'of every' makes a share."""
+    with pytest.raises(QuantityError):
+        normalise_percent("74 of 81")
 
 
 @given(st.decimals(min_value=0, max_value=100, places=1))

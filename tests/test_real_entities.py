@@ -339,8 +339,9 @@ DATES: list[Case] = [
      [("DATE", "18 consecutive months", {})], [("COUNT", "18")]),
     ("The figures come a year after a committee of MPs heard claims, and a month before the election.", None,
      [("DATE", "a year", {}), ("DATE", "a month", {})], []),
+    # a period counted from an event takes its 'later'/'earlier', as a period before now takes its 'ago' (SCHEMA §5)
     ("Inspectors came back a year later; a week earlier the force had published its plan.", None,
-     [("DATE", "a year", {}), ("DATE", "a week", {})], []),
+     [("DATE", "a year later", {}), ("DATE", "a week earlier", {})], [("DATE", "a year"), ("DATE", "a week")]),
     ("Kent Police fails to record 5,000 crimes a year, and checks them once a month.", None,
      [("COUNT", "5,000", {"value": 5000})], [("DATE", "a year"), ("DATE", "a month")]),
     # (dev10) a bare year closing a name or a title after a capitalised word is no date, as a publication title's
@@ -720,7 +721,42 @@ AVERAGES: list[Case] = [
     ("Crimes took on average 12 days to be recorded.", None, [("DATE", "12 days", {})], [("COUNT", "on average 12")]),
 ]
 
-CASES = {"average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
+# -- A unit given once for a list of figures, a ratio 'of every', periods counted from an event, clock zones,
+# the emergency numbers in a list of services (dev12) -----------------------------------------------------------
+LISTED_UNITS: list[Case] = [
+    ("Durham tops the table with 96.4 per cent of crimes recorded, then Kent (94.3), Staffordshire (93.8) and Surrey "
+     "(91.9).", None, [("PERCENT", "94.3", {"value": 94.3, "qualifier": "exact"}), ("PERCENT", "91.9", {"value": 91.9})],
+     [("COUNT", "94.3")]),
+    ("Cumbria recorded 95.1 per cent, Cleveland stood at 83.4 and Gwent at 80.2.", None,
+     [("PERCENT", "83.4", {"value": 83.4}), ("PERCENT", "80.2", {"value": 80.2})], []),
+    ("Some 97.2 per cent were recorded in Norfolk, against Suffolk and Essex (both 90.6).", None,
+     [("PERCENT", "90.6", {"value": 90.6})], []),
+    # negatives: a noun of its own, no unit given before on the line
+    ("Kent records 94.3 per cent of crimes with 1.5 officers per 1,000 people.", None, [], [(None, "1.5")]),
+    ("The force was inspected.\nSurrey (91.9) was not.", None, [], [(None, "91.9")]),
+    ("Its budget rose by 2.5 to £80m.", None, [], [(None, "2.5")]),
+    # 'N of every M' is a ratio; 'N of M' stays an audit's two counts
+    ("An internal audit found it recording 89 of every 100 crimes.", None,
+     [("PERCENT", "89 of every 100", {"value": 89.0, "qualifier": "approx"})], [("COUNT", "89")]),
+    ("Only 7 of every 10 reports of rape were logged.", None, [("PERCENT", "7 of every 10", {"value": 70.0})], []),
+    ("Inspectors found 74 of 81 audited rape reports were recorded.", None,
+     [("COUNT", "74", {}), ("COUNT", "81", {})], [("PERCENT", "74 of 81")]),
+    # a period counted from another event
+    ("When she chased it two months later there was still no crime number.", None,
+     [("DATE", "two months later", {})], [("DATE", "two months")]),
+    ("A year later the force was inspected again.", None, [("DATE", "A year later", {})], []),
+    ("Three weeks earlier, the chief constable had promised change.", None, [("DATE", "Three weeks earlier", {})], []),
+    ("A few months later the audit was repeated.", None, [("DATE", "A few months later", {})], []),
+    # a clock time with its zone
+    ("Sunday 9 February 2020 6:00am GMT", "2020-02-09", [("DATE", "Sunday 9 February 2020 6:00am GMT", {})], []),
+    ("Updated 14 June 2023, 5:45pm BST", "2023-06-14", [("DATE", "14 June 2023, 5:45pm BST", {})], []),
+    # emergency numbers in a list of services, or as the number called
+    ("The force was inadequate at answering 999 and non-emergency calls.", None, [], [("COUNT", "999")]),
+    ("Officers took 2,000 calls a day to 999.", None, [("COUNT", "2,000", {})], [("COUNT", "999")]),
+    ("It was slow at answering 101 or non-emergency contact.", None, [], [("COUNT", "101")]),
+]
+
+CASES = {"listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
          "force": FORCES, "person": PEOPLE, "grade": GRADES}
 
 

@@ -869,6 +869,20 @@ CASES: list[Case] = [
      [official("Sam Ray", "other", "kent")]),
     ("inspector", "HMIC inspected Kent Police. Inspector Harriet Vale said the force still had much to do.", None, O_,
      [official("Harriet Vale", "hm_inspector_of_constabulary", "hmicfrs")]),
+    # ---- A ranked list gives the unit once, at its first figure; the rest are bare decimals (dev12)
+    ("ranked", "Durham Constabulary tops the table with 96.4 per cent of crimes recorded, then Kent (94.3) and Surrey "
+     "(91.9).", "2020-02-09", R_, [rate("durham", 96.4, year=2020), rate("kent", 94.3, year=2020),
+                                  rate("surrey", 91.9, year=2020)]),
+    ("ranked", "Recording rates ranged from 95.1 per cent in Cumbria down through Cleveland at 83.4 and, last of all, "
+     "Gwent at 80.2.", "2020-02-09", R_, [rate("cumbria", 95.1, year=2020), rate("cleveland", 83.4, year=2020),
+                                          rate("gwent", 80.2, year=2020)]),
+    ("ranked", "Best was Norfolk Constabulary, recording 97.2 per cent of crime; Suffolk and Essex Police (both 90.6) were "
+     "mid-table.", "2019-05-01", R_, [rate("norfolk", 97.2, year=2019), rate("suffolk", 90.6, year=2019),
+                                      rate("essex", 90.6, year=2019)]),
+    # negatives: a decimal with its own noun, or with no percentage before it on its line
+    ("ranked", "Kent Police records 94.3 per cent of crimes and has 1.5 officers per 1,000 people.", "2020-02-09", R_,
+     [rate("kent", 94.3, year=2020)]),
+    ("ranked", "Kent Police was inspected.\nSurrey Police (91.9) was not.", "2020-02-09", R_, []),
 ]
 
 

@@ -182,6 +182,9 @@ class _Plan(NamedTuple):
 
 
 class FigureTagger(DataBacked):
+    # The quantity normaliser reads the grammar's ratio nouns by name ("one crime in seven"; pipeline/loaded_data.py).
+    read_by_name = ("grammar",)
+
     def __init__(self, name: str = "figure_tagger", grammar: str = "figure_grammar.json") -> None:
         register_extensions()
         self.name = name

@@ -243,6 +243,27 @@ class PrecededByLabel(_LabelCondition):
         return ctx.label_ends_at(start, self.labels)
 
 
+class LabelEarlierOnLine(_LabelCondition):
+    """A candidate with one of ``labels`` ends within ``window`` tokens before the span, on the span's line: the
+    unit a list gave its first figure ("96.4 per cent, followed by ..., then Kent (94.3)") still holds."""
+
+    key = "label_earlier_on_line"
+    takes = {**_LabelCondition.takes, "window": _WINDOW}
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__(params)
+        self.window = int(params.get("window", 1))
+
+    def holds(self, start: int, end: int, ctx: CandidateIndex) -> bool:
+        view = ctx.view
+        for i in range(start, max(start - self.window, 0), -1):
+            if ctx.label_ends_at(i, self.labels):
+                return True
+            if view.is_line_break(i - 1):
+                return False
+        return False
+
+
 class LineStart(Condition):
     """The span is the first word on its line (list numbering, headings)."""
 

@@ -20,7 +20,12 @@ from pipeline.loaded_data import load_json
 _NUMERAL = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _PERCENT_TAIL = re.compile(r"\s*(%|per\s*[-–]?\s*cent|percent|pc|pct|percentage\s+points?)\.?$", re.IGNORECASE)
 # "one in four", "five out of six", "one in every ten", and hyphenated: "one-in-five", "1-in-10".
-_RATIO = re.compile(r"^(?P<n>.+?)[\s\-–]+(?:in|out\s+of)[\s\-–]+(?:every[\s\-–]+)?(?P<d>.+)$", re.IGNORECASE)
+# "one in four", "five out of six", "89 of every 100" ("of" only before "every": "74 of 81" is an audit's two counts)
+_RATIO = re.compile(r"^(?P<n>.+?)[\s\-–]+(?:in|out\s+of|of(?=[\s\-–]+every\b))[\s\-–]+(?:every[\s\-–]+)?(?P<d>.+)$",
+                    re.IGNORECASE)
+# A rate whose unit a list gave once, at its first figure ("96.4 per cent, followed by ... Kent (94.3)"): only the
+# resolver's list rule (data/context_rules.json) makes such a span, so a bare decimal alone reads as a share here.
+_ELIDED_PERCENT = re.compile(r"^\d{1,3}\.\d{1,2}$")
 
 
 class QuantityError(ValueError):
@@ -161,6 +166,8 @@ def normalise_percent(text: str) -> Quantity:
     if fraction is not None:
         # A word fraction is a rounded figure: approx unless hedged (SCHEMA §5).
         return Quantity(fraction, qualifier or "approx", "fraction")
+    if _ELIDED_PERCENT.match(core) and float(core) <= 100:
+        return Quantity(_tidy(float(core)), qualifier or "exact", "elided")
     raise QuantityError(f"not a proportion: {text!r}")
 
 
