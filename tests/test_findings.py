@@ -103,9 +103,10 @@ CASES: list[tuple[str, str | None, list[dict[str, Any]]]] = [
      [{"type": UC, "force": "lincolnshire", "crime_type": "all_crime", "value": 6300, "per_year": True, "qualifier": "approx", "year": 2023},
       {"type": UC, "force": "lincolnshire", "crime_type": "sexual_offences", "value": 300, "per_year": True, "qualifier": "exact", "year": 2023},
       {"type": UC, "force": "lincolnshire", "crime_type": "violence", "value": 1400, "per_year": True, "qualifier": "exact", "year": 2023}]),
+    # The first part's hedge is the list's (ANNOTATION: "One hedge over a list"; dev6 and dev13 gold read it so).
     ("Lincolnshire Police is failing to record thousands of crimes a year, including about 1,400 violent crimes and 300 sexual offences.", "2023-06-15",
      [{"type": UC, "force": "lincolnshire", "crime_type": "violence", "value": 1400, "per_year": True, "qualifier": "approx", "year": 2023},
-      {"type": UC, "force": "lincolnshire", "crime_type": "sexual_offences", "value": 300, "per_year": True, "qualifier": "exact", "year": 2023}]),
+      {"type": UC, "force": "lincolnshire", "crime_type": "sexual_offences", "value": 300, "per_year": True, "qualifier": "approx", "year": 2023}]),
     # "of those N" names the whole again: not a listed part of anything before it. The 88 left over is part of
     # the sample, no unrecorded count (SCHEMA §5, 2026-12-06).
     ("Gwent Police was inspected. Of 1,024 crimes in the audit, 936 had been recorded. That leaves 88 crimes that never made it onto "

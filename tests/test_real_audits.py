@@ -867,6 +867,26 @@ CASES: list[Case] = [
     ("table_row", "Cheshire Constabulary's crime recording audit. Crime type Should have been recorded Not recorded "
      "Missed Violence 120 16 13.3%", "2022-01-10",
      [S("cheshire", "violence", 104, 120, 2022), R("cheshire", "violence", 86.7)], ALL),
+    # -- a sample of crimes reported for a group of victims, the group after a clause about the sample (dev13)
+    ("victim_group", "Bedfordshire Police was inspected. Of the 88 crimes in our sample that were reported by or on behalf "
+     "of vulnerable adults and children, 74 had been recorded.", "2020-01-16", [S("bedfordshire", "other", 74, 88, 2020)], ALL),
+    ("victim_group", "Bedfordshire Police was inspected. Of the 60 crimes we looked at that had been reported by people "
+     "at risk of harm, 51 had been recorded.", "2020-01-16", [S("bedfordshire", "other", 51, 60, 2020)], ALL),
+    ("victim_group", "Bedfordshire Police was inspected. Inspectors checked 40 crimes in the sample that involved "
+     "vulnerable victims; 35 had been recorded.", "2020-01-16", [S("bedfordshire", "other", 35, 40, 2020)], ALL),
+    # the group on the next bullet line is that line's, not this one's
+    ("victim_group", "Lincolnshire Police was inspected.\n• Modern slavery – all 7 reports we checked had been recorded\n"
+     "• Crimes against vulnerable victims – the force recorded 41 of 47", "2021-05-01",
+     [S("lincolnshire", "modern_slavery", 7, 7, 2021), S("lincolnshire", "other", 41, 47, 2021)], (AS,)),
+    # -- forces named as partners in the work ("shared with", "working with") are no switch of topic (dev13)
+    ("partners", "Bedfordshire Police has made progress. Much of it came from work shared with Hertfordshire Constabulary "
+     "and Cambridgeshire Constabulary. But the force kept its own unit. It had recorded 481 of the 529 crimes we checked.",
+     "2020-01-16", [S("bedfordshire", "all_crime", 481, 529, 2020)], (AS,)),
+    ("partners", "Norfolk Constabulary was inspected. Working with Suffolk Constabulary, it has trained its call handlers. "
+     "The force recorded 93 of the 100 crimes inspectors examined.", "2020-01-16",
+     [S("norfolk", "all_crime", 93, 100, 2020)], (AS,)),
+    ("partners", "Warwickshire Police was inspected. The force, together with West Mercia Police, runs one control room. "
+     "It had recorded 70 of the 80 crimes we checked.", "2020-01-16", [S("warwickshire", "all_crime", 70, 80, 2020)], (AS,)),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -756,7 +756,37 @@ LISTED_UNITS: list[Case] = [
     ("It was slow at answering 101 or non-emergency contact.", None, [], [("COUNT", "101")]),
 ]
 
-CASES = {"listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
+# -- Periods however named, dates with a part of their year, days in a year named relative to the article; temporary
+# ranks written "T/", vice-chairs, a bare "commissioner" (dev13) -------------------------------------------------------
+PERIODS_AND_TITLES: list[Case] = [
+    ("It failed to record them during a three-month spell last summer.", "2014-01-29",
+     [("DATE", "a three-month spell", {}), ("DATE", "last summer", {"year": 2013})], [("DATE", "three-month")]),
+    ("The review covered a six-week window in the spring.", None, [("DATE", "a six-week window", {})], []),
+    ("It took a sample of calls from June 1 to August 31 last year.", "2014-01-29",
+     [("DATE", "June 1 to August 31 last year", {"year": 2013})], [("DATE", "last year")]),
+    ("Inspectors came back in March last year.", "2014-01-29", [("DATE", "March last year", {"year": 2013})], []),
+    ("Some were still sitting on an open log weeks later.", None, [("DATE", "weeks later", {})], []),
+    ("If one force can miss 26 offences in a single summer, what of the rest?", None, [("DATE", "a single summer", {})], []),
+    ("It went on for a whole year; a single weekend was enough to show it.", None,
+     [("DATE", "a whole year", {}), ("DATE", "a single weekend", {})], []),
+    ("That was a fall of 10 per cent on the year before.", None, [("DATE", "the year before", {})], []),
+    ("The day before the inspection the force changed its policy.", None, [], [("DATE", "The day before")]),
+    ("The aim is to record 95% of crime by the end of 2017.", "2016-09-29", [("DATE", "the end of 2017", {"year": 2017})],
+     [("DATE", "2017")]),
+    ("Recording improved from the start of 2024.", "2025-03-01", [("DATE", "the start of 2024", {"year": 2024})], []),
+    ("Demand peaks in the summer months and over the summer season.", None,
+     [("DATE", "the summer months", {}), ("DATE", "the summer season", {})], []),
+    ("T/Assistant Chief Constable Nadia Pell, Surrey Police", None,
+     [("ROLE", "T/Assistant Chief Constable", {"id": "assistant_chief_constable"}), ("PERSON", "Nadia Pell", {})], []),
+    ("T/Deputy Chief Constable Owen Reed said the force had improved.", None,
+     [("ROLE", "T/Deputy Chief Constable", {"id": "deputy_chief_constable"})], []),
+    ("Cllr David Pryor (Vice-Chairman)", None, [("ROLE", "Vice-Chairman", {"id": "other"})], [("ROLE", "Chairman")]),
+    ("Your report quoted the commissioner as saying the force had changed.", None, [("ROLE", "commissioner", {})], []),
+    ("The police and crime commissioner said so.", None, [("ROLE", "police and crime commissioner", {})],
+     [("ROLE", "commissioner")]),
+]
+
+CASES = {"periods_and_titles": PERIODS_AND_TITLES, "listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
          "force": FORCES, "person": PEOPLE, "grade": GRADES}
 
 

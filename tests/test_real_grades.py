@@ -769,7 +769,29 @@ REPORTED_GRADES = [
             ("kent", "protecting_vulnerable_people", "requires_improvement", None)}),
 ]
 
-TABLES = {
+# A report named for its area grades the force, past an auxiliary and an aside ("HMIC's efficiency report, published in
+# November 2015, had rated the force good"); an overall grade in a section about crime data integrity is crime
+# recording's though the page covers PEEL; the 2014-16 PEEL questions in their own words (dev13)
+REPORTS_AND_SECTIONS = [
+    ("Surrey Police was inspected. HMIC's efficiency report, published in November 2015, had rated the force good. Its "
+     "legitimacy report, published in February, had graded it good as well.", "2016-09-29",
+     {("surrey", "efficiency", "good", 2015), ("surrey", "legitimacy", "good", 2016)}),
+    ("Kent Police was inspected. The effectiveness report, out in March, has rated the force requires improvement.",
+     "2017-09-29", {("kent", "effectiveness", "requires_improvement", 2017)}),
+    ("PEEL was discussed first.\n\n46/16 HMIC CRIME DATA INTEGRITY INSPECTION OF SURREY POLICE\nThe Commissioner "
+     "introduced the report. HMIC had graded the force as requires improvement overall.", "2016-09-29",
+     {("surrey", CDI, "requires_improvement", 2016)}),
+    ("Kent Police had its PEEL inspection. HMIC had graded the force as good overall.", "2016-09-29", set()),
+    ("Surrey Police was inspected. Inspectors had judged the force good at preventing crime and tackling anti-social "
+     "behaviour, but had found that it required improvement in investigating crime and reducing re-offending, in "
+     "protecting vulnerable people from harm, and in tackling serious and organised crime.", "2016-09-29",
+     {("surrey", "preventing_crime", "good", 2016), ("surrey", "investigating_crime", "requires_improvement", 2016),
+      ("surrey", "protecting_vulnerable_people", "requires_improvement", 2016), ("surrey", "other", "requires_improvement", 2016)}),
+    ("Essex Police was inspected. It requires improvement at investigating crime and reducing re-offending.", "2016-09-29",
+     {("essex", "investigating_crime", "requires_improvement", 2016)}),
+]
+
+TABLES = {"reports_and_sections": REPORTS_AND_SECTIONS,
     "reported_grades": REPORTED_GRADES,
     "flattened_tables": FLATTENED_TABLES, "elided_areas": ELIDED_AREAS,
     "lists_under_grades": LISTS_UNDER_GRADES,

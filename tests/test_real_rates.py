@@ -883,6 +883,27 @@ CASES: list[Case] = [
     ("ranked", "Kent Police records 94.3 per cent of crimes and has 1.5 officers per 1,000 people.", "2020-02-09", R_,
      [rate("kent", 94.3, year=2020)]),
     ("ranked", "Kent Police was inspected.\nSurrey Police (91.9) was not.", "2020-02-09", R_, []),
+    # ---- One hedge and one rate period over a list of counts, each with its crime type (ANNOTATION: "One hedge over
+    # a list"), the verb after the list (dev13)
+    ("count_list", "Cleveland Police was audited. The chief said that roughly 350 sexual offences and 1,600 violent crimes a "
+     "year were not being recorded.", "2014-01-29", RU,
+     [count("cleveland", 350, "approx", "sexual_offences", True, 2014), count("cleveland", 1600, "approx", "violence", True, 2014)]),
+    ("count_list", "Kent Police failed to record an estimated 5,100 violent crimes, 900 sexual offences and 270 rapes a year.",
+     "2014-01-29", RU, [count("kent", 5100, "approx", "violence", True, 2014),
+                        count("kent", 900, "approx", "sexual_offences", True, 2014), count("kent", 270, "approx", "rape", True, 2014)]),
+    ("count_list", "About 400 domestic abuse crimes and 120 hate crimes each year go unrecorded by Essex Police.", "2019-01-29",
+     RU, [count("essex", 400, "approx", "domestic_abuse", True, 2019), count("essex", 120, "approx", "hate_crime", True, 2019)]),
+    # negatives: a period with the first count is its own; the same crime type twice is no list
+    ("count_list", "Kent Police fails to record roughly 1,100 sexual offences annually and close to 3,000 domestic abuse "
+     "crimes.", "2014-01-29", RU, [count("kent", 1100, "approx", "sexual_offences", True, 2014),
+                                    count("kent", 3000, "less_than", "domestic_abuse", True, 2014)]),
+    # ---- Recording said as putting crimes on the crime system (dev13); a year after a duration with a hyphen
+    ("put_on", "CLEVELAND Police failed to put almost one in seven of the sexual offences reported to it on to the crime "
+     "system during a three-month spell last summer.", "2014-01-29", R_,
+     [rate("cleveland", 85.7, "more_than", "sexual_offences", 2013)]),
+    ("put_on", "Gwent Police did not put 12 per cent of reported crimes on its system in the first half of last year.",
+     "2016-03-01", R_, [rate("gwent", 88.0, "exact", year=2015)]),
+    ("put_on", "Kent Police failed to put victims first, and 20 per cent of its officers said so.", "2016-03-01", R_, []),
 ]
 
 

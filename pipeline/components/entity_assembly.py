@@ -44,7 +44,17 @@ def assemble_dates(view: TokenView, dates_and_times: list[Candidate], date_time_
                 merged.append(Candidate(c.start, other.end, "DATE", "range"))
             elif gap and c.label == other.label == "TIME" and joiner in range_joiners and joiner != "and":
                 merged.append(Candidate(c.start, other.end, "DATE", "range"))  # "from 4pm to 7pm": one span of time
+    # "June 1 to August 31 last year": days or a range without a year, then the year named relative to the article
+    for c in [*dates, *merged]:
+        other = longest.get(c.end)
+        if (other is not None and c.label == other.label == "DATE" and c.id in _DATE_PARTS | {"range"}
+                and view.span_text(other.start, other.end).lower() in _RELATIVE_YEARS
+                and not any(_YEARLIKE.match(view.text[i]) for i in range(c.start, c.end))):
+            merged.append(Candidate(c.start, other.end, "DATE", c.id))
     return merged
+
+
+_RELATIVE_YEARS = frozenset({"last year", "this year", "next year"})
 
 
 def is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str, range_joiners: frozenset[str]) -> bool:

@@ -36,11 +36,14 @@ _HAS_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A span of time, not a point in it: "an 11-month period", "more than 36 hours", "the 48-hour", "a decade",
 # "one minute and 14 seconds", "4 min", "week-long" (a singular day, week, month or year only after a number or
 # before "long": not "last year").
-_DURATION = re.compile(r"(?:\b(?:period|seconds?|secs?|minutes?|mins?|hours?|days|weeks|months|years|decades?)"
-                       r"|(?:\d|\bone|\ban?)[\s-]+(?:day|week|month|year)|\b(?:day|week|month|year)[\s-]+long)$",
+_DURATION = re.compile(r"(?:\b(?:period|spell|stretch|window|span|timeframe|seconds?|secs?|minutes?|mins?|hours?|days|weeks|months|years|decades?)"
+                       r"|(?:\d|\bone|\ban?)[\s-]+(?:(?:single|whole|full|entire)\s+)?(?:day|week|weekend|month|year)|\b(?:day|week|month|year)[\s-]+long)$",
                        re.IGNORECASE)
 _AGO_HEDGE = re.compile(r"^(?:over|about|around|almost|nearly|some|just|more than|less than|under)\s+(?=.*\bago$)", re.IGNORECASE)
-_CONTEXT_RELATIVE = re.compile(r"^the\s+(previous|same|following|preceding|prior)\b", re.IGNORECASE)
+# Days or months without a year, then the year named relative to the article ("June 1 to August 31 last year").
+_IN_RELATIVE_YEAR = re.compile(r"^(?P<head>.*?[A-Za-z0-9].*?)\s+(?P<which>last|this|next)\s+year$", re.IGNORECASE)
+_CONTEXT_RELATIVE = re.compile(r"^the\s+(?:(?:previous|same|following|preceding|prior)\b|(?:day|week|month|year)\s+before$)"
+                               r"|^an?\s+(?:single|whole|full|entire)\s+\w+$", re.IGNORECASE)
 # A part of a period ("earlier this year", "the end of 2019", "the first half of last year"):
 # normalised as the period it is part of, which is what a finding's year needs.
 _PART_OF = re.compile(
@@ -273,6 +276,13 @@ def normalise_date(text: str, base_iso: str | None = None) -> NormalDate:
     if not cleaned:  # a clock time alone ("10:42am" on a live page): the article's day
         return NormalDate(base.isoformat(), "day", base.year) if base else NormalDate(None, "relative", None)
     cleaned = _AGO_HEDGE.sub("", cleaned)
+    in_year = _IN_RELATIVE_YEAR.match(cleaned)
+    if in_year and base is not None:
+        # "June 1 to August 31 last year": the days as read at the end of the year named
+        named = base.year + {"last": -1, "this": 0, "next": 1}[in_year["which"].lower()]
+        head = normalise_date(in_year["head"], date(named, 12, 31).isoformat())
+        if head.year == named:
+            return head
     quarter = _QUARTER.match(cleaned)
     if quarter:
         return _normalise_quarter(int(quarter["q"]), int(quarter["year"]), quarter["end"] is not None)

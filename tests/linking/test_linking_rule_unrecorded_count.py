@@ -53,11 +53,11 @@ FOUND = [
       ("sexual offences", "CRIME_TYPE", "sexual_offences"), _c("1,400"), ("violent crimes", "CRIME_TYPE", "violence")],
      [_count("lincolnshire", 6300, True, "approx"), _count("lincolnshire", 300, True, crime_type="sexual_offences"),
       _count("lincolnshire", 1400, True, crime_type="violence")]),
-    # ... even to one too vague to be a finding.
+    # ... even to one too vague to be a finding; the first part's hedge is the list's (ANNOTATION: "One hedge over a list").
     ("Lincolnshire Police is failing to record thousands of crimes a year, including about 1,400 violent crimes and 300 sexual offences.",
      [("Lincolnshire Police", "FORCE", "lincolnshire"), _c("thousands", "approx", "vague"), _c("about 1,400", "approx"),
       ("violent crimes", "CRIME_TYPE", "violence"), _c("300"), ("sexual offences", "CRIME_TYPE", "sexual_offences")],
-     [_count("lincolnshire", 1400, True, "approx", "violence"), _count("lincolnshire", 300, True, crime_type="sexual_offences")]),
+     [_count("lincolnshire", 1400, True, "approx", "violence"), _count("lincolnshire", 300, True, "approx", "sexual_offences")]),
     # "about 3,800 of them violent crimes": a part of the count, by its crime type.
     ("North Wales Police was inspected. They estimated about 6,300 crimes a year go unrecorded, about 3,800 of them violent crimes.",
      [("North Wales Police", "FORCE", "north_wales"), _c("about 6,300", "approx"), _c("about 3,800", "approx"),

@@ -81,7 +81,9 @@ def _governs(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool
     to the article instead."""
     cues = doc.cues
     if date.start >= fig.end:
-        bounds = cues.within("clause_boundaries", fig.end, date.start)
+        # a hyphen inside another date ("during a three-month spell last summer") bounds no clause
+        bounds = [b for b in cues.within("clause_boundaries", fig.end, date.start)
+                  if not any(d.start <= b[0] < d.end for d in sent.of("DATE"))]
         return not bounds or _earlier_inspection_dated(doc, fig, date, bounds) or _grading_dated(doc, fig, date, bounds)
     if cues.within("present_time", date.end, fig.start) or _in_closed_relative(doc, date, fig):
         return False

@@ -35,11 +35,16 @@ CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "ar
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs",
                             "report_words", "bare_count_words"),
-                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"))
+                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"),
+                     anywhere=("wider_inspection",))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
 _REPORT_NAME_MOST = 4  # tokens before a report's word in which its area is named ("the legitimacy report found")
+_ASIDE_MOST = 10  # tokens of an aside between a report and its rating verb ("report, published in November 2015, had rated")
+_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "also", "then"})
+_SECTION_SENTENCES_MOST = 6  # sentences read back for the inspection a section is about
+_CRIME_RECORDING_AREA = "crime_data_integrity"
 _SUBJECT_MOST = 30  # tokens before a grade read for the areas it is said of
 _GERUND_LEAST = 6  # a gerund is a word ending in "ing" at least this long ("being" is not one: non_area_words)
 _LIST_VERB_WITHIN = 4  # tokens at the opening of the next sentence that may hold "included", "were", ":"
@@ -103,6 +108,20 @@ class AreaReader:
         """The area wording or marker starting at token ``i``: its length and id (0, None if none)."""
         length = self.phrases.match_at(doc.lower, i)
         return (length, self.ids[tuple(doc.lower[i : i + length])]) if length else (0, None)
+
+    def in_crime_recording_section(self, doc: LinkDoc, sent: Sentence) -> bool:
+        """The nearest sentence at or before ``sent`` (within a few) that names an inspection names crime data integrity
+        rather than PEEL ("46/16 HMIC CRIME DATA INTEGRITY INSPECTION OF SURREY POLICE ... HMIC had graded the force as
+        requires improvement overall"): an overall grade there is crime recording's, whatever else the page covers."""
+        for back in range(_SECTION_SENTENCES_MOST):
+            if sent.index - back < 0:
+                return False
+            line = doc.sentences[sent.index - back]
+            if doc.cues.within("wider_inspection", line.start, line.end):
+                return False
+            if any(self.match(doc, i)[1] == _CRIME_RECORDING_AREA for i in range(line.start, line.end)):
+                return True
+        return False
 
     def _joiner(self, doc: LinkDoc, i: int) -> int:
         """The length of a joiner of conjuncts at ``i`` (",", "and", "as well as"), 0 if none."""
@@ -408,9 +427,18 @@ class AreaReader:
         while j > floor and lower[j - 1] in ("the", "this", "our", "its"):
             j -= 1
         k = j - 1  # the rating verb
-        if k - 1 <= floor or lower[k] not in words["rating_verbs"] or lower[k - 1] not in words["report_words"]:
+        if k - 1 <= floor or lower[k] not in words["rating_verbs"]:
             return []
-        return self._named_between(doc, max(floor, k - 1 - _REPORT_NAME_MOST), k - 1)[-1:]
+        r = k - 1  # the word for report: past an auxiliary ("had rated") and an aside ("report, published in February, had")
+        while r > floor and lower[r] in _AUXILIARIES:
+            r -= 1
+        if lower[r] == ",":
+            opening = next((m for m in range(r - 1, max(floor, r - _ASIDE_MOST), -1) if lower[m] == ","), None)
+            if opening is not None:
+                r = opening - 1
+        if r <= floor or lower[r] not in words["report_words"]:
+            return []
+        return self._named_between(doc, max(floor, r - _REPORT_NAME_MOST), r)[-1:]
 
     def _neutral(self, doc: LinkDoc, sent: Sentence, s: int) -> bool:
         """The subject ends in a force, an anaphor of one, or a word for the grade itself ("its rating was good")."""

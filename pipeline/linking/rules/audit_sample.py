@@ -469,8 +469,11 @@ class AuditSampleRule(LinkRule):
         near = next((e for e in types if total.end < e.start <= total.end + _TYPE_AFTER_MOST), None)
         if near is not None and all(doc.is_lower_word(i) or doc.lower[i] == "-" for i in range(total.end, near.start)):
             return near.kb_id
-        if doc.cues.after("victim_group", typed.end) is not None:
-            return "other"  # "18 out of 20 audited crimes against vulnerable victims"
+        line_end = next((i for i in range(typed.end, sent.end) if "\n" in doc.text[i]), sent.end)
+        if doc.cues.after("victim_group", typed.end, line_end) is not None:
+            # "18 out of 20 audited crimes against vulnerable victims"; "Of the 88 crimes in our sample that were
+            # reported by or on behalf of vulnerable adults", not the next bullet line's group
+            return "other"
         if start > sent.start and not any(f.start < start for f in sent.figures):
             topic = [e for e in types if e.end <= start]
             if len(topic) == 1:

@@ -220,7 +220,8 @@ class GradeRule(LinkRule):
             if listed is UNNAMED:
                 return UNNAMED, read_to  # a heading over "• None"
             areas = listed or self.areas.line_before(doc, sent, grade)
-        if areas == [] and doc.cues.any_in_doc("wider_inspection") and self._overall(doc, sent, grade):
+        if (areas == [] and doc.cues.any_in_doc("wider_inspection") and self._overall(doc, sent, grade)
+                and not self.areas.in_crime_recording_section(doc, sent)):
             return UNNAMED, read_to
         return areas, read_to
 

@@ -135,6 +135,11 @@ class UnrecordedCountRule(LinkRule):
             # "Kent fails to record 8 per cent of crimes. That equates to some 9,500 crimes every year."
             said = polarity(doc, sent, fig, scope)
         period_end = scope_end  # where a rate period of this count may still stand
+        chain = self._coordinated_list(doc, sent, figs, fig, scope_start)
+        if said is None and chain and chain[-1] is not fig:
+            # "roughly 350 sexual offences and 1,600 violent crimes a year were not being recorded": the list's verb
+            said = polarity(doc, sent, chain[-1], (scope_start, self._next_figure_start(sent, figs, chain[-1])),
+                            local_only=True)
         if said is None:
             said, period_end = self._said_of_apposed_share(doc, sent, figs, fig, scope_end)
         coordinated = bool(found_here) and self._coordinated(doc, sent, figs, fig, found_here[-1], scope_start)
@@ -150,7 +155,8 @@ class UnrecordedCountRule(LinkRule):
             return None  # not said to be unrecorded, nor a part of a count that is
         if right_after_per_shorter_period(doc, fig):
             return None  # "around 11,900 crimes each year – more than 30 a day –": the total restated per day
-        yearly = per_year(doc, fig, period_end, sent, figs)
+        yearly = per_year(doc, fig, period_end, sent, figs) or any(
+            per_year(doc, g, self._next_figure_start(sent, figs, g), sent, figs) for g in chain if g.start > fig.start)
         if not yearly and per_shorter_period(doc, fig, period_end, sent, figs):
             return None  # "around 220 crimes a day": a total restated in other units (SCHEMA §5)
         # A part is smaller than its whole: not "of those 1,024 crimes" after "88 ... never made it".
@@ -208,8 +214,58 @@ class UnrecordedCountRule(LinkRule):
         return make_finding(
             "unrecorded_count", sent, [ent],
             force=force, crime_type=crime_type, value=int(value), per_year=yearly,
-            qualifier=self._qualifier(doc, sent, fig, scope, earlier_part), year=year_for(doc, sent, figs, fig),
+            qualifier=self._list_hedge(doc, chain, fig) or self._qualifier(doc, sent, fig, scope, earlier_part),
+            year=year_for(doc, sent, figs, fig),
         )
+
+    def _coordinated_list(self, doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure,
+                          scope_start: int) -> list[Figure]:
+        """The counts joined with ``fig`` into one list, each with a crime type of its own ("roughly 350 sexual offences
+        and 1,600 violent crimes a year", "an estimated 5,100 violent crimes, 900 sexual offences and 270 rapes"), in
+        order, ``fig`` among them; [] when it stands alone. The list shares one hedge and one rate period (ANNOTATION.md)."""
+        counts = [f for f in figs if f.ent.label == "COUNT"]
+        at = counts.index(fig)
+        chain = [fig]
+        for step in (-1, 1):
+            k = at
+            while 0 <= k + step < len(counts):
+                first, second = (counts[k + step], counts[k]) if step < 0 else (counts[k], counts[k + step])
+                if not self._joined_as_list(doc, sent, first, second, scope_start):
+                    break
+                k += step
+                chain.insert(0, counts[k]) if step < 0 else chain.append(counts[k])
+        return chain if len(chain) > 1 else []
+
+    @staticmethod
+    def _next_figure_start(sent: Sentence, figs: list[Figure], fig: Figure) -> int:
+        """Where the figure after ``fig`` starts, else the sentence's end: how far ``fig``'s own words reach."""
+        return next((f.start for f in figs if f.start >= fig.end), sent.end)
+
+    @staticmethod
+    def _joined_as_list(doc: LinkDoc, sent: Sentence, first: Figure, second: Figure, scope_start: int) -> bool:
+        """Two counts, each followed by a crime type of its own and joined by "and" or a comma."""
+        types = [e for e in sent.of("CRIME_TYPE") if first.end <= e.start < second.start]
+        after_second = next((e for e in sent.of("CRIME_TYPE") if e.start >= second.end), None)
+        if len(types) != 1 or after_second is None or types[0].kb_id == after_second.kb_id:
+            return False
+        if any(not doc.is_lower_word(i) for i in range(first.end, types[0].start)):
+            return False  # "350 sexual offences": only words of the noun phrase between a count and its type
+        if any(not doc.is_lower_word(i) and doc.lower[i] != "-" for i in range(second.end, after_second.start)):
+            return False
+        covered = set(range(types[0].start, types[0].end))
+        for s_, e_ in doc.cues.within("per_year_between", first.end, second.start):
+            covered.update(range(s_, e_))
+        between = tuple(doc.lower[i] for i in range(types[0].end, second.start) if i not in covered)
+        return between in doc.phrases["count_joiners"]
+
+    @staticmethod
+    def _list_hedge(doc: LinkDoc, chain: list[Figure], fig: Figure) -> str | None:
+        """The hedge of a list's first count, for a later count of the list with none of its own ("roughly 350 sexual
+        offences and 1,600 violent crimes": both approx); None otherwise."""
+        if not chain or chain[0] is fig or fig.norm.get("qualifier", "exact") != "exact":
+            return None
+        hedge = chain[0].norm.get("qualifier", "exact")
+        return hedge if hedge != "exact" else None
 
     @staticmethod
     def _qualifier(doc: LinkDoc, sent: Sentence, fig: Figure, scope: Scope, earlier_part: Figure | None = None) -> str:
