@@ -66,7 +66,7 @@ def _same(spacy_score: float, project_score: dict[str, Any]) -> bool:
     return round(spacy_score, 4) == project_score["f1"]
 
 
-@pytest.mark.parametrize("split", ["seeds", "dev2", "dev5"])
+@pytest.mark.parametrize("split", ["seeds", "dev6", "dev5"])
 def test_nlp_evaluate_and_spacy_evaluate_give_the_projects_scores(
     nlp: Language, gold_splits: dict[str, list[dict[str, Any]]], split: str, tmp_path: Path
 ) -> None:

@@ -887,6 +887,53 @@ CASES: list[Case] = [
      [S("norfolk", "all_crime", 93, 100, 2020)], (AS,)),
     ("partners", "Warwickshire Police was inspected. The force, together with West Mercia Police, runs one control room. "
      "It had recorded 70 of the 80 crimes we checked.", "2020-01-16", [S("warwickshire", "all_crime", 70, 80, 2020)], (AS,)),
+    # -- a pair in brackets after a whole percentage, to its rounding ("94% (136 of 145)": 93.8), on any line of a list
+    ("bracketed_pair", "In the forces below, the sample was large enough to say what share had been recorded:\n\n"
+     "• Avon and Somerset Constabulary: 85%\n• Dyfed-Powys Police: 94% (136 of 145)\n• GMP: 90%", "2014-11-18",
+     [S("dyfed_powys", "all_crime", 136, 145, 2014)], (AS,)),
+    ("bracketed_pair", "Kent Police recorded 83% of the crimes (151 of 181) that inspectors checked.", "2014-11-18",
+     [S("kent", "all_crime", 151, 181, 2014)], (AS,)),
+    # -- recorded, and a further N under the wrong crime type: recorded too (ANNOTATION: failures of two kinds) (dev13)
+    ("misclassified", "Bedfordshire Police was inspected. The sample held 529 reports of crime that should have been "
+     "recorded. The force had recorded 481 of them correctly and a further seven under the wrong crime type.",
+     "2020-01-16", [S("bedfordshire", "all_crime", 488, 529, 2020)], ALL),
+    ("misclassified", "Kent Police was inspected. Inspectors found 200 crimes that should have been recorded. The force had "
+     "recorded 180 of them, and another five under the wrong offence.", "2020-01-16", [S("kent", "all_crime", 185, 200, 2020)], ALL),
+    # -- an audit over two sentences takes the year of the inspection its sample's sentence names; the period of the
+    # sampled records dates nothing (ANNOTATION: an audit's year) (dev13)
+    ("year_across", "Bedfordshire Police was inspected. HMIC's 2014 crime data inspection examined 187 crimes that should "
+     "have been recorded by Beds Police. Only 142 of them had been.", "2015-11-20",
+     [S("bedfordshire", "all_crime", 142, 187, 2014)], ALL),
+    ("year_across", "Essex Police was inspected. The 2016 audit looked at 90 reports of rape. Of those, 80 had been "
+     "recorded.", "2018-11-20", [S("essex", "rape", 80, 90, 2016)], ALL),
+    ("year_across", "Dyfed-Powys Police was inspected. Inspectors examined 118 incident records created between 1 November "
+     "2012 and 31 October 2013 and found that 93 of them should have resulted in a crime being recorded. Of those 93, 84 "
+     "had been recorded.", "2014-01-30", [S("dyfed_powys", "all_crime", 84, 93, 2014)], ALL),
+    # -- the unrecorded part said elliptically after "of those" ("and just seven of those had not been.") (dev13)
+    ("elliptical_unrecorded", "Bedfordshire Police was inspected. Its own audit of 400 incidents in September found 118 "
+     "that should have been recorded as crimes, and just seven of those had not been.", "2015-11-20",
+     [S("bedfordshire", "all_crime", 111, 118, 2015)], ALL),
+    ("elliptical_unrecorded", "Kent Police was inspected. Inspectors found 60 crimes that should have been recorded, and "
+     "five of these had not been.", "2015-11-20", [S("kent", "all_crime", 55, 60, 2015)], ALL),
+    # -- a total without a noun of its own counts what the audit before it counted ("all 64 that we looked at") (dev13)
+    ("headless_total", "Bedfordshire Police was inspected. In 2018, 11 of the 57 rape reports we audited had not been "
+     "recorded. This time the force had recorded all 64 that we looked at.", "2020-01-16",
+     [S("bedfordshire", "rape", 46, 57, 2018), S("bedfordshire", "rape", 64, 64, 2020)], (AS,)),
+    ("headless_total", "Kent Police was inspected. Inspectors examined 40 reports of stalking. This year the force had "
+     "recorded 35 of the 38 we checked.", "2020-01-16", [S("kent", "other", 35, 38, 2020)], (AS,)),
+    # -- a sample compared with another in its sentence is of the same kind (dev13)
+    ("compared_sample", "Bedfordshire Police was inspected. Of the 88 crimes in our sample that were reported by or on "
+     "behalf of vulnerable adults and children, 74 had been recorded, compared with 39 of 70 in 2018.", "2020-01-16",
+     [S("bedfordshire", "other", 74, 88, 2020), S("bedfordshire", "other", 39, 70, 2018)], (AS,)),
+    ("compared_sample", "Kent Police was inspected. Of the 50 rape reports examined, 45 had been recorded, compared with "
+     "30 of 48 in 2016.", "2020-01-16", [S("kent", "rape", 45, 50, 2020), S("kent", "rape", 30, 48, 2016)], (AS,)),
+    # -- a force the text leaves unnamed gives no finding to the force in focus (dev13)
+    ("unnamed_force", "Gwent Police was inspected. In Gwent, inspectors examined 58 reports of sexual offences and found "
+     "that 17 of them had not been recorded. In one other force, which the report does not name, none of the seven "
+     "rape reports referred by a sexual assault referral centre had been recorded.", "2014-11-18",
+     [S("gwent", "sexual_offences", 41, 58, 2014)], (AS,)),
+    ("unnamed_force", "Kent Police was inspected. In another force, inspectors found that 20 of 30 rape reports had been "
+     "recorded.", "2014-11-18", [], (AS,)),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -784,6 +784,19 @@ PERIODS_AND_TITLES: list[Case] = [
     ("Your report quoted the commissioner as saying the force had changed.", None, [("ROLE", "commissioner", {})], []),
     ("The police and crime commissioner said so.", None, [("ROLE", "police and crime commissioner", {})],
      [("ROLE", "commissioner")]),
+    # 'as good as' compares; 'one' before its verb is a pronoun; a date and its clock time across a hyphen; a service
+    # named for a crime is no crime type, a team keeps its crime type (dev13)
+    ("But a grade is only as good as the numbers underneath it.", None, [], [("GRADE", "good")]),
+    ("The force was rated good, and it is as good as its neighbours.", None, [("GRADE", "good", {"id": "good"})], []),
+    ("I would urge the commissioner, whatever one thinks of his bid, to ask for a visit.", None, [], [("COUNT", "one")]),
+    ("As one might expect, the figures were disputed.", None, [], [("COUNT", "one")]),
+    ("Tuesday, March 14, 2017 - 07:00", "2017-03-14", [("DATE", "Tuesday, March 14, 2017 - 07:00", {"year": 2017})], []),
+    ("Published 3 June 2021 – 14:05", "2021-06-03", [("DATE", "3 June 2021 – 14:05", {"year": 2021})], []),
+    ("Seven rape reports referred by a sexual assault referral centre were missed.", None,
+     [("CRIME_TYPE", "rape", {})], [("CRIME_TYPE", "sexual assault")]),
+    ("Victims were sent to domestic abuse services and a rape crisis centre.", None, [],
+     [("CRIME_TYPE", "domestic abuse"), ("CRIME_TYPE", "rape")]),
+    ("Detective Inspector Carla Venn leads the force's specialist rape team.", None, [("CRIME_TYPE", "rape", {})], []),
 ]
 
 CASES = {"periods_and_titles": PERIODS_AND_TITLES, "listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,

@@ -904,6 +904,19 @@ CASES: list[Case] = [
     ("put_on", "Gwent Police did not put 12 per cent of reported crimes on its system in the first half of last year.",
      "2016-03-01", R_, [rate("gwent", 88.0, "exact", year=2015)]),
     ("put_on", "Kent Police failed to put victims first, and 20 per cent of its officers said so.", "2016-03-01", R_, []),
+    # ---- A figure denied ("It did not say ..."), a chance rather than a rate, a related story's headline (dev13)
+    ("denied", "Staffordshire Police was inspected in 2014. It did not say the force failed to record a third of crime.",
+     "2017-03-14", R_, []),
+    ("denied", "Kent Police was inspected. The report never claimed that the force recorded only 60 per cent of crime.",
+     "2017-03-14", R_, []),
+    ("denied", "Kent Police was inspected. It did not say much, but the force recorded 90 per cent of crime.", "2017-03-14",
+     R_, []),
+    ("chance", "Staffordshire Police was inspected. If you were burgled, there was a one-in-three chance that it never "
+     "happened.", "2017-03-14", R_, []),
+    ("related_links", "Bedfordshire Police was inspected.\n\nMore on this story\n\nPolice 'failing to record' 80 per cent "
+     "of crimes\n18 November 2014\n\nBedfordshire force records 70 per cent\n3 September 2015", "2015-11-20", R_, []),
+    ("related_links", "Related Topics\nBedfordshire Police\n\nImage caption,\nBedfordshire Police records 91 per cent of "
+     "crime, the inspectors said", "2015-11-20", R_, [rate("bedfordshire", 91.0, year=2015)]),
 ]
 
 

@@ -18,6 +18,8 @@ story") are debris: the linker reads no statement in them, and their forces move
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from typing import Any, Iterable, NamedTuple, Sequence
 
@@ -130,7 +132,8 @@ class SentenceFocus:
     def _link_lines(view: TokenView, sents: SentenceOffsets, debris: dict[int, int]) -> set[int]:
         """Sentences that are links to other stories, to be read as no statement at all: a line opening
         "Read more:" and the lines under a bare "More on this story" or "Related Topics", up to a
-        blank line. Their forces, figures and officials belong to those other stories."""
+        line after a blank line that has no date line under it, or a long one. Their forces, figures and officials belong
+        to those other stories."""
         text, links = view.text, set()
         under_header = False
         for k, (start, end) in enumerate(zip(sents.starts, sents.ends)):
@@ -144,7 +147,10 @@ class SentenceFocus:
                 continue
             if under_header:
                 gap = view.source[sents.end_chars[k - 1] : sents.start_chars[k]]
-                if gap.count("\n") >= 2 or end - start > _LINK_LINE_MOST:
+                # links may stand a blank line apart, each over its date line ("More on this story ⏎⏎ Police 'failing to
+                # record' 800,000 crimes a year ⏎ 18 November 2014 ⏎⏎ ..."); after a blank line, a line with no date line
+                # under it is the text again ("Related Topics ⏎ Bedfordshire Police ⏎⏎ Image caption, ...")
+                if end - start > _LINK_LINE_MOST or (gap.count("\n") >= 2 and not _over_date_line(view.source, sents, k)):
                     under_header = False
                 else:
                     links.add(k)
@@ -312,6 +318,20 @@ class SentenceFocus:
                 "debris": k in links,
             })
         return sentences
+
+
+# A related story's date line ("18 November 2014", "3 Sept 2015", "June 26, 2017", "2017-06-26").
+_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
+
+
+def _over_date_line(source: str, sents: SentenceOffsets, k: int) -> bool:
+    """Sentence ``k`` is one line with a date alone on the next: a related story's headline and its date, or the date."""
+    if _DATE_LINE.match(source[sents.start_chars[k] : sents.end_chars[k]]):
+        return True
+    if k + 1 >= len(sents.start_chars):
+        return False
+    gap = source[sents.end_chars[k] : sents.start_chars[k + 1]]
+    return gap.count("\n") == 1 and _DATE_LINE.match(source[sents.start_chars[k + 1] : sents.end_chars[k + 1]]) is not None
 
 
 _OPENERS, _CLOSERS = frozenset({"“", "‘"}), frozenset({"”", "’"})

@@ -27,7 +27,7 @@ class RecordingRateRule(LinkRule):
     """A PERCENT said of recording (or of not recording, converted), of one force, not ruled out by a figure test."""
 
     finding_type = "recording_rate"
-    cue_reads = CueReads(before=("rate_aspiration",), anywhere=("audit_blockers", "timeliness_in_clause"),
+    cue_reads = CueReads(before=("rate_aspiration", "denied_statement"), anywhere=("audit_blockers", "timeliness_in_clause"),
                          words=("clause_coordinators",))
 
     def find(self, doc: LinkDoc, state: SharedState) -> Iterator[Finding]:
@@ -47,6 +47,8 @@ class RecordingRateRule(LinkRule):
                     continue
                 if doc.cues.before("rate_aspiration", fig.start, scope[0]) is not None:
                     continue  # "I want us to be recording at least 95 per cent": an aim, not a rate
+                if doc.cues.before("denied_statement", fig.start, sent.start) is not None:
+                    continue  # "It did not say the force failed to record a third of crime": a figure denied
                 if doc.cues.within("audit_blockers", fig.end, scope[1]):
                     continue  # "Nine out of 20 crime records that the force had cancelled should have stood": no recording
                 if self._of_timeliness(doc, fig.end, scope[1]):
