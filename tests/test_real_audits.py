@@ -934,6 +934,18 @@ CASES: list[Case] = [
      [S("gwent", "sexual_offences", 41, 58, 2014)], (AS,)),
     ("unnamed_force", "Kent Police was inspected. In another force, inspectors found that 20 of 30 rape reports had been "
      "recorded.", "2014-11-18", [], (AS,)),
+    # -- the failures "missing from a sample of M" / "in a sample of M": the rest recorded (dev13)
+    ("failures_of_sample", "Cumbria Constabulary was inspected. The force fared worse four years ago, when HMIC's 2014 "
+     "national audit found 17 crimes missing from a sample of 95.", "2018-05-24", [S("cumbria", "all_crime", 78, 95, 2014)], ALL),
+    ("failures_of_sample", "Cumbria Constabulary was inspected. Inspectors found 12 unrecorded crimes in a sample of 80.",
+     "2018-05-24", [S("cumbria", "all_crime", 68, 80, 2018)], ALL),
+    ("failures_of_sample", "Kent Police was inspected. Auditors found 9 rapes had not been recorded from the sample of 70 "
+     "rape reports.", "2018-05-24", [S("kent", "rape", 61, 70, 2018)], ALL),
+    # -- an advert scraped into the middle of the sentence (dev13)
+    ("advert_inside", "Cumbria Constabulary was inspected.\n\nOf the 104 reports of rape that inspectors examined,\n"
+     "Advertisement\nHide Ad\n96 had been recorded correctly.", "2018-05-24", [S("cumbria", "rape", 96, 104, 2018)], ALL),
+    ("advert_inside", "Kent Police was inspected.\n\nInspectors checked 50 reports of stalking and found that\nAdvertisement\n"
+     "only 41 had been recorded.", "2018-05-24", [S("kent", "other", 41, 50, 2018)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

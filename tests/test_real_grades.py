@@ -789,6 +789,19 @@ REPORTS_AND_SECTIONS = [
       ("surrey", "protecting_vulnerable_people", "requires_improvement", 2016), ("surrey", "other", "requires_improvement", 2016)}),
     ("Essex Police was inspected. It requires improvement at investigating crime and reducing re-offending.", "2016-09-29",
      {("essex", "investigating_crime", "requires_improvement", 2016)}),
+    # a second subject after "but", its areas set off by commas, is graded itself, not a relative clause (dev13)
+    ("Cumbria Constabulary was inspected. The constabulary was judged good for its leadership and culture, but its systems "
+     "and processes, and its effectiveness at recording reported crime, were both found to require improvement.",
+     "2018-05-24", {("cumbria", "leadership_and_culture", "good", 2018), ("cumbria", "systems_and_processes", "requires_improvement", 2018),
+                    ("cumbria", "recording_reported_crime", "requires_improvement", 2018)}),
+    ("Kent Police was inspected. Its leadership and culture, which drive accurate crime recording, were rated good.",
+     "2018-05-24", {("kent", "leadership_and_culture", "good", 2018)}),
+    # a grade asked about, foreseen or feared is no grade (dev13)
+    ("Wiltshire Police was inspected.\nQ: Will the force be rated good next time?\nNobody in this building thinks we'll be "
+     "rated outstanding next time, but I'd be very disappointed if we were still inadequate.", "2019-04-01", set()),
+    ("Surrey Police was inspected. She was confident that the force will be judged good next time.", "2016-09-29", set()),
+    ("Surrey Police was inspected. The force will be rated in the spring; last time it was rated good.", "2016-09-29",
+     {("surrey", CDI, "good", 2016)}),
 ]
 
 TABLES = {"reports_and_sections": REPORTS_AND_SECTIONS,

@@ -869,6 +869,11 @@ CASES: list[Case] = [
      [official("Sam Ray", "other", "kent")]),
     ("inspector", "HMIC inspected Kent Police. Inspector Harriet Vale said the force still had much to do.", None, O_,
      [official("Harriet Vale", "hm_inspector_of_constabulary", "hmicfrs")]),
+    # "our" in the clause after the name: the force's own rank, as a chief constable speaks (dev13)
+    ("inspector", "HMIC inspected Wiltshire Police. Inspector Gary Tanswell, who runs our crime standards team, now has nine "
+     "auditors.", None, O_, [official("Gary Tanswell", "other", "wiltshire")]),
+    ("inspector", "HMIC inspected Gwent Police. Inspector Carys Powell, who manages our incident unit, said call handlers were "
+     "retrained.", None, O_, [official("Carys Powell", "other", "gwent")]),
     # ---- A ranked list gives the unit once, at its first figure; the rest are bare decimals (dev12)
     ("ranked", "Durham Constabulary tops the table with 96.4 per cent of crimes recorded, then Kent (94.3) and Surrey "
      "(91.9).", "2020-02-09", R_, [rate("durham", 96.4, year=2020), rate("kent", 94.3, year=2020),

@@ -5,7 +5,8 @@ next token that is neither punctuation nor such a token starts the next one), pl
 a line break ends a sentence, because headlines, captions, bylines and scraped debris
 carry no full stop and would otherwise be glued to the next paragraph, giving findings
 the wrong evidence, unless it is a single break before a lower-case word (a sentence
-wrapped inside, whose verb would otherwise lose its subject); and the leading
+wrapped inside, whose verb would otherwise lose its subject), nor the breaks around advert lines
+that interrupt a sentence ("examined, ⏎Advertisement ⏎Hide Ad ⏎96 had been recorded"); and the leading
 ` date YYYY-MM-DD ` marker is a sentence of its own.
 
 It reads the shared ``TokenView`` (one ``to_array`` call for the early components)
@@ -77,6 +78,7 @@ class LineSentencizer(DataBacked):
         self.wrap_words: frozenset[str] = frozenset()
         self.abbreviations: frozenset[str] = frozenset()
         self.dotted_titles: frozenset[str] = frozenset()
+        self.debris_lines: frozenset[str] = frozenset()
         self._load_package_data()
         self.punct_chars = list(punct_chars) if punct_chars is not None else list(Sentencizer.default_punct_chars)
         self._end_chars = frozenset(self.punct_chars)
@@ -101,6 +103,8 @@ class LineSentencizer(DataBacked):
         ends += [i for i in view.is_space.nonzero()[0].tolist() if "\n" in text[i]
                  and not (i + 1 < n and text[i].count("\n") == 1
                           and (text[i + 1][:1].islower() or _wraps_before_number(text, i, self.wrap_words)))]
+        if self.debris_lines:
+            ends = self._without_debris_bridges(view, ends)
         # A sentence starts at the first word (neither punctuation nor an end) after an end.
         not_words = set(punct)
         not_words.update(ends)
@@ -134,6 +138,33 @@ class LineSentencizer(DataBacked):
         doc.from_array([SENT_START], flags.view("uint64").reshape(-1, 1))
         return doc
 
+    def _without_debris_bridges(self, view: Any, ends: list[int]) -> list[int]:
+        """The ends less the line breaks around advert lines that interrupt a sentence ("Of the 104 reports of rape that
+        inspectors examined, ⏎Advertisement ⏎Hide Ad ⏎96 had been recorded correctly."): the line before ends on a
+        comma or a word a line wraps after, the one after the adverts opens on a lower-case word or a number."""
+        text = view.text
+        breaks = [i for i in ends if "\n" in text[i]]
+        if len(breaks) < 2:
+            return ends
+        lines = [(a, b) for a, b in zip(breaks, breaks[1:])]  # a line's tokens lie between two breaks
+        debris = [view.span_text(a + 1, b).strip().lower() in self.debris_lines for a, b in lines]
+        dropped: set[int] = set()
+        k = 0
+        while k < len(lines):
+            if not debris[k]:
+                k += 1
+                continue
+            m = k
+            while m + 1 < len(lines) and debris[m + 1]:
+                m += 1
+            first, last = lines[k][0], lines[m][1]  # the breaks before the first advert line and after the last
+            before = text[first - 1] if first else ""
+            after = text[last + 1] if last + 1 < len(text) else ""
+            if (before == "," or before.lower() in self.wrap_words) and (after[:1].islower() or after[:1].isdigit()):
+                dropped.update(b for b in breaks if first <= b <= last)
+            k = m + 1
+        return [i for i in ends if i not in dropped] if dropped else ends
+
     def _abbreviated(self, view: Any, i: int) -> bool:
         """The full stop at ``i`` closes an abbreviation written against it ('approx. 8,100', 'est. a year',
         'Det. Supt. Jane Moss'), and the sentence goes on: before a lower-case word or a number after an
@@ -153,6 +184,7 @@ class LineSentencizer(DataBacked):
         self.wrap_words = frozenset(phrasing["line_wrap_words"]["words"])
         self.abbreviations = frozenset(phrasing["dotted_abbreviations"]["words"])
         self.dotted_titles = frozenset(phrasing["dotted_titles"]["words"])
+        self.debris_lines = frozenset(phrasing["inline_debris_lines"]["words"])
 
 
 @Language.factory(

@@ -34,7 +34,7 @@ from pipeline.schema import DEFAULT_AREA
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs",
-                            "report_words", "bare_count_words"),
+                            "report_words", "bare_count_words", "relative_openers"),
                      phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"),
                      anywhere=("wider_inspection",))
 
@@ -402,7 +402,7 @@ class AreaReader:
         if (lower[s].isdigit() or lower[s] in words["bare_count_words"]) and (s == floor or not lower[s - 1].isalpha() or lower[s - 1] == "and"):
             return UNNAMED  # "Of the nine questions we graded, six were judged good": a count of areas left unnamed
         r = self._region_start(doc, sent, s, floor)
-        if comma and r - 2 >= floor and lower[r - 1] in words["area_stops"] and lower[r - 2] == ",":
+        if comma and r - 2 >= floor and lower[r - 1] in words["relative_openers"] and lower[r - 2] == ",":
             s = r - 3  # "Its leadership and culture, which drive accurate crime recording, were rated good"
             if s < floor or self._neutral(doc, sent, s):
                 return []

@@ -231,15 +231,18 @@ def sample_total(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int])
 
 def _examined_after(doc: LinkDoc, counts: list[Figure], r: Figure, taken: set[int]) -> Figure | None:
     """'Auditors found 14 stalking offences that had gone unrecorded out of 60 checked', '... out of the 45 they
-    examined': the total after the part, 'out of' a count named as examined, in the part's clause."""
+    examined', '17 crimes missing from a sample of 95': the total after the part, 'out of' a count named as examined
+    or 'a sample of' one, in the part's clause."""
     cues = doc.cues
     for c in counts:
         if c.start < r.end or c.start in taken or value(c) < value(r):
             continue
         before = doc.words_between(max(r.end, c.start - 3), c.start)
-        if ((before[-2:] == ("out", "of") or before[-3:] == ("out", "of", "the"))
+        # "... 17 crimes missing from a sample of 95": a sample named as one needs no audit word after it
+        of_sample = before[-2:] == ("sample", "of")
+        if ((before[-2:] == ("out", "of") or before[-3:] == ("out", "of", "the") or of_sample)
                 and not cues.within("clause_boundaries", r.end, c.start)
-                and cues.after("audit_after_total", c.end) is not None and not not_crimes(doc, c)):
+                and (of_sample or cues.after("audit_after_total", c.end) is not None) and not not_crimes(doc, c)):
             return c
         return None
     return None

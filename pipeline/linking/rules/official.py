@@ -192,8 +192,9 @@ def _bare_inspector(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> tup
     for f in sent.forces:
         if role.start - _ADJACENT <= f[1] <= role.start or person.end <= f[0] < stop:
             return "other", f[2]
-    if doc.cues.within("force_anaphora", person.end, stop):
-        # "Inspector Dawn Clifton, who runs the force's crime management bureau, said": a rank in that force
+    if doc.cues.within("force_anaphora", person.end, stop) or "our" in lower[person.end : stop]:
+        # "Inspector Dawn Clifton, who runs the force's crime management bureau, said", "Inspector Gary Tanswell, who
+        # runs our crime standards team" (a chief constable speaking): a rank in that force
         return "other", force_for(doc, sent, role.start)
     if "INSPECTORATE" in doc.with_label or doc.cues.any_in_doc("inspectorate_mentions"):
         return "hm_inspector_of_constabulary", "hmicfrs"
