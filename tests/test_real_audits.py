@@ -946,6 +946,16 @@ CASES: list[Case] = [
      "Advertisement\nHide Ad\n96 had been recorded correctly.", "2018-05-24", [S("cumbria", "rape", 96, 104, 2018)], ALL),
     ("advert_inside", "Kent Police was inspected.\n\nInspectors checked 50 reports of stalking and found that\nAdvertisement\n"
      "only 41 had been recorded.", "2018-05-24", [S("kent", "other", 41, 50, 2018)], ALL),
+    # -- a relative clause's own failure verb ("found 21 that the force had failed to record") (dev13)
+    ("relative_failure", "Cleveland Police was inspected. Inspectors examined 58 reports of stalking and harassment and "
+     "found 21 that the force had failed to record.", "2020-02-02", [S("cleveland", "other", 37, 58, 2020)], ALL),
+    ("relative_failure", "Kent Police was inspected. Inspectors examined 90 rape reports and found 12 which officers had "
+     "never recorded.", "2020-02-02", [S("kent", "rape", 78, 90, 2020)], ALL),
+    # -- crimes found in what was examined, all of them recorded, said after a semicolon (dev13)
+    ("whole_examined", "North Wales Police was inspected. Inspectors found 61 hate crimes in the incidents they checked; "
+     "every one had been recorded.", "2021-06-01", [S("north_wales", "hate_crime", 61, 61, 2021)], ALL),
+    ("whole_examined", "Kent Police was inspected. The audit found 14 reports of modern slavery in the sample, and every one "
+     "had been recorded.", "2021-06-01", [S("kent", "modern_slavery", 14, 14, 2021)], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -797,6 +797,17 @@ PERIODS_AND_TITLES: list[Case] = [
     ("Victims were sent to domestic abuse services and a rape crisis centre.", None, [],
      [("CRIME_TYPE", "domestic abuse"), ("CRIME_TYPE", "rape")]),
     ("Detective Inspector Carla Venn leads the force's specialist rape team.", None, [("CRIME_TYPE", "rape", {})], []),
+    # a place with a lower-case "force" is the force's name; a season after a preposition of time; a relative period
+    # with its part; a shadow minister and a national lead are titles (dev13)
+    ("Bedfordshire force 'one of most stretched in country'", None, [("FORCE", "Bedfordshire force", {"id": "bedfordshire"})], []),
+    ("A new crime management unit would be fully staffed by spring.", None, [("DATE", "spring", {})], []),
+    ("The force held a spring clean of its systems.", None, [], [("DATE", "spring")]),
+    ("The inspectorate would publish a national overview early next year.", "2018-05-01",
+     [("DATE", "early next year", {"year": 2019})], [("DATE", "next year")]),
+    ("Daniel Ashworth-Pryce, Labour's shadow policing minister, said so.", None,
+     [("ROLE", "shadow policing minister", {"id": "other"})], [("ROLE", "policing minister")]),
+    ("Chief Constable Jo Farrell, the NPCC lead for crime recording, agreed.", None,
+     [("ROLE", "NPCC lead for crime recording", {"id": "other"})], []),
 ]
 
 CASES = {"periods_and_titles": PERIODS_AND_TITLES, "listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,

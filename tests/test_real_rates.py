@@ -858,6 +858,10 @@ CASES: list[Case] = [
      "years ago.", "2025-06-12", R_, []),
     ("multiple", "Kent's rate of unrecorded crime is now a third the rate it was. The force records 95 per cent of crime.",
      "2025-06-12", R_, [rate("kent", 95.0, year=2025)]),
+    ("multiple", "North Wales Police was inspected. Around 1,800 crimes a year are not recorded – fewer than half the number "
+     "the inspectorate estimated in 2018.", "2021-06-01", R_, []),
+    ("multiple", "Kent Police records 94 per cent of crime, and now misses about a quarter the total it missed before.",
+     "2021-06-01", R_, [rate("kent", 94.0, year=2021)]),
     # a fire service's chief officer gives no official finding (ANNOTATION.md, dev8)
     ("fire_officer", "North Yorkshire Police was inspected. Chief Fire Officer Owen Talbot said the service accepted the "
      "findings, and Chief Constable Lisa Winward welcomed them.", None, O_,

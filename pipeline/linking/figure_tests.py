@@ -13,7 +13,7 @@ from pipeline.linking.figures import Figure, Scope
 CUE_READS = CueReads(
     before=("change_before", "margin", "previous_figure", "superlatives_before_general",
             "positive_record_just_before", "negative_record_just_before"),
-    after=("change_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
+    after=("change_after", "multiple_after", "other_subject", "composition", "sub_part", "positive_record_just_after",
            "negative_record_just_after", "audit_after_ratio"),
     around=("general_figure", "other_measures"),
     anywhere=("clause_boundaries", "on_average", "plural_forces", "forces_together", "figure_anaphora", "measures_named",
@@ -35,6 +35,7 @@ def is_change(doc: LinkDoc, fig: Figure) -> bool:
     return (doc.lower[fig.end - 1] in doc.words["difference_units"]
             or _changed_before(doc, fig)
             or after is not None
+            or cues.after("multiple_after", fig.end) is not None  # "fewer than half the number estimated in 2018"
             or cues.before("margin", fig.start) is not None)
 
 

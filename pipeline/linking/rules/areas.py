@@ -34,9 +34,9 @@ from pipeline.schema import DEFAULT_AREA
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs",
-                            "report_words", "bare_count_words", "relative_openers"),
+                            "report_words", "bare_count_words", "relative_openers", "overall_words"),
                      phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"),
-                     anywhere=("wider_inspection",))
+                     anywhere=("wider_inspection", "plural_forces"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
@@ -59,6 +59,7 @@ _CDI_QUESTIONS = frozenset({"recording_reported_crime", "systems_and_processes",
 _RELATIVE_AREAS_MOST = 12  # tokens before a grade in which "areas where" opens the clause it stands in
 _TABLE_GRADES_LEAST = 2  # capitalised grades on one line, each over its area names: a judgement table run into a line
 _BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
+_TABLE_ROW_MOST = 16  # tokens of a judgement table's row naming an area the list does not
 _WHERE_MOST = 6  # tokens before a grade in which the "where" opening its clause stands ("..., where it requires")
 _AREA_WORDS_MOST = 8  # tokens of an area's wording ending at a comma
 _VERB_GRADE = "requires_improvement"  # a grade said as a verb ("its handling of calls requires improvement")
@@ -409,6 +410,11 @@ class AreaReader:
             r = self._region_start(doc, sent, s, floor)
         if lower[r] in words["negated_subjects"]:
             return UNNAMED  # "No part of the force's work was graded outstanding"
+        if ((lower[r].isdigit() or lower[r] in words["bare_count_words"]) and lower[r] != "one"
+                and doc.cues.within("plural_forces", r, s + 1)):
+            # "Two of the other forces inspected this year were rated good": forces counted, not the force's areas; not
+            # "one of the few forces in the north to be graded good"
+            return UNNAMED
         rated = rated or (r > floor and lower[r - 1] in words["rating_verbs"])  # "rated X's crime recording as ..."
         possessive = any(lower[j] in words["possessives"] for j in range(r, min(r + _POSSESSIVE_WITHIN, s + 1)))
         found, _ = self.conjuncts(doc, sent, r, s + 1, other=rated and possessive, markers=rated)
@@ -548,8 +554,10 @@ class AreaReader:
         length = self.wordings.match_at(lower, start) if start < end else 0
         if length and start + length == end:
             return [self.ids[tuple(lower[start : start + length])]]
-        if start >= end or end - start > _BULLET_AREA_MOST or lower[end - 1] in (".", "?"):
+        if start >= end or lower[end - 1] in (".", "?"):
             return []
+        if end - start > _BULLET_AREA_MOST:
+            return self._unlisted_row(doc, sent, start, end)
         # "Preventing crime and anti-social behaviour", "Engaging with and treating the public with fairness and
         # respect": a short line that names one area, worded longer than the table's wording
         found: list[str] = []
@@ -559,7 +567,29 @@ class AreaReader:
             if area is not None:
                 found.append(area)
             i += max(length, 1)
+        if not found:
+            return self._unlisted_row(doc, sent, start, end)
         return found[:1] if len(set(found)) == 1 else []
+
+    def _unlisted_row(self, doc: LinkDoc, sent: Sentence, start: int, end: int) -> list[str]:
+        """"Strategic planning, organisational management and value for money" then "Good", between other rows of a
+        judgement table: an area all the same, one SCHEMA's list does not name (`other`); not an "Overall judgement"
+        row (the inspection's own grade), nor a line that names an area of the list."""
+        if (end - start > _TABLE_ROW_MOST or any(doc.lower[j] in doc.words["overall_words"] for j in range(start, end))
+                or any(self.match(doc, j)[1] is not None for j in range(start, end))):
+            return []
+        return ["other"] if self._in_judgement_table(doc, sent) else []
+
+    @staticmethod
+    def _in_judgement_table(doc: LinkDoc, sent: Sentence) -> bool:
+        """The grade's line is a row of a judgement table run one cell per line: the row above (two lines up) also
+        ends in a grade alone on its line, or the row below (two lines down) does."""
+        for k in (sent.index - 2, sent.index + 2):
+            if 0 <= k < len(doc.sentences):
+                row = doc.sentences[k]
+                if any(alone_on_line(doc, row, g) for g in row.of("GRADE")):
+                    return True
+        return False
 
     def listed_below(self, doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str] | None:
         """A grade heading bullet lines that name areas: alone on its line ("Good", then "• Recording data about crime",

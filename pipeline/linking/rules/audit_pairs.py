@@ -38,6 +38,8 @@ CUE_READS = CueReads(
 
 _LIST_MOST = 12  # lines of a list read back to the heading that says what its pairs are
 _FAILURE_REACH = 12  # tokens after a count in which 'under the wrong type or not recorded' says two failures
+_RELATIVES = frozenset({"that", "which"})  # a relative clause after a count ("21 that the force had failed to record")
+_RELATIVE_REACH = 9  # tokens of such a clause read for its verb
 # A set of at most this many reports, named definitely and said recorded in full, not at all or through its
 # failures, is a sample though no audit word says so ('We found that 9 out of 64 reports ... had not been
 # recorded'); a larger one is a share of the force's crimes ('4,000 of the 50,000 crimes reported').
@@ -109,6 +111,12 @@ def says_unrecorded(doc: LinkDoc, f: Figure) -> bool:
     if end + 2 < doc.n and lower[end] == "of" and lower[end + 1] in doc.words["back_pronouns"]:
         end += 2  # "15 of them had been left off the books": the words after "of them" say it
     neg = cues.after("negative_record_after_count", end)
+    if neg is None and end < doc.n and lower[end] in _RELATIVES:
+        # "found 21 that the force had failed to record": the relative clause's own verb, however far in it
+        stop = min(end + _RELATIVE_REACH, doc.n)
+        stop = next((i for i in range(end, stop) if lower[i] in (",", ".", ";", "and", "but")), stop)
+        inside = cues.within("negative_record", end, stop)
+        neg = inside[0] if inside else None
     pos = cues.after("recorded_after_count", end)
     if neg is None and pos is not None and _negated_between(doc, end, pos[0]):
         return True  # "they found 22 that the force had not recorded": a negation in the count's relative clause
@@ -424,7 +432,8 @@ def whole_or_none(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: set
             recorded = int(value(t))  # "none of the 58 rapes examined had been missed"
         elif cues.before("none_before_count", t.start) is not None and _whole_said(doc, sent, t):
             recorded = 0
-        elif audited_before(doc, t) or cues.before("sample_total_intro", t.start) is not None:
+        elif audited_before(doc, t) or cues.before("sample_total_intro", t.start) is not None or is_sample(doc, counts, t):
+            # "... found 61 hate crimes in the incidents they checked; every one had been recorded": examined, said after
             bound = counts[i + 1].start if i + 1 < len(counts) else None
             for cue, whole in (("whole_after_total", int(value(t))), ("none_after_total", 0)):
                 said = cues.after(cue, t.end, bound)
