@@ -48,10 +48,11 @@ _DIGIT_EMOTICON = re.compile(r"^[0-9](?![0-9]*[ap]\.?m\.?$)")
 # lower-case one ("Alan PriorAlan Prior", "Dan OkaforSuffolk Police"), or the word "A" or "I" so glued
 # ("the report saysA police force is failing"), or a closing quote glued to a capital ("far too wide'HM Inspector";
 # "O'Neill" keeps its one letter before the quote); a double quote so glued is a token of its own ("Picture: Denise
-# Bradley"We have ..."). Two lower-case letters
+# Bradley"We have ..."), and so is an opening bracket glued between a name and a caption's credit ("Chief Constable
+# Idris Mallender(Image: Warwickshire Police)"). Two lower-case letters
 # must come before the capital, and not "Mac": "McDonald", "DeSouza", "MacPherson" stay whole.
 _GLUED_WORDS = [r"\)(?<=[A-Za-z0-9]\))(?=[A-Za-z])", r"(?=[A-Z][a-z])(?<=[a-z]{2})(?<!Mac)", r"(?=[AI]$)(?<=[a-z]{2})",
-                 r"(?=[A-Z])(?<=[a-z]{2}['’])", r"[\"“”](?<=[a-z]{2}[\"“”])(?=[A-Z])"]
+                 r"(?=[A-Z])(?<=[a-z]{2}['’])", r"[\"“”](?<=[a-z]{2}[\"“”])(?=[A-Z])", r"\((?<=[a-z]{2}\()(?=[A-Z])"]
 
 
 # Distinct words remembered as already in the inner tokenizer's cache (see ``_cache_words``); past this

@@ -808,6 +808,22 @@ PERIODS_AND_TITLES: list[Case] = [
      [("ROLE", "shadow policing minister", {"id": "other"})], [("ROLE", "policing minister")]),
     ("Chief Constable Jo Farrell, the NPCC lead for crime recording, agreed.", None,
      [("ROLE", "NPCC lead for crime recording", {"id": "other"})], []),
+    # a deputy mayor's longer title; a place naming a mayoralty is no force; a period of working days; a ranked list
+    # of links counts nothing, a comment count does; "one" picking out one sample or check (dev13)
+    ("Its Deputy Mayor for Policing, Fire and Crime, Zoe Marchbank, took over when the York and North Yorkshire mayoralty "
+     "was created.", None, [("ROLE", "Deputy Mayor for Policing, Fire and Crime", {"id": "deputy_mayor_for_policing_and_crime"})],
+     [("FORCE", "North Yorkshire")]),
+    ("It checks every referral within one working day, and took three working weeks.", None,
+     [("DATE", "one working day", {}), ("DATE", "three working weeks", {})], [("COUNT", "one")]),
+    ("Most read\n1 Motorway closed after lorry fire\n2 School praised by Ofsted\n12 crimes were missed.", None,
+     [("COUNT", "12", {})], [("COUNT", "1"), ("COUNT", "2")]),
+    ("Share this article\n23 Comments\nKent Police was inspected.", None, [("COUNT", "23", {})], []),
+    ("In one sample of 96 reports of violent crime, 19 had not been recorded. In one check, inspectors read 210 logs.", None,
+     [("COUNT", "96", {}), ("COUNT", "210", {})], [("COUNT", "one")]),
+    ("Only one officer was trained.", None, [("COUNT", "one", {})], []),
+    # a caption's credit glued to a name by its opening bracket (dev13)
+    ("Chief Constable Idris Mallender(Image: Warwickshire Police)Warwickshire Police headquarters", None,
+     [("PERSON", "Idris Mallender", {}), ("FORCE", "Warwickshire Police", {})], [("PERSON", "Idris")]),
 ]
 
 CASES = {"periods_and_titles": PERIODS_AND_TITLES, "listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
