@@ -141,28 +141,21 @@ class LineSentencizer(DataBacked):
     def _without_debris_bridges(self, view: Any, ends: list[int]) -> list[int]:
         """The ends less the line breaks around advert lines that interrupt a sentence ("Of the 104 reports of rape that
         inspectors examined, ⏎Advertisement ⏎Hide Ad ⏎96 had been recorded correctly."): the line before ends on a
-        comma or a word a line wraps after, the one after the adverts opens on a lower-case word or a number."""
-        text = view.text
+        comma or a word a line wraps after, the one after the adverts opens on a lower-case word or a number. Only a
+        break after such a word is looked past, so most documents cost one look per line break."""
+        text, lower, wrap_words = view.text, view.lower, self.wrap_words
         breaks = [i for i in ends if "\n" in text[i]]
-        if len(breaks) < 2:
-            return ends
-        lines = [(a, b) for a, b in zip(breaks, breaks[1:])]  # a line's tokens lie between two breaks
-        debris = [view.span_text(a + 1, b).strip().lower() in self.debris_lines for a, b in lines]
         dropped: set[int] = set()
-        k = 0
-        while k < len(lines):
-            if not debris[k]:
-                k += 1
+        for k, first in enumerate(breaks[:-1]):
+            if not first or (lower[first - 1] != "," and lower[first - 1] not in wrap_words):
                 continue
             m = k
-            while m + 1 < len(lines) and debris[m + 1]:
+            while m + 1 < len(breaks) and view.span_text(breaks[m] + 1, breaks[m + 1]).strip().lower() in self.debris_lines:
                 m += 1
-            first, last = lines[k][0], lines[m][1]  # the breaks before the first advert line and after the last
-            before = text[first - 1] if first else ""
+            last = breaks[m]
             after = text[last + 1] if last + 1 < len(text) else ""
-            if (before == "," or before.lower() in self.wrap_words) and (after[:1].islower() or after[:1].isdigit()):
-                dropped.update(b for b in breaks if first <= b <= last)
-            k = m + 1
+            if m > k and (after[:1].islower() or after[:1].isdigit()):
+                dropped.update(breaks[k : m + 1])
         return [i for i in ends if i not in dropped] if dropped else ends
 
     def _abbreviated(self, view: Any, i: int) -> bool:

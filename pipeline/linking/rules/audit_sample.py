@@ -24,7 +24,6 @@ from pipeline.linking.rules.base import LinkRule
 from pipeline.linking.state import SharedState
 
 _RATE_ROUNDING = 0.15  # how far a percentage given to one decimal may lie from the pair in brackets after it
-_WHOLE_RATE_ROUNDING = 0.55  # how far a whole percentage may
 _WHOLE_RATE_ROUNDING = 0.5  # the same, for a percentage given as a whole number ('100%')
 _TYPE_AFTER_MOST = 4  # tokens after a total in which a crime type names its crimes ("20 dip-sampled sexual offences")
 _TOTAL_OPENERS = frozenset({"of", "among"})  # a sentence opening on a total ("Of 31 reports ..., 25 were.")
@@ -353,7 +352,7 @@ class AuditSampleRule(LinkRule):
             if ent.end <= bracket and all(not doc.lower[i].strip() for i in range(ent.end, bracket)):
                 rate = doc.norm(ent).get("value")
                 # a whole percentage is rounded to the unit ("94% (136 of 145)": 93.8), one to a decimal to the tenth
-                rounding = _WHOLE_RATE_ROUNDING if rate is not None and float(rate).is_integer() else _RATE_ROUNDING
+                rounding = _RATE_ROUNDING if "." in doc.span_text(ent.start, ent.end) else _WHOLE_RATE_ROUNDING
                 return rate is not None and abs(100.0 * value(a) / value(b) - rate) <= rounding
         return False
 

@@ -135,7 +135,7 @@ class UnrecordedCountRule(LinkRule):
             # "Kent fails to record 8 per cent of crimes. That equates to some 9,500 crimes every year."
             said = polarity(doc, sent, fig, scope)
         period_end = scope_end  # where a rate period of this count may still stand
-        chain = self._coordinated_list(doc, sent, figs, fig, scope_start)
+        chain = self._coordinated_list(doc, sent, figs, fig)
         if said is None and chain and chain[-1] is not fig:
             # "roughly 350 sexual offences and 1,600 violent crimes a year were not being recorded": the list's verb
             said = polarity(doc, sent, chain[-1], (scope_start, self._next_figure_start(sent, figs, chain[-1])),
@@ -214,12 +214,11 @@ class UnrecordedCountRule(LinkRule):
         return make_finding(
             "unrecorded_count", sent, [ent],
             force=force, crime_type=crime_type, value=int(value), per_year=yearly,
-            qualifier=self._list_hedge(doc, chain, fig) or self._qualifier(doc, sent, fig, scope, earlier_part),
+            qualifier=self._list_hedge(chain, fig) or self._qualifier(doc, sent, fig, scope, earlier_part),
             year=year_for(doc, sent, figs, fig),
         )
 
-    def _coordinated_list(self, doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure,
-                          scope_start: int) -> list[Figure]:
+    def _coordinated_list(self, doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure) -> list[Figure]:
         """The counts joined with ``fig`` into one list, each with a crime type of its own ("roughly 350 sexual offences
         and 1,600 violent crimes a year", "an estimated 5,100 violent crimes, 900 sexual offences and 270 rapes"), in
         order, ``fig`` among them; [] when it stands alone. The list shares one hedge and one rate period (ANNOTATION.md)."""
@@ -230,7 +229,7 @@ class UnrecordedCountRule(LinkRule):
             k = at
             while 0 <= k + step < len(counts):
                 first, second = (counts[k + step], counts[k]) if step < 0 else (counts[k], counts[k + step])
-                if not self._joined_as_list(doc, sent, first, second, scope_start):
+                if not self._joined_as_list(doc, sent, first, second):
                     break
                 k += step
                 chain.insert(0, counts[k]) if step < 0 else chain.append(counts[k])
@@ -242,7 +241,7 @@ class UnrecordedCountRule(LinkRule):
         return next((f.start for f in figs if f.start >= fig.end), sent.end)
 
     @staticmethod
-    def _joined_as_list(doc: LinkDoc, sent: Sentence, first: Figure, second: Figure, scope_start: int) -> bool:
+    def _joined_as_list(doc: LinkDoc, sent: Sentence, first: Figure, second: Figure) -> bool:
         """Two counts, each followed by a crime type of its own and joined by "and" or a comma."""
         types = [e for e in sent.of("CRIME_TYPE") if first.end <= e.start < second.start]
         after_second = next((e for e in sent.of("CRIME_TYPE") if e.start >= second.end), None)
@@ -259,7 +258,7 @@ class UnrecordedCountRule(LinkRule):
         return between in doc.phrases["count_joiners"]
 
     @staticmethod
-    def _list_hedge(doc: LinkDoc, chain: list[Figure], fig: Figure) -> str | None:
+    def _list_hedge(chain: list[Figure], fig: Figure) -> str | None:
         """The hedge of a list's first count, for a later count of the list with none of its own ("roughly 350 sexual
         offences and 1,600 violent crimes": both approx); None otherwise."""
         if not chain or chain[0] is fig or fig.norm.get("qualifier", "exact") != "exact":
