@@ -19,7 +19,6 @@ story") are debris: the linker reads no statement in them, and their forces move
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 from typing import Any, Iterable, NamedTuple, Sequence
 

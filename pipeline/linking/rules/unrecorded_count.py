@@ -138,8 +138,7 @@ class UnrecordedCountRule(LinkRule):
         chain = self._coordinated_list(doc, sent, figs, fig)
         if said is None and chain and chain[-1] is not fig:
             # "roughly 350 sexual offences and 1,600 violent crimes a year were not being recorded": the list's verb
-            said = polarity(doc, sent, chain[-1], (scope_start, self._next_figure_start(sent, figs, chain[-1])),
-                            local_only=True)
+            said = polarity(doc, sent, chain[-1], (scope_start, scope_of(sent, figs, chain[-1])[1]), local_only=True)
         if said is None:
             said, period_end = self._said_of_apposed_share(doc, sent, figs, fig, scope_end)
         coordinated = bool(found_here) and self._coordinated(doc, sent, figs, fig, found_here[-1], scope_start)
@@ -156,7 +155,7 @@ class UnrecordedCountRule(LinkRule):
         if right_after_per_shorter_period(doc, fig):
             return None  # "around 11,900 crimes each year – more than 30 a day –": the total restated per day
         yearly = per_year(doc, fig, period_end, sent, figs) or any(
-            per_year(doc, g, self._next_figure_start(sent, figs, g), sent, figs) for g in chain if g.start > fig.start)
+            per_year(doc, g, scope_of(sent, figs, g)[1], sent, figs) for g in chain if g.start > fig.start)
         if not yearly and per_shorter_period(doc, fig, period_end, sent, figs):
             return None  # "around 220 crimes a day": a total restated in other units (SCHEMA §5)
         # A part is smaller than its whole: not "of those 1,024 crimes" after "88 ... never made it".
@@ -234,11 +233,6 @@ class UnrecordedCountRule(LinkRule):
                 k += step
                 chain.insert(0, counts[k]) if step < 0 else chain.append(counts[k])
         return chain if len(chain) > 1 else []
-
-    @staticmethod
-    def _next_figure_start(sent: Sentence, figs: list[Figure], fig: Figure) -> int:
-        """Where the figure after ``fig`` starts, else the sentence's end: how far ``fig``'s own words reach."""
-        return next((f.start for f in figs if f.start >= fig.end), sent.end)
 
     @staticmethod
     def _joined_as_list(doc: LinkDoc, sent: Sentence, first: Figure, second: Figure) -> bool:
