@@ -956,6 +956,46 @@ CASES: list[Case] = [
      "every one had been recorded.", "2021-06-01", [S("north_wales", "hate_crime", 61, 61, 2021)], ALL),
     ("whole_examined", "Kent Police was inspected. The audit found 14 reports of modern slavery in the sample, and every one "
      "had been recorded.", "2021-06-01", [S("kent", "modern_slavery", 14, 14, 2021)], ALL),
+    # -- an audit table whose header names its columns: what should have been recorded (or was examined), what was
+    #    recorded (or was not) (dev14)
+    ("column_table", "Northamptonshire Police was inspected. Our audit of sexual offences is shown below.\n\nCrime type | "
+     "Should have been recorded | Recorded\nRape | 62 | 57\nOther sexual offences | 71 | 60\n", "2018-08-01",
+     [S("northamptonshire", "rape", 57, 62, 2018), S("northamptonshire", "sexual_offences", 60, 71, 2018)], ALL),
+    ("column_table", "Kent Police was inspected.\n\nCrime type | Examined | Not recorded\nViolence | 120 | 14\nRape | 40 | 2\n",
+     "2018-08-01", [S("kent", "violence", 106, 120, 2018), S("kent", "rape", 38, 40, 2018)], ALL),
+    ("column_table", "Kent Police was inspected.\n\nSample | Audited | Recorded correctly\nDomestic abuse | 90 | 81\n",
+     "2018-08-01", [S("kent", "domestic_abuse", 81, 90, 2018)], ALL),
+    ("column_table", "Kent Police was inspected.\n\nForce | Calls | Answered\nKent | 120 | 14\n", "2018-08-01", [], ALL),
+    # -- the sample's size in the sentence after the one that says how many were (not) recorded (dev14)
+    ("size_after", "Humberside Police was inspected. Of the reports of rape that inspectors examined, five had not been "
+     "recorded as crimes when they should have been. The sample was 31 reports.", "2014-11-27",
+     [S("humberside", "rape", 26, 31, 2014)], ALL),
+    ("size_after", "Kent Police was inspected. Inspectors found that 44 of the violent crimes they audited had been recorded. "
+     "The sample comprised 50 reports.", "2014-11-27", [S("kent", "violence", 44, 50, 2014)], ALL),
+    ("size_after", "Kent Police was inspected. In the reports of stalking we checked, nine had never been recorded.\nThe sample "
+     "size was 38.", "2014-11-27", [S("kent", "other", 29, 38, 2014)], ALL),
+    # -- the failures of a sample the sentence before examined, said through "no crime record" (dev14)
+    ("no_record_made", "Northamptonshire Police was inspected. We reviewed 54 crimes reported to the PPU in this way. In 16 of "
+     "them no crime record had been made.", "2018-08-01", [S("northamptonshire", "all_crime", 38, 54, 2018)], ALL),
+    ("no_record_made", "Kent Police was inspected. Inspectors examined 40 reports of rape. In seven of these no crime had been "
+     "recorded.", "2018-08-01", [S("kent", "rape", 33, 40, 2018)], ALL),
+    ("no_record_made", "Kent Police was inspected. Inspectors examined 60 reports of domestic abuse. In 12 of those, no crime "
+     "record was made.", "2018-08-01", [S("kent", "domestic_abuse", 48, 60, 2018)], ALL),
+    # -- "all but N" said elliptically in the sentence after the examined sample (dev14)
+    ("all_but_elliptical", "Thames Valley Police was audited. Auditors picked 250 crimes reported during August and checked "
+     "whether each had gone on to the system. All but 19 had.", "2015-10-01", [S("thames_valley", "all_crime", 231, 250, 2015)], ALL),
+    ("all_but_elliptical", "Kent Police was inspected. Inspectors sampled 80 reports of violence to see if they were recorded. "
+     "All but six were.", "2015-10-01", [S("kent", "violence", 74, 80, 2015)], ALL),
+    ("all_but_elliptical", "Kent Police was inspected. The inspectors examined 45 rape reports. All but two of them had been.",
+     "2015-10-01", [S("kent", "rape", 43, 45, 2015)], ALL),
+    # -- a capitalised name with "National" in it is no national frame (dev14)
+    ("national_names", "Northamptonshire Police was inspected. We also looked for modern slavery crimes in referrals made under "
+     "the National Referral Mechanism and found 12 that should have been recorded.\nOnly five were.", "2018-08-01",
+     [S("northamptonshire", "modern_slavery", 5, 12, 2018)], ALL),
+    ("national_names", "Kent Police was inspected. Of 30 cases passed on by the National Crime Agency, inspectors found 25 had "
+     "been recorded.", "2018-08-01", [S("kent", "all_crime", 25, 30, 2018)], ALL),
+    ("national_names", "Nationally, inspectors found 19 per cent of crimes were not recorded; across forces, 80 of 100 audited "
+     "reports were recorded.", "2018-08-01", [], ALL),
 ]
 
 # Texts that must not give these findings (core fields; whatever else they give is another case's business).

@@ -586,6 +586,15 @@ PEOPLE: list[Case] = [
      [("PERSON", "Martin ollerenshaw", {}), ("PERSON", "Peter", {})], [("PERSON", "Peter now")]),
     ("Chief Constable Ian McDonald said the force accepted it; Angus MacPherson agreed.", None,
      [("PERSON", "Ian McDonald", {}), ("PERSON", "Angus MacPherson", {})], []),
+    # (dev13) a known given name and a surname before or ending in a place noun name a place
+    ("Police cars outside Charles Cross police station in Plymouth (Picture: ref PLY-1)Devon & Cornwall Police has climbed.",
+     None, [], [("PERSON", "Charles Cross")]),
+    ("The inquiry office on George Street closed in 2019, said Sarah Jones.", None,
+     [("PERSON", "Sarah Jones", {})], [("PERSON", "George Street")]),
+    ("Officers at the Mary Seacole hospital said the force had improved.", None, [], [("PERSON", "Mary Seacole")]),
+    ("Staff moved from Arthur Wood Academy to the new station.", None, [], [("PERSON", "Arthur Wood Academy"), ("PERSON", "Arthur Wood")]),
+    ("Daniel Park, the chief constable, said so. James Street, his deputy chief constable, agreed.", None,
+     [("PERSON", "Daniel Park", {}), ("PERSON", "James Street", {})], []),
     ("Judge Simon Hirst told him he had been lucky.", None,
      [("ROLE", "Judge", {"id": "other"}), ("PERSON", "Simon Hirst", {})], [("PERSON", "Judge Simon Hirst")]),
     ("The Inspector said little. Judge for yourself.", None, [], [("ROLE", "Inspector"), ("ROLE", "Judge")]),
@@ -702,6 +711,10 @@ GRADES: list[Case] = [
      [("GRADE", "outstanding", {"id": "outstanding"}), ("PERCENT", "97 per cent", {})], []),
     ("Inspectors judged it outstanding: 96.4 per cent of crimes were recorded.", None,
      [("GRADE", "outstanding", {"id": "outstanding"})], []),
+    # (dev13) the force's one grade of a kind: "one" after a possessive means "only", no count; the grade is one
+    ("Its one good grade was for preventing crime.", None, [("GRADE", "good", {"id": "good"})], [("COUNT", "one")]),
+    ("Their one outstanding rating came in 2019, and our one inadequate grade was for call handling.", None,
+     [("GRADE", "outstanding", {}), ("GRADE", "inadequate", {})], [("COUNT", "one")]),
 ]
 
 # -- "on average N" is approx (ANNOTATION, Figures), so "on average" is the figure's hedge and part of its span, as

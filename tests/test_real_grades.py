@@ -154,6 +154,12 @@ EVALUATIVE: list[CaseRow] = [
     (KENT + "The quality of its crime reports is good, inspectors said.", None, set()),
     (KENT + "Its crime recording is good, inspectors said.", None, {("kent", CDI, "good", None)}),
     (KENT + "Its performance was inadequate.", None, {("kent", CDI, "inadequate", None)}),
+    # (dev13) "its one/only good grade was for X": the grade is the force's, for the area after the copula
+    ("Warwickshire Police was rated adequate at keeping vulnerable people safe. Its one good grade was for preventing crime and "
+     "anti-social behaviour.", None, {("warwickshire", "protecting_vulnerable_people", "adequate", None),
+                                      ("warwickshire", "preventing_crime", "good", None)}),
+    (KENT + "Its only good grade was for the way it treats the public.", None, {("kent", "treatment_of_the_public", "good", None)}),
+    (KENT + "Its single outstanding rating is in managing offenders.", None, {("kent", "managing_offenders", "outstanding", None)}),
     # a table line keeps its grade before the rate: only a determiner makes the grade word praise of a figure
     ("Cumbria Constabulary Outstanding 96.0%", None, {("cumbria", CDI, "outstanding", None)}),
 ]
@@ -167,6 +173,10 @@ EVALUATIVE_SPANS: list[tuple[str, list[str]]] = [
     ("Kent Police was graded 'Adequate' for recording data about crime.", ["Adequate"]),
     ("Kent Police was rated good in three areas, adequate in four and requires improvement in one.",
      ["good", "adequate", "requires improvement"]),
+    # (dev13) a grade named as the force's one grade of its kind; praise of a grade in general is none
+    ("Its one good grade was for preventing crime and anti-social behaviour.", ["good"]),
+    ("Their only outstanding rating came in treating the public fairly.", ["outstanding"]),
+    ("A good grade is welcome, said the chief constable.", []),
     ("The force did not have adequate resources.", []),
     # the grading scale is tagged grade by grade (its findings: none, see unnamed_areas); "good enough" is no grade
     ("Since 2021 forces have been graded on a five-point scale: outstanding, good, adequate, requires improvement or inadequate.",
@@ -202,11 +212,52 @@ UNNAMED_AREAS: list[CaseRow] = [
     (KENT + "Neither area was graded outstanding.", None, set()),
     (KENT + "It was rated good in each of the nine areas.", None, set()),
     (KENT + "It was rated good in all but one area.", None, set()),
+    # (dev13) the rest of the areas, counted or not, are no named area
+    ("Warwickshire Police was rated adequate at keeping vulnerable people safe, and it requires improvement in the remaining "
+     "three areas.", None, {("warwickshire", "protecting_vulnerable_people", "adequate", None)}),
+    (KENT + "It requires improvement in the remaining areas.", None, set()),
+    (KENT + "It was rated good at preventing crime and adequate in all the rest.", None, {("kent", "preventing_crime", "good", None)}),
+    (KENT + "It was judged good in two additional areas this year.", None, set()),
     # the grading scale itself is no judgement; grades with their own dates are
     ("Forces are graded outstanding, good, requires improvement or inadequate.", None, set()),
     (KENT + "Each force is audited and graded 'outstanding', 'good', 'requires improvement' or 'inadequate'.", None, set()),
     (KENT + "In 2016 it was rated inadequate, in 2019 requires improvement and now good.", "2024-01-10",
      {("kent", CDI, "inadequate", 2016), ("kent", CDI, "requires_improvement", 2019), ("kent", CDI, "good", 2024)}),
+]
+
+# -- (dev14) areas counted over the bullet lines a colon opens: each bullet is a named area, adverts between them
+#    scraped in or not
+COUNTED_OVER_BULLETS: list[CaseRow] = [
+    ("Cheshire Constabulary was inspected.\nThe force was graded 'adequate' in four areas of its work:\n• preventing crime and "
+     "anti-social behaviour\n• investigating crime\nAdvertisement\nHide Ad\n• protecting vulnerable people\n• building, "
+     "supporting and protecting its workforce\nInspectors said more.", "2022-08-18",
+     {("cheshire", "preventing_crime", "adequate", 2022), ("cheshire", "investigating_crime", "adequate", 2022),
+      ("cheshire", "protecting_vulnerable_people", "adequate", 2022), ("cheshire", "developing_a_positive_workplace", "adequate", 2022)}),
+    (KENT + "It was rated good in two areas:\n- treatment of the public\n- managing offenders and suspects\n", "2023-01-05",
+     {("kent", "treatment_of_the_public", "good", 2023), ("kent", "managing_offenders", "good", 2023)}),
+    (KENT + "Inspectors judged it to require improvement in three of the nine areas:\n• responding to the public\n"
+     "Skip Ad\n• investigating crime\n• recording data about crime\n", "2023-01-05",
+     {("kent", "responding_to_the_public", "requires_improvement", 2023), ("kent", "investigating_crime", "requires_improvement", 2023),
+      ("kent", CDI, "requires_improvement", 2023)}),
+    # no colon, no list: counted and unnamed
+    (KENT + "It was rated good in two areas.\n• Kent has 3,800 officers\n", "2023-01-05", set()),
+]
+
+# -- (dev14) the subject set off from its grade by an aside that opens on a participle or "whether"; PEEL's
+#    2014-17 questions in paraphrase
+ASIDES_AND_PILLARS: list[CaseRow] = [
+    ("Northamptonshire Police fared worse. It was also told its legitimacy – whether it treats the public and its own "
+     "workforce fairly – requires improvement. Its efficiency, graded last October, was good.", "2016-03-03",
+     {("northamptonshire", "legitimacy", "requires_improvement", 2016), ("northamptonshire", "efficiency", "good", 2015)}),
+    (KENT + "Its effectiveness, assessed in the autumn, was judged inadequate.", "2016-03-03",
+     {("kent", "effectiveness", "inadequate", 2016)}),
+    (KENT + "Its crime recording, rated last year, was outstanding.", "2016-03-03", {("kent", CDI, "outstanding", 2015)}),
+    ("Northamptonshire Police fared worse. HMIC said the force requires improvement in how well it keeps people safe and "
+     "reduces crime, and inspectors were critical of the way it tackles serious and organised crime, which was judged "
+     "inadequate.", "2016-03-03",
+     {("northamptonshire", "effectiveness", "requires_improvement", 2016), ("northamptonshire", "other", "inadequate", 2016)}),
+    (KENT + "It was rated good at keeping people safe and reducing crime.", "2016-03-03", {("kent", "effectiveness", "good", 2016)}),
+    (KENT + "It requires improvement at tackling serious and organised crime.", "2016-03-03", {("kent", "other", "requires_improvement", 2016)}),
 ]
 
 # -- catalogue 2, A1 (a)-(d) ---------------------------------------------------------------------------------
@@ -819,6 +870,7 @@ REPORTS_AND_SECTIONS = [
 ]
 
 TABLES = {"reports_and_sections": REPORTS_AND_SECTIONS,
+    "counted_over_bullets": COUNTED_OVER_BULLETS, "asides_and_pillars": ASIDES_AND_PILLARS,
     "reported_grades": REPORTED_GRADES,
     "flattened_tables": FLATTENED_TABLES, "elided_areas": ELIDED_AREAS,
     "lists_under_grades": LISTS_UNDER_GRADES,

@@ -922,6 +922,16 @@ CASES: list[Case] = [
      R_, []),
     ("chance", "Staffordshire Police was inspected. If you were burgled, there was a one-in-three chance that it never "
      "happened.", "2017-03-14", R_, []),
+    # a ranked list's numbered rows under a heading, a heading inside the list ("Lowest") reading up past the rows above
+    # it; each row's year in brackets dates its rate (dev14)
+    ("ranked_rows", "How the forces compare\nRecording rate and grade at the most recent PEEL inspection (year of report in "
+     "brackets)\nHighest\n1. Durham Constabulary – 97.3% – Outstanding (2023)\n2. Surrey Police – 96.1% – Good (2022)\n"
+     "Lowest\n40. GMP – 85.7% – Adequate (2023)\n", "2024-11-04", R_,
+     [rate("durham", 97.3, year=2023), rate("surrey", 96.1, year=2022), rate("greater_manchester", 85.7, year=2023)]),
+    ("ranked_rows", "Crime recording rates, best first:\n1. Kent Police 95.2% (2019)\n2. Essex Police 94.0% (2021)\n",
+     "2022-01-10", R_, [rate("kent", 95.2, year=2019), rate("essex", 94.0, year=2021)]),
+    ("ranked_rows", "Share of crimes recorded, by force\nTop\n1) Dorset Police: 96%\nBottom\n43) Gwent Police: 82%\n",
+     "2022-01-10", R_, [rate("dorset", 96.0, year=2022), rate("gwent", 82.0, year=2022)]),
     ("related_links", "Bedfordshire Police was inspected.\n\nMore on this story\n\nPolice 'failing to record' 80 per cent "
      "of crimes\n18 November 2014\n\nBedfordshire force records 70 per cent\n3 September 2015", "2015-11-20", R_, []),
     ("related_links", "Related Topics\nBedfordshire Police\n\nImage caption,\nBedfordshire Police records 91 per cent of "
@@ -1056,6 +1066,11 @@ WRAPPED_LINES = [
     ("Dyfed-Powys Police rated good for crime recording\n8 August 2017", [], [("crime recording", "8 August")]),
     ("Notes to editors\n1. The report is published today.", [], [("Notes to editors", "The report")]),
     ("Inspectors looked at the\n2) records of the force.", [], [("looked at the", "records of")]),
+    # a numbered list's number at a line's start stays with its line (dev14); a number closing a line does not
+    ("Highest\n1. Durham Constabulary – 97.3%\n2. Surrey Police – 96.1%", [("1.", "Durham"), ("2.", "Surrey")],
+     [("Durham", "Surrey"), ("Highest", "Durham")]),
+    ("The number rose to 12.\nIt then fell to 9.", [], [("rose to", "then fell")]),
+    ("Inspected in 2014.\nThe force improved.", [], [("Inspected", "The force")]),
 ]
 
 # A capital glued to the word before it starts a sentence.

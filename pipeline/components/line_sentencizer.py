@@ -40,6 +40,7 @@ from pipeline.schema import DATE_MARKER
 # infixes split (``pipeline/tokenizer.py``).
 _GLUED_CANDIDATE = re.compile(r"[A-Z](?<=[a-z)'’\"][A-Z])")
 _QUOTES = "'’\""
+_LIST_NUMBER_DIGITS = 2  # a numbered list's number ("43."), not a year closing a line ("2014.")
 
 
 def _glued_at(source: str, at: int) -> bool:
@@ -66,6 +67,17 @@ def _wraps_before_number(text: list[str], i: int, wrap_words: frozenset[str]) ->
         return False
     then = text[i + 2] if len(text) > i + 2 else ""
     return not (then in (".", ")") and after.isdigit()) and not then[:1].isupper()
+
+
+def _numbers_list_line(view: Any, i: int) -> bool:
+    """The full stop at ``i`` closes a numbered list's number at the start of a line ("2. Surrey Police – 96.1% –
+    Good (2022)", "3. Record crimes within 24 hours"): the line goes on after it, in the same sentence."""
+    text = view.text
+    if i == 0 or i + 1 >= len(text) or not text[i - 1].isdigit() or len(text[i - 1]) > _LIST_NUMBER_DIGITS:
+        return False
+    if i >= 2 and "\n" not in text[i - 2]:
+        return False  # not at a line's start: "... in 2014." or "... rose to 12."
+    return text[i + 1][:1].isupper()
 
 
 class LineSentencizer(DataBacked):
@@ -95,7 +107,7 @@ class LineSentencizer(DataBacked):
         punct = view.is_punct.nonzero()[0].tolist()
         end_chars = self._end_chars
         ends = [i for i in (punct if self._ends_are_punct else range(n)) if text[i] in end_chars
-                and not (text[i] == "." and self._abbreviated(view, i))]
+                and not (text[i] == "." and (self._abbreviated(view, i) or text[i - 1][-1:].isdigit() and _numbers_list_line(view, i)))]
         # A single line break before a lower-case word (not a bullet) is a break inside a sentence, as scraped
         # pages and narrow columns wrap them ("84.7% of the violent offences reported to the force ⏎were
         # recorded"); a heading line is followed by a capital, a blank line ends a paragraph. Written inline,

@@ -80,6 +80,7 @@ class PersonTagger(DataBacked):
         self.desk_words = frozenset(titles.get("byline_desk_words", ()))
         self.name_particles = frozenset(titles.get("name_particles", ()))
         self.postnominals = frozenset(titles.get("postnominal_roles", ()))
+        self.place_heads = frozenset(titles.get("place_heads", ()))
         self.first_names = _first_names(data["first_names"])
         # Words that open one of the frames below; every other token is skipped. They
         # are looked for by lower-case form, all tokens at once; a few other words
@@ -108,6 +109,15 @@ class PersonTagger(DataBacked):
         if before in self.organisation_words:
             return True
         return before in self.organisation_links and start >= 2 and view.text[start - 2][:1].isupper()
+
+    def _place_name(self, view: TokenView, end: int) -> bool:
+        """The run names a place, not a person: a place noun ends it ("George Street") or follows it, after
+        "police" or not ("Charles Cross police station", "Mary Seacole hospital")."""
+        heads, lower = self.place_heads, view.lower
+        if lower[end - 1] in heads:
+            return True
+        after = end + (end + 1 < view.n and lower[end] == "police")
+        return after < view.n and lower[after] in heads and view.text[after].islower()
 
     # -- frames ------------------------------------------------------------
     def _openers(self, view: TokenView) -> list[int]:
@@ -229,7 +239,9 @@ class PersonTagger(DataBacked):
                     start += 1
                 add(start, lower_surname(start, run_from(start, particle_first=True)))
             elif word in first_names and name_like(i):
-                add(i, run_from(i), min_len=2)
+                end = run_from(i)
+                if end - i < 2 or not self._place_name(view, end):
+                    add(i, end, min_len=2)
             elif view.lower[i] in speech_verbs and i + 1 < n:
                 add(i + 1, run_from(i + 1), min_len=2)
                 start = run_to(i)

@@ -25,7 +25,9 @@ class ContextRule:
     label: str
     action: str
     when: list[Condition]
-    unless: list[Condition] = field(default_factory=list)
+    # Each alternative of ``unless`` holds when all of its conditions do ("preceded by 'its' and followed by
+    # 'grade'"); the rule does not fire when any alternative holds.
+    unless: list[tuple[Condition, ...]] = field(default_factory=list)
     ids: frozenset[str] | None = None
     texts: frozenset[str] | None = None
     to: str | None = None
@@ -37,11 +39,14 @@ class ContextRule:
     # ``fires_at``, or for a rule of one condition and no exceptions (most rules) that condition's ``holds``:
     # the rule is asked about every candidate it meets, and this saves a call each time.
     check: Callable[[int, int, CandidateIndex], bool] = field(init=False, repr=False, compare=False)
+    # One test per alternative of ``unless``: a one-condition alternative (nearly all) is its condition's ``holds``.
+    _exceptions: list[Callable[[int, int, CandidateIndex], bool]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.needs_before = _all_of(c.needs_before for c in self.when)
         self.needs_after = _all_of(c.needs_after for c in self.when)
         self.check = self.when[0].holds if len(self.when) == 1 and not self.unless else self.fires_at
+        self._exceptions = [group[0].holds if len(group) == 1 else _all_hold(group) for group in self.unless]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "a context rule") -> ContextRule:
@@ -56,7 +61,7 @@ class ContextRule:
             label=data["label"],
             action=data["action"],
             when=[Condition.build(k, v) for k, v in data.get("when", {}).items()],
-            unless=[Condition.build(k, v) for alt in data.get("unless", []) for k, v in alt.items()],
+            unless=[tuple(Condition.build(k, v) for k, v in alt.items()) for alt in data.get("unless", [])],
             ids=frozenset(data["ids"]) if "ids" in data else None,
             texts=frozenset(data["texts"]) if "texts" in data else None,
             to=data.get("to"),
@@ -77,10 +82,17 @@ class ContextRule:
         for condition in self.when:
             if not condition.holds(start, end, ctx):
                 return False
-        for condition in self.unless:
-            if condition.holds(start, end, ctx):
+        for holds in self._exceptions:
+            if holds(start, end, ctx):
                 return False
         return True
+
+
+def _all_hold(group: tuple[Condition, ...]) -> Callable[[int, int, CandidateIndex], bool]:
+    """A test that holds where every condition of ``group`` does."""
+    def holds(start: int, end: int, ctx: CandidateIndex) -> bool:
+        return all(condition.holds(start, end, ctx) for condition in group)
+    return holds
 
 
 def _all_of(limits: Iterable[frozenset[str] | None]) -> frozenset[str] | None:

@@ -170,6 +170,8 @@ class CueQuery:
         """A cue in the window before token ``i``: ending in it (its end, exclusive, not before ``floor``),
         or, for an ``inside`` cue, lying wholly in it (and from ``floor`` on); the first such, or None."""
         base, window, inside, words = self._plans[name]
+        if words is None and not self._matches[base]:
+            return None  # most cue lists match nowhere in a document: asked first
         lo = i - window  # the window's first token (plain comparisons: this is asked a few thousand times a document)
         if self._spaces:
             lo = _back_past_spaces(self._spaces, lo, i)
@@ -187,8 +189,6 @@ class CueQuery:
                 lo += 1
             return None
         found = self._matches[base]
-        if not found:
-            return None
         if inside:
             lying = self._find(base, lo, i)
             return lying[0] if lying else None
@@ -202,6 +202,8 @@ class CueQuery:
         """A cue in the window from token ``i`` (cut at ``bound``): starting in it, or, for an ``inside`` cue,
         lying wholly in it; the first such, or None. A window cut short keeps at least one token."""
         base, window, inside, words = self._plans[name]
+        if words is None and not self._matches[base]:
+            return None  # most cue lists match nowhere in a document: asked first
         stop = i + window  # the window's end (exclusive), cut at the bound, but never to nothing unless inside
         if self._spaces:
             stop = _on_past_spaces(self._spaces, i, stop)
@@ -217,8 +219,6 @@ class CueQuery:
                 i += 1
             return None
         found = self._matches[base]
-        if not found:
-            return None
         if inside:
             lying = self._find(base, i, stop)
             return lying[0] if lying else None

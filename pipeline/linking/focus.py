@@ -173,10 +173,12 @@ class SentenceFocus:
             return {k for k, begin in enumerate(sents.start_chars) if begin >= header_char}
         return set()
 
-    def _national(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], lower: list[str]) -> set[int]:
-        """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking,
-        or a figure that counts forces ("in two-thirds of forces", "In four out of five forces"); less
-        those that speak of the force in focus."""
+    def _national(self, cues: CueQuery, sents: SentenceOffsets, rows: list[EntityRow], lower: list[str],
+                  text: list[str]) -> set[int]:
+        """Sentences holding a whole "national" cue that no superlative just before it turns into a ranking, nor
+        a body's name holds ("the National Referral Mechanism", "the Office for National Statistics"), or a figure
+        that counts forces ("in two-thirds of forces", "In four out of five forces"); less those that speak of
+        the force in focus."""
         national_in = set()
         starts = sents.starts
         for cue_start, cue_end in cues.in_doc("national"):
@@ -185,6 +187,9 @@ class SentenceFocus:
                 continue
             # "The force was the standout performer in the region": the region ranks the force.
             if cues.before("superlatives", cue_start, starts[k]) is not None:
+                continue
+            # "referrals made under the National Referral Mechanism": a capitalised name, not the nation's forces
+            if cue_end - cue_start == 1 and text[cue_start][:1].isupper() and _name_goes_on(text, cue_end, sents.ends[k]):
                 continue
             # "we fail to record in the region of 7,100 crimes": a hedge, no region
             if any(h_start <= cue_start and cue_end <= h_end for h_start, h_end in cues.within("region_hedge", starts[k], sents.ends[k])):
@@ -283,7 +288,7 @@ class SentenceFocus:
         links = self._link_lines(view, sents, debris) if debris else set()
         if cues.any_in_doc("comment_headers"):
             links |= self._comment_lines(view, sents, cues.in_doc("comment_headers"), self.comment_header_words)
-        national_in = self._national(cues, sents, rows, view.lower)
+        national_in = self._national(cues, sents, rows, view.lower, view.text)
         sentences: list[dict[str, Any]] = []
         focus: str | None = None
         text = view.source
@@ -364,3 +369,8 @@ def _quoted_after(officers: set[int], sents: SentenceOffsets, lower: list[str], 
             if j > k and j not in quoted:
                 break
     return quoted
+
+
+def _name_goes_on(text: list[str], i: int, end: int) -> bool:
+    """A capitalised word at ``i`` (before the sentence's ``end``) carries on the name a capitalised cue opens."""
+    return i < end and text[i][:1].isupper() and text[i].isalpha()

@@ -28,6 +28,7 @@ def _r(surface: str, role: str) -> tuple[str, str, str]:
 
 
 HMI = "hm_inspector_of_constabulary"
+HMCIC = "hm_chief_inspector_of_constabulary"
 PCC = "police_and_crime_commissioner"
 
 FOUND = [
@@ -36,6 +37,23 @@ FOUND = [
      [_p("Zoe Billingham"), _r("HM Inspector of Constabulary", HMI)], [_official("Zoe Billingham", HMI, "hmicfrs")]),
     ("HM Inspector of Constabulary Zoe Billingham said the findings were of concern.",
      [_r("HM Inspector of Constabulary", HMI), _p("Zoe Billingham")], [_official("Zoe Billingham", HMI, "hmicfrs")]),
+    # A police rank's title owned by the inspectorate is its head (dev13): a possessive noun or the inspectorate's name.
+    ("Hertfordshire Police was praised. The inspectorate's Chief Inspector, Sir Rowland Teague, has written to ministers.",
+     [("Hertfordshire Police", "FORCE", "hertfordshire"), _r("Chief Inspector", "other"), _p("Rowland Teague")],
+     [_official("Rowland Teague", HMCIC, "hmicfrs")]),
+    ("Kent Police was praised. Andy Cooke, the watchdog's chief inspector, said forces must do better.",
+     [KENT, _p("Andy Cooke"), _r("chief inspector", "other")], [_official("Andy Cooke", HMCIC, "hmicfrs")]),
+    ("Kent Police was praised. HMICFRS Chief Inspector Andy Cooke said forces must do better.",
+     [KENT, ("HMICFRS", "INSPECTORATE", "hmicfrs"), _r("Chief Inspector", "other"), _p("Andy Cooke")],
+     [_official("Andy Cooke", HMCIC, "hmicfrs")]),
+    # ... but a force's own chief inspector is a rank in that force.
+    ("Kent Police's Chief Inspector Jo Banks said the inspectorate was right.",
+     [KENT, _r("Chief Inspector", "other"), _p("Jo Banks")], [_official("Jo Banks", "other", "kent")]),
+    # ... but a name after a preposition with its title set off by commas is the title's (its control).
+    ("Kent Police was inspected. We spoke to Rod Hansen, the chief constable, who said it was fair.",
+     [KENT, _p("Rod Hansen"), _r("chief constable", "chief_constable")], [_official("Rod Hansen", "chief_constable", "kent")]),
+    ("By Frances Ridley, Police and Crime Commissioner for Sussex", [_p("Frances Ridley"), _r("Police and Crime Commissioner", PCC)],
+     [_official("Frances Ridley", PCC, "sussex")]),
     # A commissioner's place: before the title, or after "for".
     ("Wiltshire and Swindon Police and Crime Commissioner Angus Macpherson said it mattered.",
      [_r("Police and Crime Commissioner", PCC), _p("Angus Macpherson")], [_official("Angus Macpherson", PCC, "wiltshire")]),
@@ -68,6 +86,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # A name in a phrase fronted before the subject the title opens (dev13).
+    ("Surrey Police was inspected. In response to Mr Lund, the T/ACC confirmed the audit period.",
+     [("Surrey Police", "FORCE", "surrey"), _p("Lund"), _r("T/ACC", "assistant_chief_constable")], "a fronted phrase's name"),
+    ("Kent Police was inspected. Asked by Cllr Ann Lee, the chief constable said the figures were right.",
+     [KENT, _p("Ann Lee"), _r("chief constable", "chief_constable")], "a fronted phrase's name"),
     ("Home Secretary Priti Patel said forces must record every crime.", [_r("Home Secretary", "other"), _p("Priti Patel")], "a minister"),
     ("Kent Police was inspected. Victims' Commissioner Vera Baird said so.",
      [KENT, _r("Victims' Commissioner", "other"), _p("Vera Baird")], "another commissioner"),

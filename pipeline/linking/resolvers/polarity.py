@@ -87,11 +87,14 @@ def _wider_cue_ranges(doc: LinkDoc, sent: Sentence, fig: Figure) -> Iterator[Sco
         yield before.start, before.end
         # "Key findings", "Force | Rate | Grade", "Here is how they compare:" over the list: the paragraph
         # above these short lines says what the list's figures measure
-        k = before.index
-        while k > 0 and k > before.index - _HEADINGS_MOST and _short_heading(doc.sentences[k]):
+        # ("Highest ... Lowest": a heading inside the list reads up past the rows above it to the list's opening)
+        k, headings = before.index, 0
+        while k > 0 and headings < _HEADINGS_MOST and _short_heading(doc.sentences[k]):
             above = doc.sentences[k - 1]
+            if is_list_line(doc, above) and (above := list_opening(doc, above)) is None:
+                break
             yield above.start, above.end
-            k -= 1
+            k, headings = above.index, headings + 1
 
 
 def _fronted_crime_type(doc: LinkDoc, sent: Sentence) -> bool:

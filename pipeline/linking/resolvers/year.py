@@ -20,6 +20,7 @@ _LOOK_BACK = 8  # tokens before a date in which "when" or "since" is read
 _PRESENT_AFTER_MOST = 6  # tokens after a figure, in its clause, in which a word of the present dates it to the article
 _REPORTING_MOST = 3  # a past inspection's reporting verb is among the first tokens after its date
 _APPOSITION_MOST = 3  # tokens before a date in which the comma setting it off after an earlier inspection stands ("published in")
+_ROW_MOST = 24  # tokens: a table's or ranked list's row, not a paragraph
 _RELATIVE_BACK = 15  # tokens before a date in which the ", which" opening its clause is read
 
 
@@ -41,6 +42,8 @@ def year_for(doc: LinkDoc, sent: Sentence, figs: list[Figure], fig: Figure | Ent
     if isinstance(fig, Figure) and fig in previous:
         after = [d for d in dates if d.start >= fig.end]
         return years[after[0]] if after else doc.article_year
+    if (row := dates[-1]).start >= fig.end and _closes_row(doc, sent, row):
+        return years[row]  # "2. Surrey Police – 96.1% – Good (2022)": a row's year in brackets dates the whole row
     usable = [d for d in dates if id(d) not in claimed and _governs(doc, sent, d, fig)
               and not doc.aside_apart(sent, d.start, d.end, fig.start)]  # not "94.2% (2020: 77.7%)"
     if not usable:
@@ -105,6 +108,15 @@ def _governs(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool
     return (cues.before("past_inspection", date.start) is not None and "since" not in before
             and (not doc.words["reporting_verbs"].isdisjoint(between[:_REPORTING_MOST])
                  or not doc.words["past_copulas"].isdisjoint(between)))
+
+
+def _closes_row(doc: LinkDoc, sent: Sentence, date: Ent) -> bool:
+    """The date, in brackets, closes a short line that names a force: a table or ranked list's row ("2. Surrey
+    Police – 96.1% – Good (2022)")."""
+    lower = doc.lower
+    if not sent.forces or sent.end - sent.start > _ROW_MOST or date.start == 0 or lower[date.start - 1] != "(":
+        return False
+    return date.end < sent.end and lower[date.end] == ")" and all(not w.strip() for w in lower[date.end + 1 : sent.end])
 
 
 def _contrasted_subject_between(doc: LinkDoc, sent: Sentence, date: Ent, fig: Figure | Ent) -> bool:

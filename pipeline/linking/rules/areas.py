@@ -31,16 +31,21 @@ from pipeline.linking.resolvers.polarity import asks, bulleted
 from pipeline.resources import PhraseSet, json_path, tokenize_phrase
 from pipeline.schema import DEFAULT_AREA
 
+# The nouns after a grade word that name it ("its one good grade was for ..."): a copula may follow them.
+_GRADE_NOUNS = frozenset({"grade", "grades", "rating", "ratings"})
+
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
                             "list_marks", "bullets", "empty_list_words", "quote_marks", "copulas", "neutral_subjects", "negated_subjects", "area_list_openers", "area_list_verbs",
                             "report_words", "bare_count_words", "relative_openers", "overall_words"),
-                     phrases=("area_joiner_phrases", "area_appositions", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"),
+                     phrases=("area_joiner_phrases", "area_appositions", "page_furniture_lines", "area_backrefs", "area_single_backrefs", "area_frame_phrases", "fronted_areas"), tables=("areas", "area_words"),
                      anywhere=("wider_inspection", "plural_forces"))
 
 UNNAMED = None  # the grade is for areas it does not name (or is no rating): no finding
 _STRETCH_MOST = 40  # tokens after a grade read for its areas
 _REPORT_NAME_MOST = 4  # tokens before a report's word in which its area is named ("the legitimacy report found")
+_ASIDE_MARKS = frozenset({",", "–", "—"})  # marks that close an aside between a subject and its grade
+_SUBJECT_ASIDE_MOST = 16  # tokens of an aside between a subject and its grade ("– whether it treats ... fairly –")
 _ASIDE_MOST = 10  # tokens of an aside between a report and its rating verb ("report, published in November 2015, had rated")
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "also", "then"})
 _SECTION_SENTENCES_MOST = 6  # sentences read back for the inspection a section is about
@@ -252,9 +257,11 @@ class AreaReader:
         ("good in three areas") that no apposition names; and where the reading ended."""
         lower, words = doc.lower, doc.words
         stop = min(stop, grade.end + _STRETCH_MOST)
-        i, trailers = grade.end, words["grade_trailers"]
-        # "a 'good' grade for", "Good – in ...", "good, particularly for ..." (a comma only before another trailer)
-        while i < stop and (lower[i] in trailers or lower[i] == "," and i + 1 < stop and lower[i + 1] in trailers):
+        i, trailers, copulas = grade.end, words["grade_trailers"], words["copulas"]
+        # "a 'good' grade for", "Good – in ...", "good, particularly for ..." (a comma only before another trailer),
+        # "its one good grade was for ..." (a copula only after the grade's noun)
+        while i < stop and (lower[i] in trailers or lower[i] == "," and i + 1 < stop and lower[i + 1] in trailers
+                            or lower[i] in copulas and i > grade.end and lower[i - 1] in _GRADE_NOUNS):
             i += 1
         if i < stop and (framed := _phrase_at(doc, "area_frame_phrases", i)):
             return self.conjuncts(doc, sent, i + framed, stop, other=True)  # "when it comes to answering calls ..."
@@ -396,6 +403,8 @@ class AreaReader:
         s = i - 1  # the subject's last token
         if s < floor:
             return []
+        if lower[i] in _ASIDE_MARKS:
+            s = self._past_aside(doc, i, s, floor)  # "Its efficiency, graded last October, was good"
         if self._neutral(doc, sent, s):
             return self._report_area(doc, sent, s, floor)
         if lower[s] in words["area_nouns"]:
@@ -424,6 +433,19 @@ class AreaReader:
         if not rated and lower[s].isalpha() and (copula or (i == grade.start and grade.kb_id == _VERB_GRADE)):
             return UNNAMED
         return []
+
+    @staticmethod
+    def _past_aside(doc: LinkDoc, close: int, s: int, floor: int) -> int:
+        """The subject's last token before an aside that the mark at ``close`` ends, when the aside opens on a past
+        participle or "whether" ("Its efficiency, graded last October, was good", "its legitimacy – whether it treats
+        the public and its own workforce fairly – requires improvement"); else ``s``."""
+        lower = doc.lower
+        opening = next((m for m in range(close - 1, max(floor, close - _SUBJECT_ASIDE_MOST), -1) if lower[m] == lower[close]),
+                       None)
+        if opening is None or opening - 1 < floor or opening + 1 >= close:
+            return s
+        first = lower[opening + 1]
+        return opening - 1 if first == "whether" or (first.endswith("ed") and first.isalpha()) else s
 
     def _report_area(self, doc: LinkDoc, sent: Sentence, s: int, floor: int) -> list[str]:
         """'the legitimacy report found the force to be good', 'HMIC's efficiency inspection rated Kent Police good':
@@ -601,18 +623,21 @@ class AreaReader:
         gives the findings)."""
         lines = doc.sentences[sent.index + 1 :]
         if alone_on_line(doc, sent, grade):
-            if lines and not bulleted(doc, lines[0]) and self._opens_list(doc, lines[0]):
+            if lines and not bulleted(doc, lines[0]) and self.opens_list(doc, lines[0]):
                 intro = lines[0].of("GRADE")
                 if intro:
                     return UNNAMED if all(g.kb_id == grade.kb_id for g in intro) else []
                 lines = lines[1:]  # "Requires improvement" / "The force needs to get better at:" / "• ..."
-        elif not (len(sent.of("GRADE")) == 1 and self._opens_list(doc, sent)):
+        elif not (len(sent.of("GRADE")) == 1 and self.opens_list(doc, sent)):
             return []
         lower, bullets = doc.lower, doc.words["bullets"]
         areas: list[str] = []
         nothing = False
+        furniture = doc.phrases["page_furniture_lines"]
         for line in lines:
             start, end = _line_words(doc, line, skip=bullets)
+            if tuple(lower[start:end]) in furniture:
+                continue  # "Advertisement", "Hide Ad" scraped between two bullets
             if start >= end or not bulleted(doc, line) or line.of("GRADE"):
                 break  # not a bullet line, or the next heading
             length, area = self.match(doc, start)
@@ -664,7 +689,7 @@ class AreaReader:
         return table
 
     @staticmethod
-    def _opens_list(doc: LinkDoc, line: Sentence) -> bool:
+    def opens_list(doc: LinkDoc, line: Sentence) -> bool:
         """The line ends in a colon and the next line is a bullet line ("The force is good at:" then "• ...")."""
         if doc.last_word(line, doc.words["bullets"]) != ":" or line.index + 1 >= len(doc.sentences):
             return False

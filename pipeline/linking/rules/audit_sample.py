@@ -33,7 +33,8 @@ _NAMED_BACK_JOINS = frozenset({("of", "the"), ("of", "those"), ("of", "these")})
 _HEADLESS_NEXT = frozenset({"that", "which", "we", "they", "inspectors", "it", "the", ",", ".", ";", ":"})
 _FURTHER = frozenset({"further", "another", "other"})  # "a further seven under the wrong crime type"
 _INSPECTION_NAME_MOST = 5  # tokens after a year in which the inspection it dates is named ("2014 crime data inspection")
-_RECORDED_AS_MOST = 8  # tokens after a total in which "recorded as" names the crime type it should have been
+_RECORDED_AS_MOST = 8
+_TABLE_ROWS_MOST = 12  # rows a table row reads up through to its header  # tokens after a total in which "recorded as" names the crime type it should have been
 
 
 class AuditSampleRule(LinkRule):
@@ -42,10 +43,12 @@ class AuditSampleRule(LinkRule):
     finding_type = "audit_sample"
     # Its own reads; the pairings' are declared by ``audit_pairs`` (``linker._READING_MODULES``).
     cue_reads = CueReads(before=("all_but", "sub_part_before"),
-                         after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group", "asb_sample"),
+                         after=("sub_part_opening", "sub_part", "timeliness", "wrong_type", "victim_group", "asb_sample",
+                                "sample_size_openers"),
                          anywhere=("audit", "audit_blockers", "positive_record", "negative_record", "clause_boundaries",
                                    "other_measures_in_pair", "whole_in_sentence", "none_in_sentence", "comparison_frames"),
-                         words=("definite_back", "part_openers", "quote_marks", "recording_verbs", "bullets", "inspection_words"))
+                         words=("definite_back", "part_openers", "quote_marks", "recording_verbs", "bullets", "inspection_words",
+                                "table_total_words", "table_failure_words"))
     writes = frozenset({"sample_counts", "samples", "open_totals"})
     reads = frozenset({"sample_counts"})
 
@@ -66,6 +69,10 @@ class AuditSampleRule(LinkRule):
             should = audit_pairs.should_have_been(doc, sent, counts)
             if should is not None:  # what should have been recorded, and what was: no other pairing of these counts
                 claimed, reading, total = should
+                if (reading is None and len(counts) == 1 and not blockers
+                        and (finding := self._total_in_next(doc, state, sent, counts)) is not None):
+                    yield finding  # "five had not been recorded as crimes when they should have been. The sample was 31"
+                    continue
                 taken.update(c.start for c in claimed)
                 if reading is None:
                     state.open_totals[sent.index] = total  # how many were recorded may follow
@@ -101,6 +108,8 @@ class AuditSampleRule(LinkRule):
                         yield finding
             if (finding := self._of_previous_total(doc, state, sent, counts)) is not None:
                 yield finding
+            if len(counts) == 2 and not blockers and (finding := self._column_row(doc, state, sent, counts)) is not None:
+                yield finding  # "Rape | 62 | 57" under "Crime type | Should have been recorded | Recorded"
             if len(counts) > 1:  # a pair, or a part with its total before it: never one count alone
                 yield from self._pairs(doc, state, sent, counts, blockers)
                 # A part's total is a count before it (``sample_total``): the first count has none.
@@ -121,6 +130,8 @@ class AuditSampleRule(LinkRule):
                 self._claim_rest(doc, state, sent, counts)
             if not blockers and (finding := self._whole_in_next(doc, state, sent, counts)) is not None:
                 yield finding
+            if not blockers and (finding := self._total_in_next(doc, state, sent, counts)) is not None:
+                yield finding
 
     def _whole_in_next(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
         """'Inspectors looked separately at 22 rape reports. Every one had been recorded as a crime, 20 of them within
@@ -140,6 +151,42 @@ class AuditSampleRule(LinkRule):
             if said is not None and said[0] == first and audit_pairs.recorded_after(doc, said[1]):
                 return self._whole_sample(doc, state, sent, nxt, total, whole)
         return None
+
+    def _total_in_next(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
+        """'Of the reports of rape that inspectors examined, five had not been recorded as crimes when they should
+        have been. The sample was 31 reports.': the one count of an audit sentence says how many were (or were not)
+        recorded, and the next sentence opens on the sample's size; a sample of the force and crime type of the
+        first sentence."""
+        if len(counts) != 1 or sent.index + 1 >= len(doc.sentences) or not doc.cues.within("audit", sent.start, sent.end):
+            return None
+        r = counts[0]
+        if r.start in state.sample_counts:
+            return None
+        nxt = doc.sentences[sent.index + 1]
+        first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip()), None)
+        opening = doc.cues.after("sample_size_openers", first, first + 1) if first is not None else None
+        if opening is None or opening[0] != first:
+            return None
+        total = next((f for f in nxt.figures if f.ent.label == "COUNT" and f.start >= opening[1]
+                      and f.norm.get("form") == "number"), None)
+        if total is None or total.start - opening[1] > 1 or value(total) < value(r):
+            return None
+        said = polarity(doc, sent, r, scope_of(sent, counts, r))  # "44 of the violent crimes they audited had been recorded"
+        if says_unrecorded(doc, r) or said == "neg":
+            recorded = value(total) - value(r)
+        elif says_recorded(doc, r) or said == "pos":
+            recorded = value(r)
+        else:
+            return None
+        force = force_for(doc, sent, r.start, r.end)
+        if force is None:
+            return None
+        state.sample_counts.update((r.start, total.start))
+        finding = make_finding("audit_sample", sent, [r.ent, total.ent], force=force,
+                               crime_type=self._crime_type(doc, sent, r, r, r), recorded=int(recorded),
+                               total=int(value(total)), year=year_for(doc, sent, counts, r))
+        state.samples.append((nxt.index, finding))
+        return finding
 
     def _open_total_in_next(self, doc: LinkDoc, state: SharedState, sent: Sentence, should: Figure) -> Finding | None:
         """'In our view, 16 of them described modern slavery crimes. The force had recorded every one.': what should
@@ -290,6 +337,68 @@ class AuditSampleRule(LinkRule):
             if (finding := self._make(doc, state, sent, counts, Reading(recorded, part, whole, whole, (a, b)))) is not None:
                 yield finding
 
+    def _column_row(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
+        """'Rape | 62 | 57' under the header 'Crime type | Should have been recorded | Recorded': a table row whose
+        cells the header names, one column what should have been recorded (or was examined), one what was recorded
+        (or was not); the row's two counts are that sample. Only rows read up to the header through other rows."""
+        if any(c.start in state.sample_counts for c in counts) or "|" not in doc.lower[sent.start : sent.end]:
+            return None
+        header = None
+        for k in range(sent.index - 1, max(-1, sent.index - _TABLE_ROWS_MOST - 1), -1):
+            line = doc.sentences[k]
+            if "|" not in doc.lower[line.start : line.end]:
+                return None
+            if not line.figures:
+                header = line
+                break
+        if header is None:
+            return None
+        cells = self._cells(doc, sent)
+        if len(cells) != len(self._cells(doc, header)):
+            return None  # a row of as many cells as the header names
+        by_cell = {i: c for c in counts for i, (lo, hi) in enumerate(cells) if lo <= c.start < hi}
+        columns = self._columns(doc, header, by_cell)
+        if columns is None:
+            return None
+        total_at, recorded_at, failures = columns
+        total, part = by_cell.get(total_at), by_cell.get(recorded_at)
+        if total is None or part is None or value(part) > value(total) or not value(total):
+            return None
+        recorded = value(total) - value(part) if failures else value(part)
+        reading = Reading(int(recorded), part, total, total, (part, total))
+        return self._make(doc, state, sent, counts, reading)
+
+    @staticmethod
+    def _cells(doc: LinkDoc, line: Sentence) -> list[tuple[int, int]]:
+        """The token ranges of a table line's cells, divided by '|'."""
+        cells, lo = [], line.start
+        for i in range(line.start, line.end):
+            if doc.lower[i] == "|":
+                cells.append((lo, i))
+                lo = i + 1
+        cells.append((lo, line.end))
+        return cells
+
+    def _columns(self, doc: LinkDoc, header: Sentence, counted: dict[int, Figure]) -> tuple[int, int, bool] | None:
+        """Among the ``counted`` columns (those the row gives a count in; not its label's, "Sample | Audited |
+        Recorded"), the header's column of what should have been recorded (or was examined), its column of what was
+        recorded or not, and whether that column counts failures; None when it names no such pair."""
+        words = doc.words
+        total_at = recorded_at = None
+        failures = False
+        for i, (lo, hi) in enumerate(self._cells(doc, header)):
+            if i not in counted:
+                continue
+            cell = [w for w in doc.lower[lo:hi] if w.strip()]
+            if any(w in words["table_total_words"] for w in cell):
+                total_at = i if total_at is None else total_at
+            elif any(w in words["recording_verbs"] or w in words["table_failure_words"] for w in cell):
+                recorded_at = i if recorded_at is None else recorded_at
+                failures = failures or any(w in words["table_failure_words"] for w in cell)
+        if total_at is None or recorded_at is None:
+            return None
+        return total_at, recorded_at, failures
+
     def _of_previous_total(self, doc: LinkDoc, state: SharedState, sent: Sentence, counts: list[Figure]) -> Finding | None:
         """'Inspectors examined 60 violent crimes ... . Of these, 52 had been recorded.' (or '8 had not been
         recorded': 52 of 60); 'Inspectors examined 81 rape reports. The audit showed 7 had not been recorded.': a
@@ -323,10 +432,14 @@ class AuditSampleRule(LinkRule):
             restated, r = r, counts[1]  # "Of these 90, 81 had been recorded": the sample named again, then its part
             if r.start in state.sample_counts or value(total) < value(r):
                 return None
-        if says_recorded(doc, r):
+        all_but = cues.before("all_but", r.start) is not None
+        back = 2 if cues.after("sub_part", r.end) is not None else 0  # "All but two of them had been."
+        if says_recorded(doc, r) or (all_but and audit_pairs.elliptical_after(doc, r, back)):
             recorded = value(r) + self._misclassified_after(doc, sent, counts, r)
-            if cues.before("all_but", r.start) is not None and recorded < value(total):
-                recorded = value(total) - recorded  # "Inspectors examined 99 reports of rape. All but three had been recorded."
+            if all_but and recorded < value(total):
+                # "Inspectors examined 99 reports of rape. All but three had been recorded.", "... checked whether each
+                # had gone on to the system. All but 19 had."
+                recorded = value(total) - recorded
         elif says_unrecorded(doc, r):
             recorded = value(total) - value(r)
         elif (opens and not cues.within("audit_blockers", sent.start, sent.end) and audit_pairs.counts_crimes(doc, before, total)

@@ -209,7 +209,10 @@ class GradeRule(LinkRule):
             return headed, read_to
         areas, read_to = self.areas.after(doc, sent, grade, stop)
         if areas is UNNAMED:
-            return (self.areas.named_next(doc, sent) or UNNAMED), read_to
+            # "Those three included ..." next; or counted over the bullet lines a colon opens ("graded 'adequate' in
+            # four areas of its work:" then "• preventing crime ...")
+            listed = self.areas.listed_below(doc, sent, grade) if self.areas.opens_list(doc, sent) else []
+            return (self.areas.named_next(doc, sent) or listed or UNNAMED), read_to
         if not areas:
             areas = self.areas.where_before(doc, sent, grade) or self.areas.before(doc, sent, grade, floor)
         if areas == []:

@@ -32,8 +32,10 @@ class OfficialRule(LinkRule):
 
     finding_type = "official"
     cue_reads = CueReads(words=("official_between", "official_copulas", "title_punctuation", "place_joiners", "possessive_markers",
-                                "bare_inspector_titles", "speech_verbs", "appositive_breakers"),
-                         anywhere=("inspectorate_mentions", "force_anaphora"), phrases=("non_police_offices", "inspectorate_offices"), tables=("london_roles",),
+                                "bare_inspector_titles", "speech_verbs", "appositive_breakers", "inspectorate_nouns",
+                                "fronted_name_prepositions", "title_subject_determiners"),
+                         anywhere=("inspectorate_mentions", "force_anaphora"),
+                         phrases=("non_police_offices", "inspectorate_offices", "inspectorate_owned_titles"), tables=("london_roles",),
                          ids=("inspectorate_roles", "commissioner_roles"))
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -61,6 +63,8 @@ class OfficialRule(LinkRule):
                 role_id = role.kb_id
                 if len(doc.lower[role.start : role.end]) == 1 and doc.lower[role.start] in doc.words["bare_inspector_titles"]:
                     role_id, organisation = _bare_inspector(doc, sent, role, person)
+                elif _inspectorate_owned(doc, sent, role):
+                    role_id, organisation = "hm_chief_inspector_of_constabulary", "hmicfrs"
                 else:
                     organisation = self._organisation(doc, sent, role, person)
                 if organisation is None:
@@ -101,7 +105,8 @@ class OfficialRule(LinkRule):
                     and len(gap) <= _COPULA_TO_TITLE_MOST and all(t.lower() in between_words for t in gap)):
                 return person  # "Siân Pritchard-Lowe is His Majesty's Inspector of Constabulary", "Ann Lee was the force's PCC"
             if role.start >= person.end and (gap[:1] == [","] or (gap and "\n" in gap[0])) and len(gap) <= _NAME_TO_TITLE_MOST \
-                    and not (len(gap) > 1 and gap[1].lower() in doc.words["appositive_breakers"]) and (all(
+                    and not (len(gap) > 1 and gap[1].lower() in doc.words["appositive_breakers"]) \
+                    and not _fronted_name(doc, sent, person, role, self.titles) and (all(
                     t.lower() in between_words or t[:1].isupper() or "\n" in t for t in gap)
                     or _possessive_appositive(doc, gap)):
                 return person
@@ -176,6 +181,30 @@ def _possessive_appositive(doc: LinkDoc, gap: list[str]) -> bool:
     owner_end = next((j for j in range(2, len(gap)) if gap[j] in marks), None)
     return owner_end is not None and 3 <= owner_end <= 5 and all(
         t.lower() in doc.words["official_between"] for t in gap[owner_end + 1 :])
+
+
+def _fronted_name(doc: LinkDoc, sent: Sentence, person: Ent, role: Ent, titles: frozenset[str]) -> bool:
+    """The name is in a phrase fronted before the subject, which the title opens ("In response to Mr Lund, the T/ACC
+    confirmed ..."): a preposition before the name and its ``titles`` ("Mr"), a determiner opening the subject, a
+    lower-case word (the verb) right after the title; not a byline ("By Frances Ridley, Police and Crime Commissioner
+    for Sussex", which has no determiner)."""
+    i = person.start
+    while i > sent.start and doc.text[i - 1] in titles:
+        i -= 1
+    return (i > sent.start and doc.lower[i - 1] in doc.words["fronted_name_prepositions"]
+            and role.start - person.end >= 2 and doc.lower[role.start - 1] in doc.words["title_subject_determiners"]
+            and role.end < sent.end and doc.text[role.end].isalpha() and doc.text[role.end].islower())
+
+
+def _inspectorate_owned(doc: LinkDoc, sent: Sentence, role: Ent) -> bool:
+    """A police rank's title owned by the inspectorate is its head ("The inspectorate's Chief Inspector, Sir Rowland
+    Teague", "Andy Cooke, the watchdog's chief inspector", "HMICFRS Chief Inspector Andy Cooke")."""
+    if tuple(doc.lower[role.start : role.end]) not in doc.phrases["inspectorate_owned_titles"]:
+        return False
+    owner_end = role.start - (role.start > sent.start and doc.lower[role.start - 1] in doc.words["possessive_markers"])
+    if any(ent.end == owner_end for ent in sent.of("INSPECTORATE")):
+        return True
+    return owner_end < role.start and owner_end > sent.start and doc.lower[owner_end - 1] in doc.words["inspectorate_nouns"]
 
 
 def _bare_inspector(doc: LinkDoc, sent: Sentence, role: Ent, person: Ent) -> tuple[str, str | None]:
