@@ -988,6 +988,13 @@ CASES: list[Case] = [
      "All but six were.", "2015-10-01", [S("kent", "violence", 74, 80, 2015)], ALL),
     ("all_but_elliptical", "Kent Police was inspected. The inspectors examined 45 rape reports. All but two of them had been.",
      "2015-10-01", [S("kent", "rape", 43, 45, 2015)], ALL),
+    # -- "just one of N" is the few of a sample, a bare count after "of" its total (dev14)
+    ("just_one_of", "Dyfed-Powys Police was inspected. In the rape cases they looked at, just one of 47 had not been "
+     "correctly recorded.", "2020-06-01", [S("dyfed_powys", "rape", 46, 47, 2020)], ALL),
+    ("just_one_of", "Kent Police was inspected. Of the stalking reports checked, only one of 30 had been missed.", "2020-06-01",
+     [S("kent", "other", 29, 30, 2020)], ALL),
+    ("just_one_of", "Kent Police was inspected. Inspectors found that just one of 12 rape reports had been recorded.", "2020-06-01",
+     [S("kent", "rape", 1, 12, 2020)], ALL),
     # -- a capitalised name with "National" in it is no national frame (dev14)
     ("national_names", "Northamptonshire Police was inspected. We also looked for modern slavery crimes in referrals made under "
      "the National Referral Mechanism and found 12 that should have been recorded.\nOnly five were.", "2018-08-01",

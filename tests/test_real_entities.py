@@ -717,6 +717,53 @@ GRADES: list[Case] = [
      [("GRADE", "outstanding", {}), ("GRADE", "inadequate", {})], [("COUNT", "one")]),
 ]
 
+# -- (dev14) entities of real pages: crime types named as the pages name them, titles of rank and office, a
+#    force's bilingual name, a Welsh surname's particle, "estimated" as a verb, clock times with their zone,
+#    ranges and periods, numbers that count nothing ----------------------------------------------------------------
+DEV14_ENTITIES: list[Case] = [
+    ("It covers violence against women and girls (VAWG) and VAWG offences.", None,
+     [("CRIME_TYPE", "violence against women and girls", {}), ("CRIME_TYPE", "VAWG", {}), ("CRIME_TYPE", "VAWG offences", {})],
+     [("CRIME_TYPE", "violence")]),
+    ("Rural crime such as machinery theft, hare coursing and fly-tipping rose, as did threats to kill and dangerous driving.",
+     None, [("CRIME_TYPE", "machinery theft", {}), ("CRIME_TYPE", "hare coursing", {}), ("CRIME_TYPE", "fly-tipping", {}),
+            ("CRIME_TYPE", "threats to kill", {}), ("CRIME_TYPE", "dangerous driving", {})], [("CRIME_TYPE", "theft")]),
+    ("They included several assaults occasioning actual bodily harm and one case of terrorism.", None,
+     [("CRIME_TYPE", "assaults occasioning actual bodily harm", {}), ("CRIME_TYPE", "terrorism", {})],
+     [("CRIME_TYPE", "assaults"), ("CRIME_TYPE", "actual bodily harm")]),
+    ("PC Tom Hallam, a Metropolitan Police officer, resigned. Thefts of a PC were reported.", None,
+     [("ROLE", "PC", {"id": "other"}), ("PERSON", "Tom Hallam", {})], []),
+    ("Temporary Detective Chief Inspector Ann Lee and T/Chief Supt Laila Farouk spoke.", None,
+     [("ROLE", "Temporary Detective Chief Inspector", {}), ("ROLE", "T/Chief Supt", {"id": "chief_superintendent"})],
+     [("ROLE", "Detective Chief Inspector"), ("ROLE", "Chief Supt")]),
+    ("The Minister of State answered for the Secretary of State for the Home Department.", None,
+     [("ROLE", "Minister of State", {"id": "other"}), ("ROLE", "Secretary of State for the Home Department", {"id": "other"})],
+     [("ROLE", "Minister")]),
+    ("Heddlu Gwent Police and Heddlu Dyfed-Powys Police both replied.", None,
+     [("FORCE", "Heddlu Gwent Police", {"id": "gwent"}), ("FORCE", "Heddlu Dyfed-Powys Police", {"id": "dyfed_powys"})], []),
+    ("Police and Crime Commissioner Rhodri ap Gwynfor welcomed it.", None, [("PERSON", "Rhodri ap Gwynfor", {})],
+     [("PERSON", "Rhodri")]),
+    ("It pointed to the Crime Survey, which estimated 9.6 million incidents. HMICFRS estimated 5,000 more, and Kent Police "
+     "records an estimated 26,200.", None,
+     [("COUNT", "9.6 million", {}), ("COUNT", "5,000", {}), ("COUNT", "an estimated 26,200", {})],
+     [("COUNT", "estimated 9.6 million"), ("COUNT", "estimated 5,000")]),
+    ("3 March 2016 Last updated at 18:42 GMT\nPublished 6:00am BST", None,
+     [("DATE", "18:42 GMT", {}), ("DATE", "6:00am BST", {})], [("DATE", "18:42")]),
+    ("Reports published between 2022 and this autumn. Source: HMICFRS PEEL reports, 2022–2024.", "2024-11-04",
+     [("DATE", "2022 and this autumn", {}), ("DATE", "2022–2024", {})], [("DATE", "2022")]),
+    ("The autumn 2016 sample and that December 2020 inspection both found gaps.", None,
+     [("DATE", "autumn 2016", {}), ("DATE", "December 2020", {})], [("DATE", "The autumn"), ("DATE", "that December")]),
+    ("It examined crimes from the first half of the year, in the first year of the plan.", None,
+     [("DATE", "the first half of the year", {}), ("DATE", "the first year", {})], []),
+    ("UIN 21874, tabled on 3 March 2020. It took over 31,000 calls to 999.\nEmergency: 999 Non-emergency: 101", None,
+     [("COUNT", "over 31,000", {})], [("COUNT", "21874"), ("COUNT", "999"), ("COUNT", "101")]),
+    ("At one time or another 30 were wrong, and one force was rated inadequate.", None,
+     [("COUNT", "30", {}), ("COUNT", "one", {})], [("COUNT", "one time")]),
+    ("In the rape cases they looked at, just one of 47 had not been correctly recorded.", None,
+     [("COUNT", "one", {}), ("COUNT", "47", {})], []),
+    ("Its re-inspection report now rates the force good; they did judge it good on leadership, and good in two areas.",
+     None, [("GRADE", "good", {"id": "good"})], []),
+]
+
 # -- "on average N" is approx (ANNOTATION, Figures), so "on average" is the figure's hedge and part of its span, as
 # "about" is; an average stated of something else ("on average forces recorded ...") hedges nothing. --------
 AVERAGES: list[Case] = [
@@ -839,7 +886,7 @@ PERIODS_AND_TITLES: list[Case] = [
      [("PERSON", "Idris Mallender", {}), ("FORCE", "Warwickshire Police", {})], [("PERSON", "Idris")]),
 ]
 
-CASES = {"periods_and_titles": PERIODS_AND_TITLES, "listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
+CASES = {"dev14_entities": DEV14_ENTITIES, "periods_and_titles": PERIODS_AND_TITLES, "listed_units": LISTED_UNITS, "average": AVERAGES, "fraction": FRACTIONS, "crime_type": CRIME_TYPES, "inspectorate": INSPECTORATES, "count": COUNTS, "date": DATES,
          "force": FORCES, "person": PEOPLE, "grade": GRADES}
 
 

@@ -243,6 +243,18 @@ COUNTED_OVER_BULLETS: list[CaseRow] = [
     (KENT + "It was rated good in two areas.\n• Kent has 3,800 officers\n", "2023-01-05", set()),
 ]
 
+# -- (dev14) a grade after a rating verb in any form; never Police Scotland's (HMICS inspects it, HMICFRS grades it not)
+RATING_VERBS_AND_SCOTLAND: list[CaseRow] = [
+    ("Suffolk Constabulary was re-inspected. Its re-inspection report, published on 20 June, now rates the force good.",
+     "2019-06-20", {("suffolk", CDI, "good", 2019)}),
+    ("Nottinghamshire Police fared better, with HMICFRS finding the force recorded 92.7 per cent of crimes and rating it good.",
+     "2018-11-08", {("nottinghamshire", CDI, "good", 2018)}),
+    ("Norfolk Constabulary was inspected. They did, however, judge it good on leadership and culture.", "2017-04-01",
+     {("norfolk", "leadership_and_culture", "good", 2017)}),
+    ("HM Inspectorate of Constabulary in Scotland (HMICS) will look at how Police Scotland records crime.\nA reader writes: "
+     "\"The police are rated 'adequate' and everyone acts like that's fine.\"", "2025-05-02", set()),
+]
+
 # -- (dev14) the subject set off from its grade by an aside that opens on a participle or "whether"; PEEL's
 #    2014-17 questions in paraphrase
 ASIDES_AND_PILLARS: list[CaseRow] = [
@@ -871,6 +883,7 @@ REPORTS_AND_SECTIONS = [
 
 TABLES = {"reports_and_sections": REPORTS_AND_SECTIONS,
     "counted_over_bullets": COUNTED_OVER_BULLETS, "asides_and_pillars": ASIDES_AND_PILLARS,
+    "rating_verbs_and_scotland": RATING_VERBS_AND_SCOTLAND,
     "reported_grades": REPORTED_GRADES,
     "flattened_tables": FLATTENED_TABLES, "elided_areas": ELIDED_AREAS,
     "lists_under_grades": LISTS_UNDER_GRADES,

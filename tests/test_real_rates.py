@@ -932,6 +932,17 @@ CASES: list[Case] = [
      "2022-01-10", R_, [rate("kent", 95.2, year=2019), rate("essex", 94.0, year=2021)]),
     ("ranked_rows", "Share of crimes recorded, by force\nTop\n1) Dorset Police: 96%\nBottom\n43) Gwent Police: 82%\n",
      "2022-01-10", R_, [rate("dorset", 96.0, year=2022), rate("gwent", 82.0, year=2022)]),
+    # (dev14) recording said through logging or making it onto the system; an elliptical present-tense "are not."
+    ("logged", "Derbyshire police 'require improvement' on recording crime\n\nForce logs roughly nine in every ten crimes "
+     "reported to it", "2018-11-08", R_, [rate("derbyshire", 90.0, "approx", year=2018)]),
+    ("logged", "Staffordshire Police was inspected in 2022, when inspectors said the force was failing to log roughly 8,700 "
+     "crimes a year.", "2025-05-02", RU, [count("staffordshire", 8700, "approx", per_year=True, year=2022)]),
+    ("logged", "Kent Police was inspected. An estimated 90.2 per cent of crimes reported to Kent Police are now recorded, "
+     "meaning about 6,300 crimes each year are not.", "2018-11-08", RU,
+     [rate("kent", 90.2, "approx", year=2018), count("kent", 6300, "approx", per_year=True, year=2018)]),
+    ("logged", "Kent Police was inspected. They examined 182 domestic abuse crimes and found just 144 of them had made it "
+     "onto the force's crime system, or around 79 out of every 100.", "2018-11-08", R_,
+     [rate("kent", 79.0, "approx", crime_type="domestic_abuse", year=2018)]),
     ("related_links", "Bedfordshire Police was inspected.\n\nMore on this story\n\nPolice 'failing to record' 80 per cent "
      "of crimes\n18 November 2014\n\nBedfordshire force records 70 per cent\n3 September 2015", "2015-11-20", R_, []),
     ("related_links", "Related Topics\nBedfordshire Police\n\nImage caption,\nBedfordshire Police records 91 per cent of "

@@ -58,8 +58,10 @@ _RELATIVE_YEARS = frozenset({"last year", "this year", "next year"})
 
 
 def is_range(view: TokenView, first: Candidate, second: Candidate, joiner: str, range_joiners: frozenset[str]) -> bool:
-    """'1 March to 31 May', 'between June and November 2017', 'February and August 2014', 'February and
+    """'1 March to 31 May', 'between June and November 2017', 'between 2022 and this autumn', 'February and August 2014', 'February and
     August this year' (a month of the year named relative to the article date holds its year), 'June and July'."""
+    if joiner == "and" and first.start > 0 and view.lower[first.start - 1] == "between":
+        return True  # "between 2022 and this autumn": the frame makes any two dates a range (dev14)
     relative_second = second.id == "relative_month" and view.lower[second.end - 1] == "year"
     if first.id not in _DATE_PARTS or (second.id not in _DATE_PARTS and not relative_second) or joiner not in range_joiners:
         return False

@@ -61,7 +61,8 @@ ID_LABELS = frozenset({"FORCE", "INSPECTORATE", "ROLE", "CRIME_TYPE", "GRADE"})
 _YEARLIKE = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 # A clock time that is one on its own: with am/pm, or hours and minutes parted by a colon ("10:42am", "4.10pm", "14:30").
-_STANDALONE_TIME = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
+_STANDALONE_TIME = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2})(?:\s*(?:GMT|BST|UTC))?$",
+                              re.IGNORECASE)  # with its zone ("18:42 GMT", dev14)
 _MAX_HEDGE_TOKENS = 4
 _LIST_LINES_MOST = 12  # lines of a bullet list looked up through for its opening line
 _SAMPLE_WORDS_MOST = 7  # tokens after a ratio 'N out of M' in which a sample word makes M an examined sample
@@ -87,6 +88,11 @@ def _valid_count(lone_number: bool, last: str, text: str) -> bool:
     except (QuantityError, ValueError, ZeroDivisionError):
         return False
     return True
+
+
+def _names_year(text: list[str], start: int, end: int) -> bool:
+    """A token of tokens [start, end) is a year ("2016")."""
+    return any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in text[start:end])
 
 
 @lru_cache(maxsize=4096)
@@ -138,6 +144,7 @@ class EntityResolver(DataBacked):
         # "is now up to 93% (from 85%)": "up to" as "has risen to", not a hedge (ANNOTATION, dev5).
         self.risen_before = frozenset(phrasing["risen_to_before"]["words"])
         self.risen_after = frozenset(phrasing["risen_to_after"]["words"])
+        self.estimate_subjects = frozenset(phrasing["estimate_subjects"]["words"])
         self.elliptical, self.crime_coordinators = elliptical_modifiers(data["lexicon"])
         self.exact = exact_forms(data["forces"], data["lexicon"])
         self.exact_lower = frozenset(form.lower() for form in self.exact)
@@ -163,6 +170,8 @@ class EntityResolver(DataBacked):
                 size = _longest_hedge(self.hedges, tuple(view.lower[max(0, start - _MAX_HEDGE_TOKENS) : start]))
                 if size == 2 and before == "to" and view.lower[start - 2] == "up" and self._risen_to(view, start - 2, end):
                     size = 0
+                elif size == 1 and before == "estimated" and self._estimate_verb(view, start - 1):
+                    size = 0  # "the survey, which estimated 9.6 million incidents": a verb, no hedge
                 if size:
                     start -= size
                     c = tuple.__new__(Candidate, (start, end, label, id_))
@@ -177,6 +186,16 @@ class EntityResolver(DataBacked):
                 self._valid_figures.clear()
             valid = self._valid_figures[key] = self._valid_quantity(view, c)
         return c if valid else None
+
+    def _estimate_verb(self, view: TokenView, estimated: int) -> bool:
+        """The bare "estimated" at token ``estimated`` is a verb after its subject ("which estimated 9.6 million",
+        "HMICFRS estimated 5,000"): a subject word before it, or a capitalised word that does not open a line."""
+        if estimated == 0:
+            return False
+        word, text = view.lower[estimated - 1], view.text[estimated - 1]
+        if word in self.estimate_subjects:
+            return True
+        return text[:1].isupper() and estimated - 1 > 0 and text.isalpha() and "\n" not in view.text[estimated - 2]
 
     def _risen_to(self, view: TokenView, up: int, end: int) -> bool:
         """The "up to" at token ``up`` says the figure ending at ``end`` has risen to it ("is now up to 93%",
@@ -240,16 +259,19 @@ class EntityResolver(DataBacked):
         return False
 
     # -- selection ---------------------------------------------------------
-    def _select(self, cands: Iterable[Candidate], taken: bytearray) -> list[Candidate]:
-        """The longest spans first, then by label priority; ``taken`` marks the tokens they cover."""
+    def _select(self, cands: Iterable[Candidate], taken: bytearray, text: list[str]) -> list[Candidate]:
+        """The longest spans first, then by label priority; ``taken`` marks the tokens they cover (``text``: the
+        tokens' texts)."""
         rank = self.rank.get
         # Sorted as decorated tuples (one comparison in C each), not with a key function (a Python call per
         # candidate). Label and id last: two rules matching one span must not be told apart by hash order.
-        # The five leading fields determine the candidate, so the comparison never reaches it.
-        ranked = sorted([(start - end, rank(label, 0), start, label, rule_id, c)
+        # The six leading fields determine the candidate, so the comparison never reaches it. Of two dates as long,
+        # the one naming a year wins ("the autumn 2016 sample": "autumn 2016", not "the autumn"; "that December 2020").
+        ranked = sorted([(start - end, rank(label, 0), not (label == "DATE" and end - start > 1 and _names_year(text, start, end)),
+                          start, label, rule_id, c)
                          for c in set(cands) for start, end, label, rule_id in (c,)])
         chosen: list[Candidate] = []
-        for _, _, start, _, _, c in ranked:
+        for _, _, _, start, _, _, c in ranked:
             end = c[1]
             if end - start == 1:  # most are one token: test and mark it alone
                 if taken[start]:
@@ -323,7 +345,7 @@ class EntityResolver(DataBacked):
                 c = new(Candidate, (c[0], c[1], "FORCE", c[3]))
             cands.append(c)
         taken = bytearray(view.n)
-        chosen = self._select(cands, taken)
+        chosen = self._select(cands, taken, view.text)
         doc._.force_areas = sorted(a for a in areas if taken.find(1, a[0], a[1]) == -1)
         return chosen
 

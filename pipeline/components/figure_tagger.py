@@ -49,7 +49,7 @@ from pipeline.resources import DataFileError, Problem, json_path
 _NUMERAL = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ORDINAL_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)$")
 _NUMDATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})$")
-_FINANCIAL_YEAR = re.compile(r"^(?:19|20)\d{2}/(?:\d{2}|\d{4})$")
+_FINANCIAL_YEAR = re.compile(r"^(?:19|20)\d{2}(?:/(?:\d{2}|\d{4})|[–-](?:19|20)\d{2})$")  # "2016/17", "2022–2024"
 _MODIFIED_YEAR = re.compile(r"^(?:mid|early|late)[-–](?:19[5-9]\d|20[0-4]\d)$", re.IGNORECASE)
 _CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d$")
 _CLOCK_AM_PM = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?(?:am|pm)$", re.IGNORECASE)

@@ -36,7 +36,8 @@ class GradeRule(LinkRule):
     finding_type = "grade"
     cue_reads = CueReads(before=("hypothetical", "negations", "withheld_grades"), after=("same_grade",),
                          anywhere=("plural_forces", "clause_boundaries", "wider_inspection", "fire_service"),
-                         words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"))
+                         words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"),
+                         ids=("ungraded_forces",))
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.areas = AreaReader(lexicon)
@@ -309,10 +310,11 @@ class GradeRule(LinkRule):
     @staticmethod
     def _forces(doc: LinkDoc, sent: Sentence, grade: Ent) -> list[str]:
         """The forces a grade is given to: the group of forces named before it (else after it), leaving aside
-        forces in relative or comparative clauses; else the force resolved for its position."""
+        forces in relative or comparative clauses; else the force resolved for its position. Never a force the
+        inspectorate does not grade (Police Scotland: HMICS inspects it)."""
         if not sent.forces:
             force = force_for(doc, sent, grade.start)
-            return [force] if force else []
+            return [force] if force and force not in doc.ids["ungraded_forces"] else []
         joiners = doc.words["grade_list_joiners"]
         groups: list[list[Named]] = [[sent.forces[0]]]
         for prev, cur in zip(sent.forces, sent.forces[1:]):
@@ -325,7 +327,7 @@ class GradeRule(LinkRule):
         before = [g for g in groups if g[-1][1] <= grade.start]
         after = [g for g in groups if g[0][0] >= grade.end]
         chosen = before[-1] if before else after[0] if after else groups[-1]
-        return list(dict.fromkeys(f[2] for f in chosen))
+        return list(dict.fromkeys(f[2] for f in chosen if f[2] not in doc.ids["ungraded_forces"]))
 
 
 def _in_modifier(doc: LinkDoc, sent: Sentence, group: list[Named]) -> bool:
