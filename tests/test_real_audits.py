@@ -995,6 +995,14 @@ CASES: list[Case] = [
      [S("kent", "other", 29, 30, 2020)], ALL),
     ("just_one_of", "Kent Police was inspected. Inspectors found that just one of 12 rape reports had been recorded.", "2020-06-01",
      [S("kent", "rape", 1, 12, 2020)], ALL),
+    # -- failures "within 72 hours" are timeliness, the sample recorded in full in the end (dev14)
+    ("timely_failures", "Derbyshire Constabulary was inspected.\n• Three of the 19 rape reports we examined had not been "
+     "recorded as crimes within 72 hours, as the rules require; all 19 had been recorded in the end.", "2014-11-18",
+     [S("derbyshire", "rape", 19, 19, 2014)], ALL),
+    ("timely_failures", "Kent Police was inspected. Inspectors found that 5 of the 40 crimes they checked were not recorded "
+     "within 24 hours.", "2014-11-18", [], (AS,)),
+    ("timely_failures", "Kent Police was inspected. Of 60 reports audited, 12 were not recorded within the 72 hours the rules "
+     "allow.", "2014-11-18", [], (AS,)),
     # -- a capitalised name with "National" in it is no national frame (dev14)
     ("national_names", "Northamptonshire Police was inspected. We also looked for modern slavery crimes in referrals made under "
      "the National Referral Mechanism and found 12 that should have been recorded.\nOnly five were.", "2018-08-01",

@@ -251,6 +251,13 @@ RATING_VERBS_AND_SCOTLAND: list[CaseRow] = [
      "2018-11-08", {("nottinghamshire", CDI, "good", 2018)}),
     ("Norfolk Constabulary was inspected. They did, however, judge it good on leadership and culture.", "2017-04-01",
      {("norfolk", "leadership_and_culture", "good", 2017)}),
+    # a grade recalled with no date ("after being branded inadequate") is stated where the text dates it
+    ("Dyfed-Powys Police crime recording now 'good' after being branded inadequate", "2020-06-01",
+     {("dyfed_powys", CDI, "good", 2020)}),
+    ("Kent Police, having been rated inadequate in 2016, is now good.", "2020-06-01",
+     {("kent", CDI, "inadequate", 2016), ("kent", CDI, "good", 2020)}),
+    ("Essex Police, previously graded requires improvement, was rated good this year.", "2020-06-01",
+     {("essex", CDI, "good", 2020)}),
     ("HM Inspectorate of Constabulary in Scotland (HMICS) will look at how Police Scotland records crime.\nA reader writes: "
      "\"The police are rated 'adequate' and everyone acts like that's fine.\"", "2025-05-02", set()),
 ]

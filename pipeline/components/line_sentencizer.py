@@ -40,6 +40,7 @@ from pipeline.schema import DATE_MARKER
 # infixes split (``pipeline/tokenizer.py``).
 _GLUED_CANDIDATE = re.compile(r"[A-Z](?<=[a-z)'’\"][A-Z])")
 _QUOTES = "'’\""
+_DEBRIS_LINE_TOKENS = 6  # tokens of an advert line ("Story continues below")
 _LIST_NUMBER_DIGITS = 2  # a numbered list's number ("43."), not a year closing a line ("2014.")
 
 
@@ -165,10 +166,23 @@ class LineSentencizer(DataBacked):
             while m + 1 < len(breaks) and view.span_text(breaks[m] + 1, breaks[m + 1]).strip().lower() in self.debris_lines:
                 m += 1
             last = breaks[m]
-            after = text[last + 1] if last + 1 < len(text) else ""
+            # the last advert line may itself wrap into the sentence ("Hide Ad ⏎around one in eight ..."), so that its
+            # break ends nothing: the sentence goes on after it
+            j = self._past_wrapped_debris(view, last + 1)
+            after = text[j] if j < len(text) else ""
             if m > k and (after[:1].islower() or after[:1].isdigit()):
                 dropped.update(breaks[k : m + 1])
         return [i for i in ends if i not in dropped] if dropped else ends
+
+    def _past_wrapped_debris(self, view: Any, i: int) -> int:
+        """The token after an advert line that starts at ``i`` and that the text runs on from, its line break read as a
+        wrap ("Hide Ad ⏎around one in eight ..."); else ``i``."""
+        text, n = view.text, len(view.text)
+        for size in range(1, min(_DEBRIS_LINE_TOKENS, n - i)):
+            if view.span_text(i, i + size).lower() in self.debris_lines:
+                after = text[i + size]
+                return i + size if after[:1].islower() or after[:1].isdigit() else i
+        return i
 
     def _abbreviated(self, view: Any, i: int) -> bool:
         """The full stop at ``i`` closes an abbreviation written against it ('approx. 8,100', 'est. a year',

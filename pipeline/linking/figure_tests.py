@@ -17,12 +17,13 @@ CUE_READS = CueReads(
            "negative_record_just_after", "audit_after_ratio"),
     around=("general_figure", "other_measures"),
     anywhere=("clause_boundaries", "on_average", "plural_forces", "forces_together", "figure_anaphora", "measures_named",
-              "positive_record", "negative_record", "national_frames", "force_anaphora"),
+              "positive_record", "negative_record", "national_frames", "force_anaphora", "confidence_frame"),
     words=("difference_units", "composition_negators", "other_count_nouns", "subject_determiners", "verbs_with_down"),
 )
 
 
 _ASIDE = frozenset({"–", "—", "-", ",", ";", "("})  # between a figure and a change word: an aside, not the figure's change
+_BOUND_BACK = 4  # tokens before a figure in which "between" makes it a bound of a range ("between 90.9 and 94.3 percent")
 
 
 def is_change(doc: LinkDoc, fig: Figure) -> bool:
@@ -193,3 +194,16 @@ def of_the_measure_before(doc: LinkDoc, sent: Sentence) -> bool:
         return False
     recording = cues.within("positive_record", before.start, before.end) + cues.within("negative_record", before.start, before.end)
     return not any(m[0] > measures[-1][0] for m in recording)  # the measure is the last one the sentence names
+
+
+def is_interval_bound(doc: LinkDoc, sent: Sentence, fig: Figure) -> bool:
+    """'with a 95 percent confidence interval: the true figure is likely to lie between 90.9 and 94.3 percent': in a
+    sentence that gives a confidence interval, the level ('95 percent confidence') and each bound of a range ('between
+    X and Y') are no measured rate."""
+    if not doc.cues.within("confidence_frame", sent.start, sent.end):
+        return False
+    lower = doc.lower
+    if fig.end < sent.end and lower[fig.end] == "confidence":
+        return True
+    back = lower[max(sent.start, fig.start - _BOUND_BACK) : fig.start]
+    return "between" in back

@@ -29,7 +29,8 @@ CUE_READS = CueReads(
     after=("sub_part", "count_negated", "negative_record_after_count", "recorded_after_count", "recorded_after_all",
            "should_after_count", "whole_after_total", "none_after_total", "non_crime_sample", "negative_record_just_after",
            "audit_after_total", "per_year", "per_shorter_period"),
-    anywhere=("audit", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause", "crimes_described"),
+    anywhere=("audit", "timeliness_in_clause", "clause_boundaries", "negative_record", "positive_record", "wrong_type_in_clause",
+              "crimes_described"),
     words=("crime_nouns", "sample_relatives", "manner_comparatives", "subject_pronouns", "auxiliaries", "bullets",
            "recording_verbs", "remedial_adverbs", "back_pronouns", "negation_words"),
     phrases=("sample_joins", "elliptical_recorded", "elliptical_unrecorded"),
@@ -388,6 +389,8 @@ def through_failures(doc: LinkDoc, sent: Sentence, counts: list[Figure], taken: 
                     total = None  # "Of the six rapes that went unrecorded, two were ...": a breakdown of failures
         if total is None or value(f) > value(total) or about_other_things(doc, total):
             continue
+        if cues.within("timeliness_in_clause", max(f.end, total.end), scope_of(sent, counts, total if total.start > f.start else f)[1]):
+            continue  # "Three of the 19 rape reports ... had not been recorded as crimes within 72 hours": timeliness
         parts = tuple(c for c in counts if c.start > f.start and c is not total and value(c) <= value(f))
         reading = Reading(int(value(total) - value(f)), f, total, total, (f, total) + parts)
         taken.update(c.start for c in reading.claimed)

@@ -34,7 +34,7 @@ class GradeRule(LinkRule):
     """A GRADE of one force (or a group of forces listed together), per inspection area named."""
 
     finding_type = "grade"
-    cue_reads = CueReads(before=("hypothetical", "negations", "withheld_grades"), after=("same_grade",),
+    cue_reads = CueReads(before=("hypothetical", "negations", "withheld_grades", "earlier_grade"), after=("same_grade",),
                          anywhere=("plural_forces", "clause_boundaries", "wider_inspection", "fire_service"),
                          words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"),
                          ids=("ungraded_forces",))
@@ -95,6 +95,8 @@ class GradeRule(LinkRule):
                     # for effectiveness, while North Wales Police was told it requires improvement": the area is elided
                     areas = named_before
                 years = [self._year(doc, sent, figs, grade, stop)]
+                if years[0] == doc.article_year and cues.before("earlier_grade", grade.start, sent.start) is not None:
+                    continue  # "now 'good' after being branded inadequate": recalled undated, stated where it is dated
                 earlier = self._same_grade_before(doc, sent, grade)
                 if earlier is not None and earlier not in years:
                     years.append(earlier)

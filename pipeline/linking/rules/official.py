@@ -239,6 +239,7 @@ def _full_names(doc: LinkDoc) -> dict[str, str]:
             name = doc.span_text(person.start, person.end)
             if " " in name:
                 full_names.setdefault(doc.text[person.end - 1], name)
+                full_names.setdefault(name.split(" ", 1)[1], name)  # "Okonedo-Price", "ap Gwynfor": the whole surname
                 first = doc.text[person.start]
                 if begun_by.setdefault(first, name) != name:
                     begun_by[first] = None

@@ -7,8 +7,9 @@ from typing import Iterator
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc
 from pipeline.linking.figure_tests import (about_other_things, framed_nationally, is_audit_ratio, is_change, is_composition,
-                                           is_general, is_sub_share, of_forces_together, of_the_measure_before)
-from pipeline.linking.figures import scoped
+                                           is_general, is_interval_bound, is_sub_share, of_forces_together,
+                                           of_the_measure_before)
+from pipeline.linking.figures import Figure, scoped
 from pipeline.linking.findings import Finding, make_finding
 from pipeline.linking.resolvers.crime_type import crime_type_for
 from pipeline.linking.resolvers.force import force_for, joint_forces
@@ -43,7 +44,7 @@ class RecordingRateRule(LinkRule):
                 if is_change(doc, fig) or about_other_things(doc, fig) or is_sub_share(doc, fig) or is_general(doc, sent, fig, scope):
                     continue
                 if (is_composition(doc, fig, scope) or is_audit_ratio(doc, fig) or framed_nationally(doc, sent, fig)
-                        or of_forces_together(doc, sent, fig)):
+                        or of_forces_together(doc, sent, fig) or is_interval_bound(doc, sent, fig)):
                     continue
                 if doc.cues.before("rate_aspiration", fig.start, scope[0]) is not None:
                     continue  # "I want us to be recording at least 95 per cent": an aim, not a rate
@@ -57,7 +58,7 @@ class RecordingRateRule(LinkRule):
                 force = force_for(doc, sent, fig.start, fig.end)
                 if said is None or force is None:
                     continue
-                hedge = qualifier(doc, fig, scope, fig.norm.get("qualifier", "exact"))
+                hedge = _range_bound(doc, fig) or qualifier(doc, fig, scope, fig.norm.get("qualifier", "exact"))
                 if said == "neg" and value > _PLAUSIBLE_RATE >= 100.0 - value:
                     said = "pos"  # "at 90.8 per cent" beside another clause's "not recorded"
                 elif said == "pos" and value < _PLAUSIBLE_RATE <= 100.0 - value:
@@ -77,3 +78,15 @@ class RecordingRateRule(LinkRule):
         timely = doc.cues.within("timeliness_in_clause", start, end)
         coordinators = doc.words["clause_coordinators"]
         return bool(timely) and not any(w in coordinators for w in doc.lower[start : timely[0][0]])
+
+
+def _range_bound(doc: LinkDoc, fig: Figure) -> str | None:
+    """A bound of a range of rates ("between 88.1 and 91.5 per cent"): the lower `more_than`, the upper `less_than`,
+    as a range of counts is read (ANNOTATION, dev8); None for a figure that bounds no range."""
+    lower = doc.lower
+    if fig.start > 0 and lower[fig.start - 1] == "between":
+        return "more_than"
+    k = fig.start - 1
+    if k >= 2 and lower[k] in ("and", "to") and lower[k - 2] == "between":
+        return "less_than"
+    return None
