@@ -165,12 +165,13 @@ class LineSentencizer(DataBacked):
             m = k
             while m + 1 < len(breaks) and view.span_text(breaks[m] + 1, breaks[m + 1]).strip().lower() in self.debris_lines:
                 m += 1
-            last = breaks[m]
+            if m == k:
+                continue  # no advert line after it
             # the last advert line may itself wrap into the sentence ("Hide Ad ⏎around one in eight ..."), so that its
             # break ends nothing: the sentence goes on after it
-            j = self._past_wrapped_debris(view, last + 1)
+            j = self._past_wrapped_debris(view, breaks[m] + 1)
             after = text[j] if j < len(text) else ""
-            if m > k and (after[:1].islower() or after[:1].isdigit()):
+            if after[:1].islower() or after[:1].isdigit():
                 dropped.update(breaks[k : m + 1])
         return [i for i in ends if i not in dropped] if dropped else ends
 

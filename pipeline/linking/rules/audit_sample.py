@@ -33,8 +33,8 @@ _NAMED_BACK_JOINS = frozenset({("of", "the"), ("of", "those"), ("of", "these")})
 _HEADLESS_NEXT = frozenset({"that", "which", "we", "they", "inspectors", "it", "the", ",", ".", ";", ":"})
 _FURTHER = frozenset({"further", "another", "other"})  # "a further seven under the wrong crime type"
 _INSPECTION_NAME_MOST = 5  # tokens after a year in which the inspection it dates is named ("2014 crime data inspection")
-_RECORDED_AS_MOST = 8
-_TABLE_ROWS_MOST = 12  # rows a table row reads up through to its header  # tokens after a total in which "recorded as" names the crime type it should have been
+_RECORDED_AS_MOST = 8  # tokens after a total in which "recorded as" names the crime type it should have been
+_TABLE_ROWS_MOST = 12  # rows a table row reads up through to its header
 
 
 class AuditSampleRule(LinkRule):
@@ -353,11 +353,11 @@ class AuditSampleRule(LinkRule):
                 break
         if header is None:
             return None
-        cells = self._cells(doc, sent)
-        if len(cells) != len(self._cells(doc, header)):
+        cells, header_cells = self._cells(doc, sent), self._cells(doc, header)
+        if len(cells) != len(header_cells):
             return None  # a row of as many cells as the header names
         by_cell = {i: c for c in counts for i, (lo, hi) in enumerate(cells) if lo <= c.start < hi}
-        columns = self._columns(doc, header, by_cell)
+        columns = self._columns(doc, header_cells, by_cell)
         if columns is None:
             return None
         total_at, recorded_at, failures = columns
@@ -379,14 +379,16 @@ class AuditSampleRule(LinkRule):
         cells.append((lo, line.end))
         return cells
 
-    def _columns(self, doc: LinkDoc, header: Sentence, counted: dict[int, Figure]) -> tuple[int, int, bool] | None:
+    @staticmethod
+    def _columns(doc: LinkDoc, header_cells: list[tuple[int, int]],
+                 counted: dict[int, Figure]) -> tuple[int, int, bool] | None:
         """Among the ``counted`` columns (those the row gives a count in; not its label's, "Sample | Audited |
         Recorded"), the header's column of what should have been recorded (or was examined), its column of what was
         recorded or not, and whether that column counts failures; None when it names no such pair."""
         words = doc.words
         total_at = recorded_at = None
         failures = False
-        for i, (lo, hi) in enumerate(self._cells(doc, header)):
+        for i, (lo, hi) in enumerate(header_cells):
             if i not in counted:
                 continue
             cell = [w for w in doc.lower[lo:hi] if w.strip()]
