@@ -1003,6 +1003,16 @@ CASES: list[Case] = [
      "within 24 hours.", "2014-11-18", [], (AS,)),
     ("timely_failures", "Kent Police was inspected. Of 60 reports audited, 12 were not recorded within the 72 hours the rules "
      "allow.", "2014-11-18", [], (AS,)),
+    # -- what should have been recorded said through appearing on the books; its whole recorded later in the same
+    #    sentence, elliptically or not (dev14)
+    ("should_then_whole", "Devon and Cornwall Police fared worse. Inspectors picked out 158 reports that should have "
+     "appeared on its books as crimes; 118 had.", "2014-05-01", [S("devon_and_cornwall", "all_crime", 118, 158, 2014)], ALL),
+    ("should_then_whole", "Suffolk Constabulary was inspected. They found 21 stalking reports that should have been "
+     "recorded as crimes, and every one of them had been.", "2019-05-01", [S("suffolk", "other", 21, 21, 2019)], ALL),
+    ("should_then_whole", "Kent Police was inspected. Inspectors found 14 rapes that should have been recorded, and all of "
+     "them had been recorded.", "2019-05-01", [S("kent", "rape", 14, 14, 2019)], ALL),
+    ("should_then_whole", "Kent Police was inspected. Inspectors found 9 crimes that should have been recorded; none had "
+     "been.", "2019-05-01", [S("kent", "all_crime", 0, 9, 2019)], ALL),
     # -- a capitalised name with "National" in it is no national frame (dev14)
     ("national_names", "Northamptonshire Police was inspected. We also looked for modern slavery crimes in referrals made under "
      "the National Referral Mechanism and found 12 that should have been recorded.\nOnly five were.", "2018-08-01",

@@ -168,6 +168,11 @@ def elliptical_after(doc: LinkDoc, r: Figure, skip: int = 0, negated: bool = Fal
     return _elliptical_at(doc, r.end + skip, "elliptical_unrecorded" if negated else "elliptical_recorded")
 
 
+def elliptical_after_index(doc: LinkDoc, i: int) -> bool:
+    """An elliptical 'recorded' at token ``i`` or after 'of them' there ('every one of them had been.')."""
+    return _elliptical_at(doc, i) or (doc.lower[i : i + 2] == ["of", "them"] and _elliptical_at(doc, i + 2))
+
+
 def elliptical_unrecorded_in(doc: LinkDoc, start: int, end: int) -> bool:
     """An elliptical 'not recorded' ('had not been.', 'were not.') within tokens [start, end): 'Just one of the 43 rape
     reports they examined had not been.'"""

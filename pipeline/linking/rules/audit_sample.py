@@ -74,6 +74,11 @@ class AuditSampleRule(LinkRule):
                     yield finding  # "five had not been recorded as crimes when they should have been. The sample was 31"
                     continue
                 taken.update(c.start for c in claimed)
+                if reading is None and not blockers and (whole := self._whole_later_in_sentence(doc, sent, total)) is not None:
+                    # "They found 21 stalking reports that should have been recorded as crimes, and every one of them
+                    # had been."
+                    yield self._whole_sample(doc, state, sent, sent, total, whole)
+                    continue
                 if reading is None:
                     state.open_totals[sent.index] = total  # how many were recorded may follow
                     if not blockers and (finding := self._open_total_in_next(doc, state, sent, total)) is not None:
@@ -216,6 +221,17 @@ class AuditSampleRule(LinkRule):
                                recorded=recorded, total=int(value(total)), year=year_for(doc, nxt, nxt.figures, total.ent))
         state.samples.append((nxt.index, finding))
         return finding
+
+    @staticmethod
+    def _whole_later_in_sentence(doc: LinkDoc, sent: Sentence, total: Figure) -> int | None:
+        """'..., and every one of them had been.', '... ; none had been recorded': after what should have been
+        recorded, its whole (or none of it) said recorded, elliptically or not, in the same sentence; the recorded
+        number, else None."""
+        for cue, whole in (("whole_in_sentence", int(value(total))), ("none_in_sentence", 0)):
+            for start, end in doc.cues.within(cue, total.end, sent.end):
+                if audit_pairs.recorded_after(doc, end) or audit_pairs.elliptical_after_index(doc, end):
+                    return whole
+        return None
 
     @staticmethod
     def _recorded_whole(doc: LinkDoc, sent: Sentence, total: Figure) -> int | None:
