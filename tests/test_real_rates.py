@@ -958,10 +958,18 @@ CASES: list[Case] = [
     ("advert_wrap", "Cheshire Constabulary was inspected.\nFor domestic abuse the picture was less rosy, with inspectors "
      "finding that\nAdvertisement\nHide Ad\naround one in eight crimes disclosed by victims had not been recorded.",
      "2022-08-18", R_, [rate("cheshire", 87.5, "approx", crime_type="domestic_abuse", year=2022)]),
+    ("advert_wrap", "Kent Police was inspected.\nFor rape the figure was better, with the force recording\nAdvertisement\n"
+     "Story continues below\nabout 96 per cent of reports.", "2022-08-18", R_,
+     [rate("kent", 96.0, "approx", crime_type="rape", year=2022)]),
+    ("advert_wrap", "Kent Police was inspected.\nFor violent crime, inspectors found the force failed to record\nSkip Ad\n"
+     "one in ten reports.", "2022-08-18", R_, [rate("kent", 90.0, "approx", crime_type="violence", year=2022)]),
     # a surname of two words or a hyphen stands for the full name given earlier (dev14)
     ("full_name", "Cheshire Constabulary was inspected. The force's Assistant Chief Constable, Nadia Okonedo-Price, said the "
      "force was pleased.\nACC Okonedo-Price added that the force had worked hard.", "2022-08-18", O_,
      [official("Nadia Okonedo-Price", "assistant_chief_constable", "cheshire")] * 2),
+    ("full_name", "Dyfed-Powys Police was inspected. Police and Crime Commissioner Rhodri ap Gwynfor welcomed it.\n"
+     "Commissioner ap Gwynfor said more was to come.", "2020-06-01", O_,
+     [official("Rhodri ap Gwynfor", "police_and_crime_commissioner", "dyfed_powys")]),
     ("full_name", "South Yorkshire Police left Engage. Insp Rhiannon Pask, who leads that team, said it had reviewed 9,000 "
      "incidents.", "2025-06-01", O_, [official("Rhiannon Pask", "other", "south_yorkshire")]),
     ("related_links", "Bedfordshire Police was inspected.\n\nMore on this story\n\nPolice 'failing to record' 80 per cent "

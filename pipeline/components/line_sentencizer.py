@@ -159,17 +159,17 @@ class LineSentencizer(DataBacked):
         text, lower, wrap_words = view.text, view.lower, self.wrap_words
         breaks = [i for i in ends if "\n" in text[i]]
         dropped: set[int] = set()
-        for k, first in enumerate(breaks[:-1]):
+        for k, first in enumerate(breaks):
             if not first or (lower[first - 1] != "," and lower[first - 1] not in wrap_words):
                 continue
             m = k
             while m + 1 < len(breaks) and view.span_text(breaks[m] + 1, breaks[m + 1]).strip().lower() in self.debris_lines:
                 m += 1
-            if m == k:
-                continue  # no advert line after it
             # the last advert line may itself wrap into the sentence ("Hide Ad ⏎around one in eight ..."), so that its
-            # break ends nothing: the sentence goes on after it
+            # break ends nothing: the sentence goes on after it (and it may be the only advert line: "Skip Ad ⏎one in ten")
             j = self._past_wrapped_debris(view, breaks[m] + 1)
+            if m == k and j == first + 1:
+                continue  # no advert line after the break
             after = text[j] if j < len(text) else ""
             if after[:1].islower() or after[:1].isdigit():
                 dropped.update(breaks[k : m + 1])
