@@ -258,6 +258,21 @@ RATING_VERBS_AND_SCOTLAND: list[CaseRow] = [
      {("kent", CDI, "inadequate", 2016), ("kent", CDI, "good", 2020)}),
     ("Essex Police, previously graded requires improvement, was rated good this year.", "2020-06-01",
      {("essex", CDI, "good", 2020)}),
+    # a grade moved from: dated by its apposition or by the earlier year the sentence names, else stated elsewhere; the
+    # grade moved to is the article's (dev14; dev13, dev7, dev9, dev10 read the same way)
+    ("Gwent Police was inspected. Our crime data integrity has moved from requires improvement, the grade we were given in "
+     "2021, to adequate.", "2023-06-01", {("gwent", CDI, "requires_improvement", 2021), ("gwent", CDI, "adequate", 2023)}),
+    ("Kent Police was rated inadequate – the rating it received in 2018 – and is now good.", "2023-06-01",
+     {("kent", CDI, "inadequate", 2018), ("kent", CDI, "good", 2023)}),
+    ("Devon and Cornwall Police recorded 94.3 per cent of crime in 2025, up from 81.6 per cent in 2022, and its grade for "
+     "recording data about crime has gone from inadequate to adequate.", "2025-05-20",
+     {("devon_and_cornwall", CDI, "inadequate", 2022), ("devon_and_cornwall", CDI, "adequate", 2025)}),
+    ("Staffordshire Police\nCrime recording improves as inspectors lift grade from 'inadequate'", "2020-01-30", set()),
+    (KENT + "Its crime recording has moved from requires improvement to adequate.", "2023-06-01", {("kent", CDI, "adequate", 2023)}),
+    # a copula after "and" has the first clause's subject, the force
+    ("Kent Police was rated inadequate in 2018 and is now good.", "2023-06-01",
+     {("kent", CDI, "inadequate", 2018), ("kent", CDI, "good", 2023)}),
+    ("Essex Police was found wanting in 2016 but is now outstanding.", "2023-06-01", {("essex", CDI, "outstanding", 2023)}),
     ("HM Inspectorate of Constabulary in Scotland (HMICS) will look at how Police Scotland records crime.\nA reader writes: "
      "\"The police are rated 'adequate' and everyone acts like that's fine.\"", "2025-05-02", set()),
 ]

@@ -33,6 +33,11 @@ from pipeline.schema import DEFAULT_AREA
 
 # The nouns after a grade word that name it ("its one good grade was for ..."): a copula may follow them.
 _GRADE_NOUNS = frozenset({"grade", "grades", "rating", "ratings"})
+# Before "requires improvement", these make it the grade's name, not the verb said of a subject ("moved from requires
+# improvement to adequate").
+_GRADE_NAMING_PREPOSITIONS = frozenset({"from", "to", "of"})
+# A copula right after these has the subject of the clause before ("... in 2018 and is now good").
+_ELIDED_SUBJECT_JOINERS = frozenset({"and", "but"})
 
 CUE_READS = CueReads(words=("area_frames", "grade_trailers", "area_joiners", "area_determiners", "area_stops", "clause_verbs",
                             "subject_pronouns", "subject_bounds", "possessives", "non_area_words", "area_counters", "area_nouns", "area_to_grade", "rating_verbs",
@@ -407,6 +412,8 @@ class AreaReader:
             s = self._past_aside(doc, i, s, floor)  # "Its efficiency, graded last October, was good"
         if self._neutral(doc, sent, s):
             return self._report_area(doc, sent, s, floor)
+        if copula and lower[s] in _ELIDED_SUBJECT_JOINERS:
+            return []  # "Kent Police was rated inadequate in 2018 and is now good": the subject is the first clause's
         if lower[s] in words["area_nouns"]:
             return UNNAMED  # "Two of its nine graded areas were inadequate"
         if (lower[s].isdigit() or lower[s] in words["bare_count_words"]) and (s == floor or not lower[s - 1].isalpha() or lower[s - 1] == "and"):
@@ -430,8 +437,9 @@ class AreaReader:
         if found:
             return list(dict.fromkeys(found))
         # Said of something with "is", or with the verb "requires improvement" itself: described, not rated.
-        if not rated and lower[s].isalpha() and (copula or (i == grade.start and grade.kb_id == _VERB_GRADE)):
-            return UNNAMED
+        if not rated and lower[s].isalpha() and (copula or (i == grade.start and grade.kb_id == _VERB_GRADE
+                                                            and lower[grade.start - 1] not in _GRADE_NAMING_PREPOSITIONS)):
+            return UNNAMED  # (not "moved from requires improvement to adequate": after a preposition it names the grade)
         return []
 
     @staticmethod

@@ -27,6 +27,7 @@ _REPORT_AFTER_MOST = 14  # tokens after a grade in which the report that gave it
 _REPORT_TO_DATE_MOST = 6  # tokens between the report that gave a grade and its date
 _HEADING_MOST = 8  # tokens: a section's heading line ("Northamptonshire Fire and Rescue Service")
 _MOVE_WORDS = 3  # tokens before a grade in which "from" or "to" says it is the grade moved from or to ('from the "')
+_APPOSITION_DATE_MOST = 8  # tokens after 'the grade' in an apposition in which its date stands ('we were given in 2021')
 _OVERALL_WITHIN = 4  # tokens either side of a grade where "overall" makes it an overall judgement
 
 
@@ -34,7 +35,8 @@ class GradeRule(LinkRule):
     """A GRADE of one force (or a group of forces listed together), per inspection area named."""
 
     finding_type = "grade"
-    cue_reads = CueReads(before=("hypothetical", "negations", "withheld_grades", "earlier_grade"), after=("same_grade",),
+    cue_reads = CueReads(before=("hypothetical", "negations", "withheld_grades", "earlier_grade"),
+                         after=("same_grade", "grade_apposition"),
                          anywhere=("plural_forces", "clause_boundaries", "wider_inspection", "fire_service"),
                          words=("grade_list_joiners", "grade_scale_joiners", "modifier_words", "report_words", "report_date_links", "overall_words"),
                          ids=("ungraded_forces",))
@@ -95,8 +97,16 @@ class GradeRule(LinkRule):
                     # for effectiveness, while North Wales Police was told it requires improvement": the area is elided
                     areas = named_before
                 years = [self._year(doc, sent, figs, grade, stop)]
-                if years[0] == doc.article_year and cues.before("earlier_grade", grade.start, sent.start) is not None:
-                    continue  # "now 'good' after being branded inadequate": recalled undated, stated where it is dated
+                recalled = cues.before("earlier_grade", grade.start, sent.start)
+                if years[0] == doc.article_year and recalled is not None and "to" not in doc.lower[recalled[1] : grade.start]:
+                    # "has moved from requires improvement to adequate" (not the grade moved to): an earlier grade, of
+                    # the earlier year the sentence names ("up from 81.6 per cent in 2022, and its grade has gone from
+                    # inadequate to adequate"); with none ("now 'good' after being branded inadequate") it is stated
+                    # where the text dates it
+                    earlier = self._earlier_year(doc, sent)
+                    if earlier is None:
+                        continue
+                    years = [earlier]
                 earlier = self._same_grade_before(doc, sent, grade)
                 if earlier is not None and earlier not in years:
                     years.append(earlier)
@@ -247,6 +257,12 @@ class GradeRule(LinkRule):
         when = self._when_clause_date(doc, sent, grade)
         if when is not None:
             return when
+        named = doc.cues.after("grade_apposition", grade.end, sent.end)
+        if named is not None and named[0] == grade.end:
+            # "moved from requires improvement, the grade we were given in 2021, to adequate"
+            for date in sent.of("DATE"):
+                if named[1] <= date.start <= named[1] + _APPOSITION_DATE_MOST and (dated := doc.norm(date).get("year")):
+                    return dated
         for date in sent.of("DATE"):
             if grade.end <= date.start < stop and not doc.cues.within("clause_boundaries", grade.end, date.start):
                 if (dated := doc.norm(date).get("year")) is not None:
@@ -268,6 +284,13 @@ class GradeRule(LinkRule):
                     return doc.norm(date).get("year") or year
                 break
         return year
+
+    @staticmethod
+    def _earlier_year(doc: LinkDoc, sent: Sentence) -> int | None:
+        """The earliest year before the article's that a date of the sentence names; None if none does."""
+        years = [y for d in sent.of("DATE") if (y := doc.norm(d).get("year")) is not None
+                 and (doc.article_year is None or y < doc.article_year)]
+        return min(years) if years else None
 
     @staticmethod
     def _to_after_from(doc: LinkDoc, sent: Sentence, grade: Ent) -> bool:
