@@ -179,6 +179,8 @@ class LineSentencizer(DataBacked):
         """The token after an advert line that starts at ``i`` and that the text runs on from, its line break read as a
         wrap ("Hide Ad ⏎around one in eight ..."); else ``i``."""
         text, n = view.text, len(view.text)
+        if i >= n or view.lower[i] not in self.debris_first_words:
+            return i  # no advert line starts here (the common case: asked once per wrapped line break)
         for size in range(1, min(_DEBRIS_LINE_TOKENS, n - i)):
             if view.span_text(i, i + size).lower() in self.debris_lines:
                 after = text[i + size]
@@ -205,6 +207,7 @@ class LineSentencizer(DataBacked):
         self.abbreviations = frozenset(phrasing["dotted_abbreviations"]["words"])
         self.dotted_titles = frozenset(phrasing["dotted_titles"]["words"])
         self.debris_lines = frozenset(phrasing["inline_debris_lines"]["words"])
+        self.debris_first_words = frozenset(line.split()[0] for line in self.debris_lines)
 
 
 @Language.factory(

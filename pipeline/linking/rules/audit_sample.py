@@ -148,8 +148,8 @@ class AuditSampleRule(LinkRule):
         if (total.start in state.sample_counts or not cues.within("audit", sent.start, sent.end)
                 or not audit_pairs.is_sample(doc, counts, total) or audit_pairs.not_crimes(doc, total)):
             return None
-        first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip() and doc.lower[i] not in doc.words["quote_marks"]), None)
-        if first is None or cues.within("audit_blockers", nxt.start, nxt.end):
+        first = doc.first_word_at(nxt, doc.words["quote_marks"])
+        if first >= nxt.end or cues.within("audit_blockers", nxt.start, nxt.end):
             return None
         for cue, whole in (("whole_after_total", int(value(total))), ("none_after_total", 0)):
             said = cues.after(cue, first, first + 1)
@@ -168,8 +168,8 @@ class AuditSampleRule(LinkRule):
         if r.start in state.sample_counts:
             return None
         nxt = doc.sentences[sent.index + 1]
-        first = next((i for i in range(nxt.start, nxt.end) if doc.lower[i].strip()), None)
-        opening = doc.cues.after("sample_size_openers", first, first + 1) if first is not None else None
+        first = doc.first_word_at(nxt)
+        opening = doc.cues.after("sample_size_openers", first, first + 1) if first < nxt.end else None
         if opening is None or opening[0] != first:
             return None
         total = next((f for f in nxt.figures if f.ent.label == "COUNT" and f.start >= opening[1]
