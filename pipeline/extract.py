@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline._speed import token_view
+from pipeline.batches import batches, run_components
 from pipeline.extensions import register_extensions
 from pipeline.candidates import entity_rows
 from pipeline.io import Article, InputProblem
@@ -168,13 +169,33 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _record(nlp: Language, article: Article) -> dict[str, Any] | InputProblem:
-    """The record of one article, or the problem that stopped it."""
-    try:
-        with collector_paused():
-            return doc_to_record(nlp(make_doc(nlp, article)), article.text)
-    except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-        return InputProblem(article.source, f"pipeline failed on {article.id!r}: {type(err).__name__}: {err}")
+def records_of(nlp: Language, articles: list[Article]) -> list[dict[str, Any] | Exception]:
+    """The records of a batch of articles, in order, run component by component (``pipeline.batches``);
+    for a document that made a component (or its record) raise, that exception: the rest go on."""
+    with collector_paused():
+        made: list[Doc | Exception] = []
+        for article in articles:
+            try:
+                made.append(make_doc(nlp, article))
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+                made.append(err)
+        ran = run_components(nlp, made)
+        del made
+        records: list[dict[str, Any] | Exception] = []
+        for article, doc in zip(articles, ran):
+            if isinstance(doc, Doc):
+                try:
+                    records.append(doc_to_record(doc, article.text))
+                except Exception as err:  # noqa: BLE001
+                    records.append(err)
+            else:
+                records.append(doc)
+        return records
+
+
+def pipeline_problem(article: Article, err: Exception) -> InputProblem:
+    """The input problem of an article the pipeline failed on."""
+    return InputProblem(article.source, f"pipeline failed on {article.id!r}: {type(err).__name__}: {err}")
 
 
 ZONE_DOCS = 64  # documents processed in one memory zone (see ``extraction_zone``)
@@ -206,23 +227,34 @@ def extraction_zone(nlp: Language) -> Iterator[None]:
 def extract_records(
     nlp: Language, items: Iterable[Article | InputProblem], zone_docs: int = ZONE_DOCS
 ) -> Generator[dict[str, Any] | InputProblem, None, None]:
-    """Records for articles; problems (unreadable input, a component that raised) pass through.
+    """Records for articles, in order; problems (unreadable input, a component that raised) pass through.
 
-    Every ``zone_docs`` documents run in one memory zone (``extraction_zone``; 0: none), so memory
-    stays flat over any amount of new text. Each record is built, as plain data, inside its zone."""
+    Articles run in batches of ``nlp.batch_size`` (``pipeline.batches``), so a record comes out once its
+    batch is done. Every ``zone_docs`` documents run in one memory zone (``extraction_zone``; 0: none), so
+    memory stays flat over any amount of new text; a batch never spans two zones, and each record is
+    built, as plain data, inside its zone."""
     zone = ExitStack()
     in_zone = 0
     try:
-        for item in items:
-            if isinstance(item, InputProblem):
-                yield item
+        for batch in batches(items, article_chars, nlp.batch_size, zone_docs):
+            if not isinstance(batch, list):
+                yield batch
                 continue
             if zone_docs and not in_zone:
                 zone.enter_context(extraction_zone(nlp))
-            yield _record(nlp, item)  # no Doc of the zone is left in this frame when it ends
-            in_zone += 1
+            for article, record in zip(batch, records_of(nlp, batch)):  # no Doc of the zone is left in this frame
+                yield pipeline_problem(article, record) if isinstance(record, Exception) else record
+            in_zone += len(batch)
             if zone_docs and in_zone >= zone_docs:
                 zone.close()
                 in_zone = 0
     finally:
         zone.close()
+
+
+def article_chars(item: Article | InputProblem) -> int | None:
+    """An article's length in characters (what a batch is cut by; 0 for a text that is no string, which fails
+    later as its own problem); None for an input problem."""
+    if not isinstance(item, Article):
+        return None
+    return len(item.text) if isinstance(item.text, str) else 0

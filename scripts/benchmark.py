@@ -15,7 +15,9 @@ hold the CPU, which made single runs differ by a third.
     python scripts/benchmark.py [--docs 900] [--repeat 3] [--extract]
 
 ``--extract`` adds the path every runner takes, ``extract_records``, with spaCy's memory zones
-(its default) and without, to each round.
+(its default) and without, to each round. ``--per-doc`` adds the pipeline run one document at a
+time (``nlp(doc)``: every component on a document before the next), against which the batches of
+``nlp.pipe`` (each component over a batch, ``pipeline/batches.py``) are measured.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ def run_mode(mode: str, n_docs: int) -> dict[str, float]:
             articles = (Article(str(i), text, date, "bench") for i, (text, date) in enumerate(docs))
             for _ in extract_records(nlp, articles, zone_docs=0 if mode == "extract-no-zones" else ZONE_DOCS):
                 pass
+        elif mode == "per-doc":
+            for i, (text, date) in enumerate(docs):
+                nlp(make_doc(nlp, Article(str(i), text, date, "bench")))
         else:
             made = (make_doc(nlp, Article(str(i), text, date, "bench")) for i, (text, date) in enumerate(docs))
             for doc in nlp.pipe(made):
@@ -122,9 +127,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=900,
                         help="documents per run, the corpus replicated; 0: each distinct article once (first sight)")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--mode", choices=["baseline", "full", "records", "extract", "extract-no-zones"])
+    parser.add_argument("--mode", choices=["baseline", "full", "records", "extract", "extract-no-zones", "per-doc"])
     parser.add_argument("--extract", action="store_true",
                         help="also measure `extract_records` (what every runner uses) with and without memory zones")
+    parser.add_argument("--per-doc", action="store_true",
+                        help="also measure the pipeline one document at a time (nlp(doc)), against nlp.pipe's batches")
     parser.add_argument("--stages", action="store_true", help="also print the CPU cost of each stage")
     args = parser.parse_args()
     if args.stages:
@@ -140,6 +147,8 @@ def main() -> None:
     runs: dict[str, list[dict[str, float]]] = {"baseline": [], "full": [], "records": []}
     if args.extract:
         runs.update({"extract": [], "extract-no-zones": []})
+    if args.per_doc:
+        runs["per-doc"] = []
     for _ in range(args.repeat):
         for mode in runs:
             runs[mode].append(measure(mode, args.docs))
@@ -161,7 +170,8 @@ def main() -> None:
     names = {"baseline": 'spacy.blank("en") + sentencizer', "full": "hmicfrs pipeline (entities and findings)",
              "records": "hmicfrs pipeline + SCHEMA records (what `extract` writes)",
              "extract": "`extract_records`, memory zones of 64 documents (what every runner does)",
-             "extract-no-zones": "`extract_records` without memory zones"}
+             "extract-no-zones": "`extract_records` without memory zones",
+             "per-doc": "hmicfrs pipeline, one document at a time (`nlp(doc)`)"}
     for mode, row in rows.items():
         print(f"| {names[mode]} | {row['docs_per_s']:.0f} | {row['wall_docs_per_s']:.0f} | {row['ratio']:.2f} | {row['peak_rss_mb']:.0f} | {row['load_s']:.1f} |")
     print(f"\nper-round ratios of the pipeline: {', '.join(f'{r:.2f}' for r in ratios['full'])}")

@@ -24,7 +24,8 @@ import spacy
 from spacy.language import Language
 
 import pipeline
-from pipeline.extract import doc_to_record, extraction_zone, load_pipeline, make_doc, model_directory
+from pipeline.batches import batches
+from pipeline.extract import article_chars, extraction_zone, load_pipeline, model_directory, records_of
 from pipeline.io import Article, encode_record
 
 # (id, text, date, source): what a worker needs of an article, cheap to pickle.
@@ -69,20 +70,28 @@ def process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
 
 
 def _process_chunk(nlp: Language, payloads: list[Payload]) -> ChunkResult:
-    """Records for a chunk, exactly as ``extract_records`` makes them, one document's failure its own."""
+    """Records for a chunk, exactly as ``extract_records`` makes them (batches of ``nlp.batch_size``, run
+    component by component), one document's failure its own."""
     results = []
-    for doc_id, text, date, source in payloads:
-        try:
-            doc = nlp(make_doc(nlp, Article(doc_id, text, date, source)))
-            record = doc_to_record(doc, text)
-            line = encode_record(record)
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
-            results.append(DocResult(doc_id, None, {}, {}, type(err).__name__, str(err), "pipeline_error"))
-            continue
-        labels = Counter(span["label"] for span in record["spans"])
-        findings = Counter(finding["type"] for finding in record["findings"])
-        results.append(DocResult(doc_id, line, dict(labels), dict(findings)))
+    articles = [Article(doc_id, text, date, source) for doc_id, text, date, source in payloads]
+    for batch in batches(articles, article_chars, nlp.batch_size):
+        for article, record in zip(batch, records_of(nlp, batch)):
+            if isinstance(record, Exception):
+                results.append(_failed(article.id, record))
+                continue
+            try:
+                line = encode_record(record)
+            except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
+                results.append(_failed(article.id, err))
+                continue
+            labels = Counter(span["label"] for span in record["spans"])
+            findings = Counter(finding["type"] for finding in record["findings"])
+            results.append(DocResult(article.id, line, dict(labels), dict(findings)))
     return ChunkResult(results, os.getpid(), peak_rss_mb())
+
+
+def _failed(doc_id: str, err: Exception) -> DocResult:
+    return DocResult(doc_id, None, {}, {}, type(err).__name__, str(err), "pipeline_error")
 
 
 # --- a local worker process: the pipeline loaded once by the pool's initializer -------------

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline._speed import token_view
+from pipeline.batches import BatchedPipe
 from pipeline.extensions import register_extensions
 from pipeline.schema import marker_date
 
@@ -23,7 +24,7 @@ from pipeline.schema import marker_date
 MARKER_TOKENS = 9
 
 
-class ArticleDateReader:
+class ArticleDateReader(BatchedPipe):
     def __init__(self, name: str = "article_date") -> None:
         register_extensions()
         self.name = name

@@ -20,11 +20,12 @@ from spacy.pipeline import SpanRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from pipeline.batches import BatchedPipe
 from pipeline.candidates import Candidate, add_candidates
 from pipeline.extensions import register_extensions
 
 
-class CandidateRuler(SpanRuler):
+class CandidateRuler(BatchedPipe, SpanRuler):
     def __init__(self, nlp: Language, name: str = "candidate_ruler", *,
                  phrase_matcher_attr: str | None = "LOWER", validate: bool = True) -> None:
         register_extensions()

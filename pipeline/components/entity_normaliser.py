@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import span_text, token_view
 from pipeline.candidates import entity_rows
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date
@@ -52,7 +53,7 @@ def normalise_entity(label: str, text: str, kb_id: str, article_date: str | None
     return {"id": kb_id}
 
 
-class EntityNormaliser(DataBacked):
+class EntityNormaliser(BatchedPipe, DataBacked):
     read_by_name = ("word_sets",)
 
     def __init__(self, name: str = "entity_normaliser") -> None:

@@ -44,6 +44,7 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.components.entity_assembly import assemble_dates, elliptical_modifiers, with_force_names
 from pipeline.context_rules import RuleIndex, apply_context_rules, context_rules_from
@@ -107,7 +108,7 @@ def _longest_hedge(hedges: frozenset[str], words: tuple[str, ...]) -> int:
     return 0
 
 
-class EntityResolver(DataBacked):
+class EntityResolver(BatchedPipe, DataBacked):
     # The quantity normalisers that check figures read word_sets.json by name (pipeline/loaded_data.py).
     read_by_name = ("word_sets",)
 

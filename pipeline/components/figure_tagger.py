@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import token_view
 from pipeline.candidates import CANDIDATE_LABELS, Candidate, add_candidates
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
 from pipeline.patterns import one_slip_from
@@ -181,7 +182,7 @@ class _Plan(NamedTuple):
     to_check: tuple[_Sequence, ...]  # longer sequences whose first two parts match
 
 
-class FigureTagger(DataBacked):
+class FigureTagger(BatchedPipe, DataBacked):
     # The quantity normaliser reads the grammar's ratio nouns by name ("one crime in seven"; pipeline/loaded_data.py).
     read_by_name = ("grammar",)
 

@@ -18,13 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example, validate_examples
 
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.evaluate import PRF, score_findings
 from pipeline.extensions import register_extensions
 from pipeline.linking import Linker, build_lexicon
 
 
-class FindingLinker(DataBacked):
+class FindingLinker(BatchedPipe, DataBacked):
     def __init__(self, name: str = "finding_linker", cues: str = "finding_cues.json") -> None:
         register_extensions()
         self.name = name

@@ -13,12 +13,13 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
 from pipeline.linking import CueSpec, SentenceFocus, cue_readers
 
 
-class ForceFocus(DataBacked):
+class ForceFocus(BatchedPipe, DataBacked):
     def __init__(self, name: str = "force_focus", cues: str = "finding_cues.json") -> None:
         register_extensions()
         self.name = name

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import token_view
 from pipeline.components.article_date import MARKER_TOKENS
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.schema import DATE_MARKER
 
@@ -81,7 +82,7 @@ def _numbers_list_line(view: Any, i: int) -> bool:
     return text[i + 1][:1].isupper()
 
 
-class LineSentencizer(DataBacked):
+class LineSentencizer(BatchedPipe, DataBacked):
     """Sentences at final punctuation and line breaks; the words after which a line wraps come from
     ``word_sets.json`` (phrasing: ``line_wrap_words``), saved with the pipeline."""
 

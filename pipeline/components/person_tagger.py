@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import IdFilter, TokenView, token_view
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
+from pipeline.batches import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 
@@ -58,7 +59,7 @@ def _first_names(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-class PersonTagger(DataBacked):
+class PersonTagger(BatchedPipe, DataBacked):
     def __init__(self, name: str = "person_tagger", spans_key: str = CANDIDATES_KEY) -> None:
         register_extensions()
         self.name = name
