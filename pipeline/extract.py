@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline._speed import token_view
-from pipeline.batches import batches, run_components
+from pipeline.by_component import batches, run_components
 from pipeline.extensions import register_extensions
 from pipeline.candidates import entity_rows
 from pipeline.io import Article, InputProblem
@@ -170,7 +170,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def records_of(nlp: Language, articles: list[Article]) -> list[dict[str, Any] | Exception]:
-    """The records of a batch of articles, in order, run component by component (``pipeline.batches``);
+    """The records of a batch of articles, in order, run component by component (``pipeline.by_component``);
     for a document that made a component (or its record) raise, that exception: the rest go on."""
     with collector_paused():
         made: list[Doc | Exception] = []
@@ -229,7 +229,7 @@ def extract_records(
 ) -> Generator[dict[str, Any] | InputProblem, None, None]:
     """Records for articles, in order; problems (unreadable input, a component that raised) pass through.
 
-    Articles run in batches of ``nlp.batch_size`` (``pipeline.batches``), so a record comes out once its
+    Articles run in batches of ``nlp.batch_size`` (``pipeline.by_component``), so a record comes out once its
     batch is done. Every ``zone_docs`` documents run in one memory zone (``extraction_zone``; 0: none), so
     memory stays flat over any amount of new text; a batch never spans two zones, and each record is
     built, as plain data, inside its zone."""

@@ -17,7 +17,7 @@ hold the CPU, which made single runs differ by a third.
 ``--extract`` adds the path every runner takes, ``extract_records``, with spaCy's memory zones
 (its default) and without, to each round. ``--per-doc`` adds the pipeline run one document at a
 time (``nlp(doc)``: every component on a document before the next), against which the batches of
-``nlp.pipe`` (each component over a batch, ``pipeline/batches.py``) are measured.
+``nlp.pipe`` (each component over a batch, ``pipeline/by_component.py``) are measured.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ import spacy
 from spacy.language import Language
 
 import pipeline
-from pipeline.batches import batches
+from pipeline.by_component import batches
 from pipeline.extract import article_chars, extraction_zone, load_pipeline, model_directory, records_of
 from pipeline.io import Article, encode_record
 

@@ -20,7 +20,7 @@ from spacy.pipeline import SpanRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.candidates import Candidate, add_candidates
 from pipeline.extensions import register_extensions
 

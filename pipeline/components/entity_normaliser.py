@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import span_text, token_view
 from pipeline.candidates import entity_rows
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
 from pipeline.normalise.dates import normalise_date

@@ -44,7 +44,7 @@ from pipeline.candidates import (
     set_entities,
     span_group_candidates,
 )
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.components.entity_assembly import assemble_dates, elliptical_modifiers, with_force_names
 from pipeline.context_rules import RuleIndex, apply_context_rules, context_rules_from

@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import token_view
 from pipeline.candidates import CANDIDATE_LABELS, Candidate, add_candidates
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
 from pipeline.patterns import one_slip_from

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import register_extensions
 from pipeline.linking import CueSpec, SentenceFocus, cue_readers

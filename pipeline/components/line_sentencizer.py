@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import token_view
 from pipeline.components.article_date import MARKER_TOKENS
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.schema import DATE_MARKER
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline._speed import IdFilter, TokenView, token_view
 from pipeline.candidates import Candidate, add_candidates, board_candidates, span_group_candidates
-from pipeline.batches import BatchedPipe
+from pipeline.by_component import BatchedPipe
 from pipeline.components.data_backed import DataBacked
 from pipeline.extensions import CANDIDATES_KEY, register_extensions
 

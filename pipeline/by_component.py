@@ -5,7 +5,7 @@ component's code and data (its rules, lexicons, cue tables) are pushed out of th
 processor's caches by the other eight before the next document comes. Run over a batch
 instead, component by component (as spaCy's trainable pipes do in their ``pipe``), the
 same work costs a fifth less on this corpus's articles, with the same records
-(``scripts/benchmark.py`` measures both orders; ``tests/test_batches.py`` checks the records agree).
+(``scripts/benchmark.py`` measures both orders; ``tests/test_by_component.py`` checks the records agree).
 
 Two ways in:
 - ``BatchedPipe``: the ``pipe`` method every component of the pipeline has, so that

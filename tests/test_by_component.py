@@ -1,4 +1,4 @@
-"""Batches run component by component (``pipeline/batches.py``): the same records as one document at a time,
+"""Batches run component by component (``pipeline/by_component.py``): the same records as one document at a time,
 each document's failure its own, and batches cut where they must be."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.batches import BatchedPipe, batches, run_components
+from pipeline.by_component import BatchedPipe, batches, run_components
 from pipeline.extract import doc_to_record, extract_records, make_doc
 from pipeline.io import Article, InputProblem, encode_record
 from tests import batch_helpers
