@@ -163,3 +163,33 @@ def test_last_and_next_month_name_fall_either_side_of_the_article(month: str, ba
     assert last is not None and upcoming is not None
     this_month = f"{base.year:04d}-{base.month:02d}"
     assert last < this_month < upcoming and int(upcoming[:4]) - int(last[:4]) in (1, 2)
+
+
+# Digit-free texts of real pages that dateparser reads nothing in (the normaliser remembers them by text alone).
+_UNREAD_BY_DATEPARSER = ["the past year", "earlier", "the coming year", "the new year", "this weekend", "the quarter",
+                         "the most recent quarter", "that month", "later", "a few years ago", "spring", "one working day",
+                         "the end of February", "three and a half years ago", "the last financial year"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_UNREAD_BY_DATEPARSER), st.none() | st.dates(min_value=date(1995, 1, 1), max_value=date(2040, 12, 31)))
+def test_what_dateparser_cannot_read_without_a_digit_it_cannot_read_from_any_day(text: str, base: date | None) -> None:
+    """The reason the normaliser may remember such a failure by its text alone, whatever article it came from."""
+    from pipeline.normalise.dates import _parse, _parse_with_dateparser
+
+    assert _parse_with_dateparser(text, base) is None
+    assert _parse(text, base) is None
+
+
+def test_a_digit_free_failure_reaches_dateparser_once_whatever_the_article_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.normalise.dates as dates
+
+    asked: list[str] = []
+    real = dates._parse_with_dateparser
+    monkeypatch.setattr(dates, "_parse_with_dateparser", lambda text, base: asked.append(text) or real(text, base))
+    monkeypatch.setattr(dates, "_UNREAD", set())
+    dates._parse.cache_clear()
+    for day in (date(2016, 3, 1), date(2019, 7, 9), date(2024, 1, 31)):
+        assert dates._parse("the summer season", day) is None
+        assert dates._parse("the 2 months before", day) == real("the 2 months before", day)  # a digit: asked each time
+    assert asked.count("the summer season") == 1 and asked.count("the 2 months before") == 3

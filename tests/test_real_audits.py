@@ -51,6 +51,15 @@ def findings(nlp: Language, text: str, date: str | None) -> list[dict[str, Any]]
 Case = tuple[str, str, str | None, list[dict[str, Any]], tuple[str, ...]]
 
 CASES: list[Case] = [
+    # -- The recorded part said as being on the force's records, or ending up as crimes (our own phrasings).
+    ("on_its_records", "In the sample of 120 crimes reported to Kent Police, just 98 ended up on its records.", None,
+     [S("kent", "all_crime", 98, 120)], ALL),
+    ("on_its_records", "Of the 80 violent crimes inspectors checked at Kent Police, 71 were on the force's records.", None,
+     [S("kent", "violence", 71, 80)], ALL),
+    ("on_its_records", "Inspectors reviewed 64 rape reports made to Kent Police, of which 58 ended up as crimes.", None,
+     [S("kent", "rape", 58, 64)], ALL),
+    ("on_its_records", "Inspectors checked 80 violent crimes reported to Kent Police; nine were not on its records.", None,
+     [S("kent", "violence", 71, 80)], ALL),
     # -- "N should have been recorded, but only M were": M of N; the examined number is never the total.
     ("should_have_been", "An audit of 203 call logs at Cheshire Constabulary showed 171 needed to be recorded as crimes, "
      "yet only 137 were.", None, [S("cheshire", "all_crime", 137, 171)], ALL),

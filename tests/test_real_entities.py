@@ -289,6 +289,12 @@ COUNTS: list[Case] = [
      [("COUNT", "14", {"value": 14})], [("COUNT", "3")]),
     ("She rang 999 in the summer; GMP 999 answer times rose. Ring 101, or 999 in an emergency.", None, [],
      [("COUNT", "999"), ("COUNT", "101")]),
+    # a picture's or a document's reference after its label and a colon ('Photo: 3456'); a count after a colon stays
+    ("Photo: 3,456\nKent Police recorded 12 more crimes.", None, [("COUNT", "12", {"value": 12})], [("COUNT", "3,456")]),
+    ("The chief constable at the launch. Picture: 118 Inspectors found 40 crimes unrecorded.", None,
+     [("COUNT", "40", {"value": 40})], [("COUNT", "118")]),
+    ("Ref: 20417. Image credit: 52. The total: 75 crimes were missed.", None, [("COUNT", "75", {"value": 75})],
+     [("COUNT", "20417"), ("COUNT", "52")]),
 ]
 
 # word fractions with an adverb or participle of their own, and "half the ..." (dev10)

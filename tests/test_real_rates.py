@@ -231,6 +231,14 @@ CASES: list[Case] = [
      [rate("essex", 80.0, "approx", "hate_crime")]),
     ("postmodifier", "Kent Police records 92 per cent of crimes, including those involving domestic abuse.", None, R_,
      [rate("kent", 92.0)]),
+    # ---- The crime type after a sample's size: "92% of the 175 violent crimes" (dev14).
+    ("after_size", "We recorded 92% of the 175 violent crimes the inspectors checked, Gwent Police said.", None, R_,
+     [rate("gwent", 92.0, "exact", "violence")]),
+    ("after_size", "Gwent Police recorded 90 per cent of 64 rape reports in the sample.", None, R_,
+     [rate("gwent", 90.0, "exact", "rape")]),
+    ("after_size", "Inspectors found Kent Police had recorded 85% of the 1,200 reports of sexual offences they examined.",
+     None, R_, [rate("kent", 85.0, "exact", "sexual_offences")]),
+    ("after_size", "Kent Police recorded 88% of the 240 crimes in the sample.", None, R_, [rate("kent", 88.0)]),
     # ---- A crime type fronted as the topic, the figure in a ", with ..." clause (cat. 2 A7).
     ("with_topic", "Violent crime stands out, with nearly a third of the incidents reported to Lincolnshire Police left "
      "unrecorded.", None, R_, [rate("lincolnshire", 66.7, "more_than", "violence")]),

@@ -228,10 +228,25 @@ def _step_back(base: date, period: str, back: int) -> tuple[datetime, str]:
     return datetime(month_index // 12, month_index % 12 + 1, 1), period
 
 
+# Texts without a digit that dateparser read nothing in. Whether it reads anything in such a text does not depend
+# on the day it counts from (only a date with a day of the month can exist in one year and not in another), so
+# "the past year" or "earlier", met in article after article with a different date each time, reaches it once.
+_UNREAD: set[str] = set()
+_UNREAD_MOST = 16384
+
+
 @lru_cache(maxsize=16384)
 def _parse(text: str, base: date | None) -> tuple[datetime, str] | None:
     """A moment and its period ("day", "month", "year", ...) for one date expression."""
-    return _parse_common(text, base) or _parse_with_dateparser(text, base)
+    common = _parse_common(text, base)
+    if common is not None or text in _UNREAD:
+        return common
+    parsed = _parse_with_dateparser(text, base)
+    if parsed is None and not any(c.isdigit() for c in text):
+        if len(_UNREAD) >= _UNREAD_MOST:
+            _UNREAD.clear()
+        _UNREAD.add(text)
+    return parsed
 
 
 def _parse_with_dateparser(text: str, base: date | None) -> tuple[datetime, str] | None:

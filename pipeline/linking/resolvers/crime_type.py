@@ -16,7 +16,7 @@ from pipeline.linking.resolvers.polarity import is_list_line, list_opening, rest
 CUE_READS = CueReads(before=("crime_type_blockers",), after=("crime_postmodifiers", "victim_groups"),
                      anywhere=("victim_groups_anywhere", "respectively", "all_crime_reset"),
                      words=("crime_type_links", "crime_nouns", "referring_determiners", "typed_after_with", "whole_markers",
-                            "postmodifier_skips", "back_determiners", "bullets", "topic_openers", "total_row_labels"),
+                            "postmodifier_skips", "back_determiners", "sample_size_determiners", "bullets", "topic_openers", "total_row_labels"),
                      tables=("part_crime_adjectives",))
 _AFTER_MOST = 6  # tokens after a figure in which its crime type is looked for
 _BRACKET_MOST = 12  # tokens of a bracket right after a figure (a margin, a count) that the look for its crime type passes
@@ -30,6 +30,7 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
     """The crime type of the figure at tokens [fig_start, fig_end) whose scope starts at ``scope_start``."""
     lower, links, crime_nouns = doc.lower, doc.words["crime_type_links"], doc.words["crime_nouns"]
     back = doc.words["back_determiners"]  # "such", "these": the crime noun after them refers back
+    sizes = doc.words["sample_size_determiners"]
     if sent.crime_types is None:
         # The sentence's crime types by start, and those not blocked ("such as rape"), for all its figures.
         types = sent.of("CRIME_TYPE")
@@ -69,8 +70,8 @@ def crime_type_for(doc: LinkDoc, sent: Sentence, fig_start: int, fig_end: int, s
                     or "all_crime")
         if word in back and i + 1 < sent.end and lower[i + 1] in crime_nouns:
             return _referred_back(doc, sent, fig_start) or "all_crime"  # "1 in 10 such crimes"
-        if word not in links:
-            break
+        if word not in links and not (word[:1].isdigit() and lower[i - 1] in sizes):
+            break  # a sample's size is passed over: "92% of the 175 violent crimes", "of 64 rape reports"
         i += 1
     if _overall_before(doc, sent, fig_start) or _total_row(doc, sent, fig_start):
         return "all_crime"  # "its overall figure, 84 per cent, was close to the average"; "... Total** 460 398 86.5%"
