@@ -44,7 +44,7 @@ class BatchedPipe:
     name: str
     __call__: Callable[[Doc], Doc]  # each component's own
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 64) -> Iterator[Doc]:
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 32) -> Iterator[Doc]:
         handler = self.get_error_handler()
         for batch in util.minibatch(stream, size=batch_size):
             done: list[Doc] = []

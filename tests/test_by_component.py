@@ -33,7 +33,7 @@ def _one_at_a_time(nlp: Language, articles: list[Article]) -> list[bytes]:
 def test_every_component_runs_a_batch_at_a_time(nlp: Language) -> None:
     for name, proc in nlp.pipeline:
         assert isinstance(proc, BatchedPipe), name
-    assert nlp.batch_size == 64  # configs/hmicfrs.cfg: the size a batch is cut at
+    assert nlp.batch_size == 32  # configs/hmicfrs.cfg: the size a batch is cut at
 
 
 def test_batched_records_are_the_records_of_one_document_at_a_time(

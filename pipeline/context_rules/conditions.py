@@ -377,6 +377,9 @@ class PrecededByShape(Condition):
         super().__init__(params)
         self.pattern = re.compile(params["pattern"])
         self.window = int(params.get("window", 1))
+        if self.window == 1 and re.escape(params["pattern"]) == params["pattern"]:
+            # A literal ("of", ":"): only a span after that very word can meet it, so the index asks no other.
+            self.needs_before = frozenset({params["pattern"].lower()})
         # Token text -> whether it matches: it is asked before every count, and the words repeat.
         self._matches: dict[str, bool] = {}
 
