@@ -352,6 +352,25 @@ CASES: list[Case] = [
      [S("kent", "all_crime", 45, 50), S("essex", "all_crime", 61, 70), S("sussex", "all_crime", 38, 44)], (AS, UC)),
     ("listed", "What the dip-sample found, force by force:\n\nSurrey Police - 70 of 81\nThames Valley Police - 120 of 131",
      None, [S("surrey", "all_crime", 70, 81), S("thames_valley", "all_crime", 120, 131)], (AS, UC)),
+    # A bullet line with only a crime type or force and its pair, after a bullet line that was an audit sample, goes on
+    # with that line's verb (our own phrasings).
+    ("sibling_bullet", "Dyfed-Powys Police was inspected.\n• 47 of 50 rape reports were recorded correctly;\n• 121 of 140 "
+     "violent crimes;\n• 88 out of 95 domestic abuse crimes.", None,
+     [S("dyfed_powys", "rape", 47, 50), S("dyfed_powys", "violence", 121, 140), S("dyfed_powys", "domestic_abuse", 88, 95)],
+     (AS, UC)),
+    ("sibling_bullet", "What we found at Dyfed-Powys Police:\n• rape: 47 of 50 reports recorded correctly;\n• violence: "
+     "121 of 140;\n• domestic abuse – 88 out of 95.", None,
+     [S("dyfed_powys", "rape", 47, 50), S("dyfed_powys", "violence", 121, 140), S("dyfed_powys", "domestic_abuse", 88, 95)],
+     (AS, UC)),
+    ("sibling_bullet", "The audit in numbers:\n- Kent Police recorded 45 of the 50 rapes it examined;\n- Essex Police: 61 "
+     "of 70 rapes", None, [S("kent", "rape", 45, 50), S("essex", "rape", 61, 70)], (AS, UC)),
+    # ... not a line that says something else, nor one after a line that was no sample, nor one after a blank line
+    ("sibling_bullet", "Dyfed-Powys Police was inspected.\n• 47 of 50 rape reports were recorded correctly;\n• 12 of 20 "
+     "victims were told of the outcome.", None, [S("dyfed_powys", "rape", 47, 50)], (AS, UC)),
+    ("sibling_bullet", "Dyfed-Powys Police was inspected.\n• 30 of 40 officers were trained;\n• 121 of 140 violent crimes.",
+     None, [], (AS, UC)),
+    ("sibling_bullet", "Dyfed-Powys Police was inspected.\n• 47 of 50 rape reports were recorded correctly.\n\nStaffing:\n"
+     "• Patrol 121 of 140", None, [S("dyfed_powys", "rape", 47, 50)], (AS, UC)),
     # Not under an audit heading, or a line that says more: no sample from the list.
     ("listed", "Areas rated good, by force:\nKent Police – 5 of 8\nEssex Police – 6 of 8", None, [], (AS, UC)),
     ("listed", "Officers in post this year:\nKent Police – 3,100 of 3,400\nEssex Police – 2,900 of 3,000", None, [],

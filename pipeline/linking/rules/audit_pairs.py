@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from pipeline.linking.cues import CueReads
 from pipeline.linking.document import LinkDoc, Sentence
+from pipeline.linking.findings import Finding
 from pipeline.linking.figure_tests import about_other_things
 from pipeline.linking.figures import Figure, scope_of
 from pipeline.linking.resolvers.polarity import polarity
@@ -38,6 +39,7 @@ CUE_READS = CueReads(
 
 
 _LIST_MOST = 12  # lines of a list read back to the heading that says what its pairs are
+_SIBLING_SAMPLES = 4  # the latest samples looked through for the bullet line before
 _FAILURE_REACH = 12  # tokens after a count in which 'under the wrong type or not recorded' says two failures
 _RELATIVES = frozenset({"that", "which"})  # a relative clause after a count ("21 that the force had failed to record")
 _RELATIVE_REACH = 9  # tokens of such a clause read for its verb
@@ -525,6 +527,18 @@ def listed_under_audit(doc: LinkDoc, sent: Sentence) -> bool:
         if not _list_line(doc, prev):
             return bool(cues.within("audit", prev.start, prev.end)) or _says_recorded_heading(doc, prev)
     return False
+
+
+def after_audited_bullet(doc: LinkDoc, sent: Sentence, samples: list[tuple[int, Finding]]) -> bool:
+    """'• 121 of 140 violent crimes;' after '• 47 of 50 rape reports were recorded correctly;': a line of a list
+    (a crime type or force and its pair, nothing else) right after a bullet line of the same list that was an audit
+    sample goes on with that line's verb, as a list under a heading goes on with the heading's."""
+    if not sent.index or not _list_line(doc, sent):
+        return False
+    before = doc.sentences[sent.index - 1]
+    if doc.last_word(before) not in doc.words["bullets"]:
+        return False  # the line before does not end with the bullet mark that opens this one
+    return any(index == before.index for index, _ in samples[-_SIBLING_SAMPLES:])
 
 
 def _says_recorded_heading(doc: LinkDoc, sent: Sentence) -> bool:

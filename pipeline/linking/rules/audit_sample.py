@@ -297,7 +297,8 @@ class AuditSampleRule(LinkRule):
         cues, taken = doc.cues, state.sample_counts
         audited = bool(cues.within("audit", sent.start, sent.end))
         said = (audited or cues.within("positive_record", sent.start, sent.end) or audit_pairs.listed_under_audit(doc, sent)
-                or ("PERCENT" not in sent.by_label and audit_pairs.under_sample_heading(doc, sent)))
+                or ("PERCENT" not in sent.by_label and (audit_pairs.under_sample_heading(doc, sent)
+                                                        or audit_pairs.after_audited_bullet(doc, sent, state.samples))))
         # (a bullet line with a rate as well as a pair is read as the rate's sample only if the pair makes it)
         if not said and "PERCENT" not in sent.by_label:
             return
