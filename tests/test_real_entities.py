@@ -679,6 +679,12 @@ PEOPLE: list[Case] = [
     ("PRESENT: Cllr A. Whitfield (Chair), Cllr R. Dhillon", None, [("ROLE", "Chair", {}), ("ROLE", "Cllr", {})], []),
     ("A councillor said the force must improve. Mayor Tracy Brabin welcomed the report.", None,
      [("ROLE", "councillor", {}), ("ROLE", "Mayor", {}), ("PERSON", "Tracy Brabin", {})], []),
+    # a mayor's title written in lower case after the place ('Greater Manchester mayor Andy Burnham'), the place no force
+    ("Greater Manchester mayor Andy Burnham said GMP had let victims down.", None,
+     [("ROLE", "mayor", {"id": "other"}), ("PERSON", "Andy Burnham", {}), ("FORCE", "GMP", {})],
+     [("FORCE", "Greater Manchester")]),
+    ("The West Midlands mayor, Andy Street, who holds the PCC's powers, said the force must do better.", None,
+     [("ROLE", "mayor", {"id": "other"}), ("PERSON", "Andy Street", {})], [("FORCE", "West Midlands")]),
     ("The Kent Police and Crime Plan was published.", None, [], [("FORCE", "Kent Police")]),
     # negatives: the verb, the furniture, the mayor's office
     ("She will chair the meeting, and he chairs the board from his chair.", None, [], [("ROLE", "chair"), ("ROLE", "chairs")]),

@@ -610,6 +610,8 @@ CASES: list[Case] = [
     ("offices", "The Mayor of West Yorkshire, Hannah Crossfield, holds the powers of the police and crime commissioner. Mayor "
      "Hannah Crossfield said: \"West Yorkshire Police has improved.\"", None, O_,
      [official("Hannah Crossfield", "other", "west_yorkshire")]),
+    ("offices", "Greater Manchester mayor Andy Burnham, who holds the police and crime commissioner's powers, said GMP "
+     "had let victims down.", None, O_, [official("Andy Burnham", "other", "greater_manchester")]),
     # ---- A clause framed as the national picture after the force the sentence names holds no force's figure (dev7,
     #      cat. 2 A12); the force's own figure before it, or the force spoken of again, stays the force's.
     ("national_frame", "Cheshire's results sit against a national picture in which HMIC estimates that 19 per cent of crimes – "
