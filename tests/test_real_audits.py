@@ -51,6 +51,23 @@ def findings(nlp: Language, text: str, date: str | None) -> list[dict[str, Any]]
 Case = tuple[str, str, str | None, list[dict[str, Any]], tuple[str, ...]]
 
 CASES: list[Case] = [
+    # -- A whole sample whose verb is left out, the recording said in the sentence before (an aside between); a
+    #    quantifier after the verb ('were all recorded') (dev14; our own phrasings).
+    ("whole_elliptical", "Kent Police was inspected. Of 40 rape reports, 31 had been recorded. All 12 modern slavery crimes "
+     "in the sample, by contrast, had been.", None, [S("kent", "rape", 31, 40), S("kent", "modern_slavery", 12, 12)], ALL),
+    ("whole_elliptical", "Kent Police was inspected. Inspectors found 50 of 58 burglaries had been recorded correctly. Every "
+     "one of the 9 hate crimes, too, had been.", None, [S("kent", "burglary", 50, 58), S("kent", "hate_crime", 9, 9)], ALL),
+    ("whole_elliptical", "Kent Police was inspected.\nInspectors also went through 96 reports of violence in detail.\n"
+     "Eleven of them had never been recorded.\nAll 12 modern slavery crimes in the sample, by contrast, had been.", None,
+     [S("kent", "violence", 85, 96), S("kent", "modern_slavery", 12, 12)], (AS,)),
+    ("whole_elliptical", "Kent Police was inspected. The 15 rape reports in the sample had all been recorded.", None,
+     [S("kent", "rape", 15, 15)], ALL),
+    ("whole_elliptical", "Kent Police was inspected. The 22 reports of domestic abuse that inspectors examined were all "
+     "recorded correctly.", None, [S("kent", "domestic_abuse", 22, 22)], ALL),
+    # ... not across a paragraph break, nor after a failure, nor of other things
+    ("whole_elliptical", "Kent Police was inspected. Of 40 rape reports, 31 had been recorded.\n\nAll 12 modern slavery "
+     "crimes had been.", None, [S("kent", "rape", 31, 40)], (AS,)),
+    ("whole_elliptical", "Kent Police was inspected. The 15 officers in the team were all trained.", None, [], ALL),
     # -- The recorded part said as being on the force's records, or ending up as crimes (our own phrasings).
     ("on_its_records", "In the sample of 120 crimes reported to Kent Police, just 98 ended up on its records.", None,
      [S("kent", "all_crime", 98, 120)], ALL),

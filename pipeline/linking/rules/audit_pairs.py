@@ -619,9 +619,12 @@ def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
         return False  # "All 44 of the crimes found unrecorded ... have since been recorded": a correction
     if says_recorded(doc, t, "recorded_after_all") or under_sample_heading(doc, sent):
         return True
-    if not doc.cues.within("positive_record", sent.start, t.start):
-        return False
     lower, auxiliaries = doc.lower, doc.words["auxiliaries"]
+    if not doc.cues.within("positive_record", sent.start, t.start):
+        # "Of 40 rape reports, 31 had been recorded. All 12 modern slavery crimes, by contrast, had been.": the
+        # recording said in the sentence before, in the same paragraph, and the verb left out of this one
+        return _recording_just_before(doc, sent) and any(
+            _elliptical_at(doc, i) for i in range(t.end, min(t.end + _WHOLE_REACH, sent.end)))
     for i in range(t.end, min(t.end + _WHOLE_REACH, sent.end)):
         if _elliptical_at(doc, i):
             return True
@@ -632,6 +635,19 @@ def _whole_said(doc: LinkDoc, sent: Sentence, t: Figure) -> bool:
     # "The force had recorded all but seven of the 120 crimes, and every one of the 14 rape reports inspectors
     # checked": the whole set is the object of the recording said before it
     return True
+
+
+def _recording_just_before(doc: LinkDoc, sent: Sentence) -> bool:
+    """The sentence before, in the same paragraph (a line break apart at most), says a recording or a failure to
+    record: what an elliptical 'had been.' after it leaves out ('Eleven of them had never been recorded. All 12
+    modern slavery crimes in the sample, by contrast, had been.')."""
+    if not sent.index:
+        return False
+    before = doc.sentences[sent.index - 1]
+    cues = doc.cues
+    return (sum(doc.text[i].count("\n") for i in range(before.end - 1, sent.start)) < 2
+            and bool(cues.within("positive_record", before.start, before.end)
+                     or cues.within("negative_record", before.start, before.end)))
 
 
 def _audit_opens(doc: LinkDoc, sent: Sentence, counts: list[Figure], f: Figure) -> bool:
