@@ -775,6 +775,31 @@ FLATTENED_TABLES = [
       ("kent", "protecting_vulnerable_people", "inadequate", None)}),
 ]
 
+# the same table with a line per cell, grouped by grade: each grade line over the area lines under it (our own pages);
+# not where an area's line comes first ("Recording data about crime ⏎ Adequate": each grade is the area's above it)
+GROUPED_TABLE_LINES = [
+    ("PEEL 2023–25: Kent Police\nOur judgements\nOutstanding\nPreventing crime\nGood\nInvestigating crime\nProtecting "
+     "vulnerable people\nAdequate\nRecording data about crime\nResponding to the public\nRequires improvement\nManaging "
+     "offenders\nInadequate\nNone", "2024-03-01",
+     {("kent", "preventing_crime", "outstanding", 2024), ("kent", "investigating_crime", "good", 2024),
+      ("kent", "protecting_vulnerable_people", "good", 2024), ("kent", "crime_data_integrity", "adequate", 2024),
+      ("kent", "responding_to_the_public", "adequate", 2024), ("kent", "managing_offenders", "requires_improvement", 2024)}),
+    ("PEEL 2023–25: Kent Police\nOutstanding\nNo areas\nGood\nRecording data about crime\nManaging offenders and suspects\n"
+     "Adequate\nPolice powers and public treatment\nRequires improvement\nResponding to the public\nInadequate\nProtecting "
+     "vulnerable people\nThe force must improve.", "2024-03-01",
+     {("kent", "crime_data_integrity", "good", 2024), ("kent", "managing_offenders", "good", 2024),
+      ("kent", "treatment_of_the_public", "adequate", 2024), ("kent", "responding_to_the_public", "requires_improvement", 2024),
+      ("kent", "protecting_vulnerable_people", "inadequate", 2024)}),
+    ("Essex Police – our judgements\n• Good\n• Investigating crime\n• Adequate\n• Recording data about crime\n• Preventing "
+     "crime\n• Requires improvement\n• Responding to the public", "2024-06-01",
+     {("essex", "investigating_crime", "good", 2024), ("essex", "crime_data_integrity", "adequate", 2024),
+      ("essex", "preventing_crime", "adequate", 2024), ("essex", "responding_to_the_public", "requires_improvement", 2024)}),
+    ("PEEL 2023–25: Kent Police\nOur judgements\nRecording data about crime\nAdequate\nInvestigating crime\nGood\n"
+     "Responding to the public\nRequires improvement", "2024-03-01",
+     {("kent", "crime_data_integrity", "adequate", 2024), ("kent", "investigating_crime", "good", 2024),
+      ("kent", "responding_to_the_public", "requires_improvement", 2024)}),
+]
+
 # a grade coordinated after another, its area after "at"; the grade a force "received for" an area; a grade said
 # after a list of areas with "both of which were said to" (dev12)
 REPORTED_GRADES = [
@@ -907,7 +932,7 @@ TABLES = {"reports_and_sections": REPORTS_AND_SECTIONS,
     "counted_over_bullets": COUNTED_OVER_BULLETS, "asides_and_pillars": ASIDES_AND_PILLARS,
     "rating_verbs_and_scotland": RATING_VERBS_AND_SCOTLAND,
     "reported_grades": REPORTED_GRADES,
-    "flattened_tables": FLATTENED_TABLES, "elided_areas": ELIDED_AREAS,
+    "flattened_tables": FLATTENED_TABLES, "grouped_table_lines": GROUPED_TABLE_LINES, "elided_areas": ELIDED_AREAS,
     "lists_under_grades": LISTS_UNDER_GRADES,
     "fire_service": FIRE_SERVICE,
     "area_by_reference": AREA_BY_REFERENCE,

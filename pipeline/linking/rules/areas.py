@@ -68,6 +68,7 @@ _NOT_AREAS = ("FORCE", "INSPECTORATE", "PERSON", "ROLE", "PERCENT", "COUNT", "DA
 _CDI_QUESTIONS = frozenset({"recording_reported_crime", "systems_and_processes", "leadership_and_culture"})
 _RELATIVE_AREAS_MOST = 12  # tokens before a grade in which "areas where" opens the clause it stands in
 _TABLE_GRADES_LEAST = 2  # capitalised grades on one line, each over its area names: a judgement table run into a line
+_GROUPED_GRADES_LEAST = 3  # grade lines of a judgement table with a line per cell, grouped by grade
 _BULLET_AREA_MOST = 8  # words of a bullet line under a grade heading that names an area ("• Treatment of the public")
 _TABLE_ROW_MOST = 16  # tokens of a judgement table's row naming an area the list does not
 _WHERE_MOST = 6  # tokens before a grade in which the "where" opening its clause stands ("..., where it requires")
@@ -695,6 +696,62 @@ class AreaReader:
                 i = j
             table.append(areas)
         return table
+
+    def grouped_table(self, doc: LinkDoc) -> tuple[dict[int, list[str]], set[int]]:
+        """A judgement table with a line per cell, grouped by grade ("Outstanding ⏎ None ⏎ Good ⏎ Investigating crime ⏎
+        Protecting vulnerable people ⏎ Adequate ⏎ Recording data about crime ..."): the areas on the lines under each
+        grade line, up to the next grade line, by the grade line's index; and every line of such tables. Such a table
+        opens on a capitalised grade alone on its line that follows no area's line (where an area's line comes
+        first, each grade is the area's above it: "Recording data about crime ⏎ Adequate"), and holds at least
+        ``_GROUPED_GRADES_LEAST`` grade lines; every line of it is a grade, an area's name, or says there is none."""
+        under: dict[int, list[str]] = {}
+        lines: set[int] = set()
+        sentences, k = doc.sentences, 0
+        while k < len(sentences):
+            if self._line_kind(doc, sentences[k]) != "grade" or (k and self._line_kind(doc, sentences[k - 1]) == "area"):
+                k += 1
+                continue
+            table: dict[int, list[str]] = {}
+            grade_line = end = k
+            while end < len(sentences):
+                kind = self._line_kind(doc, sentences[end])
+                if kind == "grade":
+                    grade_line = end
+                    table[end] = []
+                elif kind == "area":
+                    table[grade_line].append(self._line_area(doc, sentences[end]))
+                elif kind != "none":
+                    break
+                end += 1
+            # every grade has a line under it, its areas or that it has none (where a grade line ends the run, each
+            # grade was the area's above it: "Engaging with and treating the public ... ⏎ Good ⏎ Preventing crime ⏎ Good")
+            if len(table) >= _GROUPED_GRADES_LEAST and all(g + 1 < end and g + 1 not in table for g in table):
+                under.update(table)
+                lines.update(range(k, end))
+            k = end
+        return under, lines
+
+    def _line_kind(self, doc: LinkDoc, line: Sentence) -> str | None:
+        """"grade" (a capitalised grade alone on its line), "area" (one area's name, all the line holds), "none" ("None",
+        "No areas") or None (anything else)."""
+        grades = line.of("GRADE")
+        start, end = _line_words(doc, line, skip=doc.words["bullets"])
+        if start >= end:
+            return None
+        if grades:
+            one = len(grades) == 1 and grades[0].start == start and grades[0].end == end
+            return "grade" if one and doc.text[start][:1].isupper() else None
+        if doc.lower[start] in doc.words["empty_list_words"] and end - start <= 2:
+            return "none"
+        # one area's name ("Managing offenders and suspects"), not a sentence: a few words, no full stop
+        if (not doc.text[start][:1].isupper() or end - start > _BULLET_AREA_MOST or doc.lower[end - 1] == "."
+                or len(self._named_between(doc, start, end)) != 1 or self.match(doc, start)[1] is None):
+            return None
+        return "area"
+
+    def _line_area(self, doc: LinkDoc, line: Sentence) -> str:
+        start, _ = _line_words(doc, line, skip=doc.words["bullets"])
+        return self.match(doc, start)[1] or "other"
 
     @staticmethod
     def opens_list(doc: LinkDoc, line: Sentence) -> bool:

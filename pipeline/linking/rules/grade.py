@@ -49,9 +49,18 @@ class GradeRule(LinkRule):
         fire_named = cues.any_in_doc("fire_service")
         fire = self._about_fire_service(doc) if fire_named else set()
         scale_lines = self._scale_lines(doc)
+        grouped, grouped_lines = self.areas.grouped_table(doc)
         for sent in doc.with_label.get("GRADE", []):
             grades = sent.of("GRADE")
             if sent.national or sent.index in fire or sent.index in scale_lines:
+                continue
+            if sent.index in grouped_lines:
+                # a judgement table with a line per cell, grouped by grade: the areas on the lines under this grade
+                grade = grades[0]
+                for force in self._forces(doc, sent, grade):
+                    for area in dict.fromkeys(grouped.get(sent.index, [])):
+                        yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
+                                           year=self._year(doc, sent, sent.figures, grade, grade.end))
                 continue
             if not sent.forces and cues.within("plural_forces", sent.start, sent.end):
                 continue  # "Two forces were rated inadequate": forces in general
