@@ -706,10 +706,13 @@ class AreaReader:
         ``_GROUPED_GRADES_LEAST`` grade lines; every line of it is a grade, an area's name, or says there is none."""
         under: dict[int, list[str]] = {}
         lines: set[int] = set()
-        sentences, k = doc.sentences, 0
-        while k < len(sentences):
-            if self._line_kind(doc, sentences[k]) != "grade" or (k and self._line_kind(doc, sentences[k - 1]) == "area"):
-                k += 1
+        graded = doc.with_label.get("GRADE", [])
+        if len(graded) < _GROUPED_GRADES_LEAST:
+            return under, lines  # most documents: too few grades for such a table
+        sentences, done = doc.sentences, 0
+        for first in graded:
+            k = first.index
+            if k < done or self._line_kind(doc, first) != "grade" or (k and self._line_kind(doc, sentences[k - 1]) == "area"):
                 continue
             table: dict[int, list[str]] = {}
             grade_line = end = k
@@ -728,7 +731,7 @@ class AreaReader:
             if len(table) >= _GROUPED_GRADES_LEAST and all(g + 1 < end and g + 1 not in table for g in table):
                 under.update(table)
                 lines.update(range(k, end))
-            k = end
+            done = end
         return under, lines
 
     def _line_kind(self, doc: LinkDoc, line: Sentence) -> str | None:
