@@ -308,6 +308,13 @@ FRACTIONS: list[Case] = [
 
 # -- DATE forms (B6, C10) ---------------------------------------------------------------------------------
 DATES: list[Case] = [
+    # a financial year abbreviated "FY" ("by FY 2021/22", "its FY 2019-20 figures"): one span, the split year's range
+    ("By FY 2021/22 the rate had risen to 93 per cent.", None,
+     [("DATE", "FY 2021/22", {"value": "2021/2022", "granularity": "range", "year": 2022}), ("PERCENT", "93 per cent", {})], []),
+    ("Kent Police said its FY 2019-20 figures showed a rise.", None,
+     [("DATE", "FY 2019-20", {"value": "2019/2020", "granularity": "range", "year": 2020})], []),
+    ("In FY 2016/17 and FY 2017/18 the force missed 9,000 crimes.", None,
+     [("DATE", "FY 2016/17", {"year": 2017}), ("DATE", "FY 2017/18", {"year": 2018})], []),
     # (dev9, dev10) a read's or a video's length; "Wed" in a dateline; "the best part of a year"; "week-long"
     ("By Hannah Greaves\nThursday 15 March 2018 6:00 am\n4 min read\nClick to play – 2 min 14 sec", None,
      [("DATE", "4 min", {}), ("DATE", "2 min 14 sec", {})], [("COUNT", "4"), ("COUNT", "14")]),

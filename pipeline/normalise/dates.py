@@ -26,7 +26,7 @@ from typing import Any
 _YEAR = re.compile(r"^(?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?((?:19|20)\d{2})$", re.IGNORECASE)
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 # "2016/17", "the 2022/23 financial year": a financial or policing year, ending in its second year.
-_SPLIT_YEAR = re.compile(r"^(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?((?:19|20)\d{2})\s*[/–-]\s*(\d{2}|\d{4})"
+_SPLIT_YEAR = re.compile(r"^(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+|fy\s+)?((?:19|20)\d{2})\s*[/–-]\s*(\d{2}|\d{4})"
                          r"(?:\s+(?:financial|fiscal|policing|reporting|performance))?(?:\s+year)?$", re.IGNORECASE)
 # "last December", "next March": the month's latest occurrence before the article date, or its next after it.
 _RELATIVE_MONTH = re.compile(r"^(?P<which>last|this|next)\s+(?P<month>[a-z]+)$", re.IGNORECASE)
