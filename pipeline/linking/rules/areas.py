@@ -712,17 +712,17 @@ class AreaReader:
         sentences, done = doc.sentences, 0
         for first in graded:
             k = first.index
-            if k < done or self._line_kind(doc, first) != "grade" or (k and self._line_kind(doc, sentences[k - 1]) == "area"):
+            if k < done or self._line_cell(doc, first)[0] != "grade" or (k and self._line_cell(doc, sentences[k - 1])[0] == "area"):
                 continue
             table: dict[int, list[str]] = {}
             grade_line = end = k
             while end < len(sentences):
-                kind = self._line_kind(doc, sentences[end])
+                kind, area = self._line_cell(doc, sentences[end])
                 if kind == "grade":
                     grade_line = end
                     table[end] = []
                 elif kind == "area":
-                    table[grade_line].append(self._line_area(doc, sentences[end]))
+                    table[grade_line].append(area)
                 elif kind != "none":
                     break
                 end += 1
@@ -734,27 +734,24 @@ class AreaReader:
             done = end
         return under, lines
 
-    def _line_kind(self, doc: LinkDoc, line: Sentence) -> str | None:
-        """"grade" (a capitalised grade alone on its line), "area" (one area's name, all the line holds), "none" ("None",
-        "No areas") or None (anything else)."""
+    def _line_cell(self, doc: LinkDoc, line: Sentence) -> tuple[str | None, str | None]:
+        """What a line of a judgement table holds: ("grade", None) for a capitalised grade alone on its line, ("area",
+        its id) for one area's name and nothing else, ("none", None) for "None" or "No areas"; (None, None) else."""
         grades = line.of("GRADE")
+        if grades:
+            alone = len(grades) == 1 and alone_on_line(doc, line, grades[0]) and doc.text[grades[0].start][:1].isupper()
+            return ("grade", None) if alone else (None, None)
         start, end = _line_words(doc, line, skip=doc.words["bullets"])
         if start >= end:
-            return None
-        if grades:
-            one = len(grades) == 1 and grades[0].start == start and grades[0].end == end
-            return "grade" if one and doc.text[start][:1].isupper() else None
+            return None, None
         if doc.lower[start] in doc.words["empty_list_words"] and end - start <= 2:
-            return "none"
+            return "none", None
         # one area's name ("Managing offenders and suspects"), not a sentence: a few words, no full stop
-        if (not doc.text[start][:1].isupper() or end - start > _BULLET_AREA_MOST or doc.lower[end - 1] == "."
-                or len(self._named_between(doc, start, end)) != 1 or self.match(doc, start)[1] is None):
-            return None
-        return "area"
-
-    def _line_area(self, doc: LinkDoc, line: Sentence) -> str:
-        start, _ = _line_words(doc, line, skip=doc.words["bullets"])
-        return self.match(doc, start)[1] or "other"
+        area = self.match(doc, start)[1]
+        if (area is None or not doc.text[start][:1].isupper() or end - start > _BULLET_AREA_MOST or doc.lower[end - 1] == "."
+                or len(self._named_between(doc, start, end)) != 1):
+            return None, None
+        return "area", area
 
     @staticmethod
     def opens_list(doc: LinkDoc, line: Sentence) -> bool:

@@ -56,11 +56,7 @@ class GradeRule(LinkRule):
                 continue
             if sent.index in grouped_lines:
                 # a judgement table with a line per cell, grouped by grade: the areas on the lines under this grade
-                grade = grades[0]
-                for force in self._forces(doc, sent, grade):
-                    for area in dict.fromkeys(grouped.get(sent.index, [])):
-                        yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
-                                           year=self._year(doc, sent, sent.figures, grade, grade.end))
+                yield from self._cell(doc, sent, grades[0], grouped.get(sent.index, []))
                 continue
             if not sent.forces and cues.within("plural_forces", sent.start, sent.end):
                 continue  # "Two forces were rated inadequate": forces in general
@@ -75,10 +71,7 @@ class GradeRule(LinkRule):
             table = self.areas.flattened_table(doc, sent, grades)
             if table is not None:
                 for grade, areas in zip(grades, table):
-                    for force in self._forces(doc, sent, grade):
-                        for area in dict.fromkeys(areas):
-                            yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id,
-                                               year=self._year(doc, sent, figs, grade, grade.end))
+                    yield from self._cell(doc, sent, grade, areas)
                 continue
             floor = sent.start  # where the areas of the grade before end: no grade reads back past it
             areas: list[str] | None = []
@@ -255,6 +248,14 @@ class GradeRule(LinkRule):
         """'overall' next to the grade ('rated good overall', 'an overall grade of good')."""
         near = range(max(sent.start, grade.start - _OVERALL_WITHIN), min(sent.end, grade.end + _OVERALL_WITHIN))
         return any(doc.lower[i] in doc.words["overall_words"] for i in near)
+
+    def _cell(self, doc: LinkDoc, sent: Sentence, grade: Ent, areas: list[str]) -> Iterator[Finding]:
+        """The findings of one grade cell of a judgement table (run into a line, or a line per cell): the grade of each
+        area under it, for each force the line is about."""
+        year = self._year(doc, sent, sent.figures, grade, grade.end)
+        for force in self._forces(doc, sent, grade):
+            for area in dict.fromkeys(areas):
+                yield make_finding("grade", sent, [grade], force=force, area=area, grade=grade.kb_id, year=year)
 
     def _year(self, doc: LinkDoc, sent: Sentence, figs: list, grade: Ent, stop: int) -> int | None:
         """The grade's year: a date after it in its own clause, before the next grade ('rated good in 2019 and
